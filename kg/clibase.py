@@ -1,0 +1,110 @@
+"""What every command shares: the graph source, output helpers, error handling."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+import click
+
+from .errors import KGError
+
+if TYPE_CHECKING:
+    from .model import KnowledgeGraph
+
+
+@dataclass
+class Env:
+    """The options given before the command (``kg --data F --lang zh …``)."""
+
+    data_files: tuple[str, ...] = ()
+    lang: str = "en"
+    backend: str = "memory"
+    neo4j: dict[str, Any] = field(default_factory=dict)
+    _graph: "KnowledgeGraph | None" = None
+
+    def graph(self) -> "KnowledgeGraph":
+        """The graph the command works on, from the chosen backend."""
+        if self._graph is None:
+            if self.backend == "neo4j":
+                from .stores import open_store
+
+                self._graph = open_store("neo4j", **self.neo4j).read_graph()
+            else:
+                from .loaders.curated import load_graph
+
+                self._graph = load_graph(self.data_files)
+        return self._graph
+
+    def name(self, node_id: str) -> str:
+        return self.graph().name(node_id, self.lang)
+
+
+pass_env = click.make_pass_decorator(Env, ensure=True)
+
+
+def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--json``: machine-readable output instead of a table."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(f)
+
+
+def echo_json(obj: Any) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def table(rows: list[list[Any]], headers: list[str]) -> str:
+    """A plain text table whose columns line up, CJK characters counted double.
+
+    >>> print(table([["a", 1], ["bb", 22]], ["x", "n"]))
+    x   n
+    --  --
+    a   1
+    bb  22
+    """
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(display_width(r[i]) for r in cells) for i in range(len(headers))]
+    lines = []
+    for n, r in enumerate(cells):
+        lines.append("  ".join(pad(c, w) for c, w in zip(r, widths)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
+def progress_enabled() -> bool:
+    """Show progress bars only on a terminal."""
+    return sys.stderr.isatty()
+
+
+def run_safely(cli: click.Group) -> None:
+    """Run the CLI; a ``KGError`` becomes one ``Error: …`` line and its exit code."""
+    try:
+        cli.main(standalone_mode=False, prog_name="kg")
+    except KGError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(e.exit_code)
+    except click.exceptions.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(1)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except BrokenPipeError:
+        # Output piped into `head`: not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)

@@ -1,0 +1,168 @@
+"""The graph itself: labelled nodes, typed relationships and their provenance."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+import networkx as nx
+
+#: The four node labels, in the order of the chain Track -> Layer -> Skill -> Tool.
+LABELS: tuple[str, ...] = ("Track", "Layer", "Skill", "Tool")
+
+#: Every relationship type with the labels it connects.
+REL_TYPES: dict[str, tuple[str, str]] = {
+    "FOCUSES_ON": ("Track", "Layer"),
+    "HAS_SKILL": ("Layer", "Skill"),
+    "USES_TOOL": ("Skill", "Tool"),
+    "REQUIRES": ("Track", "Skill"),
+    "PREREQUISITE_OF": ("Skill", "Skill"),
+    "TRANSITIONS_TO": ("Track", "Track"),
+    "OVERLAPS_WITH": ("Track", "Track"),
+    "COLLABORATES_WITH": ("Track", "Track"),
+}
+
+#: Labels a REQUIRES may point at besides Skill (demand for a tool, from job descriptions).
+REQUIRES_TARGETS = ("Skill", "Tool")
+
+#: Node properties every node has (besides its provenance).
+NODE_FIELDS = ("name", "name_zh", "aliases", "description")
+
+#: Provenance kinds that are not a user file's name.
+SOURCES = ("article", "curated", "jd")
+
+
+class KnowledgeGraph:
+    """A Track -> Layer -> Skill -> Tool graph over a networkx ``MultiDiGraph``.
+
+    Nodes are keyed by their ``id``; every node carries ``label`` and its
+    properties, every relationship is keyed by its ``type`` (at most one
+    relationship of a type between two nodes). Each node and relationship has
+    ``provenance``: a list of records ``{"source": ..., "quote"|"reason"|"evidence": ...}``,
+    oldest first.
+
+    >>> g = KnowledgeGraph()
+    >>> g.add_node("sql", "Tool", name="SQL", provenance=[{"source": "curated", "reason": "x"}])
+    >>> g.add_node("data-pipeline", "Skill", name="Data pipeline")
+    >>> g.add_relationship("USES_TOOL", "data-pipeline", "sql")
+    >>> [end for end, _ in g.out("data-pipeline", "USES_TOOL")]
+    ['sql']
+    >>> g.node("sql")["label"], g.name("sql")
+    ('Tool', 'SQL')
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
+        self.g: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
+        self._resolver: Any = None
+
+    # -- building ---------------------------------------------------------
+    def add_node(self, node_id: str, label: str, **props: Any) -> None:
+        props.setdefault("name", node_id)
+        props.setdefault("name_zh", "")
+        props.setdefault("aliases", [])
+        props.setdefault("description", "")
+        props.setdefault("provenance", [])
+        self.g.add_node(node_id, label=label, **props)
+        self._resolver = None
+
+    def add_relationship(self, rel_type: str, start: str, end: str, **props: Any) -> None:
+        props.setdefault("provenance", [])
+        self.g.add_edge(start, end, key=rel_type, type=rel_type, **props)
+
+    # -- reading ----------------------------------------------------------
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self.g
+
+    def __len__(self) -> int:
+        return self.g.number_of_nodes()
+
+    def node(self, node_id: str) -> dict[str, Any]:
+        """The node's properties, with ``id`` (raises ``KeyError`` if absent)."""
+        return {"id": node_id, **self.g.nodes[node_id]}
+
+    def label(self, node_id: str) -> str:
+        return self.g.nodes[node_id]["label"]
+
+    def name(self, node_id: str, lang: str = "en") -> str:
+        """The display name, Chinese when ``lang == "zh"`` and one is known."""
+        data = self.g.nodes[node_id]
+        if lang == "zh" and data.get("name_zh"):
+            return data["name_zh"]
+        return data.get("name") or node_id
+
+    def nodes(self, label: str | None = None) -> list[dict[str, Any]]:
+        """Every node (or every node with ``label``), in insertion order."""
+        return [
+            {"id": n, **d}
+            for n, d in self.g.nodes(data=True)
+            if label is None or d.get("label") == label
+        ]
+
+    def ids(self, label: str | None = None) -> list[str]:
+        return [n for n, d in self.g.nodes(data=True) if label is None or d.get("label") == label]
+
+    def relationships(self, rel_type: str | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """``(start, end, properties)`` for every relationship (of ``rel_type``)."""
+        for start, end, key, data in self.g.edges(keys=True, data=True):
+            if rel_type is None or key == rel_type:
+                yield start, end, data
+
+    def relationship(self, rel_type: str, start: str, end: str) -> dict[str, Any] | None:
+        return self.g.get_edge_data(start, end, key=rel_type)
+
+    def out(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
+        """Outgoing ``rel_type`` relationships: ``[(end, properties)]``."""
+        return [(end, data) for _, end, key, data in self.g.out_edges(node_id, keys=True, data=True) if key == rel_type]
+
+    def into(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
+        """Incoming ``rel_type`` relationships: ``[(start, properties)]``."""
+        return [(start, data) for start, _, key, data in self.g.in_edges(node_id, keys=True, data=True) if key == rel_type]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Node counts per label and relationship counts per type."""
+        labels = {label: 0 for label in LABELS}
+        for _, d in self.g.nodes(data=True):
+            labels[d["label"]] = labels.get(d["label"], 0) + 1
+        types = {t: 0 for t in REL_TYPES}
+        for _, _, key in self.g.edges(keys=True):
+            types[key] = types.get(key, 0) + 1
+        return {"nodes": labels, "relationships": types}
+
+    def layer_of(self, skill_id: str) -> str | None:
+        """The layer a skill belongs to (via ``HAS_SKILL``), or None."""
+        layers = self.into(skill_id, "HAS_SKILL")
+        return layers[0][0] if layers else None
+
+    def layer_rank(self, layer_id: str | None) -> int:
+        """Position of a layer in Data -> Algorithm -> Application -> Control."""
+        if layer_id is None or layer_id not in self.g:
+            return 99
+        return int(self.g.nodes[layer_id].get("order", 99))
+
+    def resolve(self, name: str, label: str | Iterable[str] | None = None) -> str:
+        """The id of the node called ``name`` (id, name, Chinese name or alias).
+
+        Raises ``NodeNotFound`` (with the closest names) or ``AmbiguousName``.
+        """
+        from .resolve import Resolver
+
+        if self._resolver is None:
+            self._resolver = Resolver(self)
+        return self._resolver.resolve(name, label)
+
+
+def provenance_summary(record: dict[str, Any]) -> str:
+    """One line saying where a fact comes from.
+
+    >>> provenance_summary({"source": "article", "quote": "核心技能"})
+    'article: “核心技能”'
+    >>> provenance_summary({"source": "jd", "evidence": {"count": 3, "total": 4, "track": "infra-mle"}})
+    'jd: mentioned by 3 of 4 infra-mle job descriptions'
+    """
+    source = record.get("source", "?")
+    if source == "article":
+        return f"article: “{record.get('quote', '')}”"
+    if source == "jd":
+        ev = record.get("evidence") or {}
+        scope = f" {ev['track']}" if ev.get("track") else ""
+        return f"jd: mentioned by {ev.get('count', '?')} of {ev.get('total', '?')}{scope} job descriptions"
+    reason = record.get("reason")
+    return f"{source}: {reason}" if reason else str(source)
