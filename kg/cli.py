@@ -72,3 +72,261 @@ def cli(ctx: click.Context, data_files: tuple[str, ...], lang: str, backend: str
 
 def main() -> None:
     run_safely(cli)
+
+
+def _names(env: Env, ids: list[str], limit: int | None = None) -> str:
+    shown = [env.name(i) for i in ids[:limit] if i]
+    more = f", … (+{len(ids) - limit})" if limit is not None and len(ids) > limit else ""
+    return ", ".join(shown) + more
+
+
+@cli.command()
+@click.argument("start")
+@click.argument("end")
+@click.option("--directed", is_flag=True, help="Follow relationships only in their direction.")
+@click.option("--weighted", is_flag=True, help="Least learning effort (hours) instead of fewest steps.")
+@click.option("--all", "all_paths", is_flag=True, help="Every shortest path, not just one.")
+@click.option("--via", metavar="LABEL", help="Only pass through nodes of this label (e.g. Skill, or Skill,Tool).")
+@json_option
+@pass_env
+def path(env: Env, start: str, end: str, directed: bool, weighted: bool, all_paths: bool, via: str | None,
+         as_json: bool) -> None:
+    """Shortest path between two nodes (tracks, layers, skills or tools).
+
+    \b
+    Example:
+        kg path DS "Infra MLE"
+        kg path pytorch kubernetes --via skill --all
+    """
+    from .paths import find_path, format_path
+
+    result = find_path(env.graph(), start, end, directed=directed, weighted=weighted,
+                       all_paths=all_paths, via=via, lang=env.lang)
+    if as_json:
+        return echo_json(result)
+    for n, p in enumerate(result.get("paths", [result]), 1):
+        prefix = f"{n}. " if all_paths else ""
+        click.echo(prefix + format_path(p))
+    extra = f", {result['count']} paths" if all_paths else ""
+    hours = f", {result['effort_hours']:g} hours of learning" if weighted else ""
+    click.echo(f"length {result['length']}{extra}{hours}")
+
+
+@cli.command()
+@click.option("--from", "from_", metavar="TRACK", help="The track you are in now (omit to start from nothing).")
+@click.option("--to", "to", metavar="TRACK", required=True, help="The track you want to reach.")
+@click.option("--know", multiple=True, metavar="A,B", help="Skills, tools or tracks you already know (comma-separated, repeatable).")
+@click.option("--level", type=click.Choice(["entry", "full"]), default="full", show_default=True,
+              help="entry: just enough for an entry-level role (the article's 'two of three' rule).")
+@click.option("--with-bonus", is_flag=True, help="Add the bonus skills that make you stand out.")
+@click.option("--by-demand", is_flag=True, help="Where the plan has a choice, prefer what job descriptions ask for most.")
+@json_option
+@pass_env
+def plan(env: Env, from_: str | None, to: str, know: tuple[str, ...], level: str, with_bonus: bool,
+         by_demand: bool, as_json: bool) -> None:
+    """The learning path from one track to another: what to learn, in what order, and why.
+
+    \b
+    Example:
+        kg plan --from DS --to "Infra MLE"
+        kg plan --from DS --to "Production MLE" --level entry --know docker,kubernetes
+    """
+    from .plan import make_plan
+
+    known = [k.strip() for item in know for k in item.split(",") if k.strip()]
+    result = make_plan(env.graph(), from_, to, know=known, level=level, with_bonus=with_bonus,
+                       by_demand=by_demand, lang=env.lang)
+    if as_json:
+        return echo_json(result)
+    start = env.name(result["from"]) if result["from"] else "nothing"
+    click.echo(f"Plan: {start} -> {env.name(result['to'])} ({result['level']}{', with bonus' if with_bonus else ''})")
+    if result["already_have"]:
+        click.echo(f"Already have: {_names(env, result['already_have'])}")
+    if not result["steps"]:
+        click.echo("Nothing to learn: you already have every skill this track requires.")
+        return
+    rows = []
+    for s in result["steps"]:
+        why = s["reason"] + (f" ({s['demand']})" if s.get("demand") else "")
+        rows.append([s["step"], s["name"], env.name(s["layer"]) if s["layer"] else "", f"{s['effort_hours']:g}",
+                     _names(env, s["tools"], 4), why])
+    click.echo(table(rows, ["#", "Skill", "Layer", "Hours", "Tools", "Why"]))
+    click.echo(f"Total: {result['total_hours']:g} hours in {len(result['steps'])} steps")
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--core-only", is_flag=True, help="Compare core skills only (leave bonus skills out).")
+@json_option
+@pass_env
+def compare(env: Env, a: str, b: str, core_only: bool, as_json: bool) -> None:
+    """Skills two tracks share and the ones only one of them needs, per layer.
+
+    \b
+    Example:
+        kg compare "Production MLE" "Infra MLE"
+    """
+    from .compare import compare as compare_tracks
+
+    result = compare_tracks(env.graph(), a, b, core_only=core_only, lang=env.lang)
+    if as_json:
+        return echo_json(result)
+    na, nb = env.name(result["a"]), env.name(result["b"])
+    rows = [[env.name(layer), _names(env, r["shared"]), _names(env, r["only_a"]), _names(env, r["only_b"])]
+            for layer, r in result["by_layer"].items() if any(r.values())]
+    click.echo(table(rows, ["Layer", "Shared", f"Only {na}", f"Only {nb}"]))
+    click.echo(f"Similarity (Jaccard): {result['similarity']:.2f} — {len(result['shared'])} shared, "
+               f"{len(result['only_a'])} only {na}, {len(result['only_b'])} only {nb}")
+
+
+@cli.command()
+@click.argument("node")
+@json_option
+@pass_env
+def show(env: Env, node: str, as_json: bool) -> None:
+    """A node: its names, description, relationships, and where each fact comes from.
+
+    \b
+    Example:
+        kg show kubernetes
+        kg --lang zh show "Infra MLE"
+    """
+    from .queries import show as show_node
+
+    result = show_node(env.graph(), node, lang=env.lang)
+    if as_json:
+        return echo_json(result)
+    click.echo(f"{result['display_name']} ({result['label']}, id: {result['id']})")
+    other_name = result["name_zh"] if env.lang == "en" else result["name"]
+    for label, value in (("Also", other_name), ("Aliases", ", ".join(result.get("aliases", []))),
+                         ("About", result.get("description")), ("Effort", result.get("effort_hours")),
+                         ("URL", result.get("url"))):
+        if value not in (None, "", []):
+            click.echo(f"  {label + ':':9}{value:g} hours" if label == "Effort" else f"  {label + ':':9}{value}")
+    for s in result["sources"]:
+        click.echo(f"  Source:  {s}")
+    if result["relationships"]:
+        click.echo("Relationships:")
+    for r in result["relationships"]:
+        arrow = f"-[{r['type']}]->" if r["direction"] == "out" else f"<-[{r['type']}]-"
+        props = ", ".join(f"{k}={v}" for k, v in r["properties"].items() if k != "reason")
+        line = f"  {arrow} {r['other_name']} ({r['other_label']})" + (f" {{{props}}}" if props else "")
+        click.echo(line)
+        for s in r["sources"]:
+            click.echo(f"      {s}")
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--label", help="Only nodes of this label (track, layer, skill, tool).")
+@click.option("--limit", default=20, show_default=True, help="At most this many results.")
+@json_option
+@pass_env
+def search(env: Env, text: str, label: str | None, limit: int, as_json: bool) -> None:
+    """Find nodes by name, alias or description.
+
+    \b
+    Example:
+        kg search mlops
+        kg search 云 --label tool
+    """
+    from .queries import search as search_nodes
+
+    hits = search_nodes(env.graph(), text, label=label, limit=limit, lang=env.lang)
+    if as_json:
+        return echo_json(hits)
+    if not hits:
+        click.echo(f"No node matches '{text}'.")
+        return
+    click.echo(table([[h["id"], h["label"], h["name"], h["matched"]] for h in hits], ["id", "label", "name", "matched"]))
+
+
+@cli.command(name="list")
+@click.argument("label")
+@json_option
+@pass_env
+def list_(env: Env, label: str, as_json: bool) -> None:
+    """List every track, layer, skill or tool.
+
+    \b
+    Example:
+        kg list skills
+    """
+    from .queries import list_nodes, parse_label
+
+    rows = list_nodes(env.graph(), label, lang=env.lang)
+    if as_json:
+        return echo_json(rows)
+    lab = parse_label(label)
+    if lab == "Track":
+        click.echo(table([[r["id"], r["name"], r["core"], r["bonus"], r["source"]] for r in rows],
+                         ["id", "name", "core", "bonus", "source"]))
+    elif lab == "Layer":
+        click.echo(table([[r["order"], r["id"], r["name"], r["skills"], r["source"]] for r in rows],
+                         ["#", "id", "name", "skills", "source"]))
+    elif lab == "Skill":
+        click.echo(table([[r["id"], r["name"], env.name(r["layer"]) if r["layer"] else "", f"{r['effort_hours'] or 0:g}",
+                           _names(env, r["tools"], 4), r["source"]] for r in rows],
+                         ["id", "name", "layer", "hours", "tools", "source"]))
+    else:
+        click.echo(table([[r["id"], r["name"], _names(env, r["skills"]), r["source"]] for r in rows],
+                         ["id", "name", "skills", "source"]))
+
+
+@cli.command()
+@click.option("--top", default=5, show_default=True, help="How many central skills and bridges to show.")
+@json_option
+@pass_env
+def stats(env: Env, top: int, as_json: bool) -> None:
+    """Counts per label and type, the most central skills, and the skills that bridge tracks.
+
+    \b
+    Example:
+        kg stats
+    """
+    from .queries import stats as graph_stats
+
+    result = graph_stats(env.graph(), top=top, lang=env.lang)
+    if as_json:
+        return echo_json(result)
+    click.echo(f"{result['total_nodes']} nodes: " + ", ".join(f"{v} {k}" for k, v in result["nodes"].items()))
+    click.echo(f"{result['total_relationships']} relationships: "
+               + ", ".join(f"{v} {k}" for k, v in result["relationships"].items() if v))
+    click.echo("Sources: " + ", ".join(f"{v} {k}" for k, v in result["sources"].items()))
+    click.echo("Most central skills (betweenness): "
+               + ", ".join(f"{c['name']} {c['betweenness']:.3f}" for c in result["central_skills"]))
+    click.echo("Skills that bridge tracks:")
+    for b in result["bridges"]:
+        click.echo(f"  {b['name']}: {len(b['tracks'])} tracks ({_names(env, b['tracks'])})")
+
+
+@cli.command()
+@pass_env
+@json_option
+def validate(env: Env, as_json: bool) -> None:
+    """Check the packaged data and your --data files: references, cycles, duplicates, provenance.
+
+    Exits 1 when anything is wrong, listing every problem with file, line and field.
+
+    \b
+    Example:
+        kg --data my.yaml validate
+    """
+    from .loaders.curated import validate as validate_data
+
+    graph, problems = validate_data(env.data_files)
+    if as_json:
+        echo_json({"ok": not problems, "problems": [str(p) for p in problems],
+                   "nodes": graph.g.number_of_nodes(), "relationships": graph.g.number_of_edges()})
+    else:
+        for p in problems:
+            click.echo(str(p), err=True)
+    if problems:
+        from .errors import DataError
+
+        raise DataError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
+    if not as_json:
+        files = f" and {len(env.data_files)} data file{'s' if len(env.data_files) != 1 else ''}" if env.data_files else ""
+        click.echo(f"OK: packaged data{files}: {graph.g.number_of_nodes()} nodes, "
+                   f"{graph.g.number_of_edges()} relationships, no problems")

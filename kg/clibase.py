@@ -33,9 +33,14 @@ class Env:
 
                 self._graph = open_store("neo4j", **self.neo4j).read_graph()
             else:
-                from .loaders.curated import load_graph
+                from .cache import packaged_graph
 
-                self._graph = load_graph(self.data_files)
+                graph = packaged_graph()
+                if self.data_files:
+                    from .loaders.curated import load_graph
+
+                    graph = load_graph(self.data_files, base=graph)
+                self._graph = graph
         return self._graph
 
     def name(self, node_id: str) -> str:

@@ -166,3 +166,16 @@ def provenance_summary(record: dict[str, Any]) -> str:
         return f"jd: mentioned by {ev.get('count', '?')} of {ev.get('total', '?')}{scope} job descriptions"
     reason = record.get("reason")
     return f"{source}: {reason}" if reason else str(source)
+
+
+def demand(props: dict[str, Any]) -> dict[str, Any] | None:
+    """The job-description evidence on a node or relationship, if any (the latest record).
+
+    >>> demand({"provenance": [{"source": "article", "quote": "q"},
+    ...                        {"source": "jd", "evidence": {"count": 31, "total": 40}}]})
+    {'count': 31, 'total': 40}
+    """
+    for record in reversed(props.get("provenance") or []):
+        if record.get("source") == "jd" and record.get("evidence"):
+            return record["evidence"]
+    return None

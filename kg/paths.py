@@ -1,0 +1,124 @@
+"""Shortest paths between any two nodes, as readable chains of relationships."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable
+
+import networkx as nx
+
+from .errors import KGError, NoPath
+from .model import LABELS, REL_TYPES
+
+if TYPE_CHECKING:
+    from .model import KnowledgeGraph
+
+_TYPE_ORDER = {t: i for i, t in enumerate(REL_TYPES)}
+
+
+def find_path(graph: "KnowledgeGraph", a: str, b: str, *, directed: bool = False, weighted: bool = False,
+              all_paths: bool = False, via: str | Iterable[str] | None = None, lang: str = "en") -> dict[str, Any]:
+    """The shortest path from ``a`` to ``b`` (names, ids or aliases).
+
+    Undirected unless ``directed``; ``weighted`` minimises the learning effort
+    of the nodes stepped into; ``via`` keeps only nodes of those labels between
+    the ends; ``all_paths`` returns every shortest path.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> p = find_path(load_graph(), "k8s", "Cluster management")
+    >>> [n["id"] for n in p["nodes"]], p["relationships"][0]["type"], p["length"]
+    (['kubernetes', 'cluster-management'], 'USES_TOOL', 1)
+    """
+    start, end = graph.resolve(a), graph.resolve(b)
+    g = _search_graph(graph, start, end, directed, via)
+    weight = _effort_weight(graph) if weighted else None
+    try:
+        if all_paths:
+            found = sorted(nx.all_shortest_paths(g, start, end, weight=weight))
+        else:
+            found = [nx.shortest_path(g, start, end, weight=weight)]
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        raise NoPath(_no_path_message(graph, start, end, directed, via)) from None
+    paths = [describe_path(graph, ids, directed=directed, lang=lang) for ids in found]
+    if weighted:
+        for p in paths:
+            p["effort_hours"] = sum(_effort(graph, n["id"]) for n in p["nodes"][1:])
+    result = dict(paths[0])
+    result.update({"from": start, "to": end, "directed": directed, "weighted": weighted})
+    if all_paths:
+        result["paths"] = paths
+        result["count"] = len(paths)
+    return result
+
+
+def _search_graph(graph: "KnowledgeGraph", start: str, end: str, directed: bool,
+                  via: str | Iterable[str] | None) -> nx.Graph:
+    g: nx.Graph = graph.g if directed else graph.g.to_undirected(as_view=True)
+    if via:
+        labels = _labels(via)
+        keep = [n for n, d in graph.g.nodes(data=True) if d["label"] in labels or n in (start, end)]
+        g = g.subgraph(keep)
+    return g
+
+
+def _labels(via: str | Iterable[str]) -> set[str]:
+    wanted = [via] if isinstance(via, str) else list(via)
+    known = {lab.lower(): lab for lab in LABELS}
+    known.update({lab.lower() + "s": lab for lab in LABELS})
+    out = set()
+    for w in wanted:
+        for part in str(w).split(","):
+            lab = known.get(part.strip().lower())
+            if lab is None:
+                raise KGError(f"unknown label '{part.strip()}' for --via (one of: {', '.join(LABELS)})")
+            out.add(lab)
+    return out
+
+
+def _effort(graph: "KnowledgeGraph", node_id: str) -> float:
+    return float(graph.g.nodes[node_id].get("effort_hours") or 0)
+
+
+def _effort_weight(graph: "KnowledgeGraph"):
+    # Stepping into a node costs its learning effort; nodes without one cost an hour,
+    # so that among effort-free routes the shorter one still wins.
+    def weight(u: str, v: str, d: Any) -> float:
+        return max(_effort(graph, v), 1.0)
+
+    return weight
+
+
+def _no_path_message(graph: "KnowledgeGraph", start: str, end: str, directed: bool,
+                     via: str | Iterable[str] | None) -> str:
+    message = f"no path from '{graph.name(start)}' ({start}) to '{graph.name(end)}' ({end})"
+    hints = []
+    if directed:
+        hints.append("without --directed")
+    if via:
+        hints.append("without --via")
+    return message + (f"; try {' or '.join(hints)}" if hints else "")
+
+
+def describe_path(graph: "KnowledgeGraph", ids: list[str], *, directed: bool = False, lang: str = "en") -> dict[str, Any]:
+    """A path of node ids as ``{"nodes", "relationships", "length"}``, each step's relationship named.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> describe_path(load_graph(), ["kubernetes", "cluster-management"])["relationships"]
+    [{'type': 'USES_TOOL', 'start': 'cluster-management', 'end': 'kubernetes'}]
+    """
+    nodes = [{"id": i, "label": graph.label(i), "name": graph.name(i, lang)} for i in ids]
+    rels = []
+    for u, v in zip(ids, ids[1:]):
+        options = [(k, u, v) for k in (graph.g.get_edge_data(u, v) or {})]
+        if not directed:
+            options += [(k, v, u) for k in (graph.g.get_edge_data(v, u) or {})]
+        rel_type, s, e = min(options, key=lambda o: (_TYPE_ORDER.get(o[0], 99), o[1] != u))
+        rels.append({"type": rel_type, "start": s, "end": e})
+    return {"nodes": nodes, "relationships": rels, "length": len(rels)}
+
+
+def format_path(path: dict[str, Any]) -> str:
+    """One line: ``A (Track) -[FOCUSES_ON]-> B (Layer) <-[FOCUSES_ON]- C (Track)``."""
+    parts = [f"{path['nodes'][0]['name']} ({path['nodes'][0]['label']})"]
+    for node, rel, prev in zip(path["nodes"][1:], path["relationships"], path["nodes"]):
+        arrow = f"-[{rel['type']}]->" if rel["start"] == prev["id"] else f"<-[{rel['type']}]-"
+        parts.append(f"{arrow} {node['name']} ({node['label']})")
+    return " ".join(parts)

@@ -1,0 +1,1 @@
+"""Loaders: the sources the graph is built from (curated YAML files, job descriptions)."""

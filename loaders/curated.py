@@ -1,0 +1,544 @@
+"""Load the packaged curated graph and users' YAML data files, all or nothing."""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+import yaml
+
+from ..errors import DataError
+from ..model import LABELS, REL_TYPES, REQUIRES_TARGETS, KnowledgeGraph
+
+PACKAGED = "graph.yaml"
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+#: Top-level section -> node label.
+SECTIONS = {"layers": "Layer", "skills": "Skill", "tools": "Tool", "tracks": "Track"}
+PROVENANCE_FIELDS = ("source", "quote", "reason", "evidence")
+COMMON_FIELDS = ("id", "name", "name_zh", "aliases", "description", *PROVENANCE_FIELDS)
+LABEL_FIELDS = {
+    "Layer": ("order",),
+    "Skill": ("layer", "effort_hours"),
+    "Tool": ("skills", "url", "effort_hours"),
+    "Track": ("requires",),
+}
+#: Properties each relationship type may carry (besides provenance).
+REL_PROPS: dict[str, tuple[str, ...]] = {
+    "FOCUSES_ON": ("weight",),
+    "HAS_SKILL": (),
+    "USES_TOOL": (),
+    "REQUIRES": ("level", "group", "min_of", "weight"),
+    "PREREQUISITE_OF": ("strength",),
+    "TRANSITIONS_TO": (),
+    "OVERLAPS_WITH": (),
+    "COLLABORATES_WITH": (),
+}
+CHOICES = {"level": ("core", "bonus"), "strength": ("hard", "soft")}
+
+
+@dataclass
+class Problem:
+    """One thing wrong with a data file, where it is and how to fix it."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+@dataclass
+class NodeRecord:
+    label: str
+    id: str
+    props: dict[str, Any]
+    provenance: dict[str, Any]
+    line: int
+    where: str
+
+
+@dataclass
+class RelRecord:
+    type: str
+    start: str
+    end: str
+    props: dict[str, Any]
+    provenance: dict[str, Any]
+    line: int
+    where: str
+
+
+@dataclass
+class Parsed:
+    file: str
+    nodes: list[NodeRecord] = field(default_factory=list)
+    rels: list[RelRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Map(dict):
+    """A YAML mapping that remembers the line of itself and of each key."""
+
+    line = 0
+    lines: dict[str, int]
+
+
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader (libyaml's when present: ten times faster) whose mappings know their lines."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
+    loader.flatten_mapping(node)
+    m = _Map()
+    m.line = node.start_mark.line + 1
+    m.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in m:
+            raise yaml.MarkedYAMLError("while reading a mapping", node.start_mark,
+                                       f"duplicate key {key!r}", key_node.start_mark)
+        m[key] = loader.construct_object(value_node, deep=True)
+        m.lines[key] = key_node.start_mark.line + 1
+    return m
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[arg-type]
+
+
+def article_text() -> str:
+    """The source article shipped with the package (quotes are checked against it)."""
+    return resources.files("kg.data").joinpath("article.txt").read_text(encoding="utf-8")
+
+
+def packaged_text() -> str:
+    return resources.files("kg.data").joinpath(PACKAGED).read_text(encoding="utf-8")
+
+
+# -- parsing: text -> records, every problem found ---------------------------
+
+
+def parse_data(text: str, filename: str, default_source: str | None = None,
+               article: str | None = None) -> Parsed:
+    """Parse one data file's text into node and relationship records.
+
+    ``default_source`` is the provenance of facts that name none (a user
+    file's name); ``None`` makes a missing ``source`` a problem.
+
+    >>> p = parse_data("tools:\\n  - id: polars\\n    name: Polars\\n    skills: [data-analysis]\\n", "my.yaml", "my.yaml")
+    >>> [(n.label, n.id) for n in p.nodes], [(r.type, r.start, r.end) for r in p.rels], p.problems
+    ([('Tool', 'polars')], [('USES_TOOL', 'data-analysis', 'polars')], [])
+    >>> print(parse_data("tools:\\n  - id: Polars\\n", "my.yaml", "my.yaml").problems[0])
+    my.yaml:2: tools[0].id: 'Polars' is not a valid id (lowercase letters, digits and '-')
+    """
+    out = Parsed(filename)
+    try:
+        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 0
+        out.problems.append(Problem(filename, line, "", f"not valid YAML: {e.problem or e.context}"))
+        return out
+    except yaml.YAMLError as e:
+        out.problems.append(Problem(filename, 0, "", f"not valid YAML: {e}"))
+        return out
+    if doc is None:
+        return out
+    if not isinstance(doc, dict):
+        out.problems.append(Problem(filename, 1, "", "the file must be a mapping with layers/skills/tools/tracks/relationships"))
+        return out
+    ctx = _Ctx(out, default_source, article)
+    for key, value in doc.items():
+        line = doc.lines.get(key, 0)
+        if key == "version":
+            if value != 1:
+                ctx.problem(line, "version", f"unsupported version {value!r} (this mle-kg reads version 1)")
+        elif key in SECTIONS:
+            for i, entry in enumerate(ctx.listof(value, line, key)):
+                ctx.node(SECTIONS[key], entry, f"{key}[{i}]", line)
+        elif key == "relationships":
+            for i, entry in enumerate(ctx.listof(value, line, key)):
+                ctx.relationship(entry, f"relationships[{i}]", line)
+        else:
+            ctx.problem(line, str(key), f"unknown section (expected one of: version, {', '.join(SECTIONS)}, relationships)")
+    seen: dict[str, NodeRecord] = {}
+    for n in out.nodes:
+        if n.id in seen:
+            ctx.problem(n.line, f"{n.where}.id", f"duplicate id '{n.id}' (first at line {seen[n.id].line})")
+        seen[n.id] = n
+    return out
+
+
+class _Ctx:
+    def __init__(self, out: Parsed, default_source: str | None, article: str | None) -> None:
+        self.out = out
+        self.default_source = default_source
+        self.article = article
+
+    def problem(self, line: int, fld: str, message: str) -> None:
+        self.out.problems.append(Problem(self.out.file, line, fld, message))
+
+    def listof(self, value: Any, line: int, where: str) -> list[Any]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(line, where, "must be a list")
+            return []
+        return value
+
+    def mapping(self, entry: Any, where: str, line: int) -> _Map | None:
+        if not isinstance(entry, dict):
+            self.problem(line, where, "must be a mapping (key: value lines)")
+            return None
+        return entry  # type: ignore[return-value]
+
+    def provenance(self, m: _Map, where: str, inherited: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The provenance record of an entry, checked."""
+        if "source" not in m:
+            if any(k in m for k in ("quote", "reason", "evidence")) and self.default_source:
+                rec = {"source": self.default_source}
+            elif inherited is not None:
+                return inherited
+            elif self.default_source is not None:
+                return {"source": self.default_source}
+            else:
+                self.problem(m.line, f"{where}.source", "missing provenance (source: article|curated|jd)")
+                return {}
+        else:
+            rec = {"source": m["source"]}
+        src = rec["source"]
+        line = m.lines.get("source", m.line)
+        if not isinstance(src, str) or not src:
+            self.problem(line, f"{where}.source", "must be text")
+            return {}
+        for k in ("quote", "reason"):
+            if k in m:
+                if not isinstance(m[k], str) or not m[k].strip():
+                    self.problem(m.lines[k], f"{where}.{k}", "must be non-empty text")
+                else:
+                    rec[k] = m[k]
+        if "evidence" in m:
+            ev = m["evidence"]
+            if not isinstance(ev, dict) or not isinstance(ev.get("count"), int):
+                self.problem(m.lines["evidence"], f"{where}.evidence", "must be a mapping with an integer count")
+            else:
+                rec["evidence"] = {k: v for k, v in ev.items()}
+        if src == "article":
+            if "quote" not in rec:
+                self.problem(line, f"{where}.quote", "a fact from the article must quote it")
+            elif self.article is not None and rec["quote"] not in self.article:
+                self.problem(m.lines.get("quote", line), f"{where}.quote", "not found verbatim in the article")
+        elif src == "curated" and "reason" not in rec:
+            self.problem(line, f"{where}.reason", "a curated fact must give a reason")
+        elif src == "jd" and "evidence" not in rec:
+            self.problem(line, f"{where}.evidence", "a fact from job descriptions must give its evidence")
+        return rec
+
+    def check_value(self, key: str, value: Any, line: int, where: str) -> bool:
+        fld = f"{where}.{key}"
+        if key in ("name", "name_zh", "description", "url", "group", "layer"):
+            ok = isinstance(value, str) and (key not in ("name", "layer") or bool(value.strip()))
+            if not ok:
+                self.problem(line, fld, "must be text")
+            return ok
+        if key == "aliases":
+            ok = isinstance(value, list) and all(isinstance(a, (str, int, float)) and str(a).strip() for a in value)
+            if not ok:
+                self.problem(line, fld, "must be a list of names")
+            return ok
+        if key in ("effort_hours", "weight"):
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+            if not ok:
+                self.problem(line, fld, f"must be a number ≥ 0, not {value!r}")
+            return ok
+        if key in ("order", "min_of"):
+            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+            if not ok:
+                self.problem(line, fld, f"must be a whole number ≥ 1, not {value!r}")
+            return ok
+        if key in CHOICES:
+            ok = value in CHOICES[key]
+            if not ok:
+                self.problem(line, fld, f"must be one of {', '.join(CHOICES[key])}, not {value!r}")
+            return ok
+        return True
+
+    def node(self, label: str, entry: Any, where: str, line: int) -> None:
+        m = self.mapping(entry, where, line)
+        if m is None:
+            return
+        node_id = m.get("id")
+        if not isinstance(node_id, str) or not SLUG.match(node_id):
+            if node_id is None:
+                self.problem(m.line, f"{where}.id", "missing id")
+            else:
+                self.problem(m.lines.get("id", m.line), f"{where}.id",
+                             f"{node_id!r} is not a valid id (lowercase letters, digits and '-')")
+            return
+        allowed = COMMON_FIELDS + LABEL_FIELDS[label]
+        props: dict[str, Any] = {}
+        for key, value in m.items():
+            kline = m.lines.get(key, m.line)
+            if key not in allowed:
+                self.problem(kline, f"{where}.{key}", f"unknown field for a {label} (allowed: {', '.join(allowed)})")
+            elif key in ("id", *PROVENANCE_FIELDS, "skills", "requires"):
+                continue
+            elif self.check_value(key, value, kline, where):
+                props[key] = [str(a) for a in value] if key == "aliases" else value
+        prov = self.provenance(m, where)
+        self.out.nodes.append(NodeRecord(label, node_id, props, prov, m.line, where))
+        if label == "Skill" and "layer" in props:
+            self.out.rels.append(RelRecord("HAS_SKILL", props.pop("layer"), node_id, {}, prov,
+                                           m.lines["layer"], f"{where}.layer"))
+        if label == "Tool":
+            for i, item in enumerate(self.listof(m.get("skills"), m.lines.get("skills", m.line), f"{where}.skills")):
+                self.inline(item, "skill", "USES_TOOL", node_id, f"{where}.skills[{i}]",
+                            m.lines.get("skills", m.line), prov, reverse=True)
+        if label == "Track":
+            for i, item in enumerate(self.listof(m.get("requires"), m.lines.get("requires", m.line), f"{where}.requires")):
+                self.inline(item, "skill", "REQUIRES", node_id, f"{where}.requires[{i}]",
+                            m.lines.get("requires", m.line), prov, reverse=False)
+
+    def inline(self, item: Any, key: str, rel_type: str, node_id: str, where: str, line: int,
+               prov: dict[str, Any], reverse: bool) -> None:
+        """A relationship written inside a node entry (`skills:` or `requires:`)."""
+        props: dict[str, Any] = {}
+        if isinstance(item, str):
+            other, rel_prov, rline = item, prov, line
+        else:
+            im = self.mapping(item, where, line)
+            if im is None:
+                return
+            rline = im.line
+            other = im.get(key)
+            if not isinstance(other, str) or not other:
+                self.problem(im.line, f"{where}.{key}", f"missing {key}")
+                return
+            for k, v in im.items():
+                if k == key or k in PROVENANCE_FIELDS:
+                    continue
+                if k not in REL_PROPS[rel_type]:
+                    self.problem(im.lines[k], f"{where}.{k}", f"unknown field (allowed: {key}, {', '.join(REL_PROPS[rel_type] + PROVENANCE_FIELDS)})")
+                elif self.check_value(k, v, im.lines[k], where):
+                    props[k] = v
+            rel_prov = self.provenance(im, where, inherited=prov)
+        start, end = (other, node_id) if reverse else (node_id, other)
+        if rel_type == "REQUIRES":
+            props.setdefault("level", "core")
+        self.out.rels.append(RelRecord(rel_type, start, end, props, rel_prov, rline, where))
+
+    def relationship(self, entry: Any, where: str, line: int) -> None:
+        m = self.mapping(entry, where, line)
+        if m is None:
+            return
+        missing = [k for k in ("type", "from", "to") if not isinstance(m.get(k), str) or not m.get(k)]
+        if missing:
+            self.problem(m.line, f"{where}.{missing[0]}", f"missing {missing[0]}")
+            return
+        rel_type = m["type"]
+        if rel_type not in REL_TYPES:
+            self.problem(m.lines["type"], f"{where}.type",
+                         f"unknown relationship type {rel_type!r} (one of: {', '.join(REL_TYPES)})")
+            return
+        props: dict[str, Any] = {}
+        for k, v in m.items():
+            if k in ("type", "from", "to") or k in PROVENANCE_FIELDS:
+                continue
+            if k not in REL_PROPS[rel_type]:
+                allowed = ", ".join(("type", "from", "to") + REL_PROPS[rel_type] + PROVENANCE_FIELDS)
+                self.problem(m.lines[k], f"{where}.{k}", f"unknown field for {rel_type} (allowed: {allowed})")
+            elif self.check_value(k, v, m.lines[k], where):
+                props[k] = v
+        if rel_type == "REQUIRES":
+            props.setdefault("level", "core")
+        if rel_type == "PREREQUISITE_OF":
+            props.setdefault("strength", "hard")
+        prov = self.provenance(m, where)
+        self.out.rels.append(RelRecord(rel_type, m["from"], m["to"], props, prov, m.line, where))
+
+
+# -- checking records against the graph they extend --------------------------
+
+
+def check_references(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
+    """Problems with what the records refer to: unknown ids, wrong labels, new nodes without essentials."""
+    problems: list[Problem] = []
+    labels: dict[str, str] = {n: d["label"] for n, d in graph.g.nodes(data=True)}
+    for n in parsed.nodes:
+        old = labels.get(n.id)
+        if old is not None and old != n.label:
+            problems.append(Problem(parsed.file, n.line, f"{n.where}.id", f"'{n.id}' is already a {old}, not a {n.label}"))
+            continue
+        if old is None:
+            labels[n.id] = n.label
+            if "name" not in n.props:
+                problems.append(Problem(parsed.file, n.line, f"{n.where}.name", f"new {n.label.lower()} '{n.id}' needs a name"))
+    new_skills_with_layer = {r.end for r in parsed.rels if r.type == "HAS_SKILL"}
+    new_tools_with_skill = {r.end for r in parsed.rels if r.type == "USES_TOOL"}
+    for n in parsed.nodes:
+        if n.id in graph:
+            continue
+        if n.label == "Skill" and n.id not in new_skills_with_layer:
+            problems.append(Problem(parsed.file, n.line, f"{n.where}.layer", f"skill '{n.id}' has no layer"))
+        if n.label == "Tool" and n.id not in new_tools_with_skill:
+            problems.append(Problem(parsed.file, n.line, f"{n.where}.skills", f"tool '{n.id}' is linked to no skill"))
+    for r in parsed.rels:
+        want_start, want_end = REL_TYPES[r.type]
+        for end_id, want, side in ((r.start, (want_start,), "from"), (r.end, REQUIRES_TARGETS if r.type == "REQUIRES" else (want_end,), "to")):
+            got = labels.get(end_id)
+            if got is None:
+                hint = _closest(end_id, [i for i, lab in labels.items() if lab in want])
+                what = " or ".join(w.lower() for w in want)
+                problems.append(Problem(parsed.file, r.line, r.where, f"no {what} '{end_id}'{hint}"))
+            elif got not in want:
+                problems.append(Problem(parsed.file, r.line, r.where,
+                                        f"'{end_id}' is a {got}; the {side} end of {r.type} must be a {' or '.join(want)}"))
+    # A new prerequisite must not close a cycle.
+    prereq = nx.DiGraph((s, e) for s, e, _ in graph.relationships("PREREQUISITE_OF"))
+    new = [(r.start, r.end, r) for r in parsed.rels if r.type == "PREREQUISITE_OF"]
+    prereq.add_edges_from((s, e) for s, e, _ in new)
+    try:
+        cycle = nx.find_cycle(prereq)
+    except nx.NetworkXNoCycle:
+        cycle = None
+    if cycle:
+        ring = [s for s, _ in cycle] + [cycle[0][0]]
+        rec = next((r for s, e, r in new if (s, e) in set(cycle)), None)
+        problems.append(Problem(parsed.file, rec.line if rec else 0, rec.where if rec else "",
+                                f"prerequisite cycle: {' -> '.join(ring)}"))
+    return problems
+
+
+def _closest(word: str, candidates: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(candidates), n=3, cutoff=0.6)
+    return f" — did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+
+
+# -- applying -----------------------------------------------------------------
+
+
+def apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
+    """Merge checked records into the graph: new facts are added, given fields replace old ones."""
+    for n in parsed.nodes:
+        if n.id in graph:
+            data = graph.g.nodes[n.id]
+            data.update(n.props)
+            if n.provenance:
+                data["provenance"] = [*data.get("provenance", []), n.provenance]
+        else:
+            graph.add_node(n.id, n.label, **n.props, provenance=[n.provenance] if n.provenance else [])
+    for r in parsed.rels:
+        old = graph.relationship(r.type, r.start, r.end)
+        props = dict(r.props)
+        if r.type == "PREREQUISITE_OF" and r.provenance.get("reason"):
+            props["reason"] = r.provenance["reason"]
+        if old is not None:
+            old.update(props)
+            if r.provenance and r.provenance not in old["provenance"]:
+                old["provenance"] = [*old["provenance"], r.provenance]
+        else:
+            graph.add_relationship(r.type, r.start, r.end, **props, provenance=[r.provenance] if r.provenance else [])
+    graph._resolver = None
+
+
+def read_user_file(path: str | Path) -> str:
+    p = Path(path)
+    try:
+        return p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(f"{p}: no such data file") from None
+    except IsADirectoryError:
+        raise DataError(f"{p}: is a directory, not a data file") from None
+    except UnicodeDecodeError as e:
+        raise DataError(f"{p}: not UTF-8 text (byte {e.start})") from None
+    except OSError as e:
+        raise DataError(f"{p}: cannot be read ({e.strerror})") from None
+
+
+def _sources(data_files: Iterable[str | Path], packaged: bool = True) -> Iterable[tuple[str, str | None, str]]:
+    """(name, default source, text) of the packaged data (unless not wanted) then each user file."""
+    if packaged:
+        yield PACKAGED, None, packaged_text()
+    for path in data_files:
+        name = Path(path).name
+        yield str(path), name, read_user_file(path)
+
+
+def load_graph(data_files: Iterable[str | Path] = (), base: KnowledgeGraph | None = None) -> KnowledgeGraph:
+    """The packaged graph merged with the user's data files, in order.
+
+    ``base``, when given, stands for the packaged graph (it is copied, not changed).
+
+    A file with any problem is refused whole (``DataError`` naming file, line
+    and field); nothing of it reaches the graph.
+
+    >>> g = load_graph()
+    >>> g.label("infra-mle"), g.resolve("k8s")
+    ('Track', 'kubernetes')
+    """
+    graph = KnowledgeGraph(copy.deepcopy(base.g)) if base is not None else KnowledgeGraph()
+    article = article_text()
+    for name, default_source, text in _sources(data_files, packaged=base is None):
+        parsed = parse_data(text, name, default_source, article)
+        problems = parsed.problems or check_references(parsed, graph)
+        if problems:
+            more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}; `kg validate` lists them)" if len(problems) > 1 else ""
+            raise DataError(f"{problems[0]}{more}")
+        apply(parsed, graph)
+    return graph
+
+
+def validate(data_files: Iterable[str | Path] = ()) -> tuple[KnowledgeGraph, list[Problem]]:
+    """Every problem in the packaged data and the given files, and the graph built from the clean ones.
+
+    >>> _, problems = validate()
+    >>> problems
+    []
+    """
+    graph = KnowledgeGraph()
+    problems: list[Problem] = []
+    article = article_text()
+    for path in [None, *data_files]:
+        if path is None:
+            name, default_source, text = PACKAGED, None, packaged_text()
+        else:
+            try:
+                name, default_source, text = str(path), Path(path).name, read_user_file(path)
+            except DataError as e:
+                problems.append(Problem(str(path), 0, "", str(e).split(": ", 1)[-1]))
+                continue
+        parsed = parse_data(text, name, default_source, article)
+        found = parsed.problems or check_references(parsed, graph)
+        problems.extend(found)
+        if not found:
+            apply(parsed, graph)
+    problems.extend(check_graph(graph))
+    return graph, problems
+
+
+def check_graph(graph: KnowledgeGraph) -> list[Problem]:
+    """Whole-graph checks: names or aliases shared by two nodes, facts without provenance."""
+    problems: list[Problem] = []
+    owner: dict[str, str] = {}
+    for node in graph.nodes():
+        keys = {node["id"].casefold(), str(node.get("name", "")).casefold(), str(node.get("name_zh", "")).casefold()}
+        keys |= {str(a).casefold() for a in node.get("aliases", [])}
+        for k in sorted(keys - {""}):
+            if k in owner and owner[k] != node["id"]:
+                problems.append(Problem("graph", 0, "aliases", f"'{k}' names both '{owner[k]}' and '{node['id']}'"))
+            owner.setdefault(k, node["id"])
+        if not node.get("provenance"):
+            problems.append(Problem("graph", 0, "provenance", f"node '{node['id']}' has no provenance"))
+    for s, e, d in graph.relationships():
+        if not d.get("provenance"):
+            problems.append(Problem("graph", 0, "provenance", f"{d['type']} {s} -> {e} has no provenance"))
+    return problems
