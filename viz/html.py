@@ -1,0 +1,516 @@
+"""Render a KnowledgeGraph as one self-contained HTML page (vis-network, as shipped by pyvis).
+
+Safe and offline by construction:
+
+* the page is our own Jinja2 template with autoescaping on; text from data
+  never goes through the template at all: it travels as one JSON document in a
+  ``<script type="application/json">`` element (``<``, ``>``, ``&`` escaped
+  as ``\\u003c`` …) and the page script puts it into the DOM with
+  ``textContent`` only;
+* vis-network's JavaScript is inlined from the copy pyvis ships, nothing else
+  is referenced, and a Content-Security-Policy allows exactly the inline
+  scripts of the page (by hash), no network access at all;
+* positions are computed here (layered: Tracks, Layers, Skills, Tools), so
+  the browser does no physics and large graphs open quickly.
+"""
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import importlib.util
+import json
+import math
+from collections import deque
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from kg.errors import KGError
+from kg.model import LABELS, provenance_summary
+
+if TYPE_CHECKING:
+    from kg.model import KnowledgeGraph
+
+#: Above this many nodes the page opens on an overview: Tools start hidden.
+OVERVIEW_CAP = 20_000
+
+#: Above this many edges, edges are drawn straight and hidden while dragging/zooming.
+LARGE_EDGES = 2_000
+
+#: The vis-network build pyvis 0.3.2 ships (relative to the pyvis package).
+VIS_JS = ("lib", "vis-9.1.2", "vis-network.min.js")
+
+#: One colour, shape and legend symbol per label.
+LABEL_STYLE: dict[str, dict[str, Any]] = {
+    "Track": {"color": "#d9480f", "shape": "diamond", "symbol": "◆", "size": 22},
+    "Layer": {"color": "#7048e8", "shape": "square", "symbol": "■", "size": 18},
+    "Skill": {"color": "#1c7ed6", "shape": "dot", "symbol": "●", "size": 14},
+    "Tool": {"color": "#2b8a3e", "shape": "triangle", "symbol": "▲", "size": 12},
+}
+OTHER_STYLE = {"color": "#868e96", "shape": "dot", "symbol": "●", "size": 12}
+
+#: Relationship types drawn without an arrow: the relation goes both ways.
+SYMMETRIC = {"OVERLAPS_WITH", "COLLABORATES_WITH"}
+
+EDGE_COLORS = {
+    "FOCUSES_ON": "#f08c00",
+    "HAS_SKILL": "#9775fa",
+    "USES_TOOL": "#69db7c",
+    "REQUIRES": "#ff8787",
+    "PREREQUISITE_OF": "#4dabf7",
+    "TRANSITIONS_TO": "#e64980",
+    "OVERLAPS_WITH": "#adb5bd",
+    "COLLABORATES_WITH": "#adb5bd",
+}
+
+#: Fixed texts of the page, per language.
+UI: dict[str, dict[str, str]] = {
+    "en": {
+        "Track": "Track", "Layer": "Layer", "Skill": "Skill", "Tool": "Tool",
+        "search": "Search a name or alias…", "png": "Export PNG", "reset": "Reset view",
+        "nomatch": "No match", "legend": "Legend (click to show/hide)", "details": "Details",
+        "hint": "Click a node to see its details and neighbourhood.",
+        "description": "Description", "aliases": "Aliases", "effort": "Effort", "hours": "h",
+        "provenance": "Provenance", "demand": "Demand (job descriptions)", "url": "Website",
+        "relationships": "Relationships", "id": "id", "steps": "Steps", "path": "Path",
+        "highlighted": "highlighted", "total": "Total",
+    },
+    "zh": {
+        "Track": "职业方向", "Layer": "能力层", "Skill": "技能", "Tool": "工具",
+        "search": "搜索名称或别名…", "png": "导出 PNG", "reset": "重置视图",
+        "nomatch": "无匹配", "legend": "图例（点击显示/隐藏）", "details": "详情",
+        "hint": "点击节点查看详情和相邻节点。",
+        "description": "描述", "aliases": "别名", "effort": "学习投入", "hours": "小时",
+        "provenance": "来源", "demand": "需求（职位描述）", "url": "网站",
+        "relationships": "关系", "id": "id", "steps": "步骤", "path": "路径",
+        "highlighted": "高亮", "total": "合计",
+    },
+}
+
+
+# -- the view: which nodes, where, what is highlighted ------------------------
+def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None = None, depth: int = 1,
+               path: tuple[str, str] | None = None, plan: tuple[str, str] | None = None,
+               title: str | None = None, overview_cap: int = OVERVIEW_CAP) -> dict[str, Any]:
+    """Everything the page shows, as plain data (what ``render_html`` embeds).
+
+    ``focus`` keeps the nodes within ``depth`` steps of a node; ``path`` and
+    ``plan`` (pairs of names) highlight a shortest path or a learning plan and
+    dim the rest.
+
+    >>> from kg.model import KnowledgeGraph
+    >>> g = KnowledgeGraph()
+    >>> g.add_node("ml", "Skill", name="ML")
+    >>> g.add_node("torch", "Tool", name="PyTorch")
+    >>> g.add_relationship("USES_TOOL", "ml", "torch")
+    >>> v = build_view(g)
+    >>> [n["id"] for n in v["nodes"]], [(e["from"], e["to"]) for e in v["edges"]]
+    (['ml', 'torch'], [('ml', 'torch')])
+    """
+    if lang not in UI:
+        raise KGError(f"unknown language '{lang}' (one of: {', '.join(UI)})")
+    if depth < 0:
+        raise KGError(f"--depth must be 0 or more, not {depth}")
+    if path and plan:
+        raise KGError("give either a path or a plan to highlight, not both")
+    ui = UI[lang]
+    notes: list[str] = []
+
+    keep: set[str] | None = None
+    focus_id = None
+    if focus is not None:
+        focus_id = graph.resolve(focus)
+        keep = neighbourhood(graph, focus_id, depth)
+        notes.append(_focus_note(graph, focus_id, depth, len(keep), lang))
+
+    highlight = None
+    if path:
+        highlight = _path_highlight(graph, *path, lang=lang)
+    elif plan:
+        highlight = _plan_highlight(graph, *plan, lang=lang)
+    if highlight is not None:
+        notes.append(highlight["summary"])
+        if keep is not None:
+            keep |= set(highlight["nodes"])
+
+    ids = [n for n in graph.g.nodes if keep is None or n in keep]
+    hidden_labels: list[str] = []
+    if len(ids) > overview_cap:
+        hidden_labels = _overview_labels(graph, ids, overview_cap)
+        notes.append(_overview_note(len(ids), overview_cap, hidden_labels, lang))
+
+    positions = layered_positions(graph, ids)
+    nodes = [_node_record(graph, n, positions[n], lang, n_hidden=graph.label(n) in hidden_labels) for n in ids]
+    edges = _edge_records(graph, set(ids))
+    if highlight is not None:
+        highlight["edges"] = _highlight_edges(edges, highlight)
+
+    counts = {lab: 0 for lab in LABELS}
+    for n in ids:
+        counts[graph.label(n)] = counts.get(graph.label(n), 0) + 1
+    legend = [{"label": lab, "name": ui.get(lab, lab), "count": c, **_style(lab)} for lab, c in counts.items()]
+    return {
+        "title": title or ("职业知识图谱" if lang == "zh" else "DS / MLE career knowledge graph"),
+        "lang": lang,
+        "ui": ui,
+        "notes": notes,
+        "overview": bool(hidden_labels),
+        "hidden_labels": hidden_labels,
+        "focus": focus_id,
+        "large": len(edges) > LARGE_EDGES,
+        "legend": legend,
+        "edge_colors": EDGE_COLORS,
+        "nodes": nodes,
+        "edges": edges,
+        "highlight": highlight,
+    }
+
+
+def neighbourhood(graph: "KnowledgeGraph", node_id: str, depth: int) -> set[str]:
+    """The nodes at most ``depth`` relationships away from ``node_id``, either direction.
+
+    >>> from kg.model import KnowledgeGraph
+    >>> g = KnowledgeGraph()
+    >>> for n in "abc": g.add_node(n, "Skill")
+    >>> g.add_relationship("PREREQUISITE_OF", "a", "b"); g.add_relationship("PREREQUISITE_OF", "b", "c")
+    >>> sorted(neighbourhood(g, "c", 1)), sorted(neighbourhood(g, "c", 2))
+    (['b', 'c'], ['a', 'b', 'c'])
+    """
+    seen = {node_id: 0}
+    queue = deque([node_id])
+    while queue:
+        n = queue.popleft()
+        if seen[n] == depth:
+            continue
+        for m in (*graph.g.successors(n), *graph.g.predecessors(n)):
+            if m not in seen:
+                seen[m] = seen[n] + 1
+                queue.append(m)
+    return set(seen)
+
+
+def layered_positions(graph: "KnowledgeGraph", ids: Iterable[str], *, dx: float = 150.0, dy: float = 110.0,
+                      band_gap: float = 260.0) -> dict[str, tuple[float, float]]:
+    """``{id: (x, y)}``: one horizontal band per label, Tracks on top, Tools at the bottom.
+
+    Layers follow their ``order``; Skills are grouped by layer; Tools and
+    Tracks sit near the skills they are linked to (barycentre), so most
+    relationships run straight down. A band wider than about 1.6·√n nodes
+    wraps onto several rows.
+
+    >>> from kg.model import KnowledgeGraph
+    >>> g = KnowledgeGraph()
+    >>> g.add_node("t", "Track"); g.add_node("s", "Skill")
+    >>> pos = layered_positions(g, ["t", "s"])
+    >>> pos["t"][1] < pos["s"][1]
+    True
+    """
+    ids = list(ids)
+    per_row = max(16, math.ceil(1.6 * math.sqrt(len(ids))))
+    bands: dict[str, list[str]] = {}
+    for n in ids:
+        bands.setdefault(graph.label(n), []).append(n)
+    inside = set(ids)
+
+    def rank(order: list[str]) -> dict[str, float]:
+        return {n: i / max(1, len(order) - 1) for i, n in enumerate(order)}
+
+    layers = sorted(bands.get("Layer", []), key=lambda n: (graph.layer_rank(n), graph.name(n)))
+    skills = sorted(bands.get("Skill", []), key=lambda n: graph.layer_rank(graph.layer_of(n)))
+    skill_rank = rank(skills)
+
+    def barycentre(n: str, neighbours: list[str]) -> float:
+        xs = [skill_rank[m] for m in neighbours if m in skill_rank]
+        return sum(xs) / len(xs) if xs else 2.0
+
+    tools = sorted(bands.get("Tool", []), key=lambda n: barycentre(n, [s for s, _ in graph.into(n, "USES_TOOL")]))
+    tracks = sorted(bands.get("Track", []), key=lambda n: barycentre(n, [s for s, _ in graph.out(n, "REQUIRES")]))
+    ordered = [("Track", tracks), ("Layer", layers), ("Skill", skills), ("Tool", tools)]
+    ordered += [(lab, ns) for lab, ns in bands.items() if lab not in LABELS]
+
+    pos: dict[str, tuple[float, float]] = {}
+    y = 0.0
+    for _, band in ordered:
+        if not band:
+            continue
+        rows = math.ceil(len(band) / per_row)
+        width = math.ceil(len(band) / rows)
+        for i, n in enumerate(band):
+            row, col = divmod(i, width)
+            in_row = min(width, len(band) - row * width)
+            # odd rows are shifted by half a step so wrapped labels do not stack
+            shift = dx / 2 if row % 2 else 0.0
+            pos[n] = ((col - (in_row - 1) / 2) * dx + shift, y + row * dy)
+        y += (rows - 1) * dy + band_gap
+    assert inside == set(pos)
+    return pos
+
+
+def _style(label: str) -> dict[str, Any]:
+    return LABEL_STYLE.get(label, OTHER_STYLE)
+
+
+def _node_record(graph: "KnowledgeGraph", n: str, xy: tuple[float, float], lang: str, n_hidden: bool) -> dict[str, Any]:
+    d = graph.g.nodes[n]
+    rec: dict[str, Any] = {
+        "id": n,
+        "label": d["label"],
+        "name": graph.name(n, lang),
+        "x": round(xy[0], 1),
+        "y": round(xy[1], 1),
+    }
+    other = d.get("name") if lang == "zh" else d.get("name_zh")
+    if other and other != rec["name"]:
+        rec["other_name"] = other
+    if d.get("aliases"):
+        rec["aliases"] = [str(a) for a in d["aliases"]]
+    if d.get("description"):
+        rec["description"] = str(d["description"])
+    if d.get("effort_hours") is not None:
+        rec["effort_hours"] = d["effort_hours"]
+    if d.get("url"):
+        rec["url"] = str(d["url"])
+    if d.get("provenance"):
+        rec["provenance"] = [provenance_summary(p) for p in d["provenance"]]
+    demand = _demand(graph, n, lang)
+    if demand:
+        rec["demand"] = demand
+    if n_hidden:
+        rec["hidden"] = True
+    return rec
+
+
+def _demand(graph: "KnowledgeGraph", n: str, lang: str) -> list[str]:
+    """Job-description evidence on the REQUIRES relationships at a node."""
+    lines = []
+    rels = [(s, n, d) for s, d in graph.into(n, "REQUIRES")] + [(n, e, d) for e, d in graph.out(n, "REQUIRES")]
+    for start, end, d in rels:
+        for p in d.get("provenance") or []:
+            if p.get("source") == "jd":
+                ev = p.get("evidence") or {}
+                other = end if start == n else start
+                lines.append(f"{graph.name(other, lang)}: {ev.get('count', '?')}/{ev.get('total', '?')}")
+    return lines
+
+
+def _edge_records(graph: "KnowledgeGraph", inside: set[str]) -> list[dict[str, Any]]:
+    edges = []
+    for start, end, key, d in graph.g.edges(keys=True, data=True):
+        if start not in inside or end not in inside:
+            continue
+        rec: dict[str, Any] = {"id": len(edges), "from": start, "to": end, "type": key}
+        if d.get("level"):
+            rec["level"] = d["level"]
+        prov = d.get("provenance") or []
+        if prov:
+            rec["provenance"] = [provenance_summary(p) for p in prov]
+        share = [p["evidence"] for p in prov if p.get("source") == "jd" and (p.get("evidence") or {}).get("total")]
+        if share:
+            rec["demand"] = round(max(e.get("count", 0) / e["total"] for e in share), 3)
+        edges.append(rec)
+    return edges
+
+
+def _highlight_edges(edges: list[dict[str, Any]], highlight: dict[str, Any]) -> list[int]:
+    wanted = {(a, b) for a, b in highlight.pop("pairs")}
+    return [e["id"] for e in edges if (e["from"], e["to"]) in wanted or (e["to"], e["from"]) in wanted]
+
+
+def _path_highlight(graph: "KnowledgeGraph", a: str, b: str, lang: str) -> dict[str, Any]:
+    from kg.paths import find_path
+
+    found = find_path(graph, a, b)
+    ids = [n["id"] for n in found["nodes"]]
+    pairs = [(r["start"], r["end"]) for r in found["relationships"]]
+    names = " → ".join(graph.name(n, lang) for n in ids)
+    word = "路径" if lang == "zh" else "Path"
+    return {"kind": "path", "nodes": ids, "pairs": pairs, "numbers": {},
+            "summary": f"{word}: {names} ({found['length']})", "steps": []}
+
+
+def _plan_highlight(graph: "KnowledgeGraph", a: str, b: str, lang: str) -> dict[str, Any]:
+    from kg.plan import make_plan
+
+    plan = make_plan(graph, a, b)
+    start, end = plan["from"], plan["to"]
+    ids: list[str] = [start, end]
+    numbers: dict[str, int] = {}
+    steps = []
+    for i, step in enumerate(plan["steps"], start=1):
+        skill = step["skill"]
+        numbers[skill] = i
+        ids.append(skill)
+        tools = [t for t in step.get("tools") or [] if t in graph]
+        ids.extend(tools)
+        steps.append({
+            "n": i, "id": skill, "name": graph.name(skill, lang),
+            "hours": step.get("effort_hours"), "reason": str(step.get("reason") or ""),
+            "tools": [graph.name(t, lang) for t in tools],
+        })
+    ids = list(dict.fromkeys(ids))
+    chosen = set(ids)
+    pairs = []
+    for s, e, key, _ in graph.g.edges(keys=True, data=True):
+        if s in chosen and e in chosen and (
+                (key == "REQUIRES" and s == end) or key in ("PREREQUISITE_OF", "USES_TOOL")
+                or (key == "TRANSITIONS_TO" and {s, e} == {start, end})):
+            if key == "USES_TOOL" and s not in numbers:
+                continue
+            pairs.append((s, e))
+    hours = plan.get("total_hours")
+    if lang == "zh":
+        summary = f"学习计划：{graph.name(start, lang)} → {graph.name(end, lang)}，{len(steps)} 步，共 {_num(hours)} 小时"
+    else:
+        summary = (f"Plan: {graph.name(start, lang)} → {graph.name(end, lang)}, "
+                   f"{len(steps)} step{'s' if len(steps) != 1 else ''}, {_num(hours)} h")
+    return {"kind": "plan", "nodes": ids, "pairs": pairs, "numbers": numbers, "summary": summary, "steps": steps}
+
+
+def _num(x: Any) -> str:
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
+
+
+def _focus_note(graph: "KnowledgeGraph", n: str, depth: int, count: int, lang: str) -> str:
+    if lang == "zh":
+        return f"聚焦：{graph.name(n, lang)}，深度 {depth}：显示 {count} / {len(graph)} 个节点"
+    return f"Focus: {graph.name(n, lang)}, depth {depth}: {count} of {len(graph)} nodes"
+
+
+def _overview_labels(graph: "KnowledgeGraph", ids: list[str], cap: int) -> list[str]:
+    """Labels to hide, from the bottom of the chain up, until at most ``cap`` nodes show."""
+    counts: dict[str, int] = {}
+    for n in ids:
+        counts[graph.label(n)] = counts.get(graph.label(n), 0) + 1
+    shown, hidden = len(ids), []
+    for lab in reversed(LABELS):
+        if shown <= cap:
+            break
+        if counts.get(lab):
+            hidden.append(lab)
+            shown -= counts[lab]
+    return hidden
+
+
+def _overview_note(total: int, cap: int, hidden: list[str], lang: str) -> str:
+    names = ", ".join(UI[lang][h] for h in hidden)
+    if lang == "zh":
+        return f"概览：{total} 个节点超过上限 {cap}，已隐藏 {names}。点击图例显示，或用 --focus 节点 查看局部。"
+    return (f"Overview: {total:,} nodes is above the {cap:,} cap, so {names} start hidden. "
+            f"Click the legend to show them, or use --focus NODE for a detailed view.")
+
+
+# -- the page ---------------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def _vis_js() -> str:
+    """vis-network's standalone build, read from the pyvis package without importing pyvis."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise KGError("pyvis is not installed; `pip install pyvis==0.3.2` (it ships vis-network)")
+    path = Path(list(spec.submodule_search_locations)[0]).joinpath(*VIS_JS)
+    if not path.is_file():
+        raise KGError(f"vis-network not found at {path}; `pip install pyvis==0.3.2`, which ships it")
+    text = path.read_text(encoding="utf-8")
+    if "</script" in text.lower():
+        raise KGError(f"{path} cannot be inlined: it contains '</script'")
+    return text
+
+
+@functools.lru_cache(maxsize=None)
+def _asset(*parts: str) -> str:
+    return resources.files("kg.viz").joinpath(*parts).read_text(encoding="utf-8")
+
+
+def script_json(obj: Any) -> str:
+    """JSON that is inert inside an HTML ``<script>`` element (no ``<``, ``>`` or ``&`` left).
+
+    >>> script_json({"name": "</script><img src=x onerror=alert(1)>"})
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    """
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def render_html(graph: "KnowledgeGraph", **options: Any) -> str:
+    """The whole page as a string; ``options`` are those of ``build_view``.
+
+    >>> from kg.model import KnowledgeGraph
+    >>> g = KnowledgeGraph()
+    >>> g.add_node("x", "Skill", name="<b>bold</b>")
+    >>> page = render_html(g)
+    >>> "<b>bold" in page, "\\\\u003cb\\\\u003ebold" in page, "https://" in page.split("<script")[0]
+    (False, True, False)
+    """
+    return _render(graph, **options)[0]
+
+
+def _render(graph: "KnowledgeGraph", **options: Any) -> tuple[str, dict[str, Any]]:
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    view = build_view(graph, **options)
+    app_js = _asset("static", "explorer.js")
+    vis_js = _vis_js()
+    env = Environment(autoescape=True, keep_trailing_newline=True)
+    template = env.from_string(_asset("templates", "page.html"))
+    page = template.render(
+        title=view["title"],
+        lang="zh-CN" if view["lang"] == "zh" else "en",
+        notes=view["notes"],
+        ui=view["ui"],
+        css=Markup(_asset("static", "explorer.css")),
+        vis_js=Markup(vis_js),
+        app_js=Markup(app_js),
+        data=Markup(script_json(view)),
+        script_hashes=" ".join(_csp_hash(s) for s in (vis_js, app_js)),
+    )
+    return page, view
+
+
+def write_html(graph: "KnowledgeGraph", output: str | Path = "graph.html", **options: Any) -> dict[str, Any]:
+    """Write the page to ``output``; return a summary (path, node and edge counts, size).
+
+    >>> import tempfile, os
+    >>> from kg.model import KnowledgeGraph
+    >>> g = KnowledgeGraph(); g.add_node("x", "Skill")
+    >>> out = os.path.join(tempfile.mkdtemp(), "g.html")
+    >>> s = write_html(g, out)
+    >>> s["nodes"], s["edges"], s["overview"]
+    (1, 0, False)
+    """
+    view_keys = {"lang", "focus", "depth", "path", "plan", "title", "overview_cap"}
+    unknown = set(options) - view_keys
+    if unknown:
+        raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+    out = Path(output)
+    if out.is_dir():
+        raise KGError(f"{out} is a directory; give a file name such as {out / 'graph.html'}")
+    if not out.parent.exists():
+        raise KGError(f"cannot write {out}: folder {out.parent} does not exist")
+    page, view = _render(graph, **options)
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as e:
+        raise KGError(f"cannot write {out}: {e.strerror or e}") from None
+    hl = view["highlight"]
+    return {
+        "output": str(out),
+        "bytes": len(page.encode("utf-8")),
+        "nodes": len(view["nodes"]),
+        "edges": len(view["edges"]),
+        "overview": view["overview"],
+        "hidden_labels": view["hidden_labels"],
+        "focus": view["focus"],
+        "highlight": None if hl is None else {"kind": hl["kind"], "nodes": hl["nodes"]},
+        "notes": view["notes"],
+    }
