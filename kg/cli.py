@@ -107,7 +107,7 @@ def path(env: Env, start: str, end: str, directed: bool, weighted: bool, all_pat
     for n, p in enumerate(result.get("paths", [result]), 1):
         prefix = f"{n}. " if all_paths else ""
         click.echo(prefix + format_path(p))
-    extra = f", {result['count']} paths" if all_paths else ""
+    extra = f", {result['count']} path{'s' if result['count'] != 1 else ''}" if all_paths else ""
     hours = f", {result['effort_hours']:g} hours of learning" if weighted else ""
     click.echo(f"length {result['length']}{extra}{hours}")
 
@@ -151,7 +151,8 @@ def plan(env: Env, from_: str | None, to: str, know: tuple[str, ...], level: str
         rows.append([s["step"], s["name"], env.name(s["layer"]) if s["layer"] else "", f"{s['effort_hours']:g}",
                      _names(env, s["tools"], 4), why])
     click.echo(table(rows, ["#", "Skill", "Layer", "Hours", "Tools", "Why"]))
-    click.echo(f"Total: {result['total_hours']:g} hours in {len(result['steps'])} steps")
+    n = len(result["steps"])
+    click.echo(f"Total: {result['total_hours']:g} hours in {n} step{'s' if n != 1 else ''}")
 
 
 @cli.command()

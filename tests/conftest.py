@@ -1,0 +1,67 @@
+"""Shared fixtures: the packaged graph, and running the real `kg` command."""
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Tests never read or write the user's own cache.
+    os.environ["KG_CACHE_DIR"] = str(tmp_path_factory.mktemp("kg-cache"))
+    for var in ("KG_DATA", "KG_LANG", "KG_BACKEND"):
+        os.environ.pop(var, None)
+
+
+@pytest.fixture(scope="session")
+def packaged_graph():
+    from kg.loaders.curated import load_graph
+
+    return load_graph()
+
+
+@pytest.fixture
+def graph(packaged_graph):
+    """A fresh copy of the packaged graph that a test may change."""
+    from kg.model import KnowledgeGraph
+
+    return KnowledgeGraph(copy.deepcopy(packaged_graph.g))
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def kg_run(tmp_path: Path):
+    """Run the real command, ``python -m kg ARGS``, from a directory outside the repo."""
+
+    def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+        full_env = {**os.environ, **(env or {})}
+        proc = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
+                              cwd=tmp_path, env=full_env, input=input, timeout=120)
+        return Result(proc.returncode, proc.stdout, proc.stderr)
+
+    return run
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a text file under tmp_path and return its path."""
+
+    def _write(name: str, text: str) -> str:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    return _write
