@@ -453,13 +453,15 @@ def apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
 def read_user_file(path: str | Path) -> str:
     p = Path(path)
     try:
-        return p.read_text(encoding="utf-8")
+        raw = p.read_bytes()
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        raise DataError(f"{p}:{line}: not UTF-8 text (byte {e.start}); save the file as UTF-8") from None
     except FileNotFoundError:
         raise DataError(f"{p}: no such data file") from None
     except IsADirectoryError:
         raise DataError(f"{p}: is a directory, not a data file") from None
-    except UnicodeDecodeError as e:
-        raise DataError(f"{p}: not UTF-8 text (byte {e.start})") from None
     except OSError as e:
         raise DataError(f"{p}: cannot be read ({e.strerror})") from None
 
@@ -489,7 +491,7 @@ def load_graph(data_files: Iterable[str | Path] = (), base: KnowledgeGraph | Non
     article = article_text()
     for name, default_source, text in _sources(data_files, packaged=base is None):
         parsed = parse_data(text, name, default_source, article)
-        problems = parsed.problems or check_references(parsed, graph)
+        problems = parsed.problems + check_references(parsed, graph)
         if problems:
             more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}; `kg validate` lists them)" if len(problems) > 1 else ""
             raise DataError(f"{problems[0]}{more}")
@@ -517,7 +519,7 @@ def validate(data_files: Iterable[str | Path] = ()) -> tuple[KnowledgeGraph, lis
                 problems.append(Problem(str(path), 0, "", str(e).split(": ", 1)[-1]))
                 continue
         parsed = parse_data(text, name, default_source, article)
-        found = parsed.problems or check_references(parsed, graph)
+        found = parsed.problems + check_references(parsed, graph)
         problems.extend(found)
         if not found:
             apply(parsed, graph)
