@@ -54,8 +54,8 @@ def search(graph: "KnowledgeGraph", text: str, *, label: str | None = None, limi
     """Nodes whose id, names, aliases or description contain ``text``, best first.
 
     >>> from kg.loaders.curated import load_graph
-    >>> [hit["id"] for hit in search(load_graph(), "mlops")][:1]
-    ['infra-mle']
+    >>> [hit["id"] for hit in search(load_graph(), "mlops")]
+    ['ml-lifecycle', 'infra-mle']
     """
     query = normalize(text)
     if not query:
