@@ -200,6 +200,8 @@ def show(env: Env, node: str, as_json: bool) -> None:
         return echo_json(result)
     click.echo(f"{result['display_name']} ({result['label']}, id: {result['id']})")
     other_name = result["name_zh"] if env.lang == "en" else result["name"]
+    if other_name == result["display_name"]:
+        other_name = ""
     for label, value in (("Also", other_name), ("Aliases", ", ".join(result.get("aliases", []))),
                          ("About", result.get("description")), ("Effort", result.get("effort_hours")),
                          ("URL", result.get("url"))):
