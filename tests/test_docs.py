@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import shlex
+from pathlib import Path
 
 import click
 import pytest
@@ -43,3 +45,39 @@ def test_doctests(name):
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
     assert result.attempted > 0 or name == "kg.clibase"
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_quick_start_has_the_two_commands_and_ci_runs_the_second():
+    text = README.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    main = lines[lines.index("<!-- main-command -->") + 2]
+    test = lines[lines.index("<!-- test-command -->") + 2]
+    assert main == 'pip install . && kg plan --from DS --to "Infra MLE"'
+    assert test == "pip install -e '.[test]' && pytest"
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "sed -n '/<!-- test-command -->/{n;n;p;}' README.md" in ci and 'eval "$test_command"' in ci
+
+
+def readme_examples():
+    """(command, expected output) for each `$ kg …` line of the README's tour."""
+    text = README.read_text(encoding="utf-8").split("<!-- sections")[0]
+    examples = []
+    for block in text.split("```")[1::2]:
+        current = None
+        for line in block.splitlines():
+            if line.startswith("$ kg "):
+                current = [line[2:], []]
+                examples.append(current)
+            elif current is not None:
+                current[1].append(line)
+    return [(cmd, "\n".join(out).strip("\n")) for cmd, out in examples]
+
+
+@pytest.mark.parametrize("command,expected", readme_examples(), ids=[c for c, _ in readme_examples()])
+def test_readme_tour_output_is_real(kg_run, command, expected):
+    args = shlex.split(command)[1:]
+    r = kg_run(*args)
+    assert (r.out + r.err).strip("\n") == expected
