@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 import click
@@ -23,21 +24,20 @@ class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when it is needed."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted([*super().list_commands(ctx), *self._available()])
+        lazy = [name for name, target in LAZY_COMMANDS.items()
+                if importlib.util.find_spec(target.split(":")[0]) is not None]
+        return sorted([*super().list_commands(ctx), *lazy])
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name in self._available():
+        if name in LAZY_COMMANDS:
             module, attr = LAZY_COMMANDS[name].split(":")
-            return getattr(importlib.import_module(module), attr)
+            try:
+                return getattr(importlib.import_module(module), attr)
+            except ModuleNotFoundError as e:
+                if e.name != module:
+                    raise
+                return None
         return super().get_command(ctx, name)
-
-    @staticmethod
-    def _available() -> list[str]:
-        found = []
-        for name, target in LAZY_COMMANDS.items():
-            if importlib.util.find_spec(target.split(":")[0]) is not None:
-                found.append(name)
-        return found
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,43 @@
+"""A real wheel (not the editable install the tests run from) carries every part and runs from anywhere."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
+                           "-w", str(out), str(ROOT)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.fail(f"building the wheel failed:\n{proc.stderr[-2000:]}")
+    return next(out.glob("mle_kg-*.whl"))
+
+
+def test_wheel_maps_folders_into_kg(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "kg/data/graph.yaml" in names and "kg/data/article.txt" in names and "kg/py.typed" in names
+    assert "kg/loaders/curated.py" in names
+    assert [n for n in names if n.split("/")[0] in ("loaders", "viz", "cypher", "tests")] == []
+
+
+def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+                   check=True)
+    env = {**os.environ, "PYTHONPATH": str(target), "KG_NO_CACHE": "1"}
+    proc = subprocess.run([sys.executable, "-m", "kg", "path", "DS", "Infra MLE"], capture_output=True, text=True,
+                          cwd=tmp_path, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == "length 2"
+    proc = subprocess.run([sys.executable, "-c", "import kg.loaders.curated as c; print(c.__file__)"],
+                          capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert proc.stdout.strip().startswith(str(target))
