@@ -151,7 +151,7 @@ def parse_data(text: str, filename: str, default_source: str | None = None,
         return out
     if doc is None:
         return out
-    if not isinstance(doc, dict):
+    if not isinstance(doc, _Map):
         out.problems.append(Problem(filename, 1, "", "the file must be a mapping with layers/skills/tools/tracks/relationships"))
         return out
     ctx = _Ctx(out, default_source, article)
@@ -201,6 +201,7 @@ class _Ctx:
 
     def provenance(self, m: _Map, where: str, inherited: dict[str, Any] | None = None) -> dict[str, Any]:
         """The provenance record of an entry, checked."""
+        rec: dict[str, Any]
         if "source" not in m:
             if any(k in m for k in ("quote", "reason", "evidence")) and self.default_source:
                 rec = {"source": self.default_source}
@@ -213,7 +214,7 @@ class _Ctx:
                 return {}
         else:
             rec = {"source": m["source"]}
-        src = rec["source"]
+        src: Any = rec["source"]
         line = m.lines.get("source", m.line)
         if not isinstance(src, str) or not src:
             self.problem(line, f"{where}.source", "must be text")
@@ -317,10 +318,11 @@ class _Ctx:
             if im is None:
                 return
             rline = im.line
-            other = im.get(key)
-            if not isinstance(other, str) or not other:
+            named = im.get(key)
+            if not isinstance(named, str) or not named:
                 self.problem(im.line, f"{where}.{key}", f"missing {key}")
                 return
+            other = named
             for k, v in im.items():
                 if k == key or k in PROVENANCE_FIELDS:
                     continue
