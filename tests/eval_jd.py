@@ -1,0 +1,69 @@
+"""Score job-description extraction against the hand labels in tests/jd_corpus/labels.yaml.
+
+Prints tool precision, recall and F1 (micro-averaged over all documents) and
+track accuracy (null counts as a label), then every mistake. Exit status 1 when
+a target is missed (tool F1 >= 0.9, track accuracy >= 0.85).
+
+    .venv/bin/python tests/eval_jd.py [--quiet]
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.loaders.curated import load_graph
+from kg.loaders.jd import extract, read_document
+
+CORPUS = Path(__file__).with_name("jd_corpus")
+F1_TARGET = 0.9
+ACCURACY_TARGET = 0.85
+
+
+def load_labels(corpus: Path = CORPUS) -> dict[str, dict[str, Any]]:
+    return yaml.safe_load((corpus / "labels.yaml").read_text(encoding="utf-8"))
+
+
+def evaluate(corpus: Path = CORPUS) -> dict[str, Any]:
+    """Scores and mistakes of ``extract`` on the labelled corpus."""
+    graph = load_graph()
+    labels = load_labels(corpus)
+    tp = fp = fn = right = 0
+    mistakes = []
+    for name, label in sorted(labels.items()):
+        got = extract(read_document(corpus / name), graph)
+        want = set(label["tools"])
+        have = set(got.tools)
+        tp += len(want & have)
+        fp += len(have - want)
+        fn += len(want - have)
+        if got.track == label["track"]:
+            right += 1
+        else:
+            mistakes.append(f"{name}: track {got.track} (want {label['track']}): {got.evidence['track']['reason']}")
+        if want != have:
+            mistakes.append(f"{name}: extra {sorted(have - want)} missing {sorted(want - have)}")
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"documents": len(labels), "precision": precision, "recall": recall, "f1": f1,
+            "accuracy": right / len(labels), "mistakes": mistakes}
+
+
+def main(argv: list[str]) -> int:
+    r = evaluate()
+    print(f"documents        {r['documents']}")
+    print(f"tool precision   {r['precision']:.3f}")
+    print(f"tool recall      {r['recall']:.3f}")
+    print(f"tool F1 (micro)  {r['f1']:.3f}   target >= {F1_TARGET}")
+    print(f"track accuracy   {r['accuracy']:.3f}   target >= {ACCURACY_TARGET}")
+    if "--quiet" not in argv:
+        for m in r["mistakes"]:
+            print("  " + m)
+    return 0 if r["f1"] >= F1_TARGET and r["accuracy"] >= ACCURACY_TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
