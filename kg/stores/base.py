@@ -1,0 +1,146 @@
+"""How a graph is laid out as rows of flat properties, for databases and files.
+
+Neo4j properties hold scalars and lists of scalars, not maps, so a node's or
+relationship's ``provenance`` (a list of records) is kept as a JSON string and
+its first record's ``source`` as a flat property beside it, for filtering.
+``seq`` keeps the order nodes and relationships had in the source files, so
+the graph read back ties break the same way as the one loaded from files.
+"""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from ..model import KnowledgeGraph
+
+#: Properties stored as JSON text because their values are maps or lists of maps.
+JSON_PROPS = ("provenance",)
+
+#: Properties derived when storing, dropped when reading back.
+DERIVED_PROPS = ("source", "seq")
+
+
+def encode_props(props: dict[str, Any], seq: int | None = None) -> dict[str, Any]:
+    """The properties as a database can hold them.
+
+    >>> encode_props({"name": "SQL", "aliases": ["sql"], "url": None,
+    ...               "provenance": [{"source": "curated", "reason": "x"}]}, seq=3)
+    {'name': 'SQL', 'aliases': ['sql'], 'provenance': '[{"source": "curated", "reason": "x"}]', 'source': 'curated', 'seq': 3}
+    """
+    out: dict[str, Any] = {}
+    for key, value in props.items():
+        if value is None or key in ("label", "type") or key in DERIVED_PROPS:
+            continue
+        if key in JSON_PROPS or _nested(value):
+            value = json.dumps(value, ensure_ascii=False, sort_keys=False)
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[key] = value
+    provenance = props.get("provenance") or []
+    if provenance and isinstance(provenance[0], dict) and provenance[0].get("source"):
+        out["source"] = str(provenance[0]["source"])
+    if seq is not None:
+        out["seq"] = seq
+    return out
+
+
+def decode_props(stored: dict[str, Any]) -> dict[str, Any]:
+    """The inverse of ``encode_props``.
+
+    >>> decode_props({"name": "SQL", "provenance": '[{"source": "curated"}]', "source": "curated", "seq": 3})
+    {'name': 'SQL', 'provenance': [{'source': 'curated'}]}
+    """
+    out: dict[str, Any] = {}
+    for key, value in stored.items():
+        if key in DERIVED_PROPS or value is None:
+            continue
+        if key in JSON_PROPS and isinstance(value, str):
+            value = json.loads(value)
+        out[key] = value
+    return out
+
+
+def _nested(value: Any) -> bool:
+    if isinstance(value, dict):
+        return True
+    return isinstance(value, (list, tuple)) and any(isinstance(v, (dict, list, tuple)) for v in value)
+
+
+def node_rows(graph: "KnowledgeGraph") -> dict[str, list[dict[str, Any]]]:
+    """``{label: [{"id", "props"}]}`` for every node, ``props`` including ``id``."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for seq, node in enumerate(graph.nodes()):
+        node = dict(node)
+        label = node.pop("label")
+        node_id = node["id"]
+        rows.setdefault(label, []).append({"id": node_id, "props": encode_props(node, seq)})
+    return rows
+
+
+def rel_rows(graph: "KnowledgeGraph") -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    """``{(type, start label, end label): [{"start", "end", "props"}]}`` for every relationship."""
+    rows: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for seq, (start, end, data) in enumerate(graph.relationships()):
+        key = (data.get("type") or "", graph.label(start), graph.label(end))
+        rows.setdefault(key, []).append({"start": start, "end": end, "props": encode_props(data, seq)})
+    return rows
+
+
+def build_graph(nodes: Iterable[tuple[str, dict[str, Any]]],
+                rels: Iterable[tuple[str, str, str, dict[str, Any]]]) -> "KnowledgeGraph":
+    """A graph from stored rows: ``(label, props)`` and ``(type, start, end, props)``.
+
+    Rows are put back in their ``seq`` order, so ties break as in the source.
+
+    >>> g = build_graph([("Tool", {"id": "sql", "name": "SQL", "seq": 1}), ("Skill", {"id": "db", "seq": 0})],
+    ...                 [("USES_TOOL", "db", "sql", {"seq": 0})])
+    >>> g.ids(), list(g.relationships())
+    (['db', 'sql'], [('db', 'sql', {'type': 'USES_TOOL', 'provenance': []})])
+    """
+    from ..model import KnowledgeGraph
+
+    graph = KnowledgeGraph()
+    for label, props in sorted(nodes, key=lambda row: _seq_key(row[1], row[1].get("id"))):
+        props = decode_props(props)
+        node_id = props.pop("id")
+        graph.add_node(node_id, label, **props)
+    for rel_type, start, end, props in sorted(rels, key=lambda row: _seq_key(row[3], (row[0], row[1], row[2]))):
+        graph.add_relationship(rel_type, start, end, **decode_props(props))
+    return graph
+
+
+def _seq_key(props: dict[str, Any], fallback: Any) -> tuple[int, str]:
+    seq = props.get("seq")
+    return (seq if isinstance(seq, int) else 1 << 62, str(fallback))
+
+
+def comparable(graph: "KnowledgeGraph") -> tuple[list[Any], list[Any]]:
+    """Nodes and relationships as sorted plain data, for tests that compare graphs."""
+    nodes = sorted((n["id"], n["label"], json.dumps(decode_props(encode_props(n)), sort_keys=True, ensure_ascii=False))
+                   for n in graph.nodes())
+    rels = sorted((d.get("type"), s, e, json.dumps(decode_props(encode_props(d)), sort_keys=True, ensure_ascii=False))
+                  for s, e, d in graph.relationships())
+    return nodes, rels
+
+
+def chunks(rows: list[dict[str, Any]], batch_size: int, max_bytes: int | None = None) -> Iterator[list[dict[str, Any]]]:
+    """Split ``rows`` into batches of at most ``batch_size`` rows and, if given,
+    about ``max_bytes`` of JSON each (a row larger than that goes alone).
+
+    >>> [len(b) for b in chunks([{"id": str(i)} for i in range(5)], 2)]
+    [2, 2, 1]
+    >>> [len(b) for b in chunks([{"id": "x" * 10}] * 4, 100, max_bytes=50)]
+    [2, 2]
+    """
+    batch: list[dict[str, Any]] = []
+    size = 2
+    for row in rows:
+        row_size = len(json.dumps(row, ensure_ascii=False).encode()) + 1
+        if batch and (len(batch) >= batch_size or (max_bytes is not None and size + row_size > max_bytes)):
+            yield batch
+            batch, size = [], 2
+        batch.append(row)
+        size += row_size
+    if batch:
+        yield batch

@@ -1,0 +1,463 @@
+"""The graph in Neo4j (or any server speaking Bolt, e.g. FalkorDB) through the official driver.
+
+The only module that imports ``neo4j``. The store is handed its driver;
+``Neo4jStore.connect`` builds one from a URI. The server is detected once,
+on connection, and decides the dialect: schema statements, where
+``shortestPath`` may stand, and how large one request may be.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import socket
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+from urllib.parse import urlsplit
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from .. import cypher as cypher_files
+from ..errors import KGError, QueryError, StoreUnavailable
+from ..model import LABELS, REL_TYPES
+from .base import build_graph, chunks, node_rows, rel_rows
+
+if TYPE_CHECKING:
+    from ..model import KnowledgeGraph
+
+# The driver logs each retry as a warning; with no logging configured Python
+# would print them on stderr. The store reports failures itself.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What differs between servers that speak Bolt."""
+
+    name: str
+    schema_file: str
+    batch_size: int
+    #: Largest request, in bytes of JSON parameters (None: no limit known).
+    max_param_bytes: int | None
+    #: Whether ``MATCH p = shortestPath(...)`` works (else ``WITH shortestPath(...) AS p``, directed only).
+    match_shortest_path: bool
+    #: Whether strings in parameters must be escaped (FalkorDB's Bolt port parses them as literals).
+    escape_strings: bool
+
+
+NEO4J = Dialect("neo4j", "schema", 1000, None, True, False)
+# FalkorDB crashes on requests above ~4 KB of parameters: stay under half of that.
+FALKORDB = Dialect("falkordb", "schema_falkordb", 500, 2000, False, True)
+
+
+def escape_falkordb(value: Any) -> Any:
+    """Strings as FalkorDB's Bolt port needs them: it reads string parameters as
+    quoted literals, so a lone ``'`` breaks the request and ``\\b`` becomes a backspace.
+
+    >>> escape_falkordb({"name": "it's", "aliases": ["a\\\\b"]})
+    {'name': "it\\\\'s", 'aliases': ['a\\\\\\\\b']}
+    """
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("'", "\\'")
+    if isinstance(value, list):
+        return [escape_falkordb(v) for v in value]
+    if isinstance(value, dict):
+        return {k: escape_falkordb(v) for k, v in value.items()}
+    return value
+
+
+class Neo4jStore:
+    """A graph database reached over Bolt.
+
+    >>> store = Neo4jStore(driver=None, dialect=FALKORDB)   # doctest: +SKIP
+    """
+
+    def __init__(self, driver: Any, *, database: str | None = None, dialect: Dialect | None = None,
+                 uri: str = "", user: str = "", batch_size: int | None = None) -> None:
+        self.driver = driver
+        self.database = database or None
+        self.uri = uri
+        self.user = user
+        self.dialect = dialect or self._detect()
+        self.batch_size = batch_size or self.dialect.batch_size
+
+    # -- connecting -------------------------------------------------------
+    @classmethod
+    def connect(cls, uri: str, user: str | None = "neo4j", password: str | None = "",
+                database: str | None = None, batch_size: int | None = None,
+                timeout: float | None = None) -> "Neo4jStore":
+        """Connect, check the server answers and accepts the credentials, detect it.
+
+        ``timeout`` (seconds; default ``KG_NEO4J_TIMEOUT`` or 10) bounds the
+        wait for a connection.
+        """
+        if timeout is None:
+            timeout = float(os.environ.get("KG_NEO4J_TIMEOUT", "10"))
+        auth = (user or "neo4j", password or "")
+        try:
+            driver = neo4j.GraphDatabase.driver(
+                uri, auth=auth, connection_timeout=timeout, connection_acquisition_timeout=timeout,
+                max_transaction_retry_time=max(timeout, 5.0), max_connection_pool_size=4,
+                user_agent="mle-kg")
+        except (neo4j_errors.ConfigurationError, ValueError) as e:
+            raise StoreUnavailable(f"{uri!r} is not a Bolt URI ({e}); use e.g. bolt://localhost:7687 "
+                                   "or neo4j+s://<id>.databases.neo4j.io") from None
+        store_uri = uri
+        try:
+            _verify(driver, uri)
+            store = cls(driver, database=database, uri=store_uri, user=auth[0], batch_size=batch_size)
+            store.ping()
+        except KGError:
+            driver.close()
+            raise
+        return store
+
+    def _detect(self) -> Dialect:
+        """Neo4j answers ``dbms.components()``; FalkorDB fails it with its generic error."""
+        try:
+            with self._session(write=False) as session:
+                rows = session.run("CALL dbms.components() YIELD name RETURN name").data()
+            if rows:
+                return NEO4J
+        except neo4j_errors.DatabaseError as e:
+            if "unknown error" in (e.message or "").lower():
+                return FALKORDB
+            raise self._translate(e) from None
+        except Exception as e:
+            raise self._translate(e) from None
+        return NEO4J
+
+    def ping(self) -> None:
+        """Run a trivial query in the chosen database (a missing database fails here)."""
+        self._run("RETURN 1 AS ok", {}, write=False)
+
+    def close(self) -> None:
+        self.driver.close()
+        if self.dialect is FALKORDB:
+            _absorb_ignored_connection(self.uri)
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- running ----------------------------------------------------------
+    def _session(self, write: bool) -> Any:
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        return self.driver.session(database=self.database, default_access_mode=mode)
+
+    def _params(self, params: dict[str, Any]) -> dict[str, Any]:
+        return escape_falkordb(params) if self.dialect.escape_strings else params
+
+    def _run(self, query: str, params: dict[str, Any], *, write: bool) -> tuple[list[str], list[list[Any]]]:
+        """One statement in one managed transaction: ``(columns, rows)`` of plain values."""
+        sent = self._params(params)
+
+        def work(tx: Any) -> tuple[list[str], list[list[Any]]]:
+            result = tx.run(query, sent)
+            keys = list(result.keys())
+            return keys, [[plain(v) for v in record.values()] for record in result]
+
+        try:
+            with self._session(write) as session:
+                return (session.execute_write if write else session.execute_read)(work)
+        except Exception as e:
+            raise self._translate(e) from None
+
+    def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
+            ) -> tuple[list[str], list[list[Any]]]:
+        """Run a user's Cypher: ``(columns, rows)``. Read access unless ``write``.
+
+        The query text is sent as given; values go as parameters.
+        """
+        return self._run(query, dict(params or {}), write=write)
+
+    def _translate(self, e: BaseException) -> KGError:
+        """A driver error as the library's own: exit 3 for the connection, 1 for the query."""
+        if isinstance(e, KGError):
+            return e
+        where = self.uri or "the server"
+        if isinstance(e, neo4j_errors.AuthError):
+            return StoreUnavailable(f"{where} refused the credentials of user {self.user!r}: "
+                                    "check --neo4j-user/--neo4j-password (NEO4J_USER/NEO4J_PASSWORD)")
+        if isinstance(e, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError)):
+            return StoreUnavailable(f"cannot reach {where}: {_first_line(e)}")
+        if isinstance(e, neo4j_errors.Neo4jError):
+            code = e.code or ""
+            message = _first_line(e.message or str(e))
+            if code == "Neo.ClientError.Database.DatabaseNotFound":
+                return StoreUnavailable(f"{where} has no database {self.database!r}: {message} "
+                                        "(check --neo4j-database / NEO4J_DATABASE)")
+            if code.startswith("Neo.ClientError.Security."):
+                return StoreUnavailable(f"{where} refused access: {message}")
+            if code == "Neo.ClientError.Statement.AccessMode" or "read access mode" in message.lower():
+                return QueryError(f"this query writes to the database; add --write to allow it ({message})")
+            return QueryError(f"the server rejected the query: {message}" + (f" [{code}]" if code else ""))
+        if isinstance(e, neo4j_errors.DriverError):
+            return StoreUnavailable(f"{where}: {_first_line(e)}")
+        raise e
+
+    # -- writing ----------------------------------------------------------
+    def create_schema(self) -> int:
+        """Constraints (Neo4j) or indexes (FalkorDB) on ``id``, one per label; returns how many are new."""
+        created = 0
+        for label, statement in cypher_files.statements(self.dialect.schema_file).items():
+            try:
+                self._run(statement, {}, write=True)
+                created += 1
+            except QueryError:
+                if self.dialect is not FALKORDB:
+                    raise
+                # FalkorDB refuses an index that already exists, with its generic error.
+        return created
+
+    def wipe(self, limit: int = 10_000) -> int:
+        """Delete this graph's nodes (the four labels only), ``limit`` per transaction."""
+        deleted = 0
+        for statement in cypher_files.statements("wipe").values():
+            while True:
+                _, rows = self._run(statement, {"limit": limit}, write=True)
+                n = rows[0][0] if rows else 0
+                deleted += n
+                if n < limit:
+                    break
+        return deleted
+
+    def push(self, graph: "KnowledgeGraph", *, wipe: bool = False, batch_size: int | None = None,
+             progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+        """Write the whole graph: schema first, then nodes and relationships in
+        ``UNWIND $rows`` batches, one transaction each, ``MERGE`` on ``id``.
+
+        Idempotent: a second push leaves the same nodes, relationships and
+        properties. Returns counts per label and type, batches and seconds.
+        """
+        started = time.perf_counter()
+        size = batch_size or self.batch_size
+        report: dict[str, Any] = {"server": self.dialect.name, "batch_size": size, "batches": 0,
+                                  "deleted": 0, "nodes": {}, "relationships": {}}
+        if wipe:
+            report["deleted"] = self.wipe()
+        self.create_schema()
+        node_statements = cypher_files.statements("load_nodes")
+        for label, rows in node_rows(graph).items():
+            statement = node_statements.get(label) or _node_statement(label)
+            report["batches"] += self._write_rows(statement, rows, size, progress)
+            report["nodes"][label] = len(rows)
+        rel_statements = cypher_files.statements("load_relationships")
+        for (rel_type, start, end), rows in rel_rows(graph).items():
+            statement = rel_statements.get(f"{rel_type} {start} {end}") or _rel_statement(rel_type, start, end)
+            report["batches"] += self._write_rows(statement, rows, size, progress)
+            report["relationships"][rel_type] = report["relationships"].get(rel_type, 0) + len(rows)
+        report["seconds"] = round(time.perf_counter() - started, 3)
+        return report
+
+    def _write_rows(self, statement: str, rows: list[dict[str, Any]], size: int,
+                    progress: Callable[[int], None] | None) -> int:
+        batches = 0
+        limit = self.dialect.max_param_bytes
+        for batch in chunks(rows, size, limit):
+            if limit is not None and len(batch) == 1 and _size(self._params({"rows": batch})) > limit:
+                self._write_large_row(statement, batch[0])
+            else:
+                self._run(statement, {"rows": batch}, write=True)
+            batches += 1
+            if progress:
+                progress(len(batch))
+        return batches
+
+    def _write_large_row(self, statement: str, row: dict[str, Any]) -> None:
+        """A row too large for one FalkorDB request: merge it with few properties,
+        then add the rest a piece at a time (long texts in several appends)."""
+        limit = self.dialect.max_param_bytes or 2000
+        props = dict(row["props"])
+        small = {k: props.pop(k) for k in list(props) if _size({k: props[k]}) < limit // 4}
+        first = {**row, "props": small}
+        self._run(statement, {"rows": [first]}, write=True)
+        match = _match_clause(statement)
+        for key, value in props.items():
+            if not _IDENTIFIER.match(key):
+                raise QueryError(f"property name {key!r} cannot be written to this server")
+            if isinstance(value, str):
+                pieces = [value[i:i + limit // 8] for i in range(0, len(value), limit // 8)] or [""]
+                self._run(f"{match} SET n.{key} = $piece", {**_ends(row), "piece": pieces[0]}, write=True)
+                for piece in pieces[1:]:
+                    self._run(f"{match} SET n.{key} = n.{key} + $piece", {**_ends(row), "piece": piece}, write=True)
+            else:
+                self._run(f"{match} SET n.{key} = $value", {**_ends(row), "value": value}, write=True)
+
+    # -- reading ----------------------------------------------------------
+    def read_graph(self) -> "KnowledgeGraph":
+        """The whole graph, read back into memory (so every query answers as on files)."""
+        reads = cypher_files.statements("read")
+        nodes: list[tuple[str, dict[str, Any]]] = []
+        for label in LABELS:
+            _, rows = self._run(reads[label], {}, write=False)
+            nodes.extend((label, row[0]) for row in rows)
+        rels: list[tuple[str, str, str, dict[str, Any]]] = []
+        for rel_type in REL_TYPES:
+            _, rows = self._run(reads[rel_type], {}, write=False)
+            rels.extend((rel_type, row[0], row[1], row[2]) for row in rows)
+        return build_graph(nodes, rels)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Node counts per label and relationship counts per type, as ``KnowledgeGraph.counts``."""
+        nodes = {label: self._run(f"MATCH (n:{label}) RETURN count(n) AS n", {}, write=False)[1][0][0]
+                 for label in LABELS}
+        rels = {t: self._run(f"MATCH ()-[r:{t}]->() RETURN count(r) AS n", {}, write=False)[1][0][0]
+                for t in REL_TYPES}
+        return {"nodes": nodes, "relationships": rels}
+
+    def shortest_path(self, a: str, b: str, *, directed: bool = False, max_length: int = 12
+                      ) -> dict[str, Any] | None:
+        """The server's own shortest path between the nodes with ids ``a`` and ``b``.
+
+        Returns ``{"nodes": [{"id", "label", "name"}], "relationships":
+        [{"type", "start", "end"}], "length"}`` or None when they are not connected.
+        """
+        if a == b:
+            _, rows = self._run("MATCH (n {id: $a}) RETURN n.id, labels(n)[0], n.name", {"a": a}, write=False)
+            if not rows:
+                return None
+            return {"nodes": [_node_ref(rows[0])], "relationships": [], "length": 0}
+        if self.dialect.match_shortest_path:
+            query = cypher_files.statements("shortest_path")["directed" if directed else "undirected"]
+            _, rows = self._run(query, {"a": a, "b": b}, write=False)
+        elif directed:
+            query = cypher_files.statements("shortest_path_falkordb")["directed"]
+            _, rows = self._run(query, {"a": a, "b": b}, write=False)
+        else:
+            # FalkorDB has no undirected shortestPath: the first length with a path is the shortest.
+            rows = []
+            for length in range(1, max_length + 1):
+                query = (f"MATCH p = (a {{id: $a}})-[*{length}..{length}]-(b {{id: $b}}) "
+                         "RETURN [n IN nodes(p) | [n.id, labels(n)[0], n.name]] AS nodes, "
+                         "[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id]] AS rels LIMIT 1")
+                _, rows = self._run(query, {"a": a, "b": b}, write=False)
+                if rows:
+                    break
+        if not rows or rows[0][0] is None:
+            return None
+        nodes, rels = rows[0]
+        return {"nodes": [_node_ref(n) for n in nodes],
+                "relationships": [{"type": t, "start": s, "end": e} for t, s, e in rels],
+                "length": len(rels)}
+
+
+# -- helpers ---------------------------------------------------------------
+def _verify(driver: Any, uri: str) -> None:
+    """Check the server answers; one retry when it accepted but did not answer
+    (FalkorDB ignores the connection after another client's clean close)."""
+    for attempt in (1, 2):
+        try:
+            driver.verify_connectivity()
+            return
+        except neo4j_errors.AuthError:
+            raise StoreUnavailable(f"{uri} refused the credentials: check --neo4j-user/--neo4j-password "
+                                   "(NEO4J_USER/NEO4J_PASSWORD)") from None
+        except neo4j_errors.ServiceUnavailable as e:
+            if attempt == 1 and "handshake" in str(e).lower():
+                continue
+            raise StoreUnavailable(f"cannot reach {uri}: {_reason(e)} — is the server running? "
+                                   "(--neo4j-uri / NEO4J_URI)") from None
+        except neo4j_errors.Neo4jError as e:
+            raise StoreUnavailable(f"{uri} refused the connection: {_first_line(e.message or str(e))} "
+                                   "(check the credentials: --neo4j-user/--neo4j-password)") from None
+        except (neo4j_errors.DriverError, OSError) as e:
+            raise StoreUnavailable(f"cannot reach {uri}: {_first_line(e)}") from None
+
+
+def _absorb_ignored_connection(uri: str) -> None:
+    """After a clean close, FalkorDB ignores the next connection it accepts; open
+    and drop one here so the next real client is answered at once."""
+    try:
+        parts = urlsplit(uri)
+        with socket.create_connection((parts.hostname or "localhost", parts.port or 7687), timeout=1):
+            pass
+    except OSError:
+        pass
+
+
+def plain(value: Any) -> Any:
+    """A driver value as plain data: nodes and relationships become property maps
+    with ``_labels`` / ``_type``, ``_start``, ``_end``; paths their nodes and relationships."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **{k: v for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        start = value.start_node.get("id") if value.start_node is not None else None
+        end = value.end_node.get("id") if value.end_node is not None else None
+        return {"_type": value.type, "_start": start, "_end": end, **{k: v for k, v in value.items()}}
+    if isinstance(value, Path):
+        return {"_nodes": [plain(n) for n in value.nodes], "_relationships": [plain(r) for r in value.relationships]}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+def _node_ref(row: Iterable[Any]) -> dict[str, Any]:
+    node_id, label, name = list(row)
+    return {"id": node_id, "label": label, "name": name or node_id}
+
+
+def _node_statement(label: str) -> str:
+    _check_identifier(label)
+    return f"UNWIND $rows AS row\nMERGE (n:{label} {{id: row.id}})\nSET n = row.props"
+
+
+def _rel_statement(rel_type: str, start: str, end: str) -> str:
+    for name in (rel_type, start, end):
+        _check_identifier(name)
+    return (f"UNWIND $rows AS row\nMATCH (a:{start} {{id: row.start}})\nMATCH (b:{end} {{id: row.end}})\n"
+            f"MERGE (a)-[r:{rel_type}]->(b)\nSET r = row.props")
+
+
+def _check_identifier(name: str) -> None:
+    if not _IDENTIFIER.match(name):
+        raise QueryError(f"{name!r} cannot be a label or relationship type")
+
+
+def _match_clause(statement: str) -> str:
+    """``MATCH`` for the node or relationship a load statement writes, by ``$id`` / ``$start``, ``$end``."""
+    node = re.search(r"MERGE \(n:(\w+) \{id: row\.id\}\)", statement)
+    if node:
+        return f"MATCH (n:{node.group(1)} {{id: $id}})"
+    a = re.search(r"MATCH \(a:(\w+)", statement)
+    b = re.search(r"MATCH \(b:(\w+)", statement)
+    r = re.search(r"\[r:(\w+)\]", statement)
+    if not (a and b and r):
+        raise QueryError("cannot split this row into smaller requests")
+    return f"MATCH (:{a.group(1)} {{id: $start}})-[n:{r.group(1)}]->(:{b.group(1)} {{id: $end}})"
+
+
+def _ends(row: dict[str, Any]) -> dict[str, Any]:
+    return {"id": row["id"]} if "id" in row else {"start": row["start"], "end": row["end"]}
+
+
+def _size(params: dict[str, Any]) -> int:
+    import json
+
+    return len(json.dumps(params, ensure_ascii=False).encode())
+
+
+def _first_line(e: Any) -> str:
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+
+
+def _reason(e: BaseException) -> str:
+    text = str(e)
+    if "refused" in text.lower():
+        return "connection refused"
+    if "handshake" in text.lower():
+        return "the server accepted the connection but did not answer"
+    return _first_line(text)
