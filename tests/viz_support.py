@@ -133,7 +133,12 @@ class Browser:
                                            accept_downloads=True)
         page = context.new_page()
         problems: list[str] = []
-        page.on("console", lambda m: problems.append(f"console.{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+        def console(m: Any) -> None:
+            # the tests' own pixel probes make Chromium suggest willReadFrequently: not the page's doing
+            if m.type in ("error", "warning") and not m.text.startswith("Canvas2D: Multiple readback"):
+                problems.append(f"console.{m.type}: {m.text}")
+
+        page.on("console", console)
         page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
         page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
         page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
@@ -165,5 +170,19 @@ COUNT_INK = """() => {
   return ink;
 }"""
 
-#: Ids of the nodes drawn in full colour (not dimmed), as vis-network holds them.
-UNDIMMED = """() => kgExplorer.nodes.get({filter: n => n.color.background !== '#eef0f2'}).map(n => n.id).sort()"""
+#: Ids of the nodes drawn in full colour: every node when nothing is emphasised, else the emphasised ones.
+UNDIMMED = """() => (kgExplorer.emphasised() || kgExplorer.nodes.getIds()).slice().sort()"""
+
+#: JavaScript giving the [r, g, b] drawn at the centre of each node in ``ids`` (visible on screen).
+PIXELS_AT = """ids => {
+  const net = kgExplorer.network, c = document.querySelector('#kg-graph canvas');
+  const ctx = c.getContext('2d'), ratio = c.width / c.clientWidth;
+  return ids.map(id => {
+    const p = net.canvasToDOM(net.getPositions([id])[id]);
+    return Array.from(ctx.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data.slice(0, 3));
+  });
+}"""
+
+
+def hex_rgb(colour: str) -> list[int]:
+    return [int(colour[i:i + 2], 16) for i in (1, 3, 5)]

@@ -7,9 +7,9 @@
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var ui = data.ui;
   var large = data.large;
-  var DIM = { background: "#eef0f2", border: "#d6dadf" };
-  var DIM_FONT = "#c4c9cf";
-  var DIM_EDGE = "#eceef0";
+  // Dimming is painted over the canvas after each draw (then the emphasised items are
+  // drawn again on top): restyling every item through the DataSet takes seconds at 20k nodes.
+  var VEIL = "rgba(255,255,255,0.82)";
   var styleOf = {};
   data.legend.forEach(function (l) { styleOf[l.label] = l; });
   var byId = new Map();
@@ -38,9 +38,8 @@
     return lines.join("\n");
   }
 
-  function nodeView(n, dim) {
+  function nodeView(n, strong) {
     var s = styleOf[n.label] || { color: "#868e96", shape: "dot", size: 12 };
-    var emphasised = dim === false;
     return {
       id: n.id,
       label: numbers[n.id] ? numbers[n.id] + ". " + n.name : n.name,
@@ -48,17 +47,15 @@
       shape: s.shape, size: s.size,
       hidden: hiddenLabels.has(n.label) && !revealed.has(n.id),
       title: nodeTitle(n),
-      borderWidth: emphasised ? 3 : 1,
-      color: dim ? { background: DIM.background, border: DIM.border, highlight: DIM, hover: DIM }
-        : { background: s.color, border: emphasised ? "#212529" : s.color,
-            highlight: { background: s.color, border: "#212529" }, hover: { background: s.color, border: "#212529" } },
-      font: { color: dim ? DIM_FONT : "#212529", size: emphasised ? 16 : 14 }
+      borderWidth: strong ? 3 : 1,
+      color: { background: s.color, border: strong ? "#212529" : s.color,
+               highlight: { background: s.color, border: "#212529" }, hover: { background: s.color, border: "#212529" } },
+      font: { color: "#212529", size: strong ? 16 : 14 }
     };
   }
 
-  function edgeView(e, dim) {
+  function edgeView(e, strong) {
     var c = data.edge_colors[e.type] || "#adb5bd";
-    var emphasised = dim === false;
     var from = byId.get(e.from), to = byId.get(e.to);
     var title = from.name + "  —" + e.type + (e.level ? " (" + e.level + ")" : "") + "→  " + to.name;
     if (e.provenance && e.provenance.length) { title += "\n" + shorten(e.provenance[e.provenance.length - 1], 240); }
@@ -68,40 +65,35 @@
       dashes: e.level === "bonus",
       // relationships inside one band (track to track, skill to skill) arc instead of crossing the row
       smooth: from.label === to.label && !large ? { type: "curvedCW", roundness: 0.2 } : undefined,
-      width: emphasised ? 3.5 : 1 + 4 * (e.demand || 0),
-      color: dim ? { color: DIM_EDGE, highlight: DIM_EDGE, hover: DIM_EDGE, opacity: 0.6 }
-        : { color: emphasised ? "#343a40" : c, highlight: "#343a40", hover: "#343a40", opacity: 1 },
+      width: strong ? 3.5 : 1 + 4 * (e.demand || 0),
+      color: { color: strong ? "#343a40" : c, highlight: "#343a40", hover: "#343a40", opacity: 1 },
       title: title
     };
   }
 
-  // -- emphasis: a set of nodes and edges drawn strongly, the rest dimmed ----------
-  // state per item: undefined = normal, true = dimmed, false = emphasised
-  var nodeState = new Map(), edgeState = new Map();
-  var emphasis = null;
-
-  var nodes = new vis.DataSet(data.nodes.map(function (n) { return nodeView(n, undefined); }));
-  var edges = new vis.DataSet(data.edges.map(function (e) { return edgeView(e, undefined); }));
+  // -- emphasis: some nodes and edges drawn strongly, the rest veiled ---------------
+  var nodes = new vis.DataSet(data.nodes.map(function (n) { return nodeView(n, false); }));
+  var edges = new vis.DataSet(data.edges.map(function (e) { return edgeView(e, false); }));
   var edgeById = new Map();
   data.edges.forEach(function (e) { edgeById.set(e.id, e); });
+  var emphasis = null;
 
   function emphasise(nodeIds, edgeIds) {
+    var before = emphasis || { nodes: new Set(), edges: new Set() };
     emphasis = nodeIds ? { nodes: new Set(nodeIds), edges: new Set(edgeIds || []) } : null;
+    var after = emphasis || { nodes: new Set(), edges: new Set() };
+    // one DataSet update costs O(whole graph) inside vis-network (~0.5 s at 20k nodes):
+    // large graphs rely on the veil alone
+    if (!large) { restyle(before, after); }
+    network.body.emitter.emit("_requestRedraw");
+  }
+
+  function restyle(before, after) {
     var nodeUpdates = [], edgeUpdates = [];
-    data.nodes.forEach(function (n) {
-      var want = emphasis ? !emphasis.nodes.has(n.id) : undefined;
-      if (want !== nodeState.get(n.id)) {
-        nodeState.set(n.id, want);
-        nodeUpdates.push(nodeView(n, want));
-      }
-    });
-    data.edges.forEach(function (e) {
-      var want = emphasis ? !emphasis.edges.has(e.id) : undefined;
-      if (want !== edgeState.get(e.id)) {
-        edgeState.set(e.id, want);
-        edgeUpdates.push(edgeView(e, want));
-      }
-    });
+    before.nodes.forEach(function (id) { if (!after.nodes.has(id)) { nodeUpdates.push(nodeView(byId.get(id), false)); } });
+    after.nodes.forEach(function (id) { if (!before.nodes.has(id)) { nodeUpdates.push(nodeView(byId.get(id), true)); } });
+    before.edges.forEach(function (id) { if (!after.edges.has(id)) { edgeUpdates.push(edgeView(edgeById.get(id), false)); } });
+    after.edges.forEach(function (id) { if (!before.edges.has(id)) { edgeUpdates.push(edgeView(edgeById.get(id), true)); } });
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
   }
@@ -129,6 +121,33 @@
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.restore();
+  });
+
+  network.on("afterDrawing", function (ctx) {
+    if (!emphasis) { return; }
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = VEIL;
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+    var body = network.body;
+    emphasis.edges.forEach(function (id) {
+      var e = body.edges[id];
+      if (e && e.connected && !e.from.options.hidden && !e.to.options.hidden) { e.draw(ctx); }
+    });
+    emphasis.nodes.forEach(function (id) {
+      var n = body.nodes[id];
+      if (n && !n.options.hidden) {
+        n.draw(ctx);
+        if (large) {  // no restyled border on large graphs: ring the node instead
+          ctx.beginPath();
+          ctx.arc(n.x, n.y, (n.options.size || 12) + 5, 0, 2 * Math.PI);
+          ctx.lineWidth = 2;
+          ctx.strokeStyle = "#212529";
+          ctx.stroke();
+        }
+      }
+    });
   });
 
   // -- details panel -----------------------------------------------------------
