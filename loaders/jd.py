@@ -743,17 +743,18 @@ class Corpus:
 #: share of the track's postings; existing ones always get their figures.
 MIN_SHARE = 0.2
 #: A new requirement mentioned by at least this share of postings is core, else bonus.
-CORE_SHARE = 0.5
+#: Above 1 by default: demand annotates a track's profile, it does not rewrite its core.
+CORE_SHARE = 1.01
 
 
 def build_demand(documents: dict[str, Extraction], graph: "KnowledgeGraph",
-                 min_share: float = MIN_SHARE) -> dict[str, Any]:
+                 min_share: float = MIN_SHARE, core_share: float = CORE_SHARE) -> dict[str, Any]:
     """A data file (as a dict) with one ``REQUIRES`` per track and demanded skill or tool.
 
     Each carries ``source: jd`` and ``evidence: {count, total, track, documents}``.
     Requirements the graph already has keep their level (and get figures even
     when no posting names them); new ones are added when at least ``min_share``
-    of the track's postings name them.
+    of the track's postings name them, as ``bonus`` (``core`` from ``core_share`` on).
 
     >>> from kg.loaders.curated import load_graph
     >>> g = load_graph()
@@ -761,7 +762,7 @@ def build_demand(documents: dict[str, Extraction], graph: "KnowledgeGraph",
     ...         "b.md": Extraction("infra-mle", 0.8, [], ["ci-cd"])}
     >>> rels = build_demand(docs, g)["relationships"]
     >>> [(r["to"], r["level"], r["evidence"]["count"]) for r in rels if r["to"] in ("kubernetes", "ci-cd")]
-    [('ci-cd', 'core', 1), ('kubernetes', 'core', 1)]
+    [('ci-cd', 'core', 1), ('kubernetes', 'bonus', 1)]
     """
     by_track: dict[str, list[str]] = {}
     for doc_id, ex in documents.items():
@@ -781,7 +782,7 @@ def build_demand(documents: dict[str, Extraction], graph: "KnowledgeGraph",
             if target not in existing and len(named) < max(1, min_share * total):
                 continue
             level = existing[target].get("level", "core") if target in existing else (
-                "core" if len(named) >= CORE_SHARE * total else "bonus")
+                "core" if len(named) >= core_share * total else "bonus")
             rels.append({
                 "type": "REQUIRES", "from": track, "to": target, "level": level, "source": "jd",
                 "evidence": {"count": len(named), "total": total, "track": track, "documents": named},
@@ -790,7 +791,7 @@ def build_demand(documents: dict[str, Extraction], graph: "KnowledgeGraph",
 
 
 def ingest_corpus(paths: Iterable[str | os.PathLike[str]], graph: "KnowledgeGraph", *,
-                  min_share: float = MIN_SHARE, on_document: Callable[[str, Extraction | None], None] | None = None,
+                  min_share: float = MIN_SHARE, core_share: float = CORE_SHARE, on_document: Callable[[str, Extraction | None], None] | None = None,
                   items: list[tuple[str, Path]] | None = None) -> Corpus:
     """Extract every job description under ``paths``; unreadable ones are skipped, not fatal."""
     documents: dict[str, Extraction] = {}
@@ -805,7 +806,7 @@ def ingest_corpus(paths: Iterable[str | os.PathLike[str]], graph: "KnowledgeGrap
             documents[doc_id] = ex
         if on_document:
             on_document(doc_id, ex)
-    return Corpus(documents, skipped, build_demand(documents, graph, min_share))
+    return Corpus(documents, skipped, build_demand(documents, graph, min_share, core_share))
 
 
 def ingest(paths: Iterable[str | os.PathLike[str]], graph: "KnowledgeGraph", min_share: float = MIN_SHARE) -> dict[str, Any]:
@@ -825,7 +826,11 @@ def dump_data_file(data: dict[str, Any], header: str = "") -> str:
       to: sql
       level: core
       source: jd
-      evidence: {count: 1, total: 1, track: ds, documents: [a.md]}
+      evidence:
+        count: 1
+        total: 1
+        track: ds
+        documents: [a.md]
     <BLANKLINE>
     """
     import yaml

@@ -1,0 +1,298 @@
+"""Job descriptions: matching rules, track classification, bad input, the CLI and the round trip to demand."""
+from __future__ import annotations
+
+import doctest
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.errors import DataError
+from kg.loaders import jd
+from kg.loaders.jd import decode_document, extract, parse_document, read_document
+from kg.model import KnowledgeGraph
+
+CORPUS = Path(__file__).with_name("jd_corpus")
+
+
+def tools(text: str, graph: KnowledgeGraph) -> list[str]:
+    return extract(text, graph).tools
+
+
+# -- matching --------------------------------------------------------------
+
+def test_aliases_and_spelling_variants(packaged_graph):
+    text = ("Infra engineer\nWe run k8s on Amazon Web Services and 阿里云, transform data in PySpark, "
+            "fine-tune Hugging Face Transformers, and use scikit learn and Scikit-Learn.")
+    assert tools(text, packaged_graph) == ["alibaba-cloud", "aws", "hugging-face", "kubernetes", "scikit-learn", "spark"]
+
+
+def test_each_hit_is_reported_once_with_every_spelling(packaged_graph):
+    e = extract("ML Engineer\nPyTorch, pytorch and PyTorch again; K8s and Kubernetes.", packaged_graph)
+    assert e.tools == ["kubernetes", "pytorch"]
+    assert e.evidence["tools"] == {"kubernetes": ["K8s", "Kubernetes"], "pytorch": ["PyTorch", "pytorch"]}
+
+
+def test_word_boundaries(packaged_graph):
+    # "Rust", "Gopher", "sparkle", "Kafkaesque", "TorchScript" contain tool names but are not them.
+    text = "Engineer\nRust and Gopher tooling, sparkle, Kafkaesque rules, TorchScript export; SQL and Kubernetes."
+    assert tools(text, packaged_graph) == ["kubernetes", "sql"]
+
+
+def test_chinese_text_without_spaces(packaged_graph):
+    text = "数据工程师\n熟悉Hive、Spark和Flink，精通SQL，会Python者优先，有阿里云经验。熟练使用R语言。"
+    assert tools(text, packaged_graph) == ["alibaba-cloud", "flink", "hive", "python", "r", "spark", "sql"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Data Scientist\nStrong SQL; Python or R for analysis.", ["python", "r", "sql"]),
+    ("Data Scientist\nSQL and Python. Our R&D team and R-squared reports.", ["python", "sql"]),
+    ("Backend Engineer\nServices in Go, Python and Kubernetes.", ["go", "kubernetes", "python"]),
+    ("Account Executive\nOwn our Go-to-market plan and go live in EMEA with SQL Server customers.", ["sql"]),
+    ("NLP Engineer\nTF-IDF baselines, then BERT in PyTorch.", ["pytorch"]),
+    ("ML Engineer\nTF/PyTorch models on Kubernetes.", ["kubernetes", "pytorch", "tensorflow"]),
+    ("ML Engineer\nPlease send your CV to us. PyTorch and SQL daily.", ["pytorch", "sql"]),
+], ids=["R-in-list", "R&D", "Go-in-list", "go-to-market", "TF-IDF", "TF-in-list", "CV-resume"])
+def test_short_names_only_where_they_are_the_technology(packaged_graph, text, expected):
+    assert tools(text, packaged_graph) == expected
+
+
+@pytest.mark.parametrize("name", ["nontech-barista.txt", "nontech-dock-worker.txt", "nontech-gardener.txt",
+                                  "nontech-zookeeper.txt", "nontech-welder.txt", "nontech-clinical-coordinator.md",
+                                  "nontech-therapist.txt", "nontech-zh-petshop.txt", "nontech-electrician.txt"])
+def test_ordinary_senses_of_tool_names_are_not_counted(packaged_graph, name):
+    e = extract(read_document(CORPUS / name), packaged_graph)
+    assert (e.track, e.tools, e.skills) == (None, [], [])
+
+
+def test_rejected_hits_say_why(packaged_graph):
+    e = extract(read_document(CORPUS / "nontech-gardener.txt"), packaged_graph)
+    assert [(r["term"], r["why"]) for r in e.evidence["not_counted"]] == [
+        ("spark", "ordinary sense (spark plugs, to spark interest)"),
+        ("airflow", "ordinary sense (air movement)"),
+        ("hive", "ordinary sense (beehive)"),
+        ("monitoring", "ordinary sense (patient or site monitoring)"),
+    ]
+
+
+def test_ambiguous_words_count_in_a_technical_posting(packaged_graph):
+    text = "Data Engineer\nBuild pipelines with Airflow and Spark on Snowflake; Docker for local runs."
+    assert tools(text, packaged_graph) == ["airflow", "docker", "snowflake", "spark"]
+
+
+def test_skills_named_or_implied_say_which(packaged_graph):
+    e = extract("Data Engineer\nAirflow DAGs and workflow orchestration; strong statistics and SQL.", packaged_graph)
+    assert e.evidence["skills"]["orchestration"] == {"named": ["workflow orchestration"], "implied_by": ["airflow"]}
+    assert e.evidence["skills"]["statistics"] == {"named": ["statistics"], "implied_by": []}
+    assert e.evidence["skills"]["data-analysis"] == {"named": [], "implied_by": ["sql"]}
+
+
+def test_vocabulary_comes_from_the_graph():
+    g = KnowledgeGraph()
+    g.add_node("widgetdb", "Tool", name="WidgetDB", aliases=["Widget Database", "小部件库"])
+    g.add_node("widgeting", "Skill", name="Widget design")
+    g.add_relationship("USES_TOOL", "widgeting", "widgetdb")
+    e = extract("Engineer\nWe use widget-database and 小部件库 daily; PyTorch is not in this graph.", g)
+    assert (e.tools, e.skills) == (["widgetdb"], ["widgeting"])
+
+
+def test_compile_phrases_prefers_the_longest_and_respects_boundaries():
+    rx = jd.compile_phrases(["go", "golang", "go language", "c++"])
+    assert [m.group() for m in rx.finditer("Go language, golang, C++ and gopher")] == ["Go language", "golang", "C++"]
+
+
+# -- tracks ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name,track,tool_list", [
+    ("ds-product-analytics.md", "ds", ["dbt", "pandas", "python", "r", "snowflake", "sql", "tableau"]),
+    ("infra-titled-ds.md", "infra-mle", ["docker", "gcp", "github-actions", "grafana", "helm", "kubernetes", "mlflow",
+                                         "prometheus", "python", "terraform"]),
+    ("pmle-swe-ml.md", "production-mle", ["aws", "docker", "fastapi", "gcp", "go", "grpc", "python", "pytorch",
+                                          "snowflake", "tensorflow"]),
+    ("de-zh-warehouse.md", "data-engineer", ["airflow", "alibaba-cloud", "flink", "hive", "kafka", "python", "scala",
+                                             "spark", "sql"]),
+    ("devops-cicd.txt", "devops", ["docker", "git", "github-actions", "jenkins", "python", "terraform"]),
+    ("rs-zh.md", "research-scientist", ["pytorch"]),
+    ("nontech-gtm-sales.md", None, ["aws", "databricks", "snowflake"]),
+    ("nontech-chemist-rd.md", None, []),
+])
+def test_exact_results_on_corpus_documents(packaged_graph, name, track, tool_list):
+    e = extract(read_document(CORPUS / name), packaged_graph)
+    assert (e.track, e.tools) == (track, tool_list)
+
+
+def test_a_title_is_overruled_by_a_body_about_infrastructure(packaged_graph):
+    e = extract(read_document(CORPUS / "infra-titled-ds.md"), packaged_graph)
+    reason = e.evidence["track"]["reason"]
+    assert reason.startswith("title 'Data Scientist' suggests ds, but the body points to infra-mle (cues: infrastructure")
+    assert e.evidence["track"]["scores"]["infra-mle"] > e.evidence["track"]["scores"]["ds"]
+
+
+def test_a_title_without_a_role_is_decided_by_the_body(packaged_graph):
+    e = extract(read_document(CORPUS / "devops-cicd.txt"), packaged_graph)
+    assert e.evidence["track"]["reason"] == "no role in the title; the body points to devops (cues: release engineering, on-call)"
+
+
+def test_a_non_tech_posting_has_no_track(packaged_graph):
+    e = extract(read_document(CORPUS / "nontech-chemist-rd.md"), packaged_graph)
+    assert (e.track, e.confidence) == (None, 1.0)
+    assert e.evidence["track"]["reason"] == "not a DS/ML/data/infra role: no tools or skills from the graph"
+
+
+def test_parse_document_strips_labels_and_markdown():
+    assert parse_document("\ufeff\n\n## **Job Title: ML Engineer**\nbody") == ("ML Engineer", "body")
+    assert parse_document("岗位：运维工程师\n职责") == ("运维工程师", "职责")
+    assert parse_document("   \n") == ("", "")
+
+
+# -- bad input -------------------------------------------------------------
+
+@pytest.mark.parametrize("raw,message", [
+    (b"", "doc: empty"),
+    (b"  \n\t\n", "doc: empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "doc: binary file, not text"),
+    ("数据科学家".encode("gb18030"), "doc: not UTF-8 text (byte 0xca at offset 0) (looks like GBK/GB18030: iconv -f GB18030 -t UTF-8)"),
+    ("Café barista".encode("latin-1"), "doc: not UTF-8 text (byte 0xe9 at offset 3)"),
+    (b"x" * 1_000_001, "doc: 1.0 MB is too large for a job description (limit 1 MB)"),
+])
+def test_bad_input_is_refused_with_one_line(raw, message):
+    with pytest.raises(DataError) as err:
+        decode_document(raw, "doc")
+    assert str(err.value) == message
+
+
+def test_utf16_and_bom_are_read():
+    assert decode_document("\ufeffData Engineer".encode("utf-8")) == "Data Engineer"
+    assert decode_document("数据工程师".encode("utf-16")) == "数据工程师"
+
+
+def test_huge_file_is_refused_before_reading(tmp_path):
+    p = tmp_path / "huge.txt"
+    p.write_bytes(b"SQL " * 2_600_000)
+    with pytest.raises(DataError, match=r"huge.txt: 10.4 MB is too large"):
+        read_document(p)
+
+
+# -- the CLI ---------------------------------------------------------------
+
+def bad_corpus(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "good.md").write_text("MLOps Engineer\nKubeflow on Kubernetes, Terraform on AWS.", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.md").write_bytes(bytes(range(256)) * 8)
+    (folder / "gbk.txt").write_bytes("数据科学家\n精通SQL".encode("gb18030"))
+    (folder / "huge.txt").write_bytes(b"Data Scientist\n" + b"SQL and Python. " * 650_000)
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a job description")
+    return folder
+
+
+def test_extract_json(kg_run, write):
+    path = write("de.md", "Data Engineer\nAirflow, dbt and Snowflake; data warehouse modeling.")
+    r = kg_run("extract", path, "--json")
+    assert r.code == 0, r.err
+    [doc] = json.loads(r.out)
+    assert {k: doc[k] for k in ("file", "track", "tools", "skills")} == {
+        "file": path, "track": "data-engineer", "tools": ["airflow", "dbt", "snowflake"],
+        "skills": ["data-pipeline", "data-warehousing", "orchestration"]}
+    assert doc["evidence"]["skills"]["data-warehousing"] == {"named": ["data warehouse"], "implied_by": ["snowflake"]}
+
+
+def test_extract_reads_stdin_and_prints_a_table(kg_run):
+    r = kg_run("extract", "-", input="Barista\nPour espresso shots and spark joy.")
+    assert (r.code, r.err) == (0, "")
+    assert r.out.splitlines()[2].split() == ["-", "-", "1.00", "-", "-"]
+
+
+def test_extract_skips_bad_files_and_says_so(kg_run, tmp_path):
+    folder = bad_corpus(tmp_path / "jobs")
+    files = [str(folder / n) for n in ("empty.txt", "good.md", "binary.md")]
+    r = kg_run("extract", *files, "--json")
+    assert r.code == 1
+    assert [d["file"] for d in json.loads(r.out)] == [files[1]]
+    assert r.err.splitlines() == [f"Skipped {files[0]}: empty", f"Skipped {files[2]}: binary file, not text",
+                                  "Error: skipped 2 of 3 files (reasons above)"]
+
+
+def test_ingest_skips_bad_files_and_writes_the_rest(kg_run, tmp_path):
+    folder = bad_corpus(tmp_path / "jobs")
+    out = tmp_path / "demand.yaml"
+    r = kg_run("ingest", str(folder), "-o", str(out))
+    assert r.code == 1
+    assert r.err.splitlines() == [
+        f"Skipped {folder}/binary.md: binary file, not text",
+        f"Skipped {folder}/empty.txt: empty",
+        f"Skipped {folder}/gbk.txt: not UTF-8 text (byte 0xca at offset 0) (looks like GBK/GB18030: iconv -f GB18030 -t UTF-8)",
+        f"Skipped {folder}/huge.txt: 10.4 MB is too large for a job description (limit 1 MB)",
+        "Error: skipped 4 of 5 files (reasons above); the other 1 were used",
+    ]
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    k8s = next(rel for rel in data["relationships"] if rel["to"] == "kubernetes")
+    assert k8s == {"type": "REQUIRES", "from": "infra-mle", "to": "kubernetes", "level": "bonus", "source": "jd",
+                   "evidence": {"count": 1, "total": 1, "track": "infra-mle", "documents": ["good.md"]}}
+
+
+def test_ingest_of_nothing_is_an_error(kg_run, tmp_path):
+    (tmp_path / "empty-dir").mkdir()
+    r = kg_run("ingest", str(tmp_path / "empty-dir"), "-o", "out.yaml")
+    assert (r.code, r.err.strip()) == (1, f"Error: no job descriptions (*.txt, *.md, *.markdown, *.text) under {tmp_path / 'empty-dir'}")
+
+
+def test_ingest_is_quiet_when_piped_and_writes_yaml_to_stdout(kg_run):
+    r = kg_run("ingest", str(CORPUS), "-o", "-")
+    assert r.code == 0
+    assert r.out.startswith("# Demand measured by `kg ingest` in 46 job descriptions")
+    assert "Reading job descriptions" not in r.err
+    assert r.err.splitlines()[0] == "Read 46 job descriptions."
+    assert yaml.safe_load(r.out)["version"] == 1
+
+
+def test_ingest_corpus_then_show_demand(kg_run, tmp_path):
+    out = tmp_path / "demand.yaml"
+    r = kg_run("ingest", str(CORPUS), "-o", str(out))
+    assert r.code == 0, r.err
+    lines = r.out.splitlines()
+    assert lines[0] == "Read 46 job descriptions."
+    assert lines[-1] == f"Wrote {sum(1 for _ in yaml.safe_load(out.read_text())['relationships'])} requirements with demand to {out}."
+    assert "(not a DS/ML/data/infra role)  11" in r.out
+    show = kg_run("--data", str(out), "show", "kubernetes")
+    assert show.code == 0, show.err
+    assert "jd: mentioned by 5 of 5 infra-mle job descriptions" in show.out
+    assert "jd: mentioned by 3 of 4 devops job descriptions" in show.out
+
+
+def test_plan_by_demand_prefers_what_postings_ask_for(kg_run, tmp_path):
+    jobs = tmp_path / "jobs"
+    jobs.mkdir()
+    for i, cloud in enumerate(["AWS", "GCP", "Azure"]):
+        (jobs / f"mle-{i}.md").write_text(
+            f"Machine Learning Engineer\nDeploy PyTorch models to production on {cloud}; own inference latency.",
+            encoding="utf-8")
+    out = tmp_path / "demand.yaml"
+    assert kg_run("ingest", str(jobs), "-o", str(out)).code == 0
+    cheapest = kg_run("--data", str(out), "plan", "--to", "production-mle", "--level", "entry", "--json")
+    demanded = kg_run("--data", str(out), "plan", "--to", "production-mle", "--level", "entry", "--by-demand", "--json")
+    assert cheapest.code == demanded.code == 0, demanded.err
+
+    def core(result):
+        return sorted(s["skill"] for s in json.loads(result.out)["steps"] if s["reason"].startswith("core skill"))
+
+    assert core(cheapest) == ["cloud-computing", "data-pipeline"]
+    assert core(demanded) == ["cloud-computing", "ml-frameworks"]
+    steps = {s["skill"]: s for s in json.loads(demanded.out)["steps"]}
+    assert steps["ml-frameworks"]["reason"] == "core skill of Production MLE (2 of 3 in 'core-three', most demanded)"
+    assert steps["ml-frameworks"]["demand"] == "mentioned by 3 of 3 Production MLE postings"
+    assert json.loads(cheapest.out)["steps"][1]["demand"] == "mentioned by 0 of 3 Production MLE postings"
+
+
+def test_doctests():
+    result = doctest.testmod(jd, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted >= 8
+
+
+def test_the_labelled_corpus_meets_the_targets():
+    from eval_jd import evaluate
+
+    r = evaluate()
+    assert r["documents"] == 46
+    assert r["f1"] >= 0.9 and r["accuracy"] >= 0.85, r["mistakes"]
