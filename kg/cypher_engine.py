@@ -1,0 +1,435 @@
+"""Cypher on the in-memory graph, without a server, through the embedded engine ladybug.
+
+ladybug (a maintained Kùzu fork) needs a table per label, which our fixed
+schema gives it, and answers fast and loudly. Its dialect differs from
+Neo4j's in a few places; the adapter rewrites what it can translate exactly
+(``type(r)``, ``labels(n)``, ``shortestPath``, trail semantics for
+variable-length patterns, keyword-named properties) and refuses, with a
+message that says what to do, what it would answer differently. Only
+``kg cypher`` imports it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from .errors import QueryError
+from .model import LABELS, REL_TYPES
+from .stores.base import node_rows, rel_rows
+
+if TYPE_CHECKING:
+    from .model import KnowledgeGraph
+
+#: Clauses that change a graph.
+WRITE_CLAUSES = ("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "FOREACH", "LOAD")
+
+#: Functions the embedded engine answers differently from Neo4j, with what to use instead.
+REFUSED_FUNCTIONS = {
+    "id": "internal ids differ between engines: use the id property (n.id)",
+    "elementid": "internal ids differ between engines: use the id property (n.id)",
+    "keys": "the embedded engine lists every column of a label, set or not: use properties(n)",
+    "startnode": "write the direction in the pattern instead: (a)-[r]->(b)",
+    "endnode": "write the direction in the pattern instead: (a)-[r]->(b)",
+}
+
+_TOKEN = re.compile(r"""
+    (?P<space>\s+)
+  | (?P<comment>//[^\n]*|/\*.*?\*/)
+  | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+  | (?P<quoted>`(?:[^`]|``)*`)
+  | (?P<param>\$(?:[A-Za-z_][A-Za-z0-9_]*|`(?:[^`]|``)*`|[0-9]+))
+  | (?P<number>[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<op>\.\.|<>|<=|>=|=~|->|<-|\+=|.)
+""", re.VERBOSE | re.DOTALL)
+
+
+@dataclass
+class Token:
+    kind: str
+    text: str
+
+    @property
+    def upper(self) -> str:
+        return self.text.upper() if self.kind == "word" else self.text
+
+
+def tokenize(query: str) -> list[Token]:
+    """Cypher text as tokens; whitespace and comments kept, so joining gives the text back.
+
+    >>> [t.text for t in tokenize("MATCH (n:Skill {name: 'it''s'}) // x") if t.kind != "space"]
+    ['MATCH', '(', 'n', ':', 'Skill', '{', 'name', ':', "'it'", "'s'", '}', ')', '// x']
+    """
+    tokens: list[Token] = []
+    position = 0
+    while position < len(query):
+        match = _TOKEN.match(query, position)
+        if match is None or (match.lastgroup == "op" and match.group() in "'\"`"):
+            raise QueryError(f"unterminated string or name at character {position + 1} of the query")
+        tokens.append(Token(match.lastgroup or "op", match.group()))
+        position = match.end()
+    return tokens
+
+
+def _significant(tokens: list[Token]) -> list[tuple[int, Token]]:
+    return [(i, t) for i, t in enumerate(tokens) if t.kind not in ("space", "comment")]
+
+
+def write_clause(query: str) -> str | None:
+    """The first clause in ``query`` that would change the graph, or None.
+
+    >>> write_clause("MATCH (n) WHERE n.name = 'SET' RETURN n.set AS set")
+    >>> write_clause("MATCH (n:Skill {id: $id}) DETACH DELETE n")
+    'DETACH'
+    """
+    sig = _significant(tokenize(query))
+    for k, (_, token) in enumerate(sig):
+        if token.kind != "word" or token.upper not in WRITE_CLAUSES:
+            continue
+        before = sig[k - 1][1].text if k else ""
+        after = sig[k + 1][1].text if k + 1 < len(sig) else ""
+        if before in (".", ":") or before.upper() == "AS" or after == ":":
+            continue  # a property, label, alias or map key that happens to be called so
+        return token.upper
+    return None
+
+
+def check_read_only(query: str, write: bool) -> None:
+    """Refuse a query that writes unless ``write`` is given."""
+    clause = None if write else write_clause(query)
+    if clause:
+        raise QueryError(f"this query writes ({clause}); queries are read-only unless you add --write")
+
+
+class EmbeddedCypher:
+    """Read-only Cypher over a ``KnowledgeGraph``, answered by ladybug in memory.
+
+    >>> from kg.model import KnowledgeGraph
+    >>> g = KnowledgeGraph()
+    >>> g.add_node("sql", "Tool", name="SQL")
+    >>> g.add_node("db", "Skill", name="Databases")
+    >>> g.add_relationship("USES_TOOL", "db", "sql")
+    >>> EmbeddedCypher(g).run("MATCH (s:Skill)-[r]->(t:Tool) RETURN s.name, type(r), labels(t) AS l")
+    (['s.name', 'type(r)', 'l'], [['Databases', 'USES_TOOL', ['Tool']]])
+    """
+
+    def __init__(self, graph: "KnowledgeGraph") -> None:
+        try:
+            import ladybug
+        except ImportError:
+            raise QueryError("running Cypher without a server needs the embedded engine: "
+                             "pip install ladybug (or set --neo4j-uri to use Neo4j)") from None
+        self._db = ladybug.Database(":memory:")
+        self._conn = ladybug.Connection(self._db)
+        self._max_hops = max(len(graph) - 1, 1)
+        self._ids: dict[tuple[int, int], str] = {}
+        self._load(graph)
+
+    # -- loading ----------------------------------------------------------
+    def _load(self, graph: "KnowledgeGraph") -> None:
+        nodes = node_rows(graph)
+        rels = rel_rows(graph)
+        node_columns = _columns([r["props"] for rows in nodes.values() for r in rows])
+        rel_columns = _columns([r["props"] for rows in rels.values() for r in rows])
+        labels = list(dict.fromkeys([*LABELS, *nodes]))
+        for label in labels:
+            columns = ", ".join(f"{_quote(k)} {t}" for k, t in node_columns.items() if k != "id")
+            self._execute(f"CREATE NODE TABLE {_quote(label)}(id STRING PRIMARY KEY{', ' if columns else ''}{columns})")
+        pairs: dict[str, list[tuple[str, str]]] = {t: [ends] for t, ends in REL_TYPES.items()}
+        pairs["REQUIRES"].append(("Track", "Tool"))
+        for rel_type, start, end in rels:
+            if (start, end) not in pairs.setdefault(rel_type, []):
+                pairs[rel_type].append((start, end))
+        for rel_type, ends in pairs.items():
+            spec = ", ".join(f"FROM {_quote(a)} TO {_quote(b)}" for a, b in ends if a in labels and b in labels)
+            columns = "".join(f", {_quote(k)} {t}" for k, t in rel_columns.items())
+            self._execute(f"CREATE REL TABLE {_quote(rel_type)}({spec}{columns})")
+        for label, rows in nodes.items():
+            for row in rows:
+                props = {k: v for k, v in row["props"].items() if v is not None}
+                fields = ", ".join(f"{_quote(k)}: $p{i}" for i, k in enumerate(props))
+                self._execute(f"CREATE (n:{_quote(label)} {{{fields}}})",
+                              {f"p{i}": _cell(v, node_columns[k]) for i, (k, v) in enumerate(props.items())})
+        for (rel_type, start, end), rows in rels.items():
+            for row in rows:
+                props = {k: v for k, v in row["props"].items() if v is not None}
+                fields = ", ".join(f"{_quote(k)}: $p{i}" for i, k in enumerate(props))
+                self._execute(f"MATCH (a:{_quote(start)} {{id: $src}}), (b:{_quote(end)} {{id: $dst}}) "
+                              f"CREATE (a)-[:{_quote(rel_type)} {{{fields}}}]->(b)",
+                              {"src": row["start"], "dst": row["end"],
+                               **{f"p{i}": _cell(v, rel_columns[k]) for i, (k, v) in enumerate(props.items())}})
+        for internal, node_id in self._execute("MATCH (n) RETURN id(n), n.id")[1]:
+            self._ids[(internal["table"], internal["offset"])] = node_id
+
+    def _execute(self, query: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
+        result = self._conn.execute(query, params or {})
+        rows = []
+        while result.has_next():
+            rows.append(result.get_next())
+        return result.get_column_names(), rows
+
+    # -- querying ---------------------------------------------------------
+    def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
+            ) -> tuple[list[str], list[list[Any]]]:
+        """Run a Neo4j-dialect query: ``(columns, rows)`` as Neo4j would return them,
+        or ``QueryError`` saying why this engine will not answer it."""
+        if write:
+            raise QueryError("--write needs a Neo4j server (--neo4j-uri): the embedded graph is rebuilt "
+                             "from the data files on every run, so a write would be lost")
+        check_read_only(query, write=False)
+        translated, columns = translate(query, self._max_hops)
+        try:
+            names, rows = self._execute(translated, dict(params or {}))
+        except RuntimeError as e:
+            raise QueryError(f"the embedded Cypher engine cannot run this query: {_engine_message(e)}") from None
+        except Exception as e:  # noqa: BLE001 - the engine's own errors (bad parameters, …) end here
+            raise QueryError(f"the embedded Cypher engine cannot run this query: {_engine_message(e)}") from None
+        if columns is None or len(columns) != len(names):
+            columns = names
+        return columns, [[self._plain(v) for v in row] for row in rows]
+
+    def _plain(self, value: Any) -> Any:
+        """A ladybug value as the driver would give it (see ``kg.stores.neo4j.plain``)."""
+        if isinstance(value, Decimal):
+            return int(value) if value == value.to_integral_value() else float(value)
+        if isinstance(value, list):
+            return [self._plain(v) for v in value]
+        if isinstance(value, dict):
+            if "_NODES" in value and "_RELS" in value:
+                return {"_nodes": [self._plain(n) for n in value["_NODES"]],
+                        "_relationships": [self._plain(r) for r in value["_RELS"]]}
+            if "_SRC" in value and "_DST" in value:
+                return {"_type": value.get("_LABEL"), "_start": self._id(value["_SRC"]), "_end": self._id(value["_DST"]),
+                        **{k: self._plain(v) for k, v in value.items() if not k.startswith("_") and v is not None}}
+            if "_LABEL" in value and "_ID" in value:
+                return {"_labels": [value["_LABEL"]],
+                        **{k: self._plain(v) for k, v in value.items() if not k.startswith("_") and v is not None}}
+            # Maps from properties(): the engine lists unset columns as null, Neo4j leaves them out.
+            return {k: self._plain(v) for k, v in value.items() if v is not None}
+        return value
+
+    def _id(self, internal: dict[str, int]) -> str | None:
+        return self._ids.get((internal["table"], internal["offset"]))
+
+
+def translate(query: str, max_hops: int = 30) -> tuple[str, list[str] | None]:
+    """The query in ladybug's dialect, and the column names Neo4j would give.
+
+    >>> translate("MATCH p = shortestPath((a {id: $a})-[*]-(b {id: $b})) RETURN length(p)", 20)[0]
+    'MATCH p = (a {id: $a})-[* SHORTEST 1..20]-(b {id: $b}) RETURN length(p)'
+    >>> translate("MATCH (l:Layer)-[:HAS_SKILL*1..2]->(s) RETURN l.order AS o, type(r)")
+    ('MATCH (l:Layer)-[:HAS_SKILL* TRAIL 1..2]->(s) RETURN l.`order` AS o, label(r)', ['o', 'type(r)'])
+    >>> translate("MATCH (a)-[*]->(b) RETURN b")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: the embedded engine needs an upper bound on variable-length patterns, e.g. [*1..5] (a Neo4j server takes [*])
+    """
+    tokens = tokenize(query)
+    columns = _return_columns(tokens)
+    sig = _significant(tokens)
+    out = [t.text for t in tokens]
+    for k, (i, token) in enumerate(sig):
+        after = sig[k + 1][1].text if k + 1 < len(sig) else ""
+        before = sig[k - 1][1].text if k else ""
+        word = token.text.lower() if token.kind == "word" else ""
+        if token.text == ";" and any(t.kind not in ("space", "comment") for t in tokens[i + 1:]):
+            raise QueryError("one statement at a time, please (found ';' between statements)")
+        if token.kind == "word" and token.upper == "CALL":
+            raise QueryError("procedures (CALL …) need a Neo4j server (--neo4j-uri); the embedded engine "
+                             "has different ones")
+        if word in REFUSED_FUNCTIONS and after == "(" and before != ".":
+            raise QueryError(f"the embedded engine would answer {token.text}() differently: {REFUSED_FUNCTIONS[word]}")
+        if word == "type" and after == "(" and before != ".":
+            out[i] = "label"
+        elif word == "labels" and after == "(" and before != ".":
+            close = _closing(sig, k + 1)
+            out[i] = "[label"
+            out[sig[close][0]] = ")]"
+        elif word in ("shortestpath", "allshortestpaths") and after == "(":
+            close = _closing(sig, k + 1)
+            _rewrite_var_length(sig, out, k + 2, close, max_hops, "ALL SHORTEST" if word == "allshortestpaths"
+                                else "SHORTEST")
+            out[i] = ""
+            out[sig[k + 1][0]] = ""
+            out[sig[close][0]] = ""
+        elif token.kind == "word" and before == "." and k >= 2 and sig[k - 2][1].kind in ("word", "quoted", "op"):
+            out[i] = _quote(token.text)
+        elif token.text == "[" and before in ("-", "<-"):
+            if "SHORTEST" not in "".join(out[i:i + 40]):
+                _rewrite_var_length(sig, out, k, _closing(sig, k, "[", "]"), max_hops, "TRAIL")
+    return "".join(out), columns
+
+
+def _rewrite_var_length(sig: list[tuple[int, Token]], out: list[str], start: int, stop: int, max_hops: int,
+                        mode: str) -> None:
+    """``*lo..hi`` inside the relationship brackets between ``start`` and ``stop`` -> ``* MODE lo..hi``."""
+    k = start
+    while k < stop:
+        i, token = sig[k]
+        if token.text == "*" and _in_rel_brackets(sig, k):
+            bracket = _opening(sig, k)
+            name = sig[bracket + 1][1]
+            if name.kind in ("word", "quoted") and mode == "TRAIL":
+                raise QueryError("the embedded engine gives variable-length relationships another type: "
+                                 "name the path instead, MATCH p = (a)-[:T*1..3]->(b) … relationships(p)")
+            lo, hi, used = _bounds(sig, k + 1)
+            if hi is None:
+                if mode == "TRAIL":
+                    raise QueryError("the embedded engine needs an upper bound on variable-length patterns, "
+                                     "e.g. [*1..5] (a Neo4j server takes [*])")
+                hi = max_hops
+            out[i] = f"* {mode} {lo}..{hi}"
+            for j in range(k + 1, k + 1 + used):
+                out[sig[j][0]] = ""
+            # keep the space between the bounds and what follows
+            k += used
+        k += 1
+
+
+def _bounds(sig: list[tuple[int, Token]], k: int) -> tuple[int, int | None, int]:
+    """``(lo, hi, tokens used)`` after a ``*``: ``*``, ``*n``, ``*n..m``, ``*..m``, ``*n..``."""
+    texts = [t.text for _, t in sig[k:k + 3]]
+    if texts and texts[0].isdigit():
+        if len(texts) > 1 and texts[1] == "..":
+            if len(texts) > 2 and texts[2].isdigit():
+                return int(texts[0]), int(texts[2]), 3
+            return int(texts[0]), None, 2
+        return int(texts[0]), int(texts[0]), 1
+    if texts and texts[0] == "..":
+        if len(texts) > 1 and texts[1].isdigit():
+            return 1, int(texts[1]), 2
+        return 1, None, 1
+    return 1, None, 0
+
+
+def _in_rel_brackets(sig: list[tuple[int, Token]], k: int) -> bool:
+    opening = _opening(sig, k)
+    return opening is not None and opening > 0 and sig[opening - 1][1].text in ("-", "<-")
+
+
+def _opening(sig: list[tuple[int, Token]], k: int) -> int | None:
+    depth = 0
+    for j in range(k - 1, -1, -1):
+        text = sig[j][1].text
+        if text == "]":
+            depth += 1
+        elif text == "[":
+            if depth == 0:
+                return j
+            depth -= 1
+    return None
+
+
+def _closing(sig: list[tuple[int, Token]], k: int, opening: str = "(", closing: str = ")") -> int:
+    depth = 0
+    for j in range(k, len(sig)):
+        text = sig[j][1].text
+        if text == opening:
+            depth += 1
+        elif text == closing:
+            depth -= 1
+            if depth == 0:
+                return j
+    raise QueryError(f"unbalanced '{opening}' in the query")
+
+
+def _return_columns(tokens: list[Token]) -> list[str] | None:
+    """The column names of the last top-level ``RETURN``, as Neo4j names them (the text as typed, or the alias)."""
+    sig = [t for t in tokens if t.kind != "comment"]
+    depth, last = 0, None
+    for j, token in enumerate(sig):
+        if token.kind == "op" and token.text in "([{":
+            depth += 1
+        elif token.kind == "op" and token.text in ")]}":
+            depth -= 1
+        elif depth == 0 and token.upper == "RETURN" and (j == 0 or sig[j - 1].text != "."):
+            last = j
+    if last is None:
+        return None
+    items: list[list[Token]] = [[]]
+    depth = 0
+    previous = ""
+    for token in sig[last + 1:]:
+        if token.kind == "op" and token.text in "([{":
+            depth += 1
+        elif token.kind == "op" and token.text in ")]}":
+            depth -= 1
+        if depth == 0 and previous != "." and token.upper in ("ORDER", "SKIP", "LIMIT", "UNION", ";"):
+            break
+        if token.kind != "space":
+            previous = token.text
+        if depth == 0 and token.text == ",":
+            items.append([])
+            continue
+        items[-1].append(token)
+    names = []
+    for n, item in enumerate(items):
+        words = [t for t in item if t.kind != "space"]
+        if n == 0 and words and words[0].upper == "DISTINCT":
+            item = item[item.index(words[0]) + 1:]
+            words = words[1:]
+        if not words or words[0].text == "*":
+            return None
+        if len(words) >= 3 and words[-2].upper == "AS":
+            alias = words[-1].text
+            names.append(alias[1:-1].replace("``", "`") if alias.startswith("`") else alias)
+        else:
+            names.append("".join(t.text for t in item).strip())
+    return names
+
+
+def _columns(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """A ladybug column type for every property any row has."""
+    kinds: dict[str, set[str]] = {}
+    for props in rows:
+        for key, value in props.items():
+            if value is not None:
+                kinds.setdefault(key, set()).add(_kind(value))
+    columns: dict[str, str] = {}
+    for key, found in kinds.items():
+        if found <= {"INT64"}:
+            columns[key] = "INT64"
+        elif found <= {"INT64", "DOUBLE"}:
+            columns[key] = "DOUBLE"
+        elif len(found) == 1:
+            columns[key] = found.pop()
+        else:
+            columns[key] = "STRING"
+    return columns
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "BOOLEAN"
+    if isinstance(value, int):
+        return "INT64"
+    if isinstance(value, float):
+        return "DOUBLE"
+    if isinstance(value, list):
+        inner = {_kind(v) for v in value}
+        if not inner or inner == {"STRING"}:
+            return "STRING[]"
+        if inner <= {"INT64", "DOUBLE"}:
+            return "DOUBLE[]" if "DOUBLE" in inner else "INT64[]"
+        return "STRING"
+    return "STRING"
+
+
+def _cell(value: Any, column: str) -> Any:
+    if column == "STRING" and not isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if column == "DOUBLE" and isinstance(value, int):
+        return float(value)
+    return value
+
+
+def _quote(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _engine_message(e: BaseException) -> str:
+    lines = [line for line in str(e).splitlines() if line.strip()]
+    return lines[0] if lines else type(e).__name__
