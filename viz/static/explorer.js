@@ -47,7 +47,7 @@
       shape: s.shape, size: s.size,
       hidden: hiddenLabels.has(n.label) && !revealed.has(n.id),
       title: nodeTitle(n),
-      borderWidth: strong ? 3 : 1,
+      borderWidth: strong ? 2 : 1,
       color: { background: s.color, border: strong ? "#212529" : s.color,
                highlight: { background: s.color, border: "#212529" }, hover: { background: s.color, border: "#212529" } },
       font: { color: "#212529", size: strong ? 16 : 14 }
@@ -138,7 +138,9 @@
     emphasis.nodes.forEach(function (id) {
       var n = body.nodes[id];
       if (n && !n.options.hidden) {
-        n.draw(ctx);
+        var drawn = n.draw(ctx);
+        // shapes with the label outside (dot, triangle…) hand back a callback for it
+        if (drawn && drawn.drawExternalLabel) { drawn.drawExternalLabel(); }
         if (large) {  // no restyled border on large graphs: ring the node instead
           ctx.beginPath();
           ctx.arc(n.x, n.y, (n.options.size || 12) + 5, 0, 2 * Math.PI);
