@@ -135,7 +135,7 @@ def test_above_the_cap_the_page_opens_on_an_overview():
     hidden = [n["id"] for n in view["nodes"] if n.get("hidden")]
     assert len(hidden) == len(g.ids("Tool")) == 154
     assert len(view["nodes"]) == 200  # everything is still there, for search and the legend
-    assert view["notes"] == ["Overview: 200 nodes is above the 100 cap, so Tool start hidden. "
+    assert view["notes"] == ["Overview: 200 nodes is above the 100 cap, so Tool nodes start hidden. "
                              "Click the legend to show them, or use --focus NODE for a detailed view."]
     assert build_view(g)["overview"] is False and OVERVIEW_CAP == 20_000
 
