@@ -11,7 +11,7 @@ work; ``read_document`` and ``iter_corpus`` only touch files.
 """
 from __future__ import annotations
 
-import itertools
+import functools
 import os
 import re
 import weakref
@@ -294,11 +294,11 @@ class Vocabulary:
 _VOCABULARIES: "weakref.WeakKeyDictionary[Any, tuple[int, Vocabulary]]" = weakref.WeakKeyDictionary()
 
 
-def vocabulary(graph: "KnowledgeGraph") -> Vocabulary:
-    """The graph's compiled vocabulary, cached while the graph keeps its size."""
-    size = graph.g.number_of_nodes() + graph.g.number_of_edges()
+def vocabulary(graph: "KnowledgeGraph", refresh: bool = False) -> Vocabulary:
+    """The graph's compiled vocabulary, cached while the graph keeps its nodes (``refresh`` rebuilds it)."""
+    size = graph.g.number_of_nodes()
     cached = _VOCABULARIES.get(graph)
-    if cached is None or cached[0] != size:
+    if refresh or cached is None or cached[0] != size:
         cached = (size, Vocabulary.from_graph(graph))
         _VOCABULARIES[graph] = cached
     return cached[1]
@@ -471,6 +471,11 @@ def _rule(key: str) -> Rule | None:
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _short(key: str) -> bool:
     return len(key) <= SHORT and key.isascii()
 
@@ -502,9 +507,9 @@ def _find_terms(text: str, vocab: Vocabulary) -> tuple[dict[str, list[str]], set
         if r is not None:
             if r.case and h.text not in vocab.spellings.get(h.key, {h.text}):
                 why = f"written '{h.text}', not as the technology's name"
-            elif r.before and re.search(rf"(?:{r.before})", text[max(0, h.start - 40):h.start], re.IGNORECASE):
+            elif r.before and _compiled(rf"(?:{r.before})").search(text[max(0, h.start - 40):h.start]):
                 why = f"ordinary sense ({r.sense or 'context before'})"
-            elif r.after and re.match(rf"(?:{r.after})", text[h.end:h.end + 40], re.IGNORECASE):
+            elif r.after and _compiled(rf"(?:{r.after})").match(text[h.end:h.end + 40]):
                 why = f"ordinary sense ({r.sense or 'context after'})"
         if why:
             rejected.append({"term": h.text, "at": h.start, "why": why})
@@ -836,7 +841,8 @@ def dump_data_file(data: dict[str, Any], header: str = "") -> str:
     import yaml
 
     lines = [f"# {h}".rstrip() for h in header.splitlines()] if header else []
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=120)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: a corpus's evidence lists are long
+    body = yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, default_flow_style=None, width=120)
     return "\n".join(lines + [body]) if lines else body
 
 
