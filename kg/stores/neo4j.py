@@ -7,6 +7,7 @@ on connection, and decides the dialect: schema statements, where
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import re
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
 # The driver logs each retry as a warning; with no logging configured Python
 # would print them on stderr. The store reports failures itself.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+#: URI schemes of the Bolt protocol (the driver's HTTP preview is not used).
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -79,6 +83,7 @@ class Neo4jStore:
     def __init__(self, driver: Any, *, database: str | None = None, dialect: Dialect | None = None,
                  uri: str = "", user: str = "", batch_size: int | None = None) -> None:
         self.driver = driver
+        self._closed = False
         self.database = database or None
         self.uri = uri
         self.user = user
@@ -98,6 +103,10 @@ class Neo4jStore:
         if timeout is None:
             timeout = float(os.environ.get("KG_NEO4J_TIMEOUT", "10"))
         auth = (user or "neo4j", password or "")
+        scheme = urlsplit(uri).scheme
+        if scheme not in BOLT_SCHEMES:
+            raise StoreUnavailable(f"{uri!r} is not a Bolt URI; use e.g. bolt://localhost:7687 "
+                                   "or neo4j+s://<id>.databases.neo4j.io")
         try:
             driver = neo4j.GraphDatabase.driver(
                 uri, auth=auth, connection_timeout=timeout, connection_acquisition_timeout=timeout,
@@ -114,6 +123,9 @@ class Neo4jStore:
         except KGError:
             driver.close()
             raise
+        # A store nobody closed (e.g. the one behind --backend neo4j) still closes
+        # cleanly, and absorbs FalkorDB's ignored connection, when the process ends.
+        atexit.register(store.close)
         return store
 
     def _detect(self) -> Dialect:
@@ -136,6 +148,9 @@ class Neo4jStore:
         self._run("RETURN 1 AS ok", {}, write=False)
 
     def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         self.driver.close()
         if self.dialect is FALKORDB:
             _absorb_ignored_connection(self.uri)

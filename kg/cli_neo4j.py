@@ -1,0 +1,226 @@
+"""The ``kg neo4j``, ``kg cypher`` and ``kg export`` commands: parse, one library call, format."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .clibase import Env, echo_json, json_option, pass_env, progress_enabled, table
+from .errors import QueryError
+from .export import FORMATS, summary, write_export
+
+
+def _files_graph(env: Env) -> Any:
+    """The graph from the packaged data and ``--data`` files, whatever the backend."""
+    return Env(data_files=env.data_files, lang=env.lang).graph()
+
+
+def _store(env: Env, **options: Any) -> Any:
+    from .stores import open_store
+
+    return open_store("neo4j", **env.neo4j, **options)
+
+
+@click.group()
+def neo4j() -> None:
+    """Keep the graph in Neo4j (or any Bolt server): push it, check it.
+
+    The connection comes from --neo4j-uri/--neo4j-user/--neo4j-password/--neo4j-database
+    or NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE.
+
+    \b
+    Example:
+        NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret kg neo4j push
+    """
+
+
+@neo4j.command()
+@click.option("--wipe", is_flag=True, help="Delete this graph's nodes (Track, Layer, Skill, Tool) first.")
+@click.option("--yes", is_flag=True, help="Do not ask before --wipe.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Rows per transaction (default: 1000 on Neo4j, fewer on FalkorDB, which limits request size).")
+@json_option
+@pass_env
+def push(env: Env, wipe: bool, yes: bool, batch_size: int | None, as_json: bool) -> None:
+    """Write the graph (packaged data + --data files) to the database.
+
+    Constraints first, then nodes and relationships in UNWIND batches with
+    MERGE on id, one transaction per batch: pushing twice changes nothing.
+
+    \b
+    Example:
+        kg --neo4j-uri bolt://localhost:7687 neo4j push --wipe --yes
+    """
+    graph = _files_graph(env)
+    with _store(env, batch_size=batch_size) as store:
+        if wipe and not yes:
+            click.confirm(f"Delete every Track, Layer, Skill and Tool node in {store.uri} first?", abort=True)
+        total = len(graph) + sum(1 for _ in graph.relationships())
+        if progress_enabled() and not as_json:
+            with click.progressbar(length=total, label="Pushing", file=click.get_text_stream("stderr")) as bar:
+                report = store.push(graph, wipe=wipe, progress=bar.update)
+        else:
+            report = store.push(graph, wipe=wipe)
+    if as_json:
+        echo_json(report)
+        return
+    rows = [["node", label, n] for label, n in report["nodes"].items()]
+    rows += [["relationship", rel_type, n] for rel_type, n in report["relationships"].items()]
+    click.echo(table(rows, ["kind", "label/type", "written"]))
+    nodes, rels = sum(report["nodes"].values()), sum(report["relationships"].values())
+    wiped = f", after deleting {report['deleted']} nodes" if wipe else ""
+    click.echo(f"Pushed {nodes} nodes and {rels} relationships to {store.uri} ({report['server']}) in "
+               f"{report['seconds']:.2f} s: {report['batches']} transactions of up to {report['batch_size']} rows{wiped}.")
+
+
+@neo4j.command()
+@json_option
+@pass_env
+def status(env: Env, as_json: bool) -> None:
+    """Compare what the database holds with the graph from files, per label and type.
+
+    \b
+    Example:
+        kg neo4j status
+    """
+    graph = _files_graph(env)
+    with _store(env) as store:
+        held = store.counts()
+        server = store.dialect.name
+    files = graph.counts()
+    rows = [[kind, name, held[group].get(name, 0), n]
+            for group, kind in (("nodes", "node"), ("relationships", "relationship"))
+            for name, n in files[group].items()]
+    if as_json:
+        echo_json({"server": server, "database": held, "files": files})
+        return
+    click.echo(table(rows, ["kind", "label/type", "in database", "in files"]))
+    same = all(r[2] == r[3] for r in rows)
+    click.echo("The database holds the graph." if same else "The database differs: run `kg neo4j push`.")
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """``name=value`` from ``--param``; the value is read as JSON when it parses, else kept as text.
+
+    >>> parse_param("limit=10"), parse_param("track=Production MLE"), parse_param('ids=["a", "b"]')
+    (('limit', 10), ('track', 'Production MLE'), ('ids', ['a', 'b']))
+    >>> parse_param("x")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: --param needs name=value, got 'x'
+    """
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise QueryError(f"--param needs name=value, got {text!r}")
+    try:
+        parsed: Any = json.loads(value)
+    except ValueError:
+        parsed = value
+    return name.strip().lstrip("$"), parsed
+
+
+def read_query(query: str | None, file: str | None) -> str:
+    """The query text: given inline, from a file, or a ready-made query of ``cypher/queries`` by name."""
+    from . import cypher as cypher_files
+
+    if bool(query) == bool(file):
+        raise QueryError("give a query or -f FILE (one of them)")
+    if query:
+        return query
+    assert file is not None
+    path = Path(file)
+    if path.is_file():
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise QueryError(f"cannot read {file}: {e}") from None
+    name = path.name[: -len(".cypher")] if path.name.endswith(".cypher") else path.name
+    if name in cypher_files.query_names() and path.parent == Path("."):
+        return cypher_files.query(name)
+    raise QueryError(f"no file {file!r}; the ready-made queries are: {', '.join(cypher_files.query_names())}")
+
+
+def format_cell(value: Any) -> str:
+    """A value in a table cell: text as is, lists and maps as compact JSON.
+
+    >>> format_cell(None), format_cell("SQL"), format_cell(["a", 1]), format_cell({"_labels": ["Tool"], "id": "sql"})
+    ('', 'SQL', '["a", 1]', '{"_labels": ["Tool"], "id": "sql"}')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+@click.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", "file", metavar="FILE",
+              help="Run the query in FILE (or a ready-made one: learning_path, shared_skills, top_tools, …).")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter, $NAME in the query (repeatable; VALUE is JSON or text).")
+@click.option("--write", is_flag=True, help="Allow the query to change the database.")
+@json_option
+@pass_env
+def cypher(env: Env, query: str | None, file: str | None, params: tuple[str, ...], write: bool, as_json: bool) -> None:
+    """Run a Cypher query: on Neo4j when a connection is configured, else on the
+    in-memory graph through an embedded Cypher engine. Read-only unless --write.
+
+    \b
+    Example:
+        kg cypher "MATCH (t:Track)-[:REQUIRES]->(s:Skill) RETURN t.name, count(s)"
+        kg cypher -f shared_skills --param a=infra-mle --param b=data-engineer
+    """
+    from .cypher_engine import check_read_only
+
+    text = read_query(query, file)
+    values = dict(parse_param(p) for p in params)
+    check_read_only(text, write)
+    if env.neo4j.get("uri"):
+        with _store(env) as store:
+            columns, rows = store.run(_one_statement(text), values, write=write)
+    else:
+        from .cypher_engine import EmbeddedCypher
+
+        columns, rows = EmbeddedCypher(env.graph()).run(_one_statement(text), values, write=write)
+    if as_json:
+        echo_json([dict(zip(columns, row)) for row in rows])
+        return
+    if not rows:
+        click.echo(table([], columns) if columns else "", nl=bool(columns))
+        click.echo("(no rows)")
+        return
+    click.echo(table([[format_cell(v) for v in row] for row in rows], columns))
+    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def _one_statement(text: str) -> str:
+    from .export import split_statements
+
+    statements = split_statements(text)
+    if len(statements) != 1:
+        raise QueryError("one statement at a time, please" if statements else "the query is empty")
+    return statements[0]
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="What to write.")
+@click.option("-o", "--output", required=True, type=click.Path(), help="The file (a directory for csv).")
+@pass_env
+def export(env: Env, fmt: str, output: str) -> None:
+    """Write the graph as node-link JSON, GraphML (Gephi, yEd), a Cypher script
+    for cypher-shell -f, or CSV files for neo4j-admin database import.
+
+    \b
+    Example:
+        kg export --format cypher -o graph.cypher
+    """
+    paths = write_export(env.graph(), fmt, output)
+    click.echo(summary(paths))
+
