@@ -317,9 +317,11 @@ TITLE_RULES: list[tuple[str, float, str]] = [
     ("production-mle", 3.5, r"software engineer\W{1,3}(?:machine learning|ml|ai)\b|(?:machine learning|ml|ai) software engineer"),
     ("production-mle", 3.0, r"machine learning engineer|\bml engineer|\bmle\b|\bai engineer|applied (?:ml|machine learning)|"
                             r"(?:deep learning|computer vision|nlp|recommendation|ranking) engineer|机器学习工程师|算法工程师|深度学习工程师|推荐算法|nlp算法"),
+    ("production-mle", 2.5, r"\binference\b|\bserving\b|推理"),
+    ("ds", 2.0, r"(?:machine learning|ml|applied|ai) scientist"),
     ("ds", 3.0, r"data scientist|decision scientist|product analyst|data analyst|数据科学|数据分析师|\banalytics\b(?!\s+engineer)"),
     ("data-engineer", 3.0, r"data engineer|analytics engineer|big data|etl (?:developer|engineer)|data platform engineer|"
-                           r"数据工程师|大数据开发|数仓|数据开发"),
+                           r"数据工程师|大数据开发|数仓|数据开发|数据平台"),
     ("devops", 3.0, r"devops|site reliability|\bsre\b|platform engineer|cloud engineer|infrastructure engineer|运维|sre工程师"),
     ("sde", 2.0, r"software (?:engineer|developer)|back-?end|full[- ]?stack|\bswe\b|\bsde\b|后端|软件工程师|开发工程师|研发工程师|服务端"),
     ("pm", 3.0, r"product manager|product owner|产品经理"),
@@ -410,7 +412,7 @@ PROFILE_WEIGHT = 2.0
 #: A cue counts at most this much per track, so one long posting cannot drown its title.
 CUE_CAP = 10.0
 #: Without a role in the title, the body needs this much to name a track.
-BODY_ONLY = 4.0
+BODY_ONLY = 3.0
 
 _TITLE_LABEL = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:job\s+title|title|position|role|职位名称|岗位名称|职位|岗位)\s*[:：]\s*",
                           re.IGNORECASE)
@@ -632,7 +634,7 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     evidence: dict[str, Any] = {"title": title, "title_says": dict(title_hits),
                                 "cues": cue_words, "scores": {t: s for t, s in ranked if s > 0}}
     technical = bool(tools or skills)
-    if not technical or (not title_hits and (top - profile.get(best or "", 0) < BODY_ONLY or len(tools) + len(skills) < 3)):
+    if not technical or (not title_hits and (top < BODY_ONLY or len(tools) + len(skills) < 3)):
         why = ("no tools or skills from the graph" if not technical else
                f"no role in the title and too little in the body (best: {best} {top})")
         evidence["reason"] = f"not a DS/ML/data/infra role: {why}"
