@@ -96,7 +96,7 @@ def progress_enabled() -> bool:
 def run_safely(cli: click.Group) -> None:
     """Run the CLI; a ``KGError`` becomes one ``Error: …`` line and its exit code."""
     try:
-        cli.main(standalone_mode=False, prog_name="kg")
+        rv = cli.main(standalone_mode=False, prog_name="kg")
     except KGError as e:
         click.echo(f"Error: {e}", err=True)
         sys.exit(e.exit_code)
@@ -113,3 +113,5 @@ def run_safely(cli: click.Group) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
+    # With standalone_mode off, click returns the code a command passed to ctx.exit().
+    sys.exit(rv if isinstance(rv, int) else 0)

@@ -39,6 +39,8 @@ REL_PROPS: dict[str, tuple[str, ...]] = {
     "COLLABORATES_WITH": (),
 }
 CHOICES = {"level": ("core", "bonus"), "strength": ("hard", "soft")}
+#: Properties a new relationship of a type gets when the file does not give them.
+DEFAULTS: dict[str, dict[str, Any]] = {"REQUIRES": {"level": "core"}, "PREREQUISITE_OF": {"strength": "hard"}}
 
 
 @dataclass
@@ -332,8 +334,6 @@ class _Ctx:
                     props[k] = v
             rel_prov = self.provenance(im, where, inherited=prov)
         start, end = (other, node_id) if reverse else (node_id, other)
-        if rel_type == "REQUIRES":
-            props.setdefault("level", "core")
         self.out.rels.append(RelRecord(rel_type, start, end, props, rel_prov, rline, where))
 
     def relationship(self, entry: Any, where: str, line: int) -> None:
@@ -358,10 +358,6 @@ class _Ctx:
                 self.problem(m.lines[k], f"{where}.{k}", f"unknown field for {rel_type} (allowed: {allowed})")
             elif self.check_value(k, v, m.lines[k], where):
                 props[k] = v
-        if rel_type == "REQUIRES":
-            props.setdefault("level", "core")
-        if rel_type == "PREREQUISITE_OF":
-            props.setdefault("strength", "hard")
         prov = self.provenance(m, where)
         self.out.rels.append(RelRecord(rel_type, m["from"], m["to"], props, prov, m.line, where))
 
@@ -448,6 +444,8 @@ def apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
             if r.provenance and r.provenance not in old["provenance"]:
                 old["provenance"] = [*old["provenance"], r.provenance]
         else:
+            # Defaults apply to new relationships only: naming an existing one keeps what it had.
+            props = {**DEFAULTS.get(r.type, {}), **props}
             graph.add_relationship(r.type, r.start, r.end, **props, provenance=[r.provenance] if r.provenance else [])
     graph._resolver = None
 

@@ -139,3 +139,11 @@ def test_bad_know_name(kg_run):
     assert r.code == 1
     assert r.err == ("Error: no skill or tool or track named 'kubernets' — did you mean 'Kubernetes' "
                      "(kubernetes)?\n")
+
+
+def test_broken_pipe_is_quiet():
+    import subprocess
+    import sys
+
+    proc = subprocess.run(f"'{sys.executable}' -m kg list tools | head -1", shell=True, capture_output=True, text=True)
+    assert proc.stdout.startswith("id") and proc.stderr == ""

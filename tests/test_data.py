@@ -191,3 +191,15 @@ def test_validate_names_every_problem_of_several_files(write):
     assert "polars" in graph and "x1" not in graph
     assert [str(p).replace(bad, "bad.yaml") for p in problems] == [
         "bad.yaml:5: tools[0].url: must be text", "bad.yaml:4: tools[0].skills[0]: no skill 'nope'"]
+
+
+def test_naming_an_existing_requirement_keeps_its_level(write):
+    path = write("note.yaml", "relationships:\n  - {type: REQUIRES, from: production-mle, to: gpu-acceleration, "
+                              "reason: we hire for it}\n")
+    g = load_graph([path])
+    props = g.relationship("REQUIRES", "production-mle", "gpu-acceleration")
+    assert props["level"] == "bonus"
+    assert props["provenance"][-1] == {"source": "note.yaml", "reason": "we hire for it"}
+    new = write("new.yaml", "relationships:\n  - {type: REQUIRES, from: pm, to: sql-analytics}\n"
+                            "skills:\n  - {id: sql-analytics, name: SQL analytics, layer: data}\n")
+    assert load_graph([new]).relationship("REQUIRES", "pm", "sql-analytics")["level"] == "core"
