@@ -327,7 +327,7 @@ class Neo4jStore:
                 for t in REL_TYPES}
         return {"nodes": nodes, "relationships": rels}
 
-    def shortest_path(self, a: str, b: str, *, directed: bool = False, max_length: int = 12
+    def shortest_path(self, a: str, b: str, *, directed: bool = False, max_length: int = 64
                       ) -> dict[str, Any] | None:
         """The server's own shortest path between the nodes with ids ``a`` and ``b``.
 
@@ -342,19 +342,9 @@ class Neo4jStore:
         if self.dialect.match_shortest_path:
             query = cypher_files.statements("shortest_path")["directed" if directed else "undirected"]
             _, rows = self._run(query, {"a": a, "b": b}, write=False)
-        elif directed:
-            query = cypher_files.statements("shortest_path_falkordb")["directed"]
-            _, rows = self._run(query, {"a": a, "b": b}, write=False)
         else:
-            # FalkorDB has no undirected shortestPath: the first length with a path is the shortest.
-            rows = []
-            for length in range(1, max_length + 1):
-                query = (f"MATCH p = (a {{id: $a}})-[*{length}..{length}]-(b {{id: $b}}) "
-                         "RETURN [n IN nodes(p) | [n.id, labels(n)[0], n.name]] AS nodes, "
-                         "[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id]] AS rels LIMIT 1")
-                _, rows = self._run(query, {"a": a, "b": b}, write=False)
-                if rows:
-                    break
+            query = cypher_files.statements("shortest_path_falkordb")["directed" if directed else "undirected"]
+            _, rows = self._run(query, {"a": a, "b": b, "max_length": max_length}, write=False)
         if not rows or rows[0][0] is None:
             return None
         nodes, rels = rows[0]

@@ -1,0 +1,183 @@
+"""The Neo4j store against a real Bolt server: push, read back, shortest paths, faults."""
+from __future__ import annotations
+
+import pytest
+
+from bolt_support import FalkorServer, bolt, bolt_server, open_test_store, synthetic_graph  # noqa: F401 (fixtures)
+from kg.errors import QueryError, StoreUnavailable
+from kg.model import KnowledgeGraph
+from kg.stores.base import comparable
+
+pytestmark = pytest.mark.bolt
+
+HOSTILE = "it's {braces} // not a comment \"quoted\" back\\slash /* c */ $param 数据"
+
+
+def hostile_graph() -> KnowledgeGraph:
+    g = KnowledgeGraph()
+    g.add_node("odd-skill", "Skill", name=HOSTILE, name_zh="引号'", aliases=["a'b", "{x}", "//y", "c\\d", ""],
+               description="line one\nline two\ttab", effort_hours=2.5,
+               provenance=[{"source": "my.yaml", "reason": HOSTILE}])
+    g.add_node("odd-tool", "Tool", name="'); MATCH (n) DETACH DELETE n; //", url="https://example.org/?a='1'",
+               effort_hours=3, provenance=[{"source": "curated", "reason": "x"}])
+    g.add_relationship("USES_TOOL", "odd-skill", "odd-tool", provenance=[{"source": "curated", "reason": HOSTILE}])
+    return g
+
+
+@pytest.fixture
+def store(bolt):
+    s = open_test_store(bolt)
+    s.wipe()
+    yield s
+    s.close()
+
+
+def test_the_server_is_detected(store, bolt):
+    assert store.dialect.name == bolt.kind
+    assert store.batch_size == (500 if bolt.kind == "falkordb" else 1000)
+
+
+def test_push_writes_every_node_and_relationship_and_reads_back_the_same_graph(store, packaged_graph):
+    report = store.push(packaged_graph)
+    counts = packaged_graph.counts()
+    assert report["nodes"] == {k: v for k, v in counts["nodes"].items() if v}
+    assert report["relationships"] == {k: v for k, v in counts["relationships"].items() if v}
+    assert store.counts() == counts
+    back = store.read_graph()
+    assert comparable(back) == comparable(packaged_graph)
+    assert back.ids() == packaged_graph.ids()  # same order, so ties break the same way
+
+
+def test_a_second_push_changes_nothing(store, packaged_graph):
+    store.push(packaged_graph)
+    first = comparable(store.read_graph())
+    store.push(packaged_graph)
+    assert store.counts() == packaged_graph.counts()
+    assert comparable(store.read_graph()) == first
+    _, dup = store.run("MATCH (n) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS dups")
+    assert dup == [[0]]
+
+
+def test_a_push_replaces_properties_that_changed(store, packaged_graph):
+    store.push(packaged_graph)
+    changed = KnowledgeGraph(packaged_graph.g.copy())
+    changed.g.nodes["sql"]["description"] = "changed"
+    del changed.g.nodes["sql"]["url"]
+    store.push(changed)
+    _, rows = store.run("MATCH (n:Tool {id: 'sql'}) RETURN n.description, n.url")
+    assert rows == [["changed", None]]
+
+
+def test_names_with_quotes_braces_and_comments_round_trip_unchanged(store):
+    g = hostile_graph()
+    store.push(g)
+    assert comparable(store.read_graph()) == comparable(g)
+    _, rows = store.run("MATCH (n:Skill) WHERE n.name = $name RETURN n.name, n.aliases", {"name": HOSTILE})
+    assert rows == [[HOSTILE, ["a'b", "{x}", "//y", "c\\d", ""]]]
+    assert store.counts()["nodes"]["Tool"] == 1
+
+
+def test_small_batches_and_large_rows(store):
+    g = hostile_graph()
+    g.g.nodes["odd-skill"]["description"] = "long 'text' " * 900  # ~11 KB: more than FalkorDB takes at once
+    report = store.push(g, batch_size=1)
+    assert report["batches"] == 3
+    assert comparable(store.read_graph()) == comparable(g)
+
+
+def test_wipe_deletes_only_this_graphs_labels(store, packaged_graph):
+    store.push(packaged_graph)
+    store.run("CREATE (:Unrelated {id: 'keep'})", write=True)
+    deleted = store.wipe(limit=10)
+    assert deleted == len(packaged_graph)
+    assert store.run("MATCH (n) RETURN labels(n) AS l, n.id")[1] == [[["Unrelated"], "keep"]]
+    store.run("MATCH (n:Unrelated) DELETE n", write=True)
+
+
+def test_server_shortest_path(store, packaged_graph):
+    from kg.paths import find_path
+
+    store.push(packaged_graph)
+    path = store.shortest_path("kubernetes", "cluster-management")
+    assert path == {"nodes": [{"id": "kubernetes", "label": "Tool", "name": "Kubernetes"},
+                              {"id": "cluster-management", "label": "Skill", "name": "Cluster management"}],
+                    "relationships": [{"type": "USES_TOOL", "start": "cluster-management", "end": "kubernetes"}],
+                    "length": 1}
+    assert store.shortest_path("kubernetes", "cluster-management", directed=True) is None
+    assert store.shortest_path("ds", "ds")["length"] == 0
+    assert store.shortest_path("ds", "no-such-node") is None
+    expected = find_path(packaged_graph, "ds", "kubernetes")["length"]
+    assert store.shortest_path("ds", "kubernetes")["length"] == expected
+
+
+def test_a_cypher_error_is_a_query_error(store):
+    with pytest.raises(QueryError, match="^the server rejected the query: "):
+        store.run("MATCH (n:Skill RETURN n")
+
+
+def test_server_down_is_store_unavailable():
+    from kg.stores import open_store
+    from bolt_support import free_port
+
+    with pytest.raises(StoreUnavailable, match=r"^cannot reach bolt://127\.0\.0\.1:\d+: connection refused"):
+        open_store("neo4j", uri=f"bolt://127.0.0.1:{free_port()}", timeout=2)
+
+
+def test_bad_password_is_store_unavailable(bolt):
+    from kg.stores import open_store
+
+    with pytest.raises(StoreUnavailable, match="refused the c"):
+        open_store("neo4j", uri=bolt.uri, user=bolt.user, password="wrong-password", timeout=3)
+
+
+class ClientCrash(Exception):
+    pass
+
+
+def test_a_push_interrupted_after_ten_batches_is_completed_by_the_next_without_duplicates(store):
+    """Each batch is its own transaction: an interrupted push leaves whole batches, and MERGE completes them."""
+    graph = synthetic_graph(600, 1200)
+    batches = []
+
+    def crash_after_ten(rows: int) -> None:
+        batches.append(rows)
+        if len(batches) == 10:
+            raise ClientCrash
+
+    with pytest.raises(ClientCrash):
+        store.push(graph, progress=crash_after_ten)
+    partial = store.counts()
+    assert sum(partial["nodes"].values()) == sum(batches)
+    store.push(graph)
+    assert store.counts() == graph.counts()
+    _, dup = store.run("MATCH (n) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id)")
+    assert dup == [[0]]
+
+
+def test_server_killed_mid_push_fails_with_store_unavailable_then_a_push_completes():
+    """FalkorDB keeps nothing across a crash here (its append-only file asserts on Bolt writes),
+    so the next push starts from empty: it must still complete the graph exactly."""
+    server = FalkorServer()
+    server.start()
+    try:
+        graph = synthetic_graph(600, 1200)
+        store = open_test_store(server)
+        batches = []
+
+        def crash_after_ten(rows: int) -> None:
+            batches.append(rows)
+            if len(batches) == 10:
+                server.kill()
+
+        with pytest.raises(StoreUnavailable, match="^cannot reach bolt://127.0.0.1:"):
+            store.push(graph, progress=crash_after_ten)
+        assert len(batches) == 10
+        server.start()
+        store = open_test_store(server)
+        store.push(graph)
+        assert store.counts() == graph.counts()
+        _, dup = store.run("MATCH (n) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id)")
+        assert dup == [[0]]
+        store.close()
+    finally:
+        server.stop()
