@@ -45,7 +45,11 @@ def test_push_writes_every_node_and_relationship_and_reads_back_the_same_graph(s
     assert store.counts() == counts
     back = store.read_graph()
     assert comparable(back) == comparable(packaged_graph)
-    assert back.ids() == packaged_graph.ids()  # same order, so ties break the same way
+    # The same order of nodes, and of each node's relationships both ways, so ties break the same way.
+    assert back.ids() == packaged_graph.ids()
+    for node in packaged_graph.ids():
+        assert list(back.g.out_edges(node, keys=True)) == list(packaged_graph.g.out_edges(node, keys=True))
+        assert list(back.g.in_edges(node, keys=True)) == list(packaged_graph.g.in_edges(node, keys=True))
 
 
 def test_a_second_push_changes_nothing(store, packaged_graph):

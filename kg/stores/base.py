@@ -81,10 +81,46 @@ def node_rows(graph: "KnowledgeGraph") -> dict[str, list[dict[str, Any]]]:
 def rel_rows(graph: "KnowledgeGraph") -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     """``{(type, start label, end label): [{"start", "end", "props"}]}`` for every relationship."""
     rows: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for seq, (start, end, data) in enumerate(graph.relationships()):
-        key = (data.get("type") or "", graph.label(start), graph.label(end))
-        rows.setdefault(key, []).append({"start": start, "end": end, "props": encode_props(data, seq)})
+    for seq, (start, end, key) in enumerate(insertion_order(graph)):
+        data = graph.g.edges[start, end, key]
+        group = (data.get("type") or key, graph.label(start), graph.label(end))
+        rows.setdefault(group, []).append({"start": start, "end": end, "props": encode_props(data, seq)})
     return rows
+
+
+def insertion_order(graph: "KnowledgeGraph") -> list[tuple[str, str, str]]:
+    """The relationships in an order that, replayed, gives every node the same
+    outgoing *and* incoming order as now (networkx keeps both, not the global order).
+
+    >>> from kg.model import KnowledgeGraph
+    >>> g = KnowledgeGraph()
+    >>> for n in ("a", "b", "c"): g.add_node(n, "Skill")
+    >>> g.add_relationship("PREREQUISITE_OF", "b", "c"); g.add_relationship("PREREQUISITE_OF", "a", "c")
+    >>> [(s, e) for s, e, _ in insertion_order(g)]   # a's edge comes first by node order, but not into c
+    [('b', 'c'), ('a', 'c')]
+    """
+    edges = list(graph.g.edges(keys=True))
+    index = {edge: i for i, edge in enumerate(edges)}
+    after: dict[int, list[int]] = {i: [] for i in range(len(edges))}
+    waiting = [0] * len(edges)
+    for node in graph.g.nodes:
+        for chain in (list(graph.g.out_edges(node, keys=True)), list(graph.g.in_edges(node, keys=True))):
+            for first, second in zip(chain, chain[1:]):
+                after[index[first]].append(index[second])
+                waiting[index[second]] += 1
+    import heapq
+
+    ready = [i for i in range(len(edges)) if waiting[i] == 0]
+    heapq.heapify(ready)
+    order = []
+    while ready:
+        i = heapq.heappop(ready)
+        order.append(edges[i])
+        for j in after[i]:
+            waiting[j] -= 1
+            if waiting[j] == 0:
+                heapq.heappush(ready, j)
+    return order
 
 
 def build_graph(nodes: Iterable[tuple[str, dict[str, Any]]],
