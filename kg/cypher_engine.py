@@ -124,9 +124,10 @@ class EmbeddedCypher:
                              "pip install ladybug (or set --neo4j-uri to use Neo4j)") from None
         self._db = ladybug.Database(":memory:")
         self._conn = ladybug.Connection(self._db)
-        self._max_hops = max(len(graph) - 1, 1)
-        self._ids: dict[tuple[int, int], str] = {}
+        # A shortest path never has more hops than the graph has nodes; lift the engine's default cap of 30.
+        self._max_hops = max(len(graph), 30)
         self._load(graph)
+        self._execute(f"CALL var_length_extend_max_depth={int(self._max_hops)}")
 
     # -- loading ----------------------------------------------------------
     def _load(self, graph: "KnowledgeGraph") -> None:
@@ -161,8 +162,6 @@ class EmbeddedCypher:
                               f"CREATE (a)-[:{_quote(rel_type)} {{{fields}}}]->(b)",
                               {"src": row["start"], "dst": row["end"],
                                **{f"p{i}": _cell(v, rel_columns[k]) for i, (k, v) in enumerate(props.items())}})
-        for internal, node_id in self._execute("MATCH (n) RETURN id(n), n.id")[1]:
-            self._ids[(internal["table"], internal["offset"])] = node_id
 
     def _execute(self, query: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
         result = self._conn.execute(query, params or {})
@@ -180,9 +179,11 @@ class EmbeddedCypher:
             raise QueryError("--write needs a Neo4j server (--neo4j-uri): the embedded graph is rebuilt "
                              "from the data files on every run, so a write would be lost")
         check_read_only(query, write=False)
+        params = dict(params or {})
+        check_params(query, params)
         translated, columns = translate(query, self._max_hops)
         try:
-            names, rows = self._execute(translated, dict(params or {}))
+            names, rows = self._execute(translated, params)
         except RuntimeError as e:
             raise QueryError(f"the embedded Cypher engine cannot run this query: {_engine_message(e)}") from None
         except Exception as e:  # noqa: BLE001 - the engine's own errors (bad parameters, …) end here
@@ -202,7 +203,7 @@ class EmbeddedCypher:
                 return {"_nodes": [self._plain(n) for n in value["_NODES"]],
                         "_relationships": [self._plain(r) for r in value["_RELS"]]}
             if "_SRC" in value and "_DST" in value:
-                return {"_type": value.get("_LABEL"), "_start": self._id(value["_SRC"]), "_end": self._id(value["_DST"]),
+                return {"_type": value.get("_LABEL"),
                         **{k: self._plain(v) for k, v in value.items() if not k.startswith("_") and v is not None}}
             if "_LABEL" in value and "_ID" in value:
                 return {"_labels": [value["_LABEL"]],
@@ -211,8 +212,44 @@ class EmbeddedCypher:
             return {k: self._plain(v) for k, v in value.items() if v is not None}
         return value
 
-    def _id(self, internal: dict[str, int]) -> str | None:
-        return self._ids.get((internal["table"], internal["offset"]))
+
+def check_params(query: str, params: dict[str, Any]) -> None:
+    """Refuse what the engine would answer as null or as no match where Neo4j fails:
+    a parameter not given, or a regular expression that does not compile.
+
+    >>> check_params("MATCH (n) WHERE n.name = $name RETURN n", {})
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: the query needs parameter $name: add --param name=VALUE
+    >>> check_params("MATCH (n) WHERE n.name =~ '(' RETURN n", {})
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: not a valid regular expression after =~: '(' (missing ), unterminated subpattern at position 0)
+    """
+    sig = [t for _, t in _significant(tokenize(query))]
+    for token in sig:
+        if token.kind == "param":
+            name = token.text[1:].strip("`")
+            if name not in params and not name.isdigit():
+                raise QueryError(f"the query needs parameter ${name}: add --param {name}=VALUE")
+    for k, token in enumerate(sig[:-1]):
+        if token.text == "=~":
+            pattern_token = sig[k + 1]
+            if pattern_token.kind == "string":
+                pattern = _string_value(pattern_token.text)
+            elif pattern_token.kind == "param":
+                pattern = params.get(pattern_token.text[1:].strip("`"))
+            else:
+                continue
+            try:
+                re.compile(str(pattern))
+            except re.error as e:
+                raise QueryError(f"not a valid regular expression after =~: {pattern_token.text} ({e})") from None
+
+
+def _string_value(literal: str) -> str:
+    body = literal[1:-1]
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), body)
 
 
 def translate(query: str, max_hops: int = 30) -> tuple[str, list[str] | None]:
@@ -222,6 +259,8 @@ def translate(query: str, max_hops: int = 30) -> tuple[str, list[str] | None]:
     'MATCH p = (a {id: $a})-[* SHORTEST 1..20]-(b {id: $b}) RETURN length(p)'
     >>> translate("MATCH (l:Layer)-[:HAS_SKILL*1..2]->(s) RETURN l.order AS o, type(r)")
     ('MATCH (l:Layer)-[:HAS_SKILL* TRAIL 1..2]->(s) RETURN l.`order` AS o, label(r)', ['o', 'type(r)'])
+    >>> translate("MATCH (t:Track) RETURN [x IN t.aliases WHERE x <> '' | toLower(x)] AS a")[0]
+    "MATCH (t:Track) RETURN list_transform(list_filter(  t.`aliases` , x ->  x <> '' ), x ->  toLower(x)) AS a"
     >>> translate("MATCH (a)-[*]->(b) RETURN b")
     Traceback (most recent call last):
     ...
@@ -257,10 +296,47 @@ def translate(query: str, max_hops: int = 30) -> tuple[str, list[str] | None]:
             out[sig[close][0]] = ""
         elif token.kind == "word" and before == "." and k >= 2 and sig[k - 2][1].kind in ("word", "quoted", "op"):
             out[i] = _quote(token.text)
+        elif token.text == "[" and k + 2 < len(sig) and sig[k + 1][1].kind == "word" and sig[k + 2][1].upper == "IN":
+            _rewrite_comprehension(sig, out, k)
         elif token.text == "[" and before in ("-", "<-"):
             if "SHORTEST" not in "".join(out[i:i + 40]):
                 _rewrite_var_length(sig, out, k, _closing(sig, k, "[", "]"), max_hops, "TRAIL")
     return "".join(out), columns
+
+
+def _rewrite_comprehension(sig: list[tuple[int, Token]], out: list[str], k: int) -> None:
+    """``[x IN list WHERE c | e]`` -> ``list_transform(list_filter(list, x -> c), x -> e)``."""
+    close = _closing(sig, k, "[", "]")
+    var = sig[k + 1][1].text
+    where = bar = None
+    depth = 0
+    for j in range(k + 3, close):
+        text = sig[j][1].text
+        if text in ("(", "[", "{"):
+            depth += 1
+        elif text in (")", "]", "}"):
+            depth -= 1
+        elif depth == 0 and sig[j][1].upper == "WHERE" and where is None and bar is None:
+            where = j
+        elif depth == 0 and text == "|" and bar is None:
+            bar = j
+    out[sig[k + 1][0]] = ""
+    out[sig[k + 2][0]] = ""
+    if where is not None and bar is not None:
+        out[sig[k][0]] = "list_transform(list_filter("
+        out[sig[where][0]] = f", {var} -> "
+        out[sig[bar][0]] = f"), {var} -> "
+    elif where is not None:
+        out[sig[k][0]] = "list_filter("
+        out[sig[where][0]] = f", {var} -> "
+    elif bar is not None:
+        out[sig[k][0]] = "list_transform("
+        out[sig[bar][0]] = f", {var} -> "
+    else:
+        out[sig[k][0]] = "list_transform("
+        out[sig[close][0]] = f", {var} -> {var})"
+        return
+    out[sig[close][0]] = ")"
 
 
 def _rewrite_var_length(sig: list[tuple[int, Token]], out: list[str], start: int, stop: int, max_hops: int,

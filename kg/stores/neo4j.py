@@ -389,15 +389,15 @@ def _absorb_ignored_connection(uri: str) -> None:
 
 def plain(value: Any) -> Any:
     """A driver value as plain data: nodes and relationships become property maps
-    with ``_labels`` / ``_type``, ``_start``, ``_end``; paths their nodes and relationships."""
+    with ``_labels`` / ``_type``; paths their nodes and relationships. (A relationship's
+    end nodes carry no properties unless returned too, so they are left out: return
+    ``a.id``, ``b.id`` to see them.)"""
     from neo4j.graph import Node, Path, Relationship
 
     if isinstance(value, Node):
         return {"_labels": sorted(value.labels), **{k: v for k, v in value.items()}}
     if isinstance(value, Relationship):
-        start = value.start_node.get("id") if value.start_node is not None else None
-        end = value.end_node.get("id") if value.end_node is not None else None
-        return {"_type": value.type, "_start": start, "_end": end, **{k: v for k, v in value.items()}}
+        return {"_type": value.type, **{k: v for k, v in value.items()}}
     if isinstance(value, Path):
         return {"_nodes": [plain(n) for n in value.nodes], "_relationships": [plain(r) for r in value.relationships]}
     if isinstance(value, list):
