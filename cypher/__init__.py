@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 _NAME = re.compile(r"^//\s*name:\s*(.+?)\s*$", re.MULTILINE)
-_PARAMS = re.compile(r"^//\s*params:\s*(.*?)\s*$", re.MULTILINE)
+_PARAMS = re.compile(r"^//[ \t]*params:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
 
 
 @lru_cache(maxsize=None)

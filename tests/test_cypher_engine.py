@@ -1,0 +1,168 @@
+"""`kg cypher` without a server: the embedded engine answers, or refuses with a reason; the shipped Cypher files."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from kg import cypher as cypher_files
+from kg.cypher_engine import check_read_only, tokenize, translate, write_clause
+from kg.errors import QueryError
+from kg.model import LABELS, REL_TYPES
+
+
+@pytest.fixture(scope="module")
+def embedded(packaged_graph):
+    from kg.cypher_engine import EmbeddedCypher
+
+    return EmbeddedCypher(packaged_graph)
+
+
+@pytest.mark.parametrize("query,message", [
+    ("MATCH (a)-[*]->(b) RETURN b", "needs an upper bound on variable-length patterns"),
+    ("MATCH (a)-[:PREREQUISITE_OF*2..]->(b) RETURN b", "needs an upper bound"),
+    ("MATCH (a)-[r:PREREQUISITE_OF*1..3]->(b) RETURN r", "name the path instead"),
+    ("MATCH (n) RETURN id(n)", "use the id property"),
+    ("MATCH (n) RETURN elementId(n)", "use the id property"),
+    ("MATCH (n) RETURN keys(n)", "use properties(n)"),
+    ("MATCH (a)-[r]->(b) RETURN startNode(r).id", "write the direction in the pattern"),
+    ("CALL db.labels()", "procedures (CALL …) need a Neo4j server"),
+    ("RETURN 1; RETURN 2", "one statement at a time"),
+    ("MATCH (n {name: 'open) RETURN n", "unterminated string"),
+    ("MATCH (n:Skill RETURN n", "the embedded Cypher engine cannot run this query: Parser exception"),
+    ("MATCH (n) WHERE n.name = $who RETURN n", "the query needs parameter $who: add --param who=VALUE"),
+    ("MATCH (n) WHERE n.name =~ '[a-' RETURN n", "not a valid regular expression after =~"),
+    ("MATCH (n:Skill) RETURN n.no_such_property", "Cannot find property no_such_property"),
+])
+def test_queries_it_would_answer_wrongly_are_refused_with_a_reason(embedded, query, message):
+    with pytest.raises(QueryError) as refused:
+        embedded.run(query)
+    assert message in str(refused.value)
+    assert "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize("query,clause", [
+    ("CREATE (:Skill {id: 'x'})", "CREATE"),
+    ("MATCH (n:Skill) SET n.name = 'x'", "SET"),
+    ("MERGE (n:Skill {id: 'x'})", "MERGE"),
+    ("match (n) detach delete n", "DETACH"),
+    ("MATCH (n) REMOVE n.name", "REMOVE"),
+    ("MATCH (n) WHERE n.name = 'CREATE' RETURN n.set AS delete, {merge: 1} AS m", None),
+    ("MATCH (n) RETURN n // SET it later", None),
+])
+def test_write_clauses_are_found_outside_strings_comments_and_names(query, clause):
+    assert write_clause(query) == clause
+
+
+def test_writes_are_refused_without_write_and_on_the_embedded_graph_even_with_it(embedded):
+    with pytest.raises(QueryError, match=r"^this query writes \(CREATE\); queries are read-only unless you add --write$"):
+        check_read_only("CREATE (n:Skill {id: 'x'})", write=False)
+    check_read_only("CREATE (n:Skill {id: 'x'})", write=True)
+    with pytest.raises(QueryError, match="--write needs a Neo4j server"):
+        embedded.run("CREATE (n:Skill {id: 'x'})", write=True)
+
+
+def test_tokens_join_back_to_the_query():
+    query = "MATCH (n:`odd name` {x: 'a\\'b // c'}) /* note */ RETURN n.x AS `col`, $p1 // end"
+    assert "".join(t.text for t in tokenize(query)) == query
+
+
+def test_column_names_are_neo4js(embedded):
+    columns, _ = embedded.run("MATCH (t:Track)-[r:REQUIRES]->(s) RETURN DISTINCT t.name, count( s ), "
+                              "labels(s) AS l, type(r) ORDER BY t.name LIMIT 1")
+    assert columns == ["t.name", "count( s )", "l", "type(r)"]
+
+
+def test_values_come_back_as_the_driver_gives_them(embedded):
+    _, rows = embedded.run("MATCH (n:Layer {id: 'data'})-[r:HAS_SKILL]->(s:Skill {id: 'data-pipeline'}) "
+                           "RETURN n, r, labels(s), s.aliases")
+    node, rel, labels, aliases = rows[0]
+    assert node["_labels"] == ["Layer"] and node["id"] == "data" and node["order"] == 1
+    assert json.loads(node["provenance"])[0]["source"] == "article" and node["source"] == "article"
+    assert set(rel) == {"_type", "provenance", "source", "seq"} and rel["_type"] == "HAS_SKILL"
+    assert labels == ["Skill"]
+    assert isinstance(aliases, list)
+
+
+def test_the_shipped_files_cover_every_label_and_type():
+    assert list(cypher_files.statements("schema")) == list(LABELS)
+    assert list(cypher_files.statements("schema_falkordb")) == list(LABELS)
+    assert list(cypher_files.statements("load_nodes")) == list(LABELS)
+    assert list(cypher_files.statements("wipe")) == list(LABELS)
+    pairs = [f"{t} {a} {b}" for t, (a, b) in REL_TYPES.items()] + ["REQUIRES Track Tool"]
+    assert sorted(cypher_files.statements("load_relationships")) == sorted(pairs)
+    assert list(cypher_files.statements("read")) == [*LABELS, *REL_TYPES]
+    for name in ("schema", "load_nodes", "load_relationships", "wipe", "read", "shortest_path"):
+        for statement in cypher_files.statements(name).values():
+            assert ";" not in statement and "//" not in statement
+            assert "{" not in re.sub(r"\{(id|sourceNode): [^}]*\}", "", statement) or "$" in statement
+
+
+@pytest.mark.parametrize("name", cypher_files.query_names())
+def test_every_shipped_query_documents_its_parameters_and_example(name):
+    source = cypher_files.query(name)
+    params = cypher_files.params_of(source)
+    used = sorted(set(re.findall(r"\$([A-Za-z_]\w*)", source)))
+    assert sorted(params) == used
+    example = re.search(r"^// example: (kg cypher -f (\w+)\.cypher.*)$", source, re.MULTILINE)
+    assert example and example.group(2) == name
+    assert sorted(re.findall(r"--param (\w+)=", example.group(1))) == sorted(params)
+
+
+@pytest.mark.parametrize("name", cypher_files.query_names())
+def test_every_shipped_query_runs_embedded_through_the_cli(kg_run, name):
+    source = cypher_files.query(name)
+    example = re.search(r"^// example: kg cypher (.*)$", source, re.MULTILINE).group(1)
+    import shlex
+
+    result = kg_run("cypher", *shlex.split(example), "--json", env={"NEO4J_URI": ""})
+    assert result.code == 0, result.err
+    assert json.loads(result.out), name
+
+
+def test_translation_of_the_issues_dialect_gaps():
+    assert translate("MATCH p = allShortestPaths((a:Skill {id: $a})-[:PREREQUISITE_OF*..4]->(b)) RETURN p", 9)[0] == \
+        "MATCH p = (a:Skill {id: $a})-[:PREREQUISITE_OF* ALL SHORTEST 1..4]->(b) RETURN p"
+    assert translate("MATCH (a)-[:T*2]->(b) RETURN b.name")[0] == "MATCH (a)-[:T* TRAIL 2..2]->(b) RETURN b.`name`"
+
+
+def test_cli_table_output_exactly(kg_run):
+    result = kg_run("cypher", "MATCH (t:Track)-[:REQUIRES]->(s:Skill) RETURN t.name, count(s) "
+                    "ORDER BY count(s) DESC, t.name LIMIT 2", env={"NEO4J_URI": ""})
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        "t.name           count(s)",
+        "---------------  --------",
+        "Infra MLE        9",
+        "DevOps Engineer  8",
+        "(2 rows)",
+    ]
+
+
+def test_cli_errors_are_one_line(kg_run, write):
+    cases = [
+        (["cypher", "CREATE (:Skill {id: 'x'})"], "Error: this query writes (CREATE); queries are read-only unless you add --write"),
+        (["cypher", "RETURN 1", "--param", "oops"], "Error: --param needs name=value, got 'oops'"),
+        (["cypher"], "Error: give a query or -f FILE (one of them)"),
+        (["cypher", "-f", "nope.cypher"], "Error: no file 'nope.cypher'; the ready-made queries are: "
+                                          + ", ".join(cypher_files.query_names())),
+        (["cypher", "MATCH (n) RETURN id(n)"], "Error: the embedded engine would answer id() differently: internal ids "
+                                               "differ between engines: use the id property (n.id)"),
+    ]
+    for args, line in cases:
+        result = kg_run(*args, env={"NEO4J_URI": ""})
+        assert result.code == 1, args
+        assert result.err.strip().splitlines() == [line]
+    query = write("q.cypher", "// my query\nMATCH (n:Layer) RETURN n.name ORDER BY n.order;\n")
+    ok = kg_run("cypher", "-f", query, "--json", env={"NEO4J_URI": ""})
+    assert ok.code == 0 and [r["n.name"] for r in json.loads(ok.out)] == ["Data", "Algorithm", "Application", "Control"]
+
+
+def test_the_commands_import_neither_driver_nor_engine_until_they_run():
+    code = ("import sys, kg.cli_neo4j, kg.export, kg.stores; "
+            "print(sorted(m for m in ('neo4j', 'ladybug') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
