@@ -71,8 +71,10 @@ def push(env: Env, wipe: bool, yes: bool, batch_size: int | None, as_json: bool)
     click.echo(table(rows, ["kind", "label/type", "written"]))
     nodes, rels = sum(report["nodes"].values()), sum(report["relationships"].values())
     wiped = f", after deleting {report['deleted']} nodes" if wipe else ""
+    limit = f" and {report['max_request_bytes']:,} bytes" if report.get("max_request_bytes") else ""
     click.echo(f"Pushed {nodes} nodes and {rels} relationships to {store.uri} ({report['server']}) in "
-               f"{report['seconds']:.2f} s: {report['batches']} transactions of up to {report['batch_size']} rows{wiped}.")
+               f"{report['seconds']:.2f} s: {report['batches']} transactions of up to {report['batch_size']} "
+               f"rows{limit}{wiped}.")
 
 
 @neo4j.command()

@@ -166,3 +166,13 @@ def test_the_commands_import_neither_driver_nor_engine_until_they_run():
             "print(sorted(m for m in ('neo4j', 'ladybug') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("name", ["kg.cypher", "kg.cypher_engine", "kg.stores", "kg.stores.base", "kg.stores.neo4j", "kg.export",
+                                  "kg.cli_neo4j"])
+def test_doctests(name):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

@@ -75,10 +75,8 @@ def escape_falkordb(value: Any) -> Any:
 
 
 class Neo4jStore:
-    """A graph database reached over Bolt.
-
-    >>> store = Neo4jStore(driver=None, dialect=FALKORDB)   # doctest: +SKIP
-    """
+    """A graph database reached over Bolt, through a driver it is handed
+    (``Neo4jStore.connect(uri, …)`` makes one). Use it as a context manager, or ``close()``."""
 
     def __init__(self, driver: Any, *, database: str | None = None, dialect: Dialect | None = None,
                  uri: str = "", user: str = "", batch_size: int | None = None) -> None:
@@ -152,7 +150,7 @@ class Neo4jStore:
             return
         self._closed = True
         self.driver.close()
-        if self.dialect is FALKORDB:
+        if self.dialect.name == "falkordb":
             _absorb_ignored_connection(self.uri)
 
     def __enter__(self) -> "Neo4jStore":
@@ -226,7 +224,7 @@ class Neo4jStore:
                 self._run(statement, {}, write=True)
                 created += 1
             except QueryError:
-                if self.dialect is not FALKORDB:
+                if self.dialect.name != "falkordb":
                     raise
                 # FalkorDB refuses an index that already exists, with its generic error.
         return created
@@ -253,25 +251,32 @@ class Neo4jStore:
         """
         started = time.perf_counter()
         size = batch_size or self.batch_size
-        report: dict[str, Any] = {"server": self.dialect.name, "batch_size": size, "batches": 0,
+        report: dict[str, Any] = {"server": self.dialect.name, "batch_size": size,
+                                  "max_request_bytes": self.dialect.max_param_bytes, "batches": 0,
                                   "deleted": 0, "nodes": {}, "relationships": {}}
         if wipe:
             report["deleted"] = self.wipe()
         self.create_schema()
         node_statements = cypher_files.statements("load_nodes")
-        for label, rows in node_rows(graph).items():
-            statement = node_statements.get(label) or _node_statement(label)
-            report["batches"] += self._write_rows(statement, rows, size, progress)
-            report["nodes"][label] = len(rows)
         rel_statements = cypher_files.statements("load_relationships")
-        for (rel_type, start, end), rows in rel_rows(graph).items():
-            statement = rel_statements.get(f"{rel_type} {start} {end}") or _rel_statement(rel_type, start, end)
-            report["batches"] += self._write_rows(statement, rows, size, progress)
-            report["relationships"][rel_type] = report["relationships"].get(rel_type, 0) + len(rows)
+        try:
+            # One session for the whole push; each batch is one auto-commit transaction
+            # (a single round trip, where a managed transaction takes three).
+            with self._session(write=True) as session:
+                for label, rows in node_rows(graph).items():
+                    statement = node_statements.get(label) or _node_statement(label)
+                    report["batches"] += self._write_rows(session, statement, rows, size, progress)
+                    report["nodes"][label] = len(rows)
+                for (rel_type, start, end), rows in rel_rows(graph).items():
+                    statement = rel_statements.get(f"{rel_type} {start} {end}") or _rel_statement(rel_type, start, end)
+                    report["batches"] += self._write_rows(session, statement, rows, size, progress)
+                    report["relationships"][rel_type] = report["relationships"].get(rel_type, 0) + len(rows)
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as e:
+            raise self._translate(e) from None
         report["seconds"] = round(time.perf_counter() - started, 3)
         return report
 
-    def _write_rows(self, statement: str, rows: list[dict[str, Any]], size: int,
+    def _write_rows(self, session: Any, statement: str, rows: list[dict[str, Any]], size: int,
                     progress: Callable[[int], None] | None) -> int:
         batches = 0
         limit = self.dialect.max_param_bytes
@@ -279,7 +284,7 @@ class Neo4jStore:
             if limit is not None and len(batch) == 1 and _size(self._params({"rows": batch})) > limit:
                 self._write_large_row(statement, batch[0])
             else:
-                self._run(statement, {"rows": batch}, write=True)
+                session.run(statement, self._params({"rows": batch})).consume()
             batches += 1
             if progress:
                 progress(len(batch))
