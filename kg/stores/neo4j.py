@@ -99,7 +99,10 @@ class Neo4jStore:
         wait for a connection.
         """
         if timeout is None:
-            timeout = float(os.environ.get("KG_NEO4J_TIMEOUT", "10"))
+            try:
+                timeout = float(os.environ.get("KG_NEO4J_TIMEOUT", "10"))
+            except ValueError:
+                raise StoreUnavailable("KG_NEO4J_TIMEOUT must be a number of seconds") from None
         auth = (user or "neo4j", password or "")
         scheme = urlsplit(uri).scheme
         if scheme not in BOLT_SCHEMES:
@@ -113,10 +116,9 @@ class Neo4jStore:
         except (neo4j_errors.ConfigurationError, ValueError) as e:
             raise StoreUnavailable(f"{uri!r} is not a Bolt URI ({e}); use e.g. bolt://localhost:7687 "
                                    "or neo4j+s://<id>.databases.neo4j.io") from None
-        store_uri = uri
         try:
             _verify(driver, uri)
-            store = cls(driver, database=database, uri=store_uri, user=auth[0], batch_size=batch_size)
+            store = cls(driver, database=database, uri=uri, user=auth[0], batch_size=batch_size)
             store.ping()
         except KGError:
             driver.close()
