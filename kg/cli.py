@@ -100,8 +100,8 @@ def path(env: Env, start: str, end: str, directed: bool, weighted: bool, all_pat
     """
     from .paths import find_path, format_path
 
-    result = find_path(env.graph(), start, end, directed=directed, weighted=weighted,
-                       all_paths=all_paths, via=via, lang=env.lang)
+    result = find_path(env.graph(), start, end, directed=directed, weighted=weighted, all_paths=all_paths,
+                       via=via, lang=env.lang, store=env.store() if env.backend == "neo4j" else None)
     if as_json:
         return echo_json(result)
     for n, p in enumerate(result.get("paths", [result]), 1):

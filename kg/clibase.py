@@ -24,14 +24,21 @@ class Env:
     backend: str = "memory"
     neo4j: dict[str, Any] = field(default_factory=dict)
     _graph: "KnowledgeGraph | None" = None
+    _store: Any = None
+
+    def store(self) -> Any:
+        """The Neo4j store, opened once (``StoreUnavailable`` when none is configured or reachable)."""
+        if self._store is None:
+            from .stores import open_store
+
+            self._store = open_store("neo4j", **self.neo4j)
+        return self._store
 
     def graph(self) -> "KnowledgeGraph":
         """The graph the command works on, from the chosen backend."""
         if self._graph is None:
             if self.backend == "neo4j":
-                from .stores import open_store
-
-                self._graph = open_store("neo4j", **self.neo4j).read_graph()
+                self._graph = self.store().read_graph()
             else:
                 from .cache import packaged_graph
 

@@ -15,12 +15,15 @@ _TYPE_ORDER = {t: i for i, t in enumerate(REL_TYPES)}
 
 
 def find_path(graph: "KnowledgeGraph", a: str, b: str, *, directed: bool = False, weighted: bool = False,
-              all_paths: bool = False, via: str | Iterable[str] | None = None, lang: str = "en") -> dict[str, Any]:
+              all_paths: bool = False, via: str | Iterable[str] | None = None, lang: str = "en",
+              store: Any = None) -> dict[str, Any]:
     """The shortest path from ``a`` to ``b`` (names, ids or aliases).
 
     Undirected unless ``directed``; ``weighted`` minimises the learning effort
     of the nodes stepped into; ``via`` keeps only nodes of those labels between
-    the ends; ``all_paths`` returns every shortest path.
+    the ends; ``all_paths`` returns every shortest path. With a ``store``
+    (a database holding the same graph), a plain shortest path is the
+    server's own answer (several paths may tie; any of them is shortest).
 
     >>> from kg.loaders.curated import load_graph
     >>> p = find_path(load_graph(), "k8s", "Cluster management")
@@ -28,6 +31,12 @@ def find_path(graph: "KnowledgeGraph", a: str, b: str, *, directed: bool = False
     (['kubernetes', 'cluster-management'], 'USES_TOOL', 1)
     """
     start, end = graph.resolve(a), graph.resolve(b)
+    if store is not None and not (weighted or all_paths or via):
+        found = store.shortest_path(start, end, directed=directed)
+        if found is None:
+            raise NoPath(_no_path_message(graph, start, end, directed, via))
+        path = describe_path(graph, [n["id"] for n in found["nodes"]], directed=directed, lang=lang)
+        return {**path, "from": start, "to": end, "directed": directed, "weighted": False, "server": True}
     g = _search_graph(graph, start, end, directed, via)
     weight = _effort_weight(graph) if weighted else None
     try:

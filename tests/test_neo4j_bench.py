@@ -1,21 +1,27 @@
-"""The batched loader beats one statement per row by a wide margin on the test server (full run: bench_neo4j.py)."""
+"""The batched loader packs many rows into each request, within the server's parameter limit.
+
+Timing lives in tests/bench_neo4j.py (rows/s, batched vs one statement per row);
+here we check the property that makes it fast, which does not flake on a busy machine.
+"""
 from __future__ import annotations
 
 import pytest
 
-from bench_neo4j import measure
 from bolt_support import bolt, bolt_server, open_test_store, synthetic_graph  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.bolt
 
 
-def test_batched_push_is_several_times_faster_than_one_statement_per_row(bolt):
+def test_batched_push_sends_many_rows_per_request(bolt):
     graph = synthetic_graph(1000, 4000)
+    rows = graph.g.number_of_nodes() + graph.g.number_of_edges()
     with open_test_store(bolt) as store:
-        result = measure(store, graph, repeat=3, per_row_repeat=1)
+        report = store.push(graph, wipe=True)
+        counts = store.counts()
         store.wipe()
-    assert result["counts_ok"]
-    # Measured here: 4-5x over auto-commit rows and 6-7x over managed ones, with FalkorDB's
-    # ~2 KB request cap allowing only ~10 rows per batch; the margin absorbs a busy machine.
-    assert result["ratio"] >= 2.5, result
-    assert result["ratio_managed"] >= 3.5, result
+    assert sum(report["nodes"].values()) == 1000 and sum(report["relationships"].values()) == 4000
+    assert counts == graph.counts()
+    # Every request carries several rows: at least 5 on FalkorDB's ~2 KB cap, whole batches elsewhere.
+    assert report["batches"] <= rows // 5, report
+    if report["max_request_bytes"] is None:
+        assert report["batches"] <= rows // report["batch_size"] + 16, report

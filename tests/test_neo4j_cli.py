@@ -142,6 +142,7 @@ def test_backend_neo4j_reads_the_same_graph_for_every_command(pushed, kg_run):
     from kg.loaders.curated import load_graph
 
     assert json.loads(server.out)["length"] == memory["length"] == 3
+    assert json.loads(server.out)["server"] is True and "server" not in memory  # the database's own shortestPath
     assert_valid_path(load_graph(), json.loads(server.out), "ds", "kubernetes", directed=False)
 
 
