@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("pyvis", "neo4j", "jinja2", "IPython", "playwright")
+HEAVY = ("pyvis", "neo4j", "ladybug", "jinja2", "IPython", "playwright")
 
 
 def modules_after(code: str) -> set[str]:
