@@ -20,6 +20,9 @@ JSON_PROPS = ("provenance",)
 #: Properties derived when storing, dropped when reading back.
 DERIVED_PROPS = ("source", "seq")
 
+#: ``json.dumps(value, ensure_ascii=False)``, without building an encoder per call.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
 
 def encode_props(props: dict[str, Any], seq: int | None = None) -> dict[str, Any]:
     """The properties as a database can hold them.
@@ -33,7 +36,7 @@ def encode_props(props: dict[str, Any], seq: int | None = None) -> dict[str, Any
         if value is None or key in ("label", "type") or key in DERIVED_PROPS:
             continue
         if key in JSON_PROPS or _nested(value):
-            value = json.dumps(value, ensure_ascii=False, sort_keys=False)
+            value = _JSON.encode(value)
         elif isinstance(value, tuple):
             value = list(value)
         out[key] = value
@@ -81,9 +84,10 @@ def node_rows(graph: "KnowledgeGraph") -> dict[str, list[dict[str, Any]]]:
 def rel_rows(graph: "KnowledgeGraph") -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     """``{(type, start label, end label): [{"start", "end", "props"}]}`` for every relationship."""
     rows: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    succ, nodes = graph.g._succ, graph.g._node  # networkx's own dicts: the views cost more than the rest
     for seq, (start, end, key) in enumerate(insertion_order(graph)):
-        data = graph.g.edges[start, end, key]
-        group = (data.get("type") or key, graph.label(start), graph.label(end))
+        data = succ[start][end][key]
+        group = (data.get("type") or key, nodes[start]["label"], nodes[end]["label"])
         rows.setdefault(group, []).append({"start": start, "end": end, "props": encode_props(data, seq)})
     return rows
 
@@ -99,16 +103,21 @@ def insertion_order(graph: "KnowledgeGraph") -> list[tuple[str, str, str]]:
     >>> [(s, e) for s, e, _ in insertion_order(g)]   # a's edge comes first by node order, but not into c
     [('b', 'c'), ('a', 'c')]
     """
-    edges = list(graph.g.edges(keys=True))
+    import heapq
+
+    # networkx's own adjacency dicts, in the order its edge views walk them.
+    succ, pred = graph.g._succ, graph.g._pred
+    edges = [(start, end, key) for start, ends in succ.items() for end, keys in ends.items() for key in keys]
     index = {edge: i for i, edge in enumerate(edges)}
-    after: dict[int, list[int]] = {i: [] for i in range(len(edges))}
+    after: list[list[int]] = [[] for _ in edges]
     waiting = [0] * len(edges)
     for node in graph.g.nodes:
-        for chain in (list(graph.g.out_edges(node, keys=True)), list(graph.g.in_edges(node, keys=True))):
+        outgoing = [index[node, end, key] for end, keys in succ[node].items() for key in keys]
+        incoming = [index[start, node, key] for start, keys in pred[node].items() for key in keys]
+        for chain in (outgoing, incoming):
             for first, second in zip(chain, chain[1:]):
-                after[index[first]].append(index[second])
-                waiting[index[second]] += 1
-    import heapq
+                after[first].append(second)
+                waiting[second] += 1
 
     ready = [i for i in range(len(edges)) if waiting[i] == 0]
     heapq.heapify(ready)
