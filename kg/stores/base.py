@@ -9,7 +9,7 @@ the graph read back ties break the same way as the one loaded from files.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
 if TYPE_CHECKING:
     from ..model import KnowledgeGraph
@@ -22,6 +22,11 @@ DERIVED_PROPS = ("source", "seq")
 
 #: ``json.dumps(value, ensure_ascii=False)``, without building an encoder per call.
 _JSON = json.JSONEncoder(ensure_ascii=False)
+
+_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+#: Node properties that many nodes share (the same provenance and source), sent once per packed batch.
+SHARED_NODE_PROPS = JSON_PROPS + ("source",)
 
 
 def encode_props(props: dict[str, Any], seq: int | None = None) -> dict[str, Any]:
@@ -189,3 +194,105 @@ def chunks(rows: list[dict[str, Any]], batch_size: int, max_bytes: int | None = 
         size += row_size
     if batch:
         yield batch
+
+
+class PackedBatch(NamedTuple):
+    """One request of packed rows: the rows it carries, its parameters, and their size
+    in bytes of JSON (as ``len(json.dumps(params, ensure_ascii=False).encode())``)."""
+
+    rows: list[dict[str, Any]]
+    params: dict[str, list[Any]]
+    size: int
+
+
+def split_node_row(row: dict[str, Any]) -> tuple[list[Any], dict[str, Any], list[Any]]:
+    """A node row for the packed load statements: ``[id]``, the properties many
+    nodes share (sent once per batch, as ``$props[i]``), and ``[own properties, seq]``.
+
+    >>> split_node_row({"id": "sql", "props": {"id": "sql", "name": "SQL", "provenance": "[]", "seq": 4}})
+    (['sql'], {'provenance': '[]'}, [{'name': 'SQL'}, 4])
+    """
+    own = dict(row["props"])
+    seq = own.pop("seq", None)
+    own.pop("id", None)
+    shared = {key: own.pop(key) for key in SHARED_NODE_PROPS if key in own}
+    return [row["id"]], shared, [own, seq]
+
+
+def split_rel_row(row: dict[str, Any]) -> tuple[list[Any], dict[str, Any], list[Any]]:
+    """A relationship row for the packed load statements: ``[start, end]``, every
+    property but ``seq`` (shared by many relationships, sent once per batch), and ``[seq]``.
+
+    >>> split_rel_row({"start": "a", "end": "b", "props": {"provenance": "[]", "source": "x", "seq": 9}})
+    (['a', 'b'], {'provenance': '[]', 'source': 'x'}, [9])
+    """
+    shared = dict(row["props"])
+    seq = shared.pop("seq", None)
+    return [row["start"], row["end"]], shared, [seq]
+
+
+def _json_size(value: Any) -> int:
+    return len(_JSON.encode(value).encode())
+
+
+def _dedup_key(props: dict[str, Any]) -> Any:
+    """A key equal for equal property maps (``1``, ``1.0`` and ``True`` kept apart)."""
+    if all(type(v) in (str, int, bool) for v in props.values()):
+        return tuple((k, type(v), v) for k, v in props.items())
+    return _JSON_SORTED.encode(props)
+
+
+#: Size of ``{"rows": [], "props": []}``, the frame of every packed request.
+_PACKED_FRAME = _json_size({"rows": [], "props": []})
+
+
+def pack_rows(rows: Iterable[dict[str, Any]],
+              split: Callable[[dict[str, Any]], tuple[list[Any], dict[str, Any], list[Any]]],
+              batch_size: int, max_bytes: int | None = None,
+              encode: Callable[[Any], Any] = lambda value: value) -> Iterator[PackedBatch]:
+    """Rows packed for the ``*_falkordb`` load statements: ``{"rows": [[*head, i, *tail]],
+    "props": [map]}``, each distinct shared property map sent once per request as
+    ``$props[i]``, at most ``batch_size`` rows and, if given, ``max_bytes`` of JSON
+    parameters (after ``encode``) per request. A row larger than that goes alone.
+
+    >>> rows = [{"start": "a", "end": str(i), "props": {"source": "x", "seq": i}} for i in range(3)]
+    >>> [b.params for b in pack_rows(rows, split_rel_row, 2)]
+    [{'rows': [['a', '0', 0, 0], ['a', '1', 0, 1]], 'props': [{'source': 'x'}]}, {'rows': [['a', '2', 0, 2]], 'props': [{'source': 'x'}]}]
+    >>> all(b.size == _json_size(b.params) <= 60 for b in pack_rows(rows, split_rel_row, 100, max_bytes=60))
+    True
+    """
+    encoded_shared: dict[Any, tuple[Any, int]] = {}
+    batch: list[dict[str, Any]] = []
+    packed: list[list[Any]] = []
+    props: list[Any] = []
+    index: dict[Any, int] = {}
+    size = _PACKED_FRAME
+    for row in rows:
+        head, shared, tail = split(row)
+        key = _dedup_key(shared)
+        if key not in encoded_shared:
+            value = encode(shared)
+            encoded_shared[key] = (value, _json_size(value))
+        shared_value, shared_size = encoded_shared[key]
+        row_value = encode([*head, 0, *tail])  # the index is an int, left as it is
+        at = len(head)
+        while True:
+            i = index.get(key)
+            item = list(row_value)
+            item[at] = len(props) if i is None else i
+            grow = _json_size(item) + (2 if packed else 0)
+            if i is None:
+                grow += shared_size + (2 if props else 0)
+            if packed and (len(packed) >= batch_size or (max_bytes is not None and size + grow > max_bytes)):
+                yield PackedBatch(batch, {"rows": packed, "props": props}, size)
+                batch, packed, props, index, size = [], [], [], {}, _PACKED_FRAME
+                continue
+            break
+        if i is None:
+            index[key] = len(props)
+            props.append(shared_value)
+        batch.append(row)
+        packed.append(item)
+        size += grow
+    if packed:
+        yield PackedBatch(batch, {"rows": packed, "props": props}, size)
