@@ -21,7 +21,8 @@ def test_batched_push_sends_many_rows_per_request(bolt):
         store.wipe()
     assert sum(report["nodes"].values()) == 1000 and sum(report["relationships"].values()) == 4000
     assert counts == graph.counts()
-    # Every request carries several rows: at least 5 on FalkorDB's ~2 KB cap, whole batches elsewhere.
-    assert report["batches"] <= rows // 5, report
+    # Every request carries many rows: at least 20 on average under FalkorDB's ~2 KB cap
+    # (rows packed: ~45 relationships or ~12 nodes a request), whole batches elsewhere.
+    assert report["batches"] <= rows // 20, report
     if report["max_request_bytes"] is None:
         assert report["batches"] <= rows // report["batch_size"] + 16, report
