@@ -14,7 +14,6 @@ CONFORMANCE = [
     ("MATCH (t:Track)-[:REQUIRES]->(s:Skill) RETURN t.name, count(s)", {}),
     ("MATCH (s:Skill)-[:USES_TOOL]->(t:Tool) RETURN s.name AS skill, count(t) AS tools "
      "ORDER BY tools DESC, skill LIMIT 5", {}),
-    ("MATCH (a:Skill {id: 'programming'})-[:PREREQUISITE_OF*1..3]->(b:Skill) RETURN DISTINCT b.id ORDER BY b.id", {}),
     ("MATCH p = (a:Track {id: $t})-[*1..2]-(b) RETURN count(p) AS paths", {"t": "infra-mle"}),
     ("MATCH p = (a:Skill {id: 'programming'})-[:PREREQUISITE_OF*2..3]->(b) RETURN b.id, length(p) AS hops "
      "ORDER BY hops, b.id", {}),
@@ -57,6 +56,13 @@ CONFORMANCE = [
 #: An undirected pattern matches each relationship once per direction; FalkorDB returns a pair
 #: of nodes joined by two relationships once.
 UNDIRECTED = "MATCH (a:Track)--(b:Track) RETURN a.id, b.id"
+
+#: A bounded variable-length pattern. FalkorDB (4.16) sometimes leaves out a node reachable in
+#: exactly the upper bound of hops, depending on its internal ids (seen after a wipe and
+#: re-push: 16 rows instead of 17, though the explicit 3-hop pattern finds the missing one).
+#: So: against networkx everywhere, and against the server where the server is Neo4j.
+VARIABLE_LENGTH = ("MATCH (a:Skill {id: 'programming'})-[:PREREQUISITE_OF*1..3]->(b:Skill) "
+                   "RETURN DISTINCT b.id ORDER BY b.id")
 
 #: Shortest paths: Neo4j's form (FalkorDB rejects it), checked against networkx and Neo4j.
 SHORTEST = [("ds", "kubernetes"), ("sql", "pm"), ("research", "ci-cd")]
@@ -135,6 +141,28 @@ def test_undirected_patterns_match_each_relationship_both_ways(embedded, package
     _, rows = embedded.run(UNDIRECTED)
     assert sorted(rows) == expected
     assert len(rows) == 22
+
+
+def test_variable_length_pattern_matches_networkx(embedded, packaged_graph):
+    import networkx as nx
+
+    prereq = nx.DiGraph((a, b) for a, b, _ in packaged_graph.relationships("PREREQUISITE_OF"))
+    expected = sorted(n for n, d in nx.single_source_shortest_path_length(prereq, "programming", cutoff=3).items()
+                      if 1 <= d <= 3)
+    _, rows = embedded.run(VARIABLE_LENGTH)
+    assert [r[0] for r in rows] == expected
+    assert len(expected) == 17
+
+
+@pytest.mark.bolt
+def test_variable_length_pattern_on_the_server(server, embedded, bolt):
+    on_server, on_embedded = server.run(VARIABLE_LENGTH), embedded.run(VARIABLE_LENGTH)
+    if bolt.kind == "falkordb":
+        # FalkorDB may drop nodes at the upper bound (see VARIABLE_LENGTH) but must invent none.
+        assert {r[0] for r in on_server[1]} <= {r[0] for r in on_embedded[1]}
+        assert len(on_server[1]) >= len(on_embedded[1]) - 1
+        return
+    assert same_rows(VARIABLE_LENGTH, on_server, on_embedded)
 
 
 def test_the_issues_example_gives_exact_counts(embedded):
