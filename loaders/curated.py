@@ -451,28 +451,46 @@ def apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
 
 
 def read_user_file(path: str | Path) -> str:
+    """A data file's text; ``DataError`` (with the ``Problem`` as ``.problem``) when it cannot be read."""
     p = Path(path)
+    line, message = 0, ""
     try:
         raw = p.read_bytes()
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
-        raise DataError(f"{p}:{line}: not UTF-8 text (byte {e.start}); save the file as UTF-8") from None
+        message = f"not UTF-8 text (byte {e.start}); save the file as UTF-8"
     except FileNotFoundError:
-        raise DataError(f"{p}: no such data file") from None
+        message = "no such data file"
     except IsADirectoryError:
-        raise DataError(f"{p}: is a directory, not a data file") from None
+        message = "is a directory, not a data file"
     except OSError as e:
-        raise DataError(f"{p}: cannot be read ({e.strerror})") from None
+        message = f"cannot be read ({e.strerror})"
+    problem = Problem(str(p), line, "", message)
+    error = DataError(str(problem))
+    error.problem = problem  # type: ignore[attr-defined]
+    raise error
 
 
-def _sources(data_files: Iterable[str | Path], packaged: bool = True) -> Iterable[tuple[str, str | None, str]]:
-    """(name, default source, text) of the packaged data (unless not wanted) then each user file."""
+def _sources(data_files: Iterable[str | Path], packaged: bool = True
+             ) -> Iterable[tuple[str, str | None, str | Problem]]:
+    """(name, default source, text) of the packaged data (unless not wanted) then each user file;
+    in place of the text, the ``Problem`` of a file that cannot be read."""
     if packaged:
         yield PACKAGED, None, packaged_text()
     for path in data_files:
-        name = Path(path).name
-        yield str(path), name, read_user_file(path)
+        try:
+            text: str | Problem = read_user_file(path)
+        except DataError as e:
+            text = e.problem  # type: ignore[attr-defined]
+        yield str(path), Path(path).name, text
+
+
+def _check(text: str, name: str, default_source: str | None, article: str,
+           graph: KnowledgeGraph) -> tuple[Parsed, list[Problem]]:
+    """One file parsed, with every problem it has on its own and against the graph so far."""
+    parsed = parse_data(text, name, default_source, article)
+    return parsed, parsed.problems + check_references(parsed, graph)
 
 
 def load_graph(data_files: Iterable[str | Path] = (), base: KnowledgeGraph | None = None) -> KnowledgeGraph:
@@ -490,8 +508,9 @@ def load_graph(data_files: Iterable[str | Path] = (), base: KnowledgeGraph | Non
     graph = KnowledgeGraph(copy.deepcopy(base.g)) if base is not None else KnowledgeGraph()
     article = article_text()
     for name, default_source, text in _sources(data_files, packaged=base is None):
-        parsed = parse_data(text, name, default_source, article)
-        problems = parsed.problems + check_references(parsed, graph)
+        if isinstance(text, Problem):
+            raise DataError(str(text))
+        parsed, problems = _check(text, name, default_source, article, graph)
         if problems:
             more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}; `kg validate` lists them)" if len(problems) > 1 else ""
             raise DataError(f"{problems[0]}{more}")
@@ -509,17 +528,11 @@ def validate(data_files: Iterable[str | Path] = ()) -> tuple[KnowledgeGraph, lis
     graph = KnowledgeGraph()
     problems: list[Problem] = []
     article = article_text()
-    for path in [None, *data_files]:
-        if path is None:
-            name, default_source, text = PACKAGED, None, packaged_text()
-        else:
-            try:
-                name, default_source, text = str(path), Path(path).name, read_user_file(path)
-            except DataError as e:
-                problems.append(Problem(str(path), 0, "", str(e).split(": ", 1)[-1]))
-                continue
-        parsed = parse_data(text, name, default_source, article)
-        found = parsed.problems + check_references(parsed, graph)
+    for name, default_source, text in _sources(data_files):
+        if isinstance(text, Problem):
+            problems.append(text)
+            continue
+        parsed, found = _check(text, name, default_source, article, graph)
         problems.extend(found)
         if not found:
             apply(parsed, graph)

@@ -159,6 +159,10 @@ def test_unreadable_files(tmp_path):
     latin.write_bytes("tools:\n  - id: caf\xe9\n".encode("latin-1"))
     with pytest.raises(DataError, match=f"^{latin}:2: not UTF-8 text \\(byte 18\\); save the file as UTF-8$"):
         load_graph([latin])
+    # validate reports the same lines, and goes on to the next file
+    _, problems = validate([missing, latin])
+    assert [str(p) for p in problems] == [f"{missing}: no such data file",
+                                          f"{latin}:2: not UTF-8 text (byte 18); save the file as UTF-8"]
 
 
 def test_validate_reports_duplicate_aliases(write):
