@@ -126,6 +126,18 @@ class KnowledgeGraph:
             types[key] = types.get(key, 0) + 1
         return {"nodes": labels, "relationships": types}
 
+    def undirected(self) -> nx.Graph:
+        """A simple undirected copy, neighbours in insertion order.
+
+        Built edge by edge rather than as networkx's undirected view, whose
+        neighbour order follows set iteration and so changes between processes
+        which of several equally short paths is found.
+        """
+        g = nx.Graph()
+        g.add_nodes_from(self.g.nodes)
+        g.add_edges_from(self.g.edges())
+        return g
+
     def layer_of(self, skill_id: str) -> str | None:
         """The layer a skill belongs to (via ``HAS_SKILL``), or None."""
         layers = self.into(skill_id, "HAS_SKILL")

@@ -60,14 +60,7 @@ def find_path(graph: "KnowledgeGraph", a: str, b: str, *, directed: bool = False
 
 def _search_graph(graph: "KnowledgeGraph", start: str, end: str, directed: bool,
                   via: str | Iterable[str] | None) -> nx.Graph:
-    if directed:
-        g: nx.Graph = graph.g
-    else:
-        # Built edge by edge rather than as networkx's undirected view, whose neighbour
-        # order follows set iteration and so changes which of several ties is returned.
-        g = nx.Graph()
-        g.add_nodes_from(graph.g.nodes)
-        g.add_edges_from(graph.g.edges())
+    g: nx.Graph = graph.g if directed else graph.undirected()
     if via:
         labels = _labels(via)
         keep = [n for n, d in graph.g.nodes(data=True) if d["label"] in labels or n in (start, end)]

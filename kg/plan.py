@@ -75,7 +75,7 @@ def make_plan(graph: "KnowledgeGraph", from_: str | None, to: str, *, know: Iter
             "effort_hours": data.get("effort_hours") or 0,
             "prerequisites": [p for p in preds if p in order],
             "known_prerequisites": [p for p in preds if p in known],
-            "reason": "; ".join(_reasons(wanted[skill], graph, lang)),
+            "reason": "; ".join(_reasons(wanted[skill])),
             "demand": _demand_text(graph, target, skill, lang),
         })
     have = [s for s in wanted if s in known]
@@ -195,7 +195,8 @@ def _order(graph: "KnowledgeGraph", skills: list[str]) -> list[str]:
     return list(nx.lexicographical_topological_sort(sub, key=key))
 
 
-def _reasons(reasons: list[str], graph: "KnowledgeGraph", lang: str) -> list[str]:
+def _reasons(reasons: list[str]) -> list[str]:
+    """The track's reasons first, then every "prerequisite of X" merged into one."""
     core = [r for r in reasons if not r.startswith("prerequisite of")]
     pre = [r[len("prerequisite of "):] for r in reasons if r.startswith("prerequisite of")]
     return core + ([f"prerequisite of {', '.join(pre)}"] if pre else [])

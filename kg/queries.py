@@ -139,7 +139,7 @@ def stats(graph: "KnowledgeGraph", top: int = 5, lang: str = "en") -> dict[str, 
     (4, 9)
     """
     counts = graph.counts()
-    simple = nx.Graph(graph.g.to_undirected(as_view=True))
+    simple = graph.undirected()
     centrality = nx.betweenness_centrality(simple)
     skills = graph.ids("Skill")
     central = sorted(skills, key=lambda s: (-centrality[s], s))[:top]
