@@ -1,6 +1,7 @@
 """``kg extract`` and ``kg ingest``: job descriptions in, tracks, tools, skills and demand out."""
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -113,7 +114,7 @@ def ingest(env: Env, paths: tuple[str, ...], output: str, min_share: float, core
     to_stderr = output == "-"
     if as_json:
         if to_stderr:
-            click.echo(__import__("json").dumps(summary, ensure_ascii=False), err=True)
+            click.echo(json.dumps(summary, ensure_ascii=False), err=True)
         else:
             echo_json(summary)
     else:
