@@ -1,198 +1,178 @@
-"""Learning plans: what to learn, in what order, to move from one track to another."""
+"""Learning plans: what a person has left to learn, in what order, to reach a track."""
 from __future__ import annotations
 
-import itertools
+import datetime as dt
+import math
 from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
 from .errors import KGError
 from .model import demand
+from .person import LEVELS, Known, has_demand, hard_prerequisites, hours_left, known_set, requirements
 
 if TYPE_CHECKING:
     from .model import KnowledgeGraph
 
-LEVELS = ("entry", "full")
+__all__ = ["LEVELS", "make_plan", "plan_for", "schedule", "next_monday", "markdown", "Result"]
+
+
+class Result(dict):  # type: ignore[type-arg]
+    """A plain ``dict`` result that Jupyter shows as an HTML table (``_repr_html_``)."""
+
+    def _repr_html_(self) -> str:
+        from .htmlrepr import result_html
+
+        return result_html(self)
 
 
 def make_plan(graph: "KnowledgeGraph", from_: str | None, to: str, *, know: Iterable[str] = (),
               level: str = "full", with_bonus: bool = False, by_demand: bool = False,
               lang: str = "en") -> dict[str, Any]:
-    """The skills track ``to`` requires that ``from_`` lacks, with their missing
-    prerequisites, in an order that respects ``PREREQUISITE_OF``.
+    """What a person (in track ``from_``, knowing ``know``) has left to learn for track ``to``.
 
-    Ties go by layer (Data, Algorithm, Application, Control), then effort.
-    ``know`` names skills, tools or tracks the person already has (a tool
-    counts for the skills it realises). ``level="entry"`` takes, from each
-    choice group (``group``/``min_of`` on REQUIRES), the cheapest sufficient
-    subset, or the most demanded one with ``by_demand``.
+    Steps are the uncovered requirements (skills *and* tools) plus their
+    missing hard prerequisites, ordered by ``PREREQUISITE_OF``, ties by layer
+    (Data, Algorithm, Application, Control), hours left, id; a required tool
+    comes right after its skill. ``know`` names skills, tools or tracks; an
+    unknown name is a warning in ``result["warnings"]``, not an error.
 
     >>> from kg.loaders.curated import load_graph
     >>> p = make_plan(load_graph(), "DS", "Infra MLE")
-    >>> [s["skill"] for s in p["steps"]]
+    >>> [s["id"] for s in p["steps"]]
     ['data-pipeline', 'cloud-computing', 'software-engineering', 'ci-cd', 'orchestration']
-    >>> p["total_hours"] == sum(s["effort_hours"] for s in p["steps"])
+    >>> p["total_hours"] == sum(s["hours"] for s in p["steps"])
     True
     """
     if level not in LEVELS:
         raise KGError(f"unknown level '{level}' (one of: {', '.join(LEVELS)})")
     source = graph.resolve(from_, "Track") if from_ else None
     target = graph.resolve(to, "Track")
-    known, known_via = _known(graph, source, know)
+    known = known_set(graph, know, source)
+    return plan_for(graph, known, target, source=source, level=level, with_bonus=with_bonus,
+                    by_demand=by_demand, lang=lang)
 
-    wanted: dict[str, list[str]] = {}  # skill -> why it is in the plan
-    chosen = _required(graph, target, known, level, with_bonus, by_demand, lang)
-    for skill, why in chosen:
-        wanted.setdefault(skill, []).append(why)
-    missing = [s for s in wanted if s not in known]
 
-    # Add the hard prerequisites the person lacks, transitively.
+def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str | None = None,
+             level: str = "full", with_bonus: bool = False, by_demand: bool = False,
+             lang: str = "en") -> dict[str, Any]:
+    """The plan to ``target`` (a track id) for a resolved :class:`~kg.person.Known`."""
+    warnings = list(known.warnings)
+    if by_demand and not has_demand(graph):
+        warnings.append("--by-demand: no job-description demand is loaded (kg ingest adds it); "
+                        "choices go by cost")
+    reqs = requirements(graph, target, level, with_bonus, by_demand, known.ids, lang)
+    wanted: dict[str, list[str]] = {}
+    for r in reqs:
+        wanted.setdefault(r["id"], []).append(r["reason"])
+    missing = [n for n in wanted if n not in known.ids]
     queue = list(missing)
     while queue:
-        skill = queue.pop(0)
-        for pre, props in graph.into(skill, "PREREQUISITE_OF"):
-            if props.get("strength", "hard") != "hard" or pre in known:
+        node = queue.pop(0)
+        for pre in hard_prerequisites(graph, node):
+            if pre in known.ids:
                 continue
             reasons = wanted.setdefault(pre, [])
-            entry = f"prerequisite of {graph.name(skill, lang)}"
+            entry = f"prerequisite of {graph.name(node, lang)}"
             if entry not in reasons:
                 reasons.append(entry)
             if pre not in missing:
                 missing.append(pre)
                 queue.append(pre)
 
-    order = _order(graph, missing)
+    cover = {n: hours_left(graph, n, known.ids) for n in missing}
+    order, part_of = _order(graph, missing, {n: float(c.hours) for n, c in cover.items()})
     steps = []
-    for n, skill in enumerate(order, 1):
-        data = graph.g.nodes[skill]
-        preds = [p for p, _ in graph.into(skill, "PREREQUISITE_OF")]
+    for n, node in enumerate(order, 1):
+        c = cover[node]
+        is_skill = graph.label(node) == "Skill"
+        preds = [p for p, _ in graph.into(node, "PREREQUISITE_OF")]
+        reasons = _reasons(wanted[node])
+        if node in part_of:
+            reasons.append(f"part of {graph.name(part_of[node], lang)}")
+        if c.partly_known:
+            reasons.append(f"partly known: {', '.join(graph.name(t, lang) for t in c.partly_known)}")
+        if c.effort is None:
+            reasons.append("hours unknown")
+        skills = [] if is_skill else [s for s, _ in graph.into(node, "USES_TOOL")]
+        layer = graph.layer_of(node) if is_skill else graph.layer_of(part_of.get(node) or (skills or [node])[0])
         steps.append({
             "step": n,
-            "skill": skill,
-            "name": graph.name(skill, lang),
-            "layer": graph.layer_of(skill),
-            "tools": [t for t, _ in graph.out(skill, "USES_TOOL")],
-            "effort_hours": data.get("effort_hours") or 0,
+            "id": node,
+            "skill": node,  # the step's node id, kept under its old name for older readers
+            "kind": "skill" if is_skill else "tool",
+            "name": graph.name(node, lang),
+            "layer": layer,
+            "tools": [t for t, _ in graph.out(node, "USES_TOOL")],
+            "skills": skills,
+            "hours": c.hours,
+            "effort_hours": c.effort or 0,
+            "hours_known": c.effort is not None,
+            "partly_known": list(c.partly_known),
             "prerequisites": [p for p in preds if p in order],
-            "known_prerequisites": [p for p in preds if p in known],
-            "reason": "; ".join(_reasons(wanted[skill])),
-            "demand": _demand_text(graph, target, skill, lang),
+            "known_prerequisites": [p for p in preds if p in known.ids],
+            "reasons": reasons,
+            "reason": "; ".join(reasons),
+            "demand": _demand_text(graph, target, node, lang),
         })
-    have = [s for s in wanted if s in known]
-    return {
+    return Result({
         "from": source,
         "to": target,
         "level": level,
         "with_bonus": with_bonus,
-        "known": sorted(known),
-        "known_via": known_via,
-        "already_have": have,
+        "by_demand": by_demand,
+        "known": sorted(known.ids),
+        "known_via": dict(sorted(known.via.items())),
+        "already_have": [n for n in wanted if n in known.ids],
         "steps": steps,
-        "total_hours": sum(s["effort_hours"] for s in steps),
-    }
+        "total_hours": sum(s["hours"] for s in steps),
+        "warnings": warnings,
+    })
 
 
-def _known(graph: "KnowledgeGraph", source: str | None, know: Iterable[str]) -> tuple[set[str], dict[str, str]]:
-    """Skills the person has: the source track's core skills and what they say they know."""
-    known: set[str] = set()
-    via: dict[str, str] = {}
-    if source:
-        for skill, props in graph.out(source, "REQUIRES"):
-            if graph.label(skill) == "Skill" and props.get("level", "core") == "core":
-                known.add(skill)
-                via.setdefault(skill, source)
-    for name in know:
-        if not str(name).strip():
-            continue
-        node = graph.resolve(name, ("Skill", "Tool", "Track"))
-        label = graph.label(node)
-        if label == "Skill":
-            skills = [node]
-        elif label == "Tool":
-            skills = [s for s, _ in graph.into(node, "USES_TOOL")]
-        else:
-            skills = [s for s, p in graph.out(node, "REQUIRES")
-                      if graph.label(s) == "Skill" and p.get("level", "core") == "core"]
-        for s in skills:
-            known.add(s)
-            via.setdefault(s, node)
-    return known, via
-
-
-def _required(graph: "KnowledgeGraph", target: str, known: set[str], level: str,
-              with_bonus: bool, by_demand: bool, lang: str) -> list[tuple[str, str]]:
-    """(skill, why) for every skill the target track requires at this level."""
-    tname = graph.name(target, lang)
-    out: list[tuple[str, str]] = []
-    groups: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for skill, props in graph.out(target, "REQUIRES"):
-        if graph.label(skill) != "Skill":
-            continue
-        lvl = props.get("level", "core")
-        if lvl == "core" and level == "entry" and props.get("group") and props.get("min_of"):
-            groups.setdefault(props["group"], []).append((skill, props))
-        elif lvl == "core":
-            out.append((skill, f"core skill of {tname}"))
-        elif with_bonus:
-            out.append((skill, f"bonus skill of {tname}"))
-    for group, members in groups.items():
-        need = min(int(members[0][1]["min_of"]), len(members))
-        have = [s for s, _ in members if s in known]
-        for s in have[:need]:
-            out.append((s, f"core skill of {tname} ({need} of {len(members)} in '{group}')"))
-        short = need - len(have)
-        if short <= 0:
-            continue
-        candidates = [s for s, _ in members if s not in known]
-        picked = _pick(graph, target, candidates, short, known, by_demand)
-        how = "most demanded" if by_demand else "cheapest"
-        for s in picked:
-            out.append((s, f"core skill of {tname} ({need} of {len(members)} in '{group}', {how})"))
-    return out
-
-
-def _pick(graph: "KnowledgeGraph", target: str, candidates: list[str], k: int, known: set[str],
-          by_demand: bool) -> tuple[str, ...]:
-    """The k candidates whose learning (with missing prerequisites) costs least, or that are most demanded."""
-    def closure(skill: str) -> set[str]:
-        seen, stack = set(), [skill]
-        while stack:
-            s = stack.pop()
-            if s in seen or s in known:
-                continue
-            seen.add(s)
-            stack.extend(p for p, d in graph.into(s, "PREREQUISITE_OF") if d.get("strength", "hard") == "hard")
-        return seen
-
-    def cost(combo: tuple[str, ...]) -> float:
-        skills = set().union(*(closure(s) for s in combo))
-        return sum(float(graph.g.nodes[s].get("effort_hours") or 0) for s in skills)
-
-    def wanted_by(combo: tuple[str, ...]) -> int:
-        total = 0
-        for s in combo:
-            ev = demand(graph.relationship("REQUIRES", target, s) or {})
-            total += int(ev.get("count", 0)) if ev else 0
-        return total
-
-    combos = list(itertools.combinations(candidates, k))
-    if by_demand:
-        return min(combos, key=lambda c: (-wanted_by(c), cost(c)))
-    return min(combos, key=cost)
-
-
-def _order(graph: "KnowledgeGraph", skills: list[str]) -> list[str]:
+def _order(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, float]) -> tuple[list[str], dict[str, str]]:
+    """Skills in prerequisite order (ties: layer, hours left, id); each tool right after the
+    first of its skills in the plan (several: by hours, id), else among the skills by the
+    layer of its first skill. Returns the order and {tool: the skill it is placed after}."""
+    chosen = set(nodes)
+    tools = [n for n in nodes if graph.label(n) == "Tool"]
+    part_of: dict[str, str] = {}
     sub = nx.DiGraph()
-    sub.add_nodes_from(skills)
-    chosen = set(skills)
+    sub.add_nodes_from(n for n in nodes if n not in tools)
     for s, e, _ in graph.relationships("PREREQUISITE_OF"):
-        if s in chosen and e in chosen:
+        if s in sub and e in sub:
             sub.add_edge(s, e)
+    free = []
+    for t in tools:
+        skills = [s for s, _ in graph.into(t, "USES_TOOL")]
+        if any(s in sub for s in skills):
+            part_of[t] = skills[0]  # replaced below by the first one in plan order
+        else:
+            free.append(t)
+            sub.add_node(t)
 
-    def key(skill: str) -> tuple[int, float, str]:
-        return (graph.layer_rank(graph.layer_of(skill)), float(graph.g.nodes[skill].get("effort_hours") or 0), skill)
+    def layer(n: str) -> str | None:
+        if graph.label(n) == "Skill":
+            return graph.layer_of(n)
+        first = [s for s, _ in graph.into(n, "USES_TOOL")]
+        return graph.layer_of(first[0]) if first else None
 
-    return list(nx.lexicographical_topological_sort(sub, key=key))
+    def key(n: str) -> tuple[int, float, str]:
+        return (graph.layer_rank(layer(n)), hours[n], n)
+
+    base = list(nx.lexicographical_topological_sort(sub, key=key))
+    position = {n: i for i, n in enumerate(base)}
+    after: dict[str, list[str]] = {}
+    for t in part_of:
+        skill = min((s for s, _ in graph.into(t, "USES_TOOL") if s in position), key=position.__getitem__)
+        part_of[t] = skill
+        after.setdefault(skill, []).append(t)
+    order = []
+    for n in base:
+        order.append(n)
+        order.extend(sorted(after.get(n, []), key=lambda t: (hours[t], t)))
+    assert set(order) == chosen
+    return order, part_of
 
 
 def _reasons(reasons: list[str]) -> list[str]:
@@ -202,8 +182,74 @@ def _reasons(reasons: list[str]) -> list[str]:
     return core + ([f"prerequisite of {', '.join(pre)}"] if pre else [])
 
 
-def _demand_text(graph: "KnowledgeGraph", track: str, skill: str, lang: str) -> str | None:
-    ev = demand(graph.relationship("REQUIRES", track, skill) or {})
+def _demand_text(graph: "KnowledgeGraph", track: str, node: str, lang: str) -> str | None:
+    ev = demand(graph.relationship("REQUIRES", track, node) or {})
     if not ev:
         return None
     return f"mentioned by {ev.get('count')} of {ev.get('total', '?')} {graph.name(track, lang)} postings"
+
+
+# -- schedule -----------------------------------------------------------------
+
+
+def next_monday(today: dt.date | None = None) -> dt.date:
+    """The first Monday after ``today``.
+
+    >>> next_monday(dt.date(2026, 11, 29)), next_monday(dt.date(2026, 11, 30))
+    (datetime.date(2026, 11, 30), datetime.date(2026, 12, 7))
+    """
+    today = today or dt.date.today()
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
+def schedule(plan: dict[str, Any], hours_per_week: float, start: dt.date | None = None) -> dict[str, Any]:
+    """Lay the plan's steps back to back at ``hours_per_week``, from ``start`` (default: next Monday).
+
+    Step i covers the cumulative hours (H[i-1], H[i]]: it starts on
+    start + 7·floor(H[i-1]/h) days and ends on start + 7·ceil(H[i]/h) − 1 days
+    (not before its start); weeks = H[i]/h − H[i-1]/h to one decimal.
+
+    >>> s = schedule({"steps": [{"id": "a", "hours": 10}, {"id": "b", "hours": 6}]}, 8, dt.date(2027, 1, 4))
+    >>> [(x["start"], x["end"], x["weeks"]) for x in s["steps"]], s["finish"]
+    ([('2027-01-04', '2027-01-17', 1.2), ('2027-01-11', '2027-01-17', 0.8)], '2027-01-17')
+    """
+    if not (isinstance(hours_per_week, (int, float)) and math.isfinite(hours_per_week) and hours_per_week > 0):
+        raise KGError(f"hours per week must be a number above 0, not {hours_per_week!r}")
+    start = start or next_monday()
+    h = float(hours_per_week)
+    done = 0.0
+    rows = []
+    for step in plan["steps"]:
+        end_hours = done + float(step["hours"])
+        first = start + dt.timedelta(days=7 * math.floor(done / h))
+        last = max(first, start + dt.timedelta(days=7 * math.ceil(end_hours / h) - 1))
+        rows.append({"step": step.get("step"), "id": step["id"], "start": first.isoformat(),
+                     "end": last.isoformat(), "weeks": round(end_hours / h - done / h, 1)})
+        done = end_hours
+    return {"hours_per_week": hours_per_week, "start": start.isoformat(),
+            "finish": rows[-1]["end"] if rows else None, "weeks": round(done / h, 1), "steps": rows}
+
+
+# -- Markdown -------------------------------------------------------------------
+
+
+def markdown(plan: dict[str, Any], name: Any = None) -> str:
+    """The plan as a Markdown table (with dates when it has a schedule), to paste into an issue or a wiki.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> print(markdown(make_plan(load_graph(), "research-scientist", "research-mle")).splitlines()[2])
+    | 1 | ML frameworks | skill | 70 | core skill of Research MLE |
+    """
+    sched = {r["id"]: r for r in (plan.get("schedule") or {}).get("steps", [])}
+    head = ["#", "Learn", "Kind", "Hours", "Why"] + (["Start", "End"] if sched else [])
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    for s in plan["steps"]:
+        hours = f"{s['hours']:g}" if s.get("hours_known", True) else "?"
+        row = [str(s["step"]), s["name"], s["kind"], hours, s["reason"]]
+        if sched:
+            row += [sched[s["id"]]["start"], sched[s["id"]]["end"]]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in row) + " |")
+    total = f"**Total: {plan['total_hours']:g} hours in {len(plan['steps'])} steps**"
+    if plan.get("schedule") and plan["schedule"].get("finish"):
+        total += f", finished by {plan['schedule']['finish']}"
+    return "\n".join(lines + ["", total])

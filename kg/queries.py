@@ -112,8 +112,10 @@ def list_nodes(graph: "KnowledgeGraph", label: str, lang: str = "en") -> list[di
         i = node["id"]
         row: dict[str, Any] = {"id": i, "name": graph.name(i, lang)}
         if lab == "Track":
-            levels = [p.get("level", "core") for s, p in graph.out(i, "REQUIRES") if graph.label(s) == "Skill"]
-            row.update(core=levels.count("core"), bonus=levels.count("bonus"))
+            from .person import requirements
+
+            levels = [r["level"] for r in requirements(graph, i, "full", with_bonus=True)]
+            row.update(core=levels.count("core"), bonus=levels.count("bonus"), mle=bool(node.get("mle")))
         elif lab == "Layer":
             row.update(order=node.get("order"), skills=len(graph.out(i, "HAS_SKILL")))
         elif lab == "Skill":

@@ -25,7 +25,7 @@ LABEL_FIELDS = {
     "Layer": ("order",),
     "Skill": ("layer", "effort_hours"),
     "Tool": ("skills", "url", "effort_hours"),
-    "Track": ("requires",),
+    "Track": ("requires", "mle"),
 }
 #: Properties each relationship type may carry (besides provenance).
 REL_PROPS: dict[str, tuple[str, ...]] = {
@@ -260,6 +260,11 @@ class _Ctx:
             ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
             if not ok:
                 self.problem(line, fld, f"must be a number ≥ 0, not {value!r}")
+            return ok
+        if key == "mle":
+            ok = isinstance(value, bool)
+            if not ok:
+                self.problem(line, fld, f"must be true or false, not {value!r}")
             return ok
         if key in ("order", "min_of"):
             ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1

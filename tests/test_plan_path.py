@@ -16,7 +16,7 @@ TRACKS = ["ds", "production-mle", "research-mle", "infra-mle", "data-engineer", 
 
 def test_plan_ds_to_infra_mle_exact(packaged_graph):
     plan = make_plan(packaged_graph, "DS", "Infra MLE")
-    assert [(s["skill"], s["effort_hours"]) for s in plan["steps"]] == [
+    assert [(s["id"], s["hours"]) for s in plan["steps"]] == [
         ("data-pipeline", 80), ("cloud-computing", 65), ("software-engineering", 95), ("ci-cd", 35),
         ("orchestration", 42)]
     assert plan["total_hours"] == 317
@@ -30,35 +30,43 @@ def test_plan_ds_to_infra_mle_exact(packaged_graph):
 
 def test_plan_entry_level_takes_the_cheapest_two_of_three(packaged_graph):
     plan = make_plan(packaged_graph, "DS", "Production MLE", level="entry")
-    assert [s["skill"] for s in plan["steps"]] == ["ml-frameworks", "cloud-computing"]
+    assert [s["id"] for s in plan["steps"]] == ["ml-frameworks", "cloud-computing"]
     assert plan["total_hours"] == 135
     assert plan["steps"][0]["reason"] == "core skill of Production MLE (2 of 3 in 'core-three', cheapest)"
-    # An SDE lacks the ML theory behind frameworks, so the cheaper pair is pipelines + cloud.
+    # An SDE must learn machine learning anyway (curated ML fundamentals), so frameworks
+    # cost only their own 70 hours: cheaper than a pipeline.
     sde = make_plan(packaged_graph, "SDE", "Production MLE", level="entry")
-    assert [s["skill"] for s in sde["steps"]] == ["data-pipeline", "cloud-computing"]
+    assert [s["id"] for s in sde["steps"]] == ["statistics", "machine-learning", "ml-frameworks", "cloud-computing"]
+    assert sde["total_hours"] == 345
     full = make_plan(packaged_graph, "DS", "Production MLE")
-    assert [s["skill"] for s in full["steps"]] == ["data-pipeline", "ml-frameworks", "cloud-computing"]
+    assert [s["id"] for s in full["steps"]] == ["data-pipeline", "ml-frameworks", "cloud-computing"]
 
 
 def test_plan_know_and_bonus(packaged_graph):
+    # Knowing Docker and Kubernetes is knowing two tools, not Containerization and Cluster management.
     plan = make_plan(packaged_graph, "DS", "Production MLE", level="entry", know=["docker", "kubernetes"],
                      with_bonus=True)
-    assert [s["skill"] for s in plan["steps"]] == [
-        "ml-frameworks", "model-serving", "gpu-acceleration", "cloud-computing", "domain-knowledge"]
-    assert plan["already_have"] == ["cluster-management"]
-    assert plan["known_via"]["containerization"] == "docker"
-    assert plan["total_hours"] == 320
+    assert [(s["id"], s["hours"]) for s in plan["steps"]] == [
+        ("ml-frameworks", 70), ("gpu-acceleration", 60), ("cloud-computing", 65), ("domain-knowledge", 85),
+        ("software-engineering", 95), ("containerization", 15), ("model-serving", 40), ("cluster-management", 51)]
+    assert plan["already_have"] == ["machine-learning"]
+    assert plan["known_via"]["docker"] == "docker" and "containerization" not in plan["known"]
+    steps = {s["id"]: s for s in plan["steps"]}
+    assert steps["cluster-management"]["partly_known"] == ["kubernetes"]
+    assert steps["cluster-management"]["reason"] == "bonus skill of Production MLE; partly known: Kubernetes"
+    assert plan["total_hours"] == 481
 
 
 def test_plan_know_removes_planned_skills(packaged_graph):
     plan = make_plan(packaged_graph, "DS", "Infra MLE", know=["Data pipeline", "github actions"])
-    assert [s["skill"] for s in plan["steps"]] == ["cloud-computing", "orchestration"]
-    assert plan["already_have"] == ["data-pipeline", "ci-cd"]
+    assert [(s["id"], s["hours"]) for s in plan["steps"]] == [
+        ("cloud-computing", 65), ("software-engineering", 95), ("ci-cd", 31), ("orchestration", 42)]
+    assert plan["already_have"] == ["data-pipeline", "machine-learning"]
 
 
 def test_plan_from_nothing_includes_every_prerequisite(packaged_graph):
     plan = make_plan(packaged_graph, None, "ds")
-    assert [s["skill"] for s in plan["steps"]] == ["programming", "data-analysis", "statistics", "machine-learning"]
+    assert [s["id"] for s in plan["steps"]] == ["programming", "data-analysis", "statistics", "machine-learning"]
 
 
 def test_plan_to_own_track_is_empty(packaged_graph):
@@ -78,17 +86,17 @@ def test_plan_invariants_on_every_track_pair(packaged_graph, a, b):
     g = packaged_graph
     for level, bonus in (("full", False), ("entry", False), ("full", True)):
         plan = make_plan(g, a, b, level=level, with_bonus=bonus)
-        order = [s["skill"] for s in plan["steps"]]
+        order = [s["id"] for s in plan["steps"]]
         assert len(order) == len(set(order))
         known = set(plan["known"])
         for i, step in enumerate(plan["steps"]):
             # every prerequisite of a step (hard or soft) that is in the plan comes earlier
-            for pre, props in g.into(step["skill"], "PREREQUISITE_OF"):
+            for pre, props in g.into(step["id"], "PREREQUISITE_OF"):
                 if pre in order:
-                    assert order.index(pre) < i, (a, b, pre, step["skill"])
+                    assert order.index(pre) < i, (a, b, pre, step["id"])
                 elif props["strength"] == "hard":
-                    assert pre in known, (a, b, pre, step["skill"])
-        required = {s: p for s, p in g.out(plan["to"], "REQUIRES") if g.label(s) == "Skill"}
+                    assert pre in known, (a, b, pre, step["id"])
+        required = dict(g.out(plan["to"], "REQUIRES"))
         if level == "full":
             for s, p in required.items():
                 if p["level"] == "core" or bonus:
@@ -101,7 +109,11 @@ def test_plan_invariants_on_every_track_pair(packaged_graph, a, b):
             for members in groups.values():
                 covered = sum(1 for s, _ in members if s in known or s in order)
                 assert covered >= min(members[0][1], len(members))
-        assert plan["total_hours"] == sum(s["effort_hours"] for s in plan["steps"])
+        assert plan["total_hours"] == sum(s["hours"] for s in plan["steps"])
+        if g.g.nodes[b].get("mle") and a not in ("research-scientist", "ds", "research-mle", "production-mle",
+                                                 "infra-mle"):
+            # ML fundamentals and their hard prerequisites come with every MLE plan.
+            assert {"machine-learning", "statistics"} <= set(order), (a, b, level)
 
 
 def test_path_ds_to_infra_mle(packaged_graph):
@@ -152,11 +164,11 @@ def test_path_weighted_prefers_less_effort(packaged_graph):
 
 def test_compare_production_and_infra(packaged_graph):
     c = compare(packaged_graph, "Production MLE", "Infra MLE")
-    assert c["shared"] == ["data-pipeline", "cloud-computing", "cluster-management"]
+    assert c["shared"] == ["data-pipeline", "machine-learning", "cloud-computing", "cluster-management"]
     assert c["only_a"] == ["ml-frameworks", "gpu-acceleration", "model-serving", "domain-knowledge"]
     assert c["only_b"] == ["containerization", "orchestration", "ci-cd", "infrastructure-as-code", "monitoring",
                            "ml-lifecycle"]
-    assert c["similarity"] == round(3 / 13, 3)
+    assert c["similarity"] == round(4 / 14, 3)
     assert c["by_layer"]["control"] == {"shared": ["cluster-management"], "only_a": [],
                                         "only_b": ["orchestration", "ci-cd", "infrastructure-as-code",
                                                    "monitoring", "ml-lifecycle"]}

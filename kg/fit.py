@@ -1,0 +1,141 @@
+"""Which track suits a person, and what to learn next."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .errors import KGError
+from .person import Known, coverage, hard_prerequisites, hours_left, known_set, requirements
+from .plan import Result, plan_for
+
+if TYPE_CHECKING:
+    from .model import KnowledgeGraph
+
+AMONG = ("mle", "all")
+
+
+def mle_tracks(graph: "KnowledgeGraph") -> list[str]:
+    """The tracks the data marks ``mle: true``.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> mle_tracks(load_graph())
+    ['production-mle', 'research-mle', 'infra-mle']
+    """
+    return [t for t in graph.ids("Track") if graph.g.nodes[t].get("mle") is True]
+
+
+def track_fit(graph: "KnowledgeGraph", track: str, known: Known, lang: str = "en") -> dict[str, Any]:
+    """How much of one track a person has: core and bonus coverage by hours, hours left, entry-ready."""
+    full = requirements(graph, track, "full", with_bonus=True, known=known.ids)
+    core = [r for r in full if r["level"] == "core"]
+    bonus = [r for r in full if r["level"] == "bonus"]
+    full_plan = plan_for(graph, known, track, level="full", lang=lang)
+    entry_plan = plan_for(graph, known, track, level="entry", lang=lang)
+    return {
+        "id": track,
+        "name": graph.name(track, lang),
+        "mle": graph.g.nodes[track].get("mle") is True,
+        "coverage": {"core": coverage(graph, core, known.ids), "bonus": coverage(graph, bonus, known.ids)},
+        "hours_left": full_plan["total_hours"],
+        "entry_hours_left": entry_plan["total_hours"],
+        "entry_ready": not entry_plan["steps"],
+    }
+
+
+def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None = None, among: str = "mle",
+        level: str = "entry", lang: str = "en", known: Known | None = None) -> dict[str, Any]:
+    """Every track ranked by how much of it a person has, the recommended track, and the plan to it.
+
+    Tracks rank by core coverage, then bonus coverage (both by hours, partial
+    knowledge counted), then fewer hours left, then id. The recommended track,
+    among the MLE tracks (``among="mle"``) or all: the highest core coverage,
+    ties by fewer hours to entry level, then id.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> f = fit(load_graph(), ["python", "sql", "pandas", "scikit-learn", "docker"])
+    >>> f["recommended"]["track"], [t["id"] for t in f["tracks"]][:3]
+    ('production-mle', ['pm', 'sde', 'ds'])
+    >>> f["plan"]["to"], f["plan"]["level"]
+    ('production-mle', 'entry')
+    """
+    if among not in AMONG:
+        raise KGError(f"unknown --among '{among}' (one of: {', '.join(AMONG)})")
+    source = graph.resolve(from_, "Track") if from_ else None
+    if known is None:
+        known = known_set(graph, know, source)
+    rows = [track_fit(graph, t, known, lang) for t in graph.ids("Track")]
+    rows.sort(key=lambda r: (-r["coverage"]["core"], -r["coverage"]["bonus"], r["hours_left"], r["id"]))
+    pool = [r for r in rows if among == "all" or r["mle"]]
+    if not pool:
+        raise KGError("no track is marked `mle: true` in the data; use --among all")
+    best = min(pool, key=lambda r: (-r["coverage"]["core"], r["entry_hours_left"], r["id"]))
+    plan = plan_for(graph, known, best["id"], source=source, level=level, lang=lang)
+    return Result({
+        "known": sorted(known.ids),
+        "known_via": dict(sorted(known.via.items())),
+        "from": source,
+        "tracks": rows,
+        "recommended": {"track": best["id"], "name": best["name"], "among": among,
+                        "reason": _reason(graph, best, pool, plan, lang)},
+        "plan": plan,
+        "warnings": list(known.warnings),
+    })
+
+
+def _reason(graph: "KnowledgeGraph", best: dict[str, Any], pool: list[dict[str, Any]], plan: dict[str, Any],
+            lang: str) -> str:
+    pct = f"{best['coverage']['core']:.0%}"
+    others = [r for r in pool if r["id"] != best["id"]]
+    runner = min(others, key=lambda r: (-r["coverage"]["core"], r["entry_hours_left"], r["id"])) if others else None
+    versus = (f", against {runner['coverage']['core']:.0%} of {runner['name']}'s" if runner else "")
+    if best["entry_ready"]:
+        return f"{best['name']}: you already have {pct} of its core{versus}, and you meet its entry-level requirements."
+    names = [s["name"] for s in plan["steps"]]
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    return (f"{best['name']}: you already have {pct} of its core{versus}; "
+            f"{best['entry_hours_left']:g} hours to entry level ({shown}).")
+
+
+def next_steps(graph: "KnowledgeGraph", known: Known, target: str | None = None, *, limit: int = 10,
+               lang: str = "en") -> dict[str, Any]:
+    """What a person can learn now (every hard prerequisite known), ranked by the hours of
+    coverage it adds to ``target`` (or to every track), ties by fewer hours, then id.
+
+    A skill or tool adds, for each track, the hours its learning takes off that
+    track's full-level requirements (core and bonus).
+
+    >>> from kg.loaders.curated import load_graph
+    >>> g = load_graph()
+    >>> n = next_steps(g, known_set(g, ["programming", "statistics"]), "production-mle")
+    >>> [(c["id"], c["gain"]) for c in n["candidates"][:3]]
+    [('machine-learning', 120), ('domain-knowledge', 85), ('data-pipeline', 80)]
+    """
+    tracks = [target] if target else graph.ids("Track")
+    reqs = {t: requirements(graph, t, "full", with_bonus=True, known=known.ids) for t in tracks}
+    left = {t: {r["id"]: hours_left(graph, r["id"], known.ids).hours for r in rs} for t, rs in reqs.items()}
+    candidates = []
+    for node in graph.ids("Skill") + graph.ids("Tool"):
+        if node in known.ids or any(p not in known.ids for p in hard_prerequisites(graph, node)):
+            continue
+        after = known.ids | {node}
+        by_track = {}
+        for t, rs in reqs.items():
+            gain = sum(left[t][r["id"]] - hours_left(graph, r["id"], after).hours for r in rs)
+            if gain > 0:
+                by_track[t] = gain
+        total = sum(by_track.values())
+        if total <= 0:
+            continue
+        unlocks = sorted(s for s in graph.ids("Skill") if s not in after
+                         and node in hard_prerequisites(graph, s)
+                         and all(p in after for p in hard_prerequisites(graph, s)))
+        cost = hours_left(graph, node, known.ids)
+        candidates.append({
+            "id": node, "kind": graph.label(node).lower(), "name": graph.name(node, lang),
+            "hours": cost.hours, "gain": total,
+            "tracks": [{"id": t, "name": graph.name(t, lang), "hours": g} for t, g in
+                       sorted(by_track.items(), key=lambda kv: (-kv[1], kv[0]))],
+            "unlocks": unlocks,
+        })
+    candidates.sort(key=lambda c: (-c["gain"], c["hours"], c["id"]))
+    return {"target": target, "known": sorted(known.ids), "candidates": candidates[:limit],
+            "warnings": list(known.warnings)}

@@ -1,0 +1,301 @@
+"""The person model: what someone knows, what a track requires, and how much is left.
+
+Every answer about a person (``plan``, ``compare``, ``list tracks``, ``fit``,
+``next``, the ``--backend neo4j`` answers and the Python API) goes through the
+three functions here, so they agree:
+
+* :func:`known_set` — the skills and tools a person knows. A skill adds the
+  skill, a tool adds the tool only (never its skill), a track adds its *core*
+  requirements. Unknown names become warnings; the rest is used.
+* :func:`requirements` — what a track requires at a level: every ``REQUIRES``
+  to a Skill *or a Tool*; at entry level, the cheapest sufficient members of
+  each choice group (``group``/``min_of``).
+* :func:`hours_left` — how much of one skill or tool is left to learn, with
+  partial knowledge: a skill whose tools the person partly knows keeps its
+  step, shortened by half the known tools' share of its effort.
+
+The rules are written out, with their tie-breaks, in ``docs/person-model.md``.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .errors import AmbiguousName, KGError, NodeNotFound
+from .model import demand
+
+if TYPE_CHECKING:
+    from .model import KnowledgeGraph
+
+LEVELS = ("entry", "full")
+
+#: Exact search over a choice group's combinations up to this many; greedy above.
+EXACT_LIMIT = 5000
+
+
+def round_half_up(x: float) -> int:
+    """Round to the nearest whole number, halves up (JavaScript's ``Math.round`` for x ≥ 0).
+
+    >>> round_half_up(72.5), round_half_up(72.49), round_half_up(3.0)
+    (73, 72, 3)
+    """
+    return math.floor(x + 0.5)
+
+
+@dataclass
+class Known:
+    """What a person knows: node ids, where each came from, and the names that were not understood."""
+
+    ids: set[str] = field(default_factory=set)
+    via: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+
+def split_names(items: Iterable[str]) -> list[str]:
+    """``["a,b", " c "]`` -> ``["a", "b", "c"]``.
+
+    >>> split_names(["pandas, sql", "", "docker"])
+    ['pandas', 'sql', 'docker']
+    """
+    return [k.strip() for item in items for k in str(item).split(",") if k.strip()]
+
+
+def known_set(graph: "KnowledgeGraph", know: Iterable[str] = (), from_: str | None = None) -> Known:
+    """The skills and tools a person knows.
+
+    A Skill adds itself; a Tool adds the tool only; a Track (and ``from_``)
+    adds the track's core requirements. A name that matches nothing is left
+    out with a warning naming the closest names.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> k = known_set(load_graph(), ["sql", "Statistics", "jupyter"])
+    >>> sorted(k.ids), k.unknown
+    (['sql', 'statistics'], ['jupyter'])
+    >>> k.warnings[0]
+    "unknown --know item 'jupyter': no skill or tool or track named 'jupyter'; `kg search TEXT` finds names"
+    """
+    known = Known()
+    if from_:
+        track = graph.resolve(from_, "Track")
+        _add_track(graph, track, known)
+    for name in split_names(know):
+        try:
+            node = graph.resolve(name, ("Skill", "Tool", "Track"))
+        except (NodeNotFound, AmbiguousName) as e:
+            known.unknown.append(name)
+            known.warnings.append(f"unknown --know item '{name}': {e}")
+            continue
+        if graph.label(node) == "Track":
+            _add_track(graph, node, known)
+        else:
+            known.ids.add(node)
+            known.via.setdefault(node, node)
+    return known
+
+
+def _add_track(graph: "KnowledgeGraph", track: str, known: Known) -> None:
+    for req in requirements(graph, track, "full"):
+        if req["level"] == "core":
+            known.ids.add(req["id"])
+            known.via.setdefault(req["id"], track)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of one skill or tool a person has left to learn."""
+
+    hours: float            # hours left (0 when covered, or when the effort is unknown)
+    effort: float | None    # the full effort_hours, None when the node has none
+    partly_known: tuple[str, ...] = ()  # known tools of an unknown skill
+
+    @property
+    def covered(self) -> bool:
+        return self.hours == 0
+
+
+def hours_left(graph: "KnowledgeGraph", node: str, known: set[str] | frozenset[str]) -> Coverage:
+    """Hours left of a skill or tool for a person who knows ``known``.
+
+    Known: 0. An unknown skill some of whose tools are known:
+    ``round_half_up(effort * (2n - k) / (2n))`` for k known of its n tools.
+    Otherwise its effort (0 when it has none).
+
+    >>> from kg.loaders.curated import load_graph
+    >>> g = load_graph()
+    >>> hours_left(g, "data-pipeline", {"sql"})      # 80 h, 1 of its 5 tools known: 80 * 9 / 10
+    Coverage(hours=72, effort=80, partly_known=('sql',))
+    >>> hours_left(g, "data-pipeline", {"data-pipeline"}).hours, hours_left(g, "kubernetes", set()).hours
+    (0, 55)
+    """
+    raw = graph.g.nodes[node].get("effort_hours")
+    effort = raw if isinstance(raw, (int, float)) and not isinstance(raw, bool) else None
+    if node in known:
+        return Coverage(0, effort)
+    if effort is None:
+        return Coverage(0, None)
+    if graph.label(node) == "Skill":
+        tools = [t for t, _ in graph.out(node, "USES_TOOL")]
+        have = tuple(t for t in tools if t in known)
+        if have:
+            n, k = len(tools), len(have)
+            return Coverage(round_half_up(effort * (2 * n - k) / (2 * n)), effort, have)
+    return Coverage(effort, effort)
+
+
+def hard_prerequisites(graph: "KnowledgeGraph", node: str) -> list[str]:
+    """The skills that must be learned before ``node`` (hard ``PREREQUISITE_OF``), in data order."""
+    return [p for p, d in graph.into(node, "PREREQUISITE_OF") if d.get("strength", "hard") == "hard"]
+
+
+def missing_closure(graph: "KnowledgeGraph", node: str, known: set[str] | frozenset[str]) -> set[str]:
+    """``node`` and its hard prerequisites, transitively, leaving out (and not going past) known ones.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> sorted(missing_closure(load_graph(), "ml-frameworks", {"statistics"}))
+    ['machine-learning', 'ml-frameworks']
+    """
+    seen: set[str] = set()
+    stack = [node]
+    while stack:
+        s = stack.pop()
+        if s in seen or s in known:
+            continue
+        seen.add(s)
+        stack.extend(hard_prerequisites(graph, s))
+    return seen
+
+
+def has_demand(graph: "KnowledgeGraph") -> bool:
+    """Whether any REQUIRES carries job-description counts (``kg ingest``)."""
+    return any(demand(d) for _, _, d in graph.relationships("REQUIRES"))
+
+
+def requirements(graph: "KnowledgeGraph", track: str, level: str = "full", with_bonus: bool = False,
+                 by_demand: bool = False, known: set[str] | frozenset[str] = frozenset(),
+                 lang: str = "en") -> list[dict[str, Any]]:
+    """What ``track`` requires at ``level``: ``[{"id", "kind", "level", "group", "reason"}]``.
+
+    Every REQUIRES from the track, to a Skill or a Tool. Full level: every
+    core requirement (and bonus ones with ``with_bonus``). Entry level: core
+    requirements outside choice groups, then for each group (``group`` and
+    ``min_of``) the known members first, up to ``min_of``, then the cheapest
+    sufficient subset of the rest (see :func:`choose`).
+
+    >>> from kg.loaders.curated import load_graph
+    >>> g = load_graph()
+    >>> [r["id"] for r in requirements(g, "production-mle", "entry")]
+    ['machine-learning', 'ml-frameworks', 'cloud-computing']
+    >>> [r["id"] for r in requirements(g, "production-mle", "entry", known={"ml-frameworks", "sql"})][1:]
+    ['ml-frameworks', 'cloud-computing']
+    >>> requirements(g, "production-mle", "entry", known={"ml-frameworks"})[1]["reason"]
+    "core skill of Production MLE (2 of 3 in 'core-three', known)"
+    """
+    if level not in LEVELS:
+        raise KGError(f"unknown level '{level}' (one of: {', '.join(LEVELS)})")
+    tname = graph.name(track, lang)
+    out: list[dict[str, Any]] = []
+    groups: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for node, props in graph.out(track, "REQUIRES"):
+        kind = graph.label(node).lower()
+        lvl = props.get("level", "core")
+        if lvl == "core" and level == "entry" and props.get("group") and props.get("min_of"):
+            groups.setdefault(str(props["group"]), []).append((node, props))
+        elif lvl == "core" or with_bonus:
+            out.append({"id": node, "kind": kind, "level": lvl, "group": props.get("group"),
+                        "reason": f"{lvl} {kind} of {tname}"})
+    # What the track needs anyway: a group member is cheaper when its prerequisites come with these.
+    fixed: set[str] = set()
+    for r in out:
+        fixed |= missing_closure(graph, r["id"], known)
+    for group, members in groups.items():
+        need = min(int(members[0][1]["min_of"]), len(members))
+        have = [m for m, _ in members if m in known][:need]
+        picked = [(m, "known") for m in have]
+        if len(have) < need:
+            rest = [m for m, _ in members if m not in known]
+            how = "most demanded" if by_demand else "cheapest"
+            picked += [(m, how) for m in choose(graph, track, rest, need - len(have), known, fixed, by_demand)]
+        for m, how in picked:
+            kind = graph.label(m).lower()
+            out.append({"id": m, "kind": kind, "level": "core", "group": group,
+                        "reason": f"core {kind} of {tname} ({need} of {len(members)} in '{group}', {how})"})
+    return out
+
+
+def choose(graph: "KnowledgeGraph", track: str, candidates: list[str], k: int, known: set[str] | frozenset[str],
+           fixed: set[str] | frozenset[str] = frozenset(), by_demand: bool = False) -> list[str]:
+    """The ``k`` candidates that cost least to learn (or that job descriptions ask for most).
+
+    The cost of a set is the hours left of its members and of their missing
+    hard prerequisites, each counted once, leaving out what ``fixed`` (the
+    track's other requirements) brings anyway. With C(n, k) ≤ 5,000 every
+    combination is tried: least cost, ties by the sorted ids. Above that,
+    greedily, k times: the least marginal cost, ties by id. ``by_demand``
+    ranks by the summed job-description count first, then by cost.
+    The answer comes in the candidates' order.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> choose(load_graph(), "production-mle", ["ml-frameworks", "data-pipeline", "cloud-computing"], 2, set())
+    ['data-pipeline', 'cloud-computing']
+    """
+    if k <= 0 or not candidates:
+        return []
+    k = min(k, len(candidates))
+    closures = {c: missing_closure(graph, c, known) - set(fixed) for c in candidates}
+    hours: dict[str, float] = {}
+
+    def cost(nodes: Iterable[str]) -> float:
+        total = 0.0
+        for n in nodes:
+            if n not in hours:
+                hours[n] = float(hours_left(graph, n, known).hours)
+            total += hours[n]
+        return total
+
+    def wanted(c: str) -> int:
+        ev = demand(graph.relationship("REQUIRES", track, c) or {})
+        return int(ev.get("count", 0)) if ev else 0
+
+    if math.comb(len(candidates), k) <= EXACT_LIMIT:
+        best: tuple[Any, ...] | None = None
+        for combo in itertools.combinations(candidates, k):
+            union: set[str] = set().union(*(closures[c] for c in combo))
+            key = (-sum(wanted(c) for c in combo) if by_demand else 0, cost(union), sorted(combo))
+            if best is None or key < best[0]:
+                best = (key, combo)
+        assert best is not None
+        chosen = set(best[1])
+    else:
+        chosen = set()
+        brought: set[str] = set()
+        for _ in range(k):
+            def marginal(c: str) -> tuple[Any, ...]:
+                return (-wanted(c) if by_demand else 0, cost(closures[c] - brought), c)
+            pick = min((c for c in candidates if c not in chosen), key=marginal)
+            chosen.add(pick)
+            brought |= closures[pick]
+    return [c for c in candidates if c in chosen]
+
+
+def coverage(graph: "KnowledgeGraph", reqs: list[dict[str, Any]], known: set[str] | frozenset[str]) -> float:
+    """Share of the requirements' hours a person already has (partial knowledge counted), 3 decimals.
+
+    Requirements without hours do not count; with no hours at all the share is 1.0.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> g = load_graph()
+    >>> core = [r for r in requirements(g, "infra-mle") if r["level"] == "core"]
+    >>> coverage(g, core, {"data-pipeline", "ci-cd"})   # (80 + 35) of 80+65+42+35+120
+    0.336
+    """
+    total = covered = 0.0
+    for r in reqs:
+        c = hours_left(graph, r["id"], known)
+        if c.effort is None:
+            continue
+        total += c.effort
+        covered += c.effort - c.hours
+    return round(covered / total, 3) if total else 1.0
