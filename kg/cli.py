@@ -42,7 +42,7 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data", "data_files", multiple=True, type=click.Path(dir_okay=False),
-              envvar="KG_DATA", help="A YAML data file merged into the graph (repeatable; KG_DATA, ':'-separated).")
+              help="A YAML data file merged into the graph (repeatable), after the KG_DATA files (':'-separated).")
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", envvar="KG_LANG", show_default=True,
               help="Language of names in the output.")
 @click.option("--backend", type=click.Choice(["memory", "neo4j"]), default="memory", envvar="KG_BACKEND",
@@ -64,8 +64,11 @@ def cli(ctx: click.Context, data_files: tuple[str, ...], lang: str, backend: str
     Example:
         kg plan --from DS --to "Infra MLE"
     """
+    import os
+
+    from_env = [f for f in os.environ.get("KG_DATA", "").split(os.pathsep) if f.strip()]
     ctx.obj = Env(
-        data_files=tuple(data_files), lang=lang, backend=backend,
+        data_files=(*from_env, *data_files), lang=lang, backend=backend,
         neo4j={"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password, "database": neo4j_database},
     )
 
@@ -112,47 +115,222 @@ def path(env: Env, start: str, end: str, directed: bool, weighted: bool, all_pat
     click.echo(f"length {result['length']}{extra}{hours}")
 
 
+def person_options(f: Any) -> Any:
+    """--know, --profile and --strict: who the person is."""
+    f = click.option("--strict", is_flag=True, help="Exit 1 when a --know item names nothing (default: warn and go on).")(f)
+    f = click.option("--profile", "profile_path", type=click.Path(dir_okay=False), envvar="KG_PROFILE",
+                     help="A profile YAML file: know, from, target, hours_per_week, start, level (KG_PROFILE).")(f)
+    return click.option("--know", multiple=True, metavar="A,B",
+                        help="Skills, tools or tracks you already know (comma-separated, repeatable).")(f)
+
+
+def schedule_options(f: Any) -> Any:
+    """--hours-per-week and --start: lay the plan out on a calendar."""
+    f = click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+                     help="First day of the schedule (default: next Monday).")(f)
+    return click.option("--hours-per-week", type=float, metavar="H",
+                        help="Hours a week you can study: adds weeks and dates to each step.")(f)
+
+
+def _profile(profile_path: str | None) -> dict[str, Any]:
+    if not profile_path:
+        return {}
+    from .profile import read_profile
+
+    return read_profile(profile_path)
+
+
+def _warn(result: dict[str, Any]) -> None:
+    for w in result.get("warnings", []):
+        click.echo(f"Warning: {w}", err=True)
+
+
+def _add_schedule(plan: dict[str, Any], profile: dict[str, Any], hours_per_week: float | None, start: Any) -> None:
+    hpw = hours_per_week if hours_per_week is not None else profile.get("hours_per_week")
+    first = start.date() if start is not None else profile.get("start")
+    if hpw is None:
+        if start is not None:
+            raise click.UsageError("--start needs --hours-per-week (or hours_per_week in the profile).")
+        return
+    from .plan import schedule
+
+    plan["schedule"] = schedule(plan, hpw, first)
+
+
+def _plan_lines(env: Env, result: dict[str, Any], fmt: str = "table") -> None:
+    if fmt == "markdown":
+        from .plan import markdown
+
+        click.echo(markdown(result))
+        return
+    start = env.name(result["from"]) if result["from"] else "nothing"
+    extra = ", with bonus" if result["with_bonus"] else ""
+    click.echo(f"Plan: {start} -> {env.name(result['to'])} ({result['level']}{extra})")
+    if result["already_have"]:
+        click.echo(f"Already have: {_names(env, result['already_have'])}")
+    if not result["steps"]:
+        click.echo("Nothing to learn: you already have everything this track requires at this level.")
+        return
+    sched = {r["id"]: r for r in (result.get("schedule") or {}).get("steps", [])}
+    rows = []
+    for s in result["steps"]:
+        why = s["reason"] + (f" ({s['demand']})" if s.get("demand") else "")
+        hours = f"{s['hours']:g}" if s["hours_known"] else "?"
+        row = [s["step"], s["name"], env.name(s["layer"]) if s["layer"] else "", hours,
+               _names(env, s["tools"], 4), why]
+        if sched:
+            r = sched[s["id"]]
+            row[4:4] = [f"{r['weeks']:g}", r["start"], r["end"]]
+        rows.append(row)
+    headers = ["#", "Learn", "Layer", "Hours", "Tools", "Why"]
+    if sched:
+        headers[4:4] = ["Weeks", "Start", "End"]
+    click.echo(table(rows, headers))
+    n = len(result["steps"])
+    click.echo(f"Total: {result['total_hours']:g} hours in {n} step{'s' if n != 1 else ''}")
+    sc = result.get("schedule")
+    if sc and sc.get("finish"):
+        click.echo(f"Finish: {sc['finish']} at {sc['hours_per_week']:g} hours a week ({sc['weeks']:g} weeks from {sc['start']})")
+
+
 @cli.command()
 @click.option("--from", "from_", metavar="TRACK", help="The track you are in now (omit to start from nothing).")
-@click.option("--to", "to", metavar="TRACK", required=True, help="The track you want to reach.")
-@click.option("--know", multiple=True, metavar="A,B", help="Skills, tools or tracks you already know (comma-separated, repeatable).")
-@click.option("--level", type=click.Choice(["entry", "full"]), default="full", show_default=True,
-              help="entry: just enough for an entry-level role (the article's 'two of three' rule).")
+@click.option("--to", "to", metavar="TRACK", help="The track you want to reach (or target in the profile).")
+@person_options
+@click.option("--level", type=click.Choice(["entry", "full"]), default=None,
+              help="entry: just enough for an entry-level role (the article's 'two of three' rule). [default: full]")
 @click.option("--with-bonus", is_flag=True, help="Add the bonus skills that make you stand out.")
 @click.option("--by-demand", is_flag=True, help="Where the plan has a choice, prefer what job descriptions ask for most.")
+@schedule_options
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table", show_default=True,
+              help="markdown: a table to paste into an issue, a wiki or a study log.")
 @json_option
 @pass_env
-def plan(env: Env, from_: str | None, to: str, know: tuple[str, ...], level: str, with_bonus: bool,
-         by_demand: bool, as_json: bool) -> None:
-    """The learning path from one track to another: what to learn, in what order, and why.
+def plan(env: Env, from_: str | None, to: str | None, know: tuple[str, ...], profile_path: str | None, strict: bool,
+         level: str | None, with_bonus: bool, by_demand: bool, hours_per_week: float | None, start: Any, fmt: str,
+         as_json: bool) -> None:
+    """What you have left to learn for a track, in what order, and why.
+
+    Knowing a tool shortens its skill's step (it does not replace it); tools a
+    track requires are steps of their own.
 
     \b
     Example:
         kg plan --from DS --to "Infra MLE"
-        kg plan --from DS --to "Production MLE" --level entry --know docker,kubernetes
+        kg plan --to "Production MLE" --level entry --know python,sql --hours-per-week 8
     """
     from .plan import make_plan
 
-    known = [k.strip() for item in know for k in item.split(",") if k.strip()]
-    result = make_plan(env.graph(), from_, to, know=known, level=level, with_bonus=with_bonus,
-                       by_demand=by_demand, lang=env.lang)
+    prof = _profile(profile_path)
+    target = to or prof.get("target")
+    if not target:
+        raise click.UsageError("Missing option '--to'.")
+    result = make_plan(env.graph(), from_ or prof.get("from"), target, know=[*prof.get("know", []), *know],
+                       level=level or prof.get("level", "full"), with_bonus=with_bonus, by_demand=by_demand,
+                       lang=env.lang, strict=strict)
+    _add_schedule(result, prof, hours_per_week, start)
+    _warn(result)
     if as_json:
         return echo_json(result)
-    start = env.name(result["from"]) if result["from"] else "nothing"
-    click.echo(f"Plan: {start} -> {env.name(result['to'])} ({result['level']}{', with bonus' if with_bonus else ''})")
-    if result["already_have"]:
-        click.echo(f"Already have: {_names(env, result['already_have'])}")
-    if not result["steps"]:
-        click.echo("Nothing to learn: you already have every skill this track requires.")
+    _plan_lines(env, result, fmt)
+
+
+@cli.command()
+@person_options
+@click.option("--from", "from_", metavar="TRACK", help="The track you are in now (a CV's role otherwise).")
+@click.option("--cv", "cv_path", type=click.Path(dir_okay=False),
+              help="Your CV (.txt, .md, .html, .pdf, .docx): its tools, skills and current role count as known.")
+@click.option("--among", type=click.Choice(["mle", "all"]), default="mle", show_default=True,
+              help="Recommend among the MLE tracks, or among all tracks.")
+@click.option("--level", type=click.Choice(["entry", "full"]), default=None,
+              help="Level of the plan to the recommended track. [default: entry]")
+@schedule_options
+@click.option("--save-profile", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write what was recognised to a profile file you can edit and reuse.")
+@json_option
+@pass_env
+def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool, from_: str | None,
+        cv_path: str | None, among: str, level: str | None, hours_per_week: float | None, start: Any,
+        save_profile: str | None, as_json: bool) -> None:
+    """Which track suits you: every track by how much of it you have, the MLE track to aim at, and the plan.
+
+    \b
+    Example:
+        kg fit --know python,sql,pandas,scikit-learn
+        kg fit --cv my-cv.pdf --hours-per-week 8 --save-profile me.yaml
+    """
+    from .fit import fit as fit_person
+
+    prof = _profile(profile_path)
+    graph = env.graph()
+    cv = None
+    names = [*prof.get("know", []), *know]
+    if cv_path:
+        from .cv import read_cv
+
+        cv = read_cv(cv_path, graph)
+        names = [*cv["tools"], *cv["skills"], *names]
+    current = from_ or prof.get("from") or (cv["role"]["track"] if cv and cv["role"] else None)
+    result = fit_person(graph, names, from_=current, among=among, level=level or prof.get("level", "entry"),
+                        lang=env.lang, strict=strict)
+    if cv is not None:
+        result["cv"] = cv
+    _add_schedule(result["plan"], prof, hours_per_week, start)
+    if save_profile:
+        from .profile import write_profile
+
+        mine = {**prof, "know": list(dict.fromkeys(names)), "from": current, "target": result["recommended"]["track"]}
+        if hours_per_week is not None:
+            mine["hours_per_week"] = hours_per_week
+        write_profile(mine, save_profile)
+    _warn(result)
+    if as_json:
+        return echo_json(result)
+    if cv is not None:
+        role = cv["role"]
+        click.echo(f"From the CV: role {env.name(role['track'])} (line {role['line']}: {role['title']})" if role
+                   else "From the CV: no current role recognised (use --from TRACK)")
+        click.echo(f"  tools:  {_names(env, cv['tools']) or '-'}")
+        click.echo(f"  skills: {_names(env, cv['skills']) or '-'}")
+    rows = [[t["name"], f"{t['coverage']['core']:.0%}", f"{t['coverage']['bonus']:.0%}", f"{t['hours_left']:g}",
+             f"{t['entry_hours_left']:g}", "yes" if t["entry_ready"] else "no"] for t in result["tracks"]]
+    click.echo(table(rows, ["Track", "Core", "Bonus", "Hours left", "To entry", "Entry-ready"]))
+    click.echo(f"Recommended: {result['recommended']['reason']}")
+    _plan_lines(env, result["plan"])
+    if save_profile:
+        click.echo(f"Profile written to {save_profile}")
+
+
+@cli.command(name="next")
+@click.option("--to", "to", metavar="TRACK", help="Rank by what helps this track (default: every track).")
+@click.option("--from", "from_", metavar="TRACK", help="The track you are in now.")
+@person_options
+@click.option("--limit", default=10, show_default=True, help="At most this many suggestions.")
+@json_option
+@pass_env
+def next_(env: Env, to: str | None, from_: str | None, know: tuple[str, ...], profile_path: str | None,
+          strict: bool, limit: int, as_json: bool) -> None:
+    """What you can learn now (every hard prerequisite known), ranked by the coverage it adds.
+
+    \b
+    Example:
+        kg next --know python,statistics --to "Production MLE"
+    """
+    from .fit import next_for
+
+    prof = _profile(profile_path)
+    result = next_for(env.graph(), [*prof.get("know", []), *know], from_=from_ or prof.get("from"),
+                      target=to or prof.get("target"), limit=limit, lang=env.lang, strict=strict)
+    _warn(result)
+    if as_json:
+        return echo_json(result)
+    if not result["candidates"]:
+        click.echo("Nothing left that adds coverage.")
         return
-    rows = []
-    for s in result["steps"]:
-        why = s["reason"] + (f" ({s['demand']})" if s.get("demand") else "")
-        rows.append([s["step"], s["name"], env.name(s["layer"]) if s["layer"] else "", f"{s['effort_hours']:g}",
-                     _names(env, s["tools"], 4), why])
-    click.echo(table(rows, ["#", "Skill", "Layer", "Hours", "Tools", "Why"]))
-    n = len(result["steps"])
-    click.echo(f"Total: {result['total_hours']:g} hours in {n} step{'s' if n != 1 else ''}")
+    rows = [[n, c["name"], c["kind"], f"{c['hours']:g}", f"+{c['gain']:g}",
+             ", ".join(f"{env.name(t['id'])} +{t['hours']:g}" for t in c["tracks"][:3]),
+             _names(env, c["unlocks"], 3)] for n, c in enumerate(result["candidates"], 1)]
+    click.echo(table(rows, ["#", "Learn", "Kind", "Hours", "Adds", "Tracks (hours of coverage)", "Unlocks"]))
 
 
 @cli.command()
@@ -263,8 +441,8 @@ def list_(env: Env, label: str, as_json: bool) -> None:
         return echo_json(rows)
     lab = parse_label(label)
     if lab == "Track":
-        click.echo(table([[r["id"], r["name"], r["core"], r["bonus"], r["source"]] for r in rows],
-                         ["id", "name", "core", "bonus", "source"]))
+        click.echo(table([[r["id"], r["name"], r["core"], r["bonus"], "yes" if r["mle"] else "", r["source"]]
+                          for r in rows], ["id", "name", "core", "bonus", "mle", "source"]))
     elif lab == "Layer":
         click.echo(table([[r["order"], r["id"], r["name"], r["skills"], r["source"]] for r in rows],
                          ["#", "id", "name", "skills", "source"]))

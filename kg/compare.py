@@ -27,7 +27,7 @@ def compare(graph: "KnowledgeGraph", a: str, b: str, *, core_only: bool = False,
     >>> from kg.loaders.curated import load_graph
     >>> c = compare(load_graph(), "Production MLE", "Infra MLE", core_only=True)
     >>> c["shared"], c["similarity"]
-    (['data-pipeline', 'cloud-computing', 'machine-learning'], 0.5)
+    (['data-pipeline', 'machine-learning', 'cloud-computing'], 0.5)
     """
     ta, tb = graph.resolve(a, "Track"), graph.resolve(b, "Track")
     sa, sb = track_skills(graph, ta, core_only=core_only), track_skills(graph, tb, core_only=core_only)

@@ -4,7 +4,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import KGError
-from .person import Known, coverage, hard_prerequisites, hours_left, known_set, requirements
+from .person import (
+    Known,
+    coverage,
+    hard_prerequisites,
+    hours_left,
+    known_set,
+    requirements,
+)
 from .plan import Result, plan_for
 
 if TYPE_CHECKING:
@@ -42,7 +49,7 @@ def track_fit(graph: "KnowledgeGraph", track: str, known: Known, lang: str = "en
 
 
 def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None = None, among: str = "mle",
-        level: str = "entry", lang: str = "en", known: Known | None = None) -> dict[str, Any]:
+        level: str = "entry", lang: str = "en", known: Known | None = None, strict: bool = False) -> dict[str, Any]:
     """Every track ranked by how much of it a person has, the recommended track, and the plan to it.
 
     Tracks rank by core coverage, then bonus coverage (both by hours, partial
@@ -53,7 +60,7 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
     >>> from kg.loaders.curated import load_graph
     >>> f = fit(load_graph(), ["python", "sql", "pandas", "scikit-learn", "docker"])
     >>> f["recommended"]["track"], [t["id"] for t in f["tracks"]][:3]
-    ('production-mle', ['pm', 'sde', 'ds'])
+    ('production-mle', ['ds', 'production-mle', 'pm'])
     >>> f["plan"]["to"], f["plan"]["level"]
     ('production-mle', 'entry')
     """
@@ -61,7 +68,7 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
         raise KGError(f"unknown --among '{among}' (one of: {', '.join(AMONG)})")
     source = graph.resolve(from_, "Track") if from_ else None
     if known is None:
-        known = known_set(graph, know, source)
+        known = known_set(graph, know, source, strict=strict)
     rows = [track_fit(graph, t, known, lang) for t in graph.ids("Track")]
     rows.sort(key=lambda r: (-r["coverage"]["core"], -r["coverage"]["bonus"], r["hours_left"], r["id"]))
     pool = [r for r in rows if among == "all" or r["mle"]]
@@ -112,7 +119,7 @@ def next_steps(graph: "KnowledgeGraph", known: Known, target: str | None = None,
     tracks = [target] if target else graph.ids("Track")
     reqs = {t: requirements(graph, t, "full", with_bonus=True, known=known.ids) for t in tracks}
     left = {t: {r["id"]: hours_left(graph, r["id"], known.ids).hours for r in rs} for t, rs in reqs.items()}
-    candidates = []
+    candidates: list[dict[str, Any]] = []
     for node in graph.ids("Skill") + graph.ids("Tool"):
         if node in known.ids or any(p not in known.ids for p in hard_prerequisites(graph, node)):
             continue
@@ -139,3 +146,16 @@ def next_steps(graph: "KnowledgeGraph", known: Known, target: str | None = None,
     candidates.sort(key=lambda c: (-c["gain"], c["hours"], c["id"]))
     return {"target": target, "known": sorted(known.ids), "candidates": candidates[:limit],
             "warnings": list(known.warnings)}
+
+
+def next_for(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None = None,
+             target: str | None = None, limit: int = 10, lang: str = "en", strict: bool = False) -> dict[str, Any]:
+    """:func:`next_steps` for names as a person types them.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> [c["id"] for c in next_for(load_graph(), from_="sde", target="Infra MLE")["candidates"][:3]]
+    ['data-pipeline', 'cloud-computing', 'ml-lifecycle']
+    """
+    source = graph.resolve(from_, "Track") if from_ else None
+    goal = graph.resolve(target, "Track") if target else None
+    return next_steps(graph, known_set(graph, know, source, strict=strict), goal, limit=limit, lang=lang)

@@ -63,12 +63,13 @@ def split_names(items: Iterable[str]) -> list[str]:
     return [k.strip() for item in items for k in str(item).split(",") if k.strip()]
 
 
-def known_set(graph: "KnowledgeGraph", know: Iterable[str] = (), from_: str | None = None) -> Known:
+def known_set(graph: "KnowledgeGraph", know: Iterable[str] = (), from_: str | None = None,
+              strict: bool = False) -> Known:
     """The skills and tools a person knows.
 
     A Skill adds itself; a Tool adds the tool only; a Track (and ``from_``)
     adds the track's core requirements. A name that matches nothing is left
-    out with a warning naming the closest names.
+    out with a warning naming the closest names (``strict``: a ``KGError`` instead).
 
     >>> from kg.loaders.curated import load_graph
     >>> k = known_set(load_graph(), ["sql", "Statistics", "jupyter"])
@@ -93,6 +94,8 @@ def known_set(graph: "KnowledgeGraph", know: Iterable[str] = (), from_: str | No
         else:
             known.ids.add(node)
             known.via.setdefault(node, node)
+    if strict and known.warnings:
+        raise KGError("; ".join(known.warnings) + " (--strict)")
     return known
 
 
@@ -272,9 +275,9 @@ def choose(graph: "KnowledgeGraph", track: str, candidates: list[str], k: int, k
         chosen = set()
         brought: set[str] = set()
         for _ in range(k):
-            def marginal(c: str) -> tuple[Any, ...]:
-                return (-wanted(c) if by_demand else 0, cost(closures[c] - brought), c)
-            pick = min((c for c in candidates if c not in chosen), key=marginal)
+            pick = min((c for c in candidates if c not in chosen),
+                       key=lambda c, got=frozenset(brought): (-wanted(c) if by_demand else 0,  # type: ignore[misc]
+                                                              cost(closures[c] - got), c))
             chosen.add(pick)
             brought |= closures[pick]
     return [c for c in candidates if c in chosen]

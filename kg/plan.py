@@ -9,12 +9,20 @@ import networkx as nx
 
 from .errors import KGError
 from .model import demand
-from .person import LEVELS, Known, has_demand, hard_prerequisites, hours_left, known_set, requirements
+from .person import (
+    LEVELS,
+    Known,
+    hard_prerequisites,
+    has_demand,
+    hours_left,
+    known_set,
+    requirements,
+)
 
 if TYPE_CHECKING:
     from .model import KnowledgeGraph
 
-__all__ = ["LEVELS", "make_plan", "plan_for", "schedule", "next_monday", "markdown", "Result"]
+__all__ = ["LEVELS", "Result", "make_plan", "markdown", "next_monday", "plan_for", "schedule"]
 
 
 class Result(dict):  # type: ignore[type-arg]
@@ -28,7 +36,7 @@ class Result(dict):  # type: ignore[type-arg]
 
 def make_plan(graph: "KnowledgeGraph", from_: str | None, to: str, *, know: Iterable[str] = (),
               level: str = "full", with_bonus: bool = False, by_demand: bool = False,
-              lang: str = "en") -> dict[str, Any]:
+              lang: str = "en", strict: bool = False) -> dict[str, Any]:
     """What a person (in track ``from_``, knowing ``know``) has left to learn for track ``to``.
 
     Steps are the uncovered requirements (skills *and* tools) plus their
@@ -48,7 +56,7 @@ def make_plan(graph: "KnowledgeGraph", from_: str | None, to: str, *, know: Iter
         raise KGError(f"unknown level '{level}' (one of: {', '.join(LEVELS)})")
     source = graph.resolve(from_, "Track") if from_ else None
     target = graph.resolve(to, "Track")
-    known = known_set(graph, know, source)
+    known = known_set(graph, know, source, strict=strict)
     return plan_for(graph, known, target, source=source, level=level, with_bonus=with_bonus,
                     by_demand=by_demand, lang=lang)
 
@@ -82,7 +90,7 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
 
     cover = {n: hours_left(graph, n, known.ids) for n in missing}
     order, part_of = _order(graph, missing, {n: float(c.hours) for n, c in cover.items()})
-    steps = []
+    steps: list[dict[str, Any]] = []
     for n, node in enumerate(order, 1):
         c = cover[node]
         is_skill = graph.label(node) == "Skill"

@@ -9,8 +9,9 @@ def test_plan_table(kg_run):
     assert r.code == 0, r.err
     lines = r.out.splitlines()
     assert lines[0] == "Plan: Data Scientist -> Infra MLE (full)"
-    assert lines[1].split() == ["#", "Skill", "Layer", "Hours", "Tools", "Why"]
-    assert [line.split("  ")[1].strip() for line in lines[3:8]] == [
+    assert lines[1] == "Already have: Machine learning"
+    assert lines[2].split() == ["#", "Learn", "Layer", "Hours", "Tools", "Why"]
+    assert [line.split("  ")[1].strip() for line in lines[4:9]] == [
         "Data pipeline", "Cloud computing", "Software engineering", "CI/CD", "Orchestration"]
     assert lines[-1] == "Total: 317 hours in 5 steps"
     assert r.err == ""
@@ -21,12 +22,16 @@ def test_plan_json_shape(kg_run):
     data = json.loads(r.out)
     assert {"from", "to", "known", "steps", "total_hours"} <= set(data)
     assert data["from"] == "ds" and data["to"] == "infra-mle"
-    assert {"containerization", "cluster-management"} <= set(data["known"])
+    # Tools are known as tools: Docker does not make Containerization known.
+    assert {"docker", "kubernetes"} <= set(data["known"]) and "containerization" not in data["known"]
     step = data["steps"][0]
-    assert {"skill", "name", "tools", "effort_hours", "prerequisites", "reason"} <= set(step)
-    assert step == {**step, "skill": "data-pipeline", "tools": ["sql", "spark", "airflow", "snowflake", "dbt"],
-                    "effort_hours": 80}
-    assert data["total_hours"] == sum(s["effort_hours"] for s in data["steps"])
+    assert set(step) == {"step", "id", "skill", "kind", "name", "layer", "tools", "skills", "hours", "effort_hours",
+                         "hours_known", "partly_known", "prerequisites", "known_prerequisites", "reasons", "reason",
+                         "demand"}
+    assert step == {**step, "id": "data-pipeline", "kind": "skill", "tools": ["sql", "spark", "airflow", "snowflake", "dbt"],
+                    "hours": 80, "effort_hours": 80, "partly_known": []}
+    assert data["total_hours"] == sum(s["hours"] for s in data["steps"]) == 317
+    assert data["warnings"] == []
 
 
 def test_path_text_and_json(kg_run):
@@ -45,10 +50,10 @@ def test_path_text_and_json(kg_run):
 def test_compare_json_and_table(kg_run):
     data = json.loads(kg_run("compare", "Production MLE", "Infra MLE", "--json").out)
     assert data["a"] == "production-mle" and data["b"] == "infra-mle"
-    assert data["shared"] == ["data-pipeline", "cloud-computing", "cluster-management"]
-    assert data["similarity"] == 0.231
+    assert data["shared"] == ["data-pipeline", "machine-learning", "cloud-computing", "cluster-management"]
+    assert data["similarity"] == 0.286
     r = kg_run("compare", "Production MLE", "Infra MLE")
-    assert r.out.splitlines()[-1] == ("Similarity (Jaccard): 0.23 — 3 shared, 4 only Production MLE, "
+    assert r.out.splitlines()[-1] == ("Similarity (Jaccard): 0.29 — 4 shared, 4 only Production MLE, "
                                       "6 only Infra MLE")
 
 
@@ -77,7 +82,8 @@ def test_search_list_stats(kg_run):
 def test_chinese_names_throughout(kg_run):
     r = kg_run("--lang", "zh", "plan", "--from", "数据科学家", "--to", "MLOps Engineer")
     assert r.out.splitlines()[0] == "Plan: 数据科学家 -> 基础设施型MLE (full)"
-    assert "数据管道" in r.out.splitlines()[3]
+    assert r.out.splitlines()[1] == "Already have: 机器学习"
+    assert "数据管道" in r.out.splitlines()[4]
     data = json.loads(kg_run("--lang", "zh", "path", "DS", "Infra MLE", "--json").out)
     assert [n["name"] for n in data["nodes"]] == ["数据科学家", "生产型MLE", "基础设施型MLE"]
 
@@ -121,7 +127,7 @@ def test_malformed_data_file_exit_1_one_line(kg_run, write):
 
 def test_validate(kg_run, write):
     r = kg_run("validate")
-    assert (r.code, r.out) == (0, "OK: packaged data: 89 nodes, 199 relationships, no problems\n")
+    assert (r.code, r.out) == (0, "OK: packaged data: 89 nodes, 201 relationships, no problems\n")
     bad = write("bad.yaml", "tools:\n  - id: x1\n    name: X\n    skills: [nope]\n    url: 3\n")
     r = kg_run("--data", bad, "validate")
     assert r.code == 1
@@ -134,11 +140,18 @@ def test_python_dash_m_and_version(kg_run):
     assert r.code == 0 and r.out.startswith("kg, version 0.1.0")
 
 
-def test_bad_know_name(kg_run):
-    r = kg_run("plan", "--from", "ds", "--to", "infra-mle", "--know", "kubernets")
-    assert r.code == 1
-    assert r.err == ("Error: no skill or tool or track named 'kubernets' — did you mean 'Kubernetes' "
-                     "(kubernetes)?\n")
+def test_bad_know_name_warns_and_strict_exits_1(kg_run):
+    r = kg_run("plan", "--from", "ds", "--to", "infra-mle", "--know", "kubernets,jupyter,docker")
+    assert r.code == 0
+    assert r.err.splitlines() == [
+        "Warning: unknown --know item 'kubernets': no skill or tool or track named 'kubernets' — did you mean "
+        "'Kubernetes' (kubernetes)?",
+        "Warning: unknown --know item 'jupyter': no skill or tool or track named 'jupyter'; `kg search TEXT` finds names"]
+    assert r.out.splitlines()[-1] == "Total: 317 hours in 5 steps"
+    r = kg_run("plan", "--from", "ds", "--to", "infra-mle", "--know", "jupyter,docker", "--strict")
+    assert (r.code, r.out) == (1, "")
+    assert r.err == ("Error: unknown --know item 'jupyter': no skill or tool or track named 'jupyter'; "
+                     "`kg search TEXT` finds names (--strict)\n")
 
 
 def test_broken_pipe_is_quiet():

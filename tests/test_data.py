@@ -38,15 +38,26 @@ def test_every_fact_has_provenance(packaged_graph):
 def test_article_facts_are_in_the_graph(packaged_graph):
     g = packaged_graph
     assert [lid for lid in sorted(g.ids("Layer"), key=g.layer_rank)] == ["data", "algorithm", "application", "control"]
-    core = {s: p for s, p in g.out("production-mle", "REQUIRES") if p["level"] == "core"}
+    core = {s: p for s, p in g.out("production-mle", "REQUIRES") if p["level"] == "core" and p.get("group")}
     assert set(core) == {"ml-frameworks", "data-pipeline", "cloud-computing"}
     assert {(p["group"], p["min_of"]) for p in core.values()} == {("core-three", 2)}
     assert {t for t, _ in g.out("ml-frameworks", "USES_TOOL")} == {"pytorch", "tensorflow", "scikit-learn", "langchain"}
-    assert {s for s, p in g.out("infra-mle", "REQUIRES") if p["level"] == "core"} == {
+    assert {s for s, p in g.out("infra-mle", "REQUIRES") if p["level"] == "core" and p["provenance"][0]["source"] == "article"} == {
         "data-pipeline", "cloud-computing", "orchestration", "ci-cd"}
     assert {s for s, _ in g.into("production-mle", "TRANSITIONS_TO")} >= {"ds", "sde"}
     assert {t for t, _ in g.out("infra-mle", "OVERLAPS_WITH")} == {"data-engineer", "devops"}
     assert g.relationship("TRANSITIONS_TO", "ds", "production-mle")["provenance"][0]["source"] == "article"
+
+
+def test_ml_fundamentals_are_curated_on_every_mle_track(packaged_graph):
+    g = packaged_graph
+    mle = [t for t in g.ids("Track") if g.g.nodes[t].get("mle") is True]
+    assert mle == ["production-mle", "research-mle", "infra-mle"]
+    for t in mle:
+        rel = g.relationship("REQUIRES", t, "machine-learning")
+        assert rel is not None and rel["level"] == "core" and not rel.get("group"), t
+        assert rel["provenance"][0].get("reason") or rel["provenance"][0].get("quote"), t
+    assert g.relationship("REQUIRES", "production-mle", "machine-learning")["provenance"][0]["source"] == "curated"
 
 
 def test_tool_vocabulary(packaged_graph):
