@@ -264,7 +264,9 @@ def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool,
     prof = _profile(profile_path)
     graph = env.graph()
     cv = None
-    names = [*prof.get("know", []), *know]
+    from .person import split_names
+
+    names = [*prof.get("know", []), *split_names(know)]
     if cv_path:
         from .cv import read_cv
 
