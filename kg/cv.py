@@ -23,7 +23,7 @@ WANTS = re.compile(
 #: Role words that are not in the graph's track names but say which track a title is.
 ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("research-mle", re.compile(r"research(?:\s+\w+)?\s+(?:ml|machine learning)\s+engineer|applied scientist|"
-                                r"算法研究|研究型", re.IGNORECASE)),
+                                r"研究型", re.IGNORECASE)),
     ("infra-mle", re.compile(r"ml\s*ops|ml platform|machine learning platform|ml infra\w*|"
                              r"机器学习平台|基础设施", re.IGNORECASE)),
     ("production-mle", re.compile(r"(?:ml|machine learning|ai)\s+engineer|机器学习工程师|算法工程师|"
@@ -36,6 +36,15 @@ ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
                        r"\bSWE\b|\bSDE\b|软件工程师|后端|开发工程师|前端", re.IGNORECASE)),
     ("pm", re.compile(r"product manager|产品经理", re.IGNORECASE)),
 ]
+
+
+def clean(text: str) -> str:
+    r"""The text with NUL characters dropped (some PDFs' CJK text comes out as "\x00陈\x00思").
+
+    >>> clean("\x00陈\x00思\x00远 Data")
+    '陈思远 Data'
+    """
+    return text.replace("\x00", "")
 
 
 def current_role(text: str, graph: "KnowledgeGraph") -> dict[str, Any] | None:
@@ -99,5 +108,5 @@ def read_cv(path: str | os.PathLike[str], graph: "KnowledgeGraph") -> dict[str, 
     """Read a CV file (text, Markdown, HTML, PDF or DOCX) and extract it; ``file`` names it."""
     from .loaders.documents import read_text
 
-    text = read_text(path)
+    text = clean(read_text(path))
     return {"file": str(path), **extract_cv(text, graph)}

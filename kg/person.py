@@ -208,11 +208,12 @@ def requirements(graph: "KnowledgeGraph", track: str, level: str = "full", with_
             groups.setdefault(str(props["group"]), []).append((node, props))
         elif lvl == "core" or with_bonus:
             out.append({"id": node, "kind": kind, "level": lvl, "group": props.get("group"),
-                        "reason": f"{lvl} {kind} of {tname}"})
+                        "weight": _weight(props), "reason": f"{lvl} {kind} of {tname}"})
     # What the track needs anyway: a group member is cheaper when its prerequisites come with these.
     fixed: set[str] = set()
     for r in out:
         fixed |= missing_closure(graph, r["id"], known)
+    weights = {m: _weight(p) for members in groups.values() for m, p in members}
     for group, members in groups.items():
         need = min(int(members[0][1]["min_of"]), len(members))
         have = [m for m, _ in members if m in known][:need]
@@ -223,9 +224,14 @@ def requirements(graph: "KnowledgeGraph", track: str, level: str = "full", with_
             picked += [(m, how) for m in choose(graph, track, rest, need - len(have), known, fixed, by_demand)]
         for m, how in picked:
             kind = graph.label(m).lower()
-            out.append({"id": m, "kind": kind, "level": "core", "group": group,
+            out.append({"id": m, "kind": kind, "level": "core", "group": group, "weight": weights[m],
                         "reason": f"core {kind} of {tname} ({need} of {len(members)} in '{group}', {how})"})
     return out
+
+
+def _weight(props: dict[str, Any]) -> float:
+    w = props.get("weight", 1)
+    return w if isinstance(w, (int, float)) and not isinstance(w, bool) and w >= 0 else 1
 
 
 def choose(graph: "KnowledgeGraph", track: str, candidates: list[str], k: int, known: set[str] | frozenset[str],
@@ -286,6 +292,7 @@ def choose(graph: "KnowledgeGraph", track: str, candidates: list[str], k: int, k
 def coverage(graph: "KnowledgeGraph", reqs: list[dict[str, Any]], known: set[str] | frozenset[str]) -> float:
     """Share of the requirements' hours a person already has (partial knowledge counted), 3 decimals.
 
+    Each requirement's hours count ``weight`` times (REQUIRES ``weight``, default 1).
     Requirements without hours do not count; with no hours at all the share is 1.0.
 
     >>> from kg.loaders.curated import load_graph
@@ -299,6 +306,7 @@ def coverage(graph: "KnowledgeGraph", reqs: list[dict[str, Any]], known: set[str
         c = hours_left(graph, r["id"], known)
         if c.effort is None:
             continue
-        total += c.effort
-        covered += c.effort - c.hours
+        w = r.get("weight", 1)
+        total += w * c.effort
+        covered += w * (c.effort - c.hours)
     return round(covered / total, 3) if total else 1.0
