@@ -259,7 +259,7 @@ def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool,
         kg fit --know python,sql,pandas,scikit-learn
         kg fit --cv my-cv.pdf --hours-per-week 8 --save-profile me.yaml
     """
-    from .fit import fit as fit_person
+    from .advice import fit as fit_person
 
     prof = _profile(profile_path)
     graph = env.graph()
@@ -318,7 +318,7 @@ def next_(env: Env, to: str | None, from_: str | None, know: tuple[str, ...], pr
     Example:
         kg next --know python,statistics --to "Production MLE"
     """
-    from .fit import next_for
+    from .advice import next_for
 
     prof = _profile(profile_path)
     result = next_for(env.graph(), [*prof.get("know", []), *know], from_=from_ or prof.get("from"),
@@ -348,7 +348,7 @@ def compare(env: Env, a: str, b: str, core_only: bool, as_json: bool) -> None:
     Example:
         kg compare "Production MLE" "Infra MLE"
     """
-    from .compare import compare as compare_tracks
+    from .comparison import compare as compare_tracks
 
     result = compare_tracks(env.graph(), a, b, core_only=core_only, lang=env.lang)
     if as_json:

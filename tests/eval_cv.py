@@ -21,7 +21,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from cv_support import render  # noqa: E402
+from cv_support import render
 
 
 def load_labels(folder: Path) -> list[dict[str, Any]]:
@@ -30,8 +30,8 @@ def load_labels(folder: Path) -> list[dict[str, Any]]:
 
 
 def evaluate(folder: Path, graph: Any, verbose: bool = False) -> dict[str, Any]:
+    from kg.advice import fit
     from kg.cv import read_cv
-    from kg.fit import fit
 
     entries = load_labels(folder)
     tp = fp = fn = 0

@@ -7,11 +7,11 @@ import json
 import time
 
 import pytest
-
-from kg.compare import compare
-from kg.errors import DataError, KGError
-from kg.fit import fit, next_for
 from kg.loaders.curated import load_graph
+
+from kg.advice import fit, next_for
+from kg.comparison import compare
+from kg.errors import DataError, KGError
 from kg.model import KnowledgeGraph
 from kg.person import choose, coverage, hours_left, known_set, requirements
 from kg.plan import make_plan, markdown, schedule
@@ -193,7 +193,7 @@ def test_exact_search_beats_greedy_where_prerequisites_are_shared():
     cands = [f"s{i:02d}" for i in range(8)]
     # Exact: s00 (10 h) brings its prerequisite s01 (17 h), which is also a member: 10 + 17 + 13 = 40 hours.
     assert choose(g, "t", cands, 3, set()) == ["s00", "s01", "s07"]
-    import kg.person as person
+    from kg import person
 
     old = person.EXACT_LIMIT
     person.EXACT_LIMIT = 0
@@ -408,3 +408,31 @@ def test_coverage_counts_partial_knowledge(packaged_graph):
     core = [r for r in requirements(packaged_graph, "infra-mle") if r["level"] == "core"]
     assert coverage(packaged_graph, core, {"sql"}) == round(8 / 342, 3)
     assert coverage(packaged_graph, [], set()) == 1.0
+
+
+# -- Python API ---------------------------------------------------------------------------------------
+
+
+def test_python_api_results_are_json_and_render_as_html(packaged_graph, tmp_path):
+    import kg
+
+    ex = kg.Explorer(graph=packaged_graph)
+    plan = ex.plan("Infra MLE", from_="DS", know=["<script>"], hours_per_week=8, start=dt.date(2027, 1, 4))
+    assert json.loads(json.dumps(plan)) == plan
+    html = plan._repr_html_()
+    assert html.startswith("<table><thead><tr><th>#</th><th>Learn</th><th>Kind</th><th>Hours</th><th>Why</th>"
+                           "<th>Start</th><th>End</th></tr></thead>")
+    assert "<td>Data pipeline</td>" in html and html.endswith("<p>Total: 317 hours</p>")
+    assert plan["warnings"][0].startswith("unknown --know item '<script>'")
+    f = ex.fit(know=["python"], from_="devops")
+    assert json.loads(json.dumps(f)) == f
+    fhtml = f._repr_html_()
+    assert fhtml.startswith("<table><thead><tr><th>Track</th><th>Core</th>")
+    assert "<td>Infra MLE</td><td>10%</td>" in fhtml and "<p>Infra MLE: you already have 10% of its core" in fhtml
+    data = tmp_path / "mine.yaml"
+    data.write_text("tools:\n  - id: polars\n    name: Polars\n    effort_hours: 12\n    skills: [data-analysis]\n",
+                    encoding="utf-8")
+    mine = kg.Explorer([data])
+    assert mine.plan("ds", know=["polars"])["steps"][1] == {
+        **mine.plan("ds", know=["polars"])["steps"][1], "id": "data-analysis", "hours": 45,
+        "partly_known": ["polars"]}  # 50 h, 1 of 5 tools known: 50 * 9/10

@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 
-from kg.compare import compare
+from kg.comparison import compare
 from kg.errors import AmbiguousName, KGError, NodeNotFound, NoPath
 from kg.paths import find_path, format_path
 from kg.plan import make_plan
