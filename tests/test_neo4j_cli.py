@@ -130,7 +130,11 @@ def test_cypher_table_and_json_with_parameters(pushed, kg_run):
 def test_backend_neo4j_reads_the_same_graph_for_every_command(pushed, kg_run):
     for args in (["stats", "--json"], ["show", "k8s", "--json"], ["search", "pipeline", "--json"],
                  ["list", "Track", "--json"], ["compare", "ds", "infra-mle", "--json"],
-                 ["plan", "--from", "ds", "--to", "infra-mle", "--json"]):
+                 ["plan", "--from", "ds", "--to", "infra-mle", "--json"],
+                 # the person model answers the same from the database: tools, partial knowledge, fit, next
+                 ["plan", "--to", "production-mle", "--know", "sql,python", "--level", "entry", "--json"],
+                 ["fit", "--know", "docker,aws", "--from", "devops", "--json"],
+                 ["next", "--know", "programming", "--json"]):
         memory = kg_run(*args)
         server = kg_run("--backend", "neo4j", *args, env=pushed.env)
         assert memory.code == 0 and server.code == 0, (args, server.err)
