@@ -20,6 +20,11 @@ WANTS = re.compile(
     r"seek|aspir|looking for|objective|goal|target|transition|interested in|want|hope|career change|"
     r"求职|意向|目标|希望|转型|期望|应聘", re.IGNORECASE)
 
+#: A line with one of these is about studies, not a job ("MSc Data Science" is no data scientist).
+STUDIES = re.compile(
+    r"\b(?:b\.?sc|m\.?sc|ph\.?d|bachelor|master|degree|student|university|college|course|coursework|"
+    r"graduat\w*|thesis)\b|学位|本科|硕士|博士|大学|学院|学生|毕业|课程", re.IGNORECASE)
+
 #: Role words that are not in the graph's track names but say which track a title is.
 ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("research-mle", re.compile(r"research(?:\s+\w+)?\s+(?:ml|machine learning)\s+engineer|applied scientist|"
@@ -48,18 +53,21 @@ def clean(text: str) -> str:
 
 
 def current_role(text: str, graph: "KnowledgeGraph") -> dict[str, Any] | None:
-    """The person's current role: the first line naming a track that is not a wish.
+    """The person's current role: the first line naming a track that is neither a wish nor studies.
 
     >>> from kg.loaders.curated import load_graph
     >>> current_role("Ana Li\\nObjective: ML engineer\\nSenior Data Scientist, Shop Inc (2021-now)", load_graph())
     {'track': 'ds', 'title': 'Senior Data Scientist, Shop Inc (2021-now)', 'line': 3}
+    >>> current_role("MSc in Data Science, 2025\\nIntern, Software Engineer at Y", load_graph())["track"]
+    'sde'
+
     """
     from .loaders.jd import vocabulary
 
     vocab = vocabulary(graph)
     for n, line in enumerate(text.splitlines(), 1):
         stripped = line.strip().strip("#*_-|> ").strip()
-        if not stripped or WANTS.search(stripped):
+        if not stripped or WANTS.search(stripped) or STUDIES.search(stripped):
             continue
         hits: list[tuple[int, str]] = []
         for rx, track, _ in vocab.track_titles:
