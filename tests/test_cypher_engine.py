@@ -136,7 +136,7 @@ def test_cli_table_output_exactly(kg_run):
     assert result.out.splitlines() == [
         "t.name           count(s)",
         "---------------  --------",
-        "Infra MLE        9",
+        "Infra MLE        10",
         "DevOps Engineer  8",
         "(2 rows)",
     ]
