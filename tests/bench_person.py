@@ -29,8 +29,9 @@ def timed(cmd: list[str]) -> float:
 
 
 def group_of_50(runs: int) -> float:
-    from kg.person import requirements
     from test_person import _group_graph
+
+    from kg.person import requirements
 
     g = _group_graph(50)
     times = []
@@ -45,9 +46,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    from test_cv import two_page_cv
-
     from cv_support import write_pdf
+    from test_cv import two_page_cv
 
     print(f"entry-level choice, group of 50 (greedy): median {group_of_50(args.runs) * 1000:.1f} ms (target < 100 ms)")
     with tempfile.TemporaryDirectory() as tmp:
