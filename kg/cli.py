@@ -338,11 +338,11 @@ def next_(env: Env, to: str | None, from_: str | None, know: tuple[str, ...], pr
 @cli.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--core-only", is_flag=True, help="Compare core skills only (leave bonus skills out).")
+@click.option("--core-only", is_flag=True, help="Compare core requirements only (leave bonus ones out).")
 @json_option
 @pass_env
 def compare(env: Env, a: str, b: str, core_only: bool, as_json: bool) -> None:
-    """Skills two tracks share and the ones only one of them needs, per layer.
+    """Requirements (skills and tools) two tracks share and those only one of them has, per layer.
 
     \b
     Example:
