@@ -436,3 +436,31 @@ def test_python_api_results_are_json_and_render_as_html(packaged_graph, tmp_path
     assert mine.plan("ds", know=["polars"])["steps"][1] == {
         **mine.plan("ds", know=["polars"])["steps"][1], "id": "data-analysis", "hours": 45,
         "partly_known": ["polars"]}  # 50 h, 1 of 5 tools known: 50 * 9/10
+
+
+# -- properties over random people ----------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_GRAPH = load_graph()
+_NAMES = sorted(_GRAPH.ids("Skill") + _GRAPH.ids("Tool"))
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(know=st.lists(st.sampled_from(_NAMES), max_size=8), target=st.sampled_from(TRACKS),
+       level=st.sampled_from(["entry", "full"]), bonus=st.booleans())
+def test_plan_invariants_for_random_people(know, target, level, bonus):
+    plan = make_plan(_GRAPH, None, target, know=know, level=level, with_bonus=bonus)
+    order = [s["id"] for s in plan["steps"]]
+    assert len(order) == len(set(order)) and not set(order) & set(know)
+    for i, step in enumerate(plan["steps"]):
+        for pre, props in _GRAPH.into(step["id"], "PREREQUISITE_OF"):
+            if props["strength"] == "hard":
+                assert pre in know or order.index(pre) < i
+        assert 0 <= step["hours"] <= step["effort_hours"]
+        assert (step["hours"] < step["effort_hours"]) == bool(step["partly_known"])
+    assert plan["total_hours"] == sum(s["hours"] for s in plan["steps"])
+    # Knowing more never makes the plan longer.
+    more = make_plan(_GRAPH, None, target, know=[*know, *order[:1]], level=level, with_bonus=bonus)
+    assert more["total_hours"] <= plan["total_hours"]
