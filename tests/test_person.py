@@ -7,6 +7,8 @@ import json
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from kg.loaders.curated import load_graph
 
 from kg.advice import fit, next_for
@@ -440,8 +442,6 @@ def test_python_api_results_are_json_and_render_as_html(packaged_graph, tmp_path
 
 # -- properties over random people ----------------------------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _GRAPH = load_graph()
 _NAMES = sorted(_GRAPH.ids("Skill") + _GRAPH.ids("Tool"))
