@@ -123,3 +123,13 @@ def test_labelled_set_reads_and_recommends(packaged_graph, tmp_path):
         right += fit(packaged_graph, [*cv["tools"], *cv["skills"]], from_=role)["recommended"]["track"] == e["target"]
         assert set(cv["tools"]) == set(e["tools"]), e["file"]
     assert right == len(labels)  # the tuning set; tests/eval_cv.py scores the held-out set too
+
+
+def test_html_cv_drops_markup_and_scripts(graph, tmp_path):
+    page = tmp_path / "cv.html"
+    page.write_text("<html><head><title>CV</title><script>var k = 'Kubernetes';</script></head><body>"
+                    "<h1>Ana Souza</h1><p>Data Engineer &mdash; Loja (2021&ndash;)</p>"
+                    "<ul><li>Airflow &amp; dbt pipelines</li><li>Snowflake</li></ul></body></html>", encoding="utf-8")
+    cv = read_cv(page, graph)
+    assert cv["role"] == {"track": "data-engineer", "title": "Data Engineer — Loja (2021–)", "line": 3}
+    assert cv["tools"] == ["airflow", "dbt", "snowflake"]
