@@ -108,7 +108,8 @@ def next_steps(graph: "KnowledgeGraph", known: Known, target: str | None = None,
     coverage it adds to ``target`` (or to every track), ties by fewer hours, then id.
 
     A skill or tool adds, for each track, the hours its learning takes off that
-    track's full-level requirements (core and bonus).
+    track's full-level requirements (core and bonus); each track also says its
+    core coverage before and after (as in :func:`fit`).
 
     >>> from kg.loaders.curated import load_graph
     >>> g = load_graph()
@@ -119,6 +120,8 @@ def next_steps(graph: "KnowledgeGraph", known: Known, target: str | None = None,
     tracks = [target] if target else graph.ids("Track")
     reqs = {t: requirements(graph, t, "full", with_bonus=True, known=known.ids) for t in tracks}
     left = {t: {r["id"]: hours_left(graph, r["id"], known.ids).hours for r in rs} for t, rs in reqs.items()}
+    core = {t: [r for r in rs if r["level"] == "core"] for t, rs in reqs.items()}
+    before = {t: coverage(graph, core[t], known.ids) for t in tracks}
     candidates: list[dict[str, Any]] = []
     for node in graph.ids("Skill") + graph.ids("Tool"):
         if node in known.ids or any(p not in known.ids for p in hard_prerequisites(graph, node)):
@@ -139,8 +142,9 @@ def next_steps(graph: "KnowledgeGraph", known: Known, target: str | None = None,
         candidates.append({
             "id": node, "kind": graph.label(node).lower(), "name": graph.name(node, lang),
             "hours": cost.hours, "gain": total,
-            "tracks": [{"id": t, "name": graph.name(t, lang), "hours": g} for t, g in
-                       sorted(by_track.items(), key=lambda kv: (-kv[1], kv[0]))],
+            "tracks": [{"id": t, "name": graph.name(t, lang), "hours": g,
+                        "core_coverage": {"before": before[t], "after": coverage(graph, core[t], after)}}
+                       for t, g in sorted(by_track.items(), key=lambda kv: (-kv[1], kv[0]))],
             "unlocks": unlocks,
         })
     candidates.sort(key=lambda c: (-c["gain"], c["hours"], c["id"]))

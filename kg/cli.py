@@ -303,6 +303,12 @@ def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool,
         click.echo(f"Profile written to {save_profile}")
 
 
+def _rise(cov: dict[str, float]) -> str:
+    if cov["after"] == cov["before"]:
+        return "bonus"
+    return f"core {cov['before']:.0%}→{cov['after']:.0%}"
+
+
 @cli.command(name="next")
 @click.option("--to", "to", metavar="TRACK", help="Rank by what helps this track (default: every track).")
 @click.option("--from", "from_", metavar="TRACK", help="The track you are in now.")
@@ -330,9 +336,9 @@ def next_(env: Env, to: str | None, from_: str | None, know: tuple[str, ...], pr
         click.echo("Nothing left that adds coverage.")
         return
     rows = [[n, c["name"], c["kind"], f"{c['hours']:g}", f"+{c['gain']:g}",
-             ", ".join(f"{env.name(t['id'])} +{t['hours']:g}" for t in c["tracks"][:3]),
+             ", ".join(f"{env.name(t['id'])} +{t['hours']:g} h ({_rise(t['core_coverage'])})" for t in c["tracks"][:3]),
              _names(env, c["unlocks"], 3)] for n, c in enumerate(result["candidates"], 1)]
-    click.echo(table(rows, ["#", "Learn", "Kind", "Hours", "Adds", "Tracks (hours of coverage)", "Unlocks"]))
+    click.echo(table(rows, ["#", "Learn", "Kind", "Hours", "Adds", "Tracks it helps", "Unlocks"]))
 
 
 @cli.command()

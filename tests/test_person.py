@@ -342,11 +342,14 @@ def test_cli_next(kg_run):
     assert r.code == 0
     rows = r.out.splitlines()
     assert rows[0].split()[:5] == ["#", "Learn", "Kind", "Hours", "Adds"]
-    assert rows[2].split() == ["1", "Machine", "learning", "skill", "120", "+120", "Production", "MLE", "+120",
-                               "Deep", "learning,", "ML", "frameworks,", "Research"]
+    assert rows[2].split() == ["1", "Machine", "learning", "skill", "120", "+120", "Production", "MLE", "+120", "h",
+                               "(core", "0%→36%)", "Deep", "learning,", "ML", "frameworks,", "Research"]
+    assert rows[3].split()[6:] == ["Production", "MLE", "+85", "h", "(bonus)"]
     data = json.loads(kg_run("next", "--from", "ds", "--limit", "1", "--json").out)
     assert set(data) == {"target", "known", "candidates", "warnings"}
     assert set(data["candidates"][0]) == {"id", "kind", "name", "hours", "gain", "tracks", "unlocks"}
+    assert data["candidates"][0]["tracks"][1] == {"id": "pm", "name": "Product Manager", "hours": 85,
+                                                  "core_coverage": {"before": 0.37, "after": 1.0}}
 
 
 # -- profiles -------------------------------------------------------------------------------------------
