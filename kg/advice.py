@@ -49,13 +49,15 @@ def track_fit(graph: "KnowledgeGraph", track: str, known: Known, lang: str = "en
 
 
 def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None = None, among: str = "mle",
-        level: str = "entry", lang: str = "en", known: Known | None = None, strict: bool = False) -> dict[str, Any]:
+        level: str = "entry", lang: str = "en", known: Known | None = None, strict: bool = False,
+        target: str | None = None) -> dict[str, Any]:
     """Every track ranked by how much of it a person has, the recommended track, and the plan to it.
 
     Tracks rank by core coverage, then bonus coverage (both by hours, partial
     knowledge counted), then fewer hours left, then id. The recommended track,
     among the MLE tracks (``among="mle"``) or all: the highest core coverage,
-    ties by fewer hours to entry level, then id.
+    ties by fewer hours to entry level, then id. The plan goes to the recommended
+    track, or to ``target`` when the person has chosen one (a profile's ``target``).
 
     >>> from kg.loaders.curated import load_graph
     >>> f = fit(load_graph(), ["python", "sql", "pandas", "scikit-learn", "docker"])
@@ -75,14 +77,16 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
     if not pool:
         raise KGError("no track is marked `mle: true` in the data; use --among all")
     best = min(pool, key=lambda r: (-r["coverage"]["core"], r["entry_hours_left"], r["id"]))
-    plan = plan_for(graph, known, best["id"], source=source, level=level, lang=lang)
+    goal = graph.resolve(target, "Track") if target else best["id"]
+    plan = plan_for(graph, known, goal, source=source, level=level, lang=lang)
     return Result({
         "known": sorted(known.ids),
         "known_via": dict(sorted(known.via.items())),
         "from": source,
         "tracks": rows,
         "recommended": {"track": best["id"], "name": best["name"], "among": among,
-                        "reason": _reason(graph, best, pool, plan, lang)},
+                        "reason": _reason(graph, best, pool, plan_for(graph, known, best["id"], level=level, lang=lang)
+                                          if goal != best["id"] else plan, lang)},
         "plan": plan,
         "warnings": list(known.warnings),
     })

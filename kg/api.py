@@ -57,9 +57,10 @@ class Explorer:
         return result
 
     def fit(self, *, know: Iterable[str] = (), from_: str | None = None, cv: str | os.PathLike[str] | None = None,
-            among: str = "mle", level: str = "entry", hours_per_week: float | None = None,
+            among: str = "mle", level: str = "entry", to: str | None = None, hours_per_week: float | None = None,
             start: dt.date | None = None, strict: bool = False) -> dict[str, Any]:
-        """Every track ranked by how much of it a person has, the recommended track and the plan to it.
+        """Every track ranked by how much of it a person has, the recommended track and the plan to it
+        (or to ``to``, a track the person has chosen).
 
         ``cv`` (a text, Markdown, HTML, PDF or DOCX file) adds what the CV shows
         and, without ``from_``, its current role; ``result["cv"]`` lists what was recognised.
@@ -81,7 +82,8 @@ class Explorer:
             names = [*found["tools"], *found["skills"], *names]
             if from_ is None and found["role"]:
                 from_ = found["role"]["track"]
-        result = fit(self.graph, names, from_=from_, among=among, level=level, lang=self.lang, strict=strict)
+        result = fit(self.graph, names, from_=from_, among=among, level=level, lang=self.lang, strict=strict,
+                     target=to)
         if found is not None:
             result["cv"] = found
         if hours_per_week is not None:

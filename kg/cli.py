@@ -238,6 +238,7 @@ def plan(env: Env, from_: str | None, to: str | None, know: tuple[str, ...], pro
 @cli.command()
 @person_options
 @click.option("--from", "from_", metavar="TRACK", help="The track you are in now (a CV's role otherwise).")
+@click.option("--to", "to", metavar="TRACK", help="Plan to this track instead of the recommended one (or target in the profile).")
 @click.option("--cv", "cv_path", type=click.Path(dir_okay=False),
               help="Your CV (.txt, .md, .html, .pdf, .docx): its tools, skills and current role count as known.")
 @click.option("--among", type=click.Choice(["mle", "all"]), default="mle", show_default=True,
@@ -249,7 +250,7 @@ def plan(env: Env, from_: str | None, to: str | None, know: tuple[str, ...], pro
               help="Write what was recognised to a profile file you can edit and reuse.")
 @json_option
 @pass_env
-def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool, from_: str | None,
+def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool, from_: str | None, to: str | None,
         cv_path: str | None, among: str, level: str | None, hours_per_week: float | None, start: Any,
         save_profile: str | None, as_json: bool) -> None:
     """Which track suits you: every track by how much of it you have, the MLE track to aim at, and the plan.
@@ -274,14 +275,14 @@ def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool,
         names = [*cv["tools"], *cv["skills"], *names]
     current = from_ or prof.get("from") or (cv["role"]["track"] if cv and cv["role"] else None)
     result = fit_person(graph, names, from_=current, among=among, level=level or prof.get("level", "entry"),
-                        lang=env.lang, strict=strict)
+                        lang=env.lang, strict=strict, target=to or prof.get("target"))
     if cv is not None:
         result["cv"] = cv
     _add_schedule(result["plan"], prof, hours_per_week, start)
     if save_profile:
         from .profile import write_profile
 
-        mine = {**prof, "know": list(dict.fromkeys(names)), "from": current, "target": result["recommended"]["track"]}
+        mine = {**prof, "know": list(dict.fromkeys(names)), "from": current, "target": result["plan"]["to"]}
         if hours_per_week is not None:
             mine["hours_per_week"] = hours_per_week
         write_profile(mine, save_profile)

@@ -364,7 +364,12 @@ def test_profile_feeds_plan_fit_and_next(kg_run, write):
     r = kg_run("plan", "--json", env={"KG_PROFILE": prof})
     assert json.loads(r.out)["to"] == "infra-mle"
     assert json.loads(kg_run("next", "--profile", prof, "--json").out)["target"] == "infra-mle"
-    assert json.loads(kg_run("fit", "--profile", prof, "--json").out)["from"] == "ds"
+    fitted = json.loads(kg_run("fit", "--profile", prof, "--json").out)
+    # The profile's target is the person's choice: the plan goes there, the recommendation stays.
+    assert (fitted["from"], fitted["recommended"]["track"], fitted["plan"]["to"]) == ("ds", "production-mle", "infra-mle")
+    assert fitted["recommended"]["reason"].endswith("135 hours to entry level (ML frameworks, Cloud computing).")
+    r = kg_run("fit", "--profile", prof, "--to", "Research MLE", "--json")
+    assert json.loads(r.out)["plan"]["to"] == "research-mle"
 
 
 @pytest.mark.parametrize("text,error", [
