@@ -114,14 +114,7 @@ def extract_cv(text: str, graph: "KnowledgeGraph") -> dict[str, Any]:
 
 def read_cv(path: str | os.PathLike[str], graph: "KnowledgeGraph") -> dict[str, Any]:
     """Read a CV file (text, Markdown, HTML, PDF or DOCX) and extract it; ``file`` names it."""
-    import logging
-
     from .loaders.documents import read_text
 
-    # pypdf logs what it repairs ("EOF marker not found") to stderr; the error, if any, is our one line.
-    quiet = logging.getLogger("pypdf")
-    if not quiet.handlers:
-        quiet.addHandler(logging.NullHandler())
-    quiet.propagate = False
     text = clean(read_text(path))
     return {"file": str(path), **extract_cv(text, graph)}

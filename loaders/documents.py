@@ -189,6 +189,13 @@ def pdf_text(raw: bytes, name: str = "<pdf>") -> str:
         from pypdf import PdfReader
     except ImportError:  # pragma: no cover - a dependency of the package
         raise DataError(f"{name}: reading PDF needs the pypdf package (pip install pypdf)") from None
+    import logging
+
+    # pypdf logs what it repairs ("EOF marker not found") to stderr; a failure is our own one line.
+    pypdf_log = logging.getLogger("pypdf")
+    pypdf_log.propagate = False
+    if not pypdf_log.handlers:
+        pypdf_log.addHandler(logging.NullHandler())
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted:
@@ -198,7 +205,8 @@ def pdf_text(raw: bytes, name: str = "<pdf>") -> str:
         raise
     except Exception as e:  # noqa: BLE001 - a broken PDF fails inside pypdf in many ways
         raise DataError(f"{name}: not a readable PDF ({type(e).__name__})") from None
-    return "\n".join(pages)
+    # Some PDFs' CJK text comes out interleaved with NULs ("\x00陈\x00思").
+    return "\n".join(pages).replace("\x00", "")
 
 
 def docx_text(raw: bytes, name: str = "<docx>") -> str:
