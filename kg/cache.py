@@ -1,23 +1,41 @@
-"""A cache of the packaged graph, so a command need not parse YAML on every start.
+"""A cache of built graphs, so a command need not parse YAML on every start.
 
-The cache is keyed on the package version and the size and modification time
-of the packaged data files; any change rebuilds it. ``KG_CACHE_DIR`` moves it,
-``KG_NO_CACHE=1`` turns it off. A cache that cannot be read or written is
-simply not used.
+A cache file holds the built graph as plain JSON (nodes and relationships in
+their order): loading it cannot run anything, whoever wrote it. It is keyed on
+the package version and the SHA-256 of every file that went into the graph
+(the packaged data, the loader's code, each ``--data`` file and its name), so
+any change to any of them builds the graph afresh.
+
+Hostile by default: the cache directory is created 0700 and files 0600; a
+directory or file not owned by the current user, writable by others, or not a
+regular file is neither read nor written; files are written through a
+temporary file made with ``O_EXCL`` and renamed into place. A cache file that
+cannot be read, does not parse, or holds something else than a graph is
+rebuilt without a word. ``KG_CACHE_DIR`` moves the cache, ``KG_NO_CACHE=1``
+turns it off.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-import pickle
+import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Iterable
 
 if TYPE_CHECKING:
     from .model import KnowledgeGraph
 
 DATA_DIR = Path(__file__).parent / "data"
-_FILES = ("graph.yaml", "article.txt")
-_FORMAT = 1
+#: Files whose bytes decide the packaged graph (the loader's code included).
+_FILES = (DATA_DIR / "graph.yaml", DATA_DIR / "article.txt",
+          Path(__file__).parent.parent / "loaders" / "curated.py", Path(__file__).parent / "model.py")
+_FORMAT = 2
+_PREFIX = "graph-"
+#: A cache file larger than this is not read (the graph of a full ESCO export is far smaller).
+MAX_CACHE_BYTES = 1_000_000_000
+#: How many cache files (different data files) are kept; the oldest go first.
+KEEP = 8
 
 
 def cache_dir() -> Path:
@@ -27,39 +45,200 @@ def cache_dir() -> Path:
     return Path(base) / "mle-kg"
 
 
-def fingerprint() -> str:
+def cache_key(contents: Iterable[tuple[str, bytes]] = ()) -> str:
+    """The cache key of the packaged graph merged with data files given as ``(name, bytes)``.
+
+    >>> len(cache_key()), cache_key() == cache_key([("a.yaml", b"")])
+    (64, False)
+    """
     from . import __version__
 
-    parts = [__version__, str(_FORMAT)]
-    for name in _FILES:
-        st = (DATA_DIR / name).stat()
-        parts += [str(st.st_size), str(st.st_mtime_ns)]
-    return "-".join(parts)
+    h = hashlib.sha256(f"mle-kg {__version__} cache {_FORMAT}\n".encode())
+    for path in _packaged_files():
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    for name, raw in contents:
+        encoded = name.encode("utf-8", "surrogatepass")
+        h.update(b"%d:" % len(encoded) + encoded + hashlib.sha256(raw).digest())
+    return h.hexdigest()
+
+
+def _packaged_files() -> list[Path]:
+    # The source tree has loaders/curated.py beside kg/; an installed wheel kg/loaders/curated.py.
+    files = [p for p in _FILES if p.is_file()]
+    installed = Path(__file__).parent / "loaders" / "curated.py"
+    if installed.is_file():
+        files.append(installed)
+    return files
 
 
 def packaged_graph() -> "KnowledgeGraph":
     """The packaged graph, from the cache when it is fresh, else parsed (and cached)."""
+    return load_graph(())
+
+
+def load_graph(data_files: Iterable[str | os.PathLike[str]] = ()) -> "KnowledgeGraph":
+    """The packaged graph merged with ``data_files``, from the cache when one holds it.
+
+    Errors in the files are raised as ``load_graph`` of ``kg.loaders.curated`` raises them.
+    """
+    files = [os.fspath(f) for f in data_files]
     if os.environ.get("KG_NO_CACHE"):
-        return _parse()
-    path = cache_dir() / f"packaged-{fingerprint()}.pickle"
+        return _build(files, None)
+    from .safeio import read_regular
+
     try:
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    except Exception:  # noqa: BLE001 - a missing or stale cache is rebuilt, whatever went wrong
-        pass
-    graph = _parse()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(graph, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        contents = [read_regular(f) for f in files]
     except OSError:
-        pass
+        return _build(files, None)  # the loader reports the file that cannot be read
+    key = cache_key((os.path.basename(f), raw) for f, raw in zip(files, contents))
+    folder = cache_dir()
+    path = folder / f"{_PREFIX}{key}.json"
+    if _safe_dir(folder, create=False):
+        graph = _read(path, key)
+        if graph is not None:
+            return graph
+    graph = _build(files, contents)
+    if _safe_dir(folder, create=True):
+        _write(path, key, graph)
     return graph
 
 
-def _parse() -> "KnowledgeGraph":
-    from .loaders.curated import load_graph
+def _build(files: list[str], contents: list[bytes] | None) -> "KnowledgeGraph":
+    from .loaders.curated import load_graph as parse_files
 
-    return load_graph(())
+    # Data files are merged into the packaged graph, itself from the cache when fresh.
+    base = load_graph(()) if files else None
+    return parse_files(files, base=base, contents=contents)
+
+
+# -- ownership checks ----------------------------------------------------------
+def _trusted(st: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else."""
+    return st.st_uid == os.geteuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _safe_dir(folder: Path, create: bool) -> bool:
+    """Whether ``folder`` is a directory only this user can change (made 0700 if ``create``)."""
+    try:
+        st = os.lstat(folder)
+    except FileNotFoundError:
+        if not create:
+            return False
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            os.mkdir(folder, 0o700)
+            st = os.lstat(folder)
+        except OSError:
+            return False
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and _trusted(st)
+
+
+# -- reading -------------------------------------------------------------------
+def _read(path: Path, key: str) -> "KnowledgeGraph | None":
+    """The graph in a cache file, or None when it is missing, untrusted or not a graph of ``key``."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or not _trusted(st) or st.st_size > MAX_CACHE_BYTES:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as f:
+            raw = f.read(MAX_CACHE_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    try:
+        return from_data(json.loads(raw), key)
+    except Exception:  # noqa: BLE001 - whatever is wrong with a cache file, the graph is rebuilt
+        return None
+
+
+def from_data(data: Any, key: str | None = None) -> "KnowledgeGraph":
+    """A graph from ``to_data``'s output; ``ValueError`` when the data is not such a graph.
+
+    >>> from kg.model import KnowledgeGraph
+    >>> g = KnowledgeGraph(); g.add_node("a", "Skill"); g.add_node("b", "Skill")
+    >>> g.add_relationship("PREREQUISITE_OF", "a", "b", strength="hard")
+    >>> list(from_data(to_data(g, "k"), "k").relationships())
+    [('a', 'b', {'type': 'PREREQUISITE_OF', 'strength': 'hard', 'provenance': []})]
+    >>> from_data({"format": 2, "key": "k", "nodes": [["a", {}]], "edges": []})
+    Traceback (most recent call last):
+    ...
+    ValueError: not a cached graph
+    """
+    import networkx as nx
+
+    from .model import LABELS, KnowledgeGraph
+
+    if (not isinstance(data, dict) or data.get("format") != _FORMAT or (key is not None and data.get("key") != key)
+            or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list)):
+        raise ValueError("not a cached graph")
+    g = nx.MultiDiGraph()
+    for item in data["nodes"]:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], dict)
+                and item[1].get("label") in LABELS and isinstance(item[1].get("provenance", []), list)):
+            raise ValueError("not a cached graph")
+    g.add_nodes_from(data["nodes"])
+    if g.number_of_nodes() != len(data["nodes"]):
+        raise ValueError("not a cached graph")
+    nodes = g._node
+    for item in data["edges"]:
+        if not (isinstance(item, list) and len(item) == 4 and item[0] in nodes and item[1] in nodes
+                and isinstance(item[3], dict) and isinstance(item[2], str) and item[3].get("type") == item[2]):
+            raise ValueError("not a cached graph")
+    g.add_edges_from(data["edges"])
+    return KnowledgeGraph(g)
+
+
+# -- writing -------------------------------------------------------------------
+def to_data(graph: "KnowledgeGraph", key: str) -> dict[str, Any]:
+    """The graph as plain JSON data: nodes and relationships in an order that, replayed,
+    gives every node the same neighbours in the same order."""
+    from .stores.base import insertion_order
+
+    succ = graph.g._succ
+    return {"format": _FORMAT, "key": key,
+            "nodes": [[n, d] for n, d in graph.g.nodes(data=True)],
+            "edges": [[s, e, k, succ[s][e][k]] for s, e, k in insertion_order(graph)]}
+
+
+def _write(path: Path, key: str, graph: "KnowledgeGraph") -> None:
+    """Cache ``graph`` (0600, atomically); nothing when it cannot be (full disk, read-only, …)."""
+    from .atomic import write_atomic
+
+    try:
+        text = json.dumps(to_data(graph, key), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        # Cache only what reads back the same (JSON has no tuples, no keys other than text).
+        back = from_data(json.loads(text), key).g
+        if (list(back.nodes(data=True)) != list(graph.g.nodes(data=True))
+                or list(back.edges(keys=True, data=True)) != list(graph.g.edges(keys=True, data=True))):
+            return
+        write_atomic(path, text, mode=0o600)
+    except (OSError, ValueError, TypeError):
+        return
+    _prune(path.parent, keep=path.name)
+
+
+def _prune(folder: Path, keep: str) -> None:
+    """Remove the oldest cache files beyond ``KEEP``, and temporary files a killed writer left."""
+    import time
+
+    try:
+        entries = []
+        for entry in os.scandir(folder):
+            st = entry.stat(follow_symlinks=False)
+            if entry.name.startswith(_PREFIX) and entry.name.endswith(".json") and entry.name != keep:
+                entries.append((st.st_mtime, entry.path))
+            elif (entry.name.startswith("." + _PREFIX) and entry.name.endswith(".tmp")
+                  and st.st_mtime < time.time() - 3600):
+                os.unlink(entry.path)
+        for _, old in sorted(entries, reverse=True)[KEEP - 1:]:
+            os.unlink(old)
+    except OSError:
+        pass

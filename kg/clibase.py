@@ -40,14 +40,9 @@ class Env:
             if self.backend == "neo4j":
                 self._graph = self.store().read_graph()
             else:
-                from .cache import packaged_graph
+                from .cache import load_graph
 
-                graph = packaged_graph()
-                if self.data_files:
-                    from .loaders.curated import load_graph
-
-                    graph = load_graph(self.data_files, base=graph)
-                self._graph = graph
+                self._graph = load_graph(self.data_files)
         return self._graph
 
     def name(self, node_id: str) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import networkx as nx
 import yaml
@@ -455,37 +455,43 @@ def apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
     graph._resolver = None
 
 
-def read_user_file(path: str | Path) -> str:
-    """A data file's text; ``DataError`` (with the ``Problem`` as ``.problem``) when it cannot be read."""
+def read_user_file(path: str | Path, raw: bytes | None = None) -> str:
+    """A data file's text (``raw``: its bytes, already read); ``DataError`` (with the
+    ``Problem`` as ``.problem``) when it cannot be read: not a regular file, larger
+    than ``MAX_DATA_BYTES``, not UTF-8."""
+    from ..safeio import read_regular
+
     p = Path(path)
     line, message = 0, ""
     try:
-        raw = p.read_bytes()
+        if raw is None:
+            raw = read_regular(p)
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
+        assert raw is not None
         line = raw.count(b"\n", 0, e.start) + 1
         message = f"not UTF-8 text (byte {e.start}); save the file as UTF-8"
-    except FileNotFoundError:
-        message = "no such data file"
-    except IsADirectoryError:
-        message = "is a directory, not a data file"
     except OSError as e:
-        message = f"cannot be read ({e.strerror})"
+        message = str(e)
+        if message == "no such file":
+            message = "no such data file"
+        elif message.startswith("is a directory"):
+            message = "is a directory, not a data file"
     problem = Problem(str(p), line, "", message)
     error = DataError(str(problem))
     error.problem = problem  # type: ignore[attr-defined]
     raise error
 
 
-def _sources(data_files: Iterable[str | Path], packaged: bool = True
+def _sources(data_files: Iterable[str | Path], packaged: bool = True, contents: Sequence[bytes] | None = None
              ) -> Iterable[tuple[str, str | None, str | Problem]]:
     """(name, default source, text) of the packaged data (unless not wanted) then each user file;
     in place of the text, the ``Problem`` of a file that cannot be read."""
     if packaged:
         yield PACKAGED, None, packaged_text()
-    for path in data_files:
+    for n, path in enumerate(data_files):
         try:
-            text: str | Problem = read_user_file(path)
+            text: str | Problem = read_user_file(path, None if contents is None else contents[n])
         except DataError as e:
             text = e.problem  # type: ignore[attr-defined]
         yield str(path), Path(path).name, text
@@ -498,10 +504,12 @@ def _check(text: str, name: str, default_source: str | None, article: str,
     return parsed, parsed.problems + check_references(parsed, graph)
 
 
-def load_graph(data_files: Iterable[str | Path] = (), base: KnowledgeGraph | None = None) -> KnowledgeGraph:
+def load_graph(data_files: Iterable[str | Path] = (), base: KnowledgeGraph | None = None, *,
+               contents: Sequence[bytes] | None = None) -> KnowledgeGraph:
     """The packaged graph merged with the user's data files, in order.
 
-    ``base``, when given, stands for the packaged graph (it is copied, not changed).
+    ``base``, when given, stands for the packaged graph (it is copied, not changed);
+    ``contents``, when given, are the files' bytes, already read.
 
     A file with any problem is refused whole (``DataError`` naming file, line
     and field); nothing of it reaches the graph.
@@ -512,7 +520,7 @@ def load_graph(data_files: Iterable[str | Path] = (), base: KnowledgeGraph | Non
     """
     graph = KnowledgeGraph(copy.deepcopy(base.g)) if base is not None else KnowledgeGraph()
     article = article_text()
-    for name, default_source, text in _sources(data_files, packaged=base is None):
+    for name, default_source, text in _sources(data_files, packaged=base is None, contents=contents):
         if isinstance(text, Problem):
             raise DataError(str(text))
         parsed, problems = _check(text, name, default_source, article, graph)
