@@ -68,7 +68,7 @@ def cli(ctx: click.Context, data_files: tuple[str, ...], lang: str, backend: str
 
     from_env = [f for f in os.environ.get("KG_DATA", "").split(os.pathsep) if f.strip()]
     ctx.obj = Env(
-        data_files=(*from_env, *data_files), lang=lang, backend=backend,
+        data_files=(*from_env, *(f for f in data_files if f)), lang=lang, backend=backend,
         neo4j={"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password, "database": neo4j_database},
     )
 

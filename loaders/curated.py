@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import math
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -15,7 +16,21 @@ from ..errors import DataError
 from ..model import LABELS, REL_TYPES, REQUIRES_TARGETS, KnowledgeGraph
 
 PACKAGED = "graph.yaml"
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+#: Characters no text in a data file may hold: C0 and C1 controls (tab and newline aside), DEL,
+#: surrogates and non-characters. Names may not hold tabs or newlines either.
+_BAD_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BAD_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: Fields that are names (one line of printable text); other text fields may span lines.
+NAME_FIELDS = ("name", "name_zh", "aliases", "url", "group", "layer", "source", "track", "documents")
+#: Nesting deeper than this is not a data file (the schema needs six levels).
+MAX_DEPTH = 64
+#: YAML aliases may make a file at most this many values larger than it is written.
+ALIAS_BUDGET = 10_000
+#: The largest number a data file may hold (effort hours, weights, counts).
+MAX_NUMBER = 1_000_000_000
+#: The keys of a relationship's or node's ``evidence`` map, and what each holds.
+EVIDENCE_KEYS = ("count", "total", "track", "documents")
 
 #: Top-level section -> node label.
 SECTIONS = {"layers": "Layer", "skills": "Skill", "tools": "Tool", "tracks": "Track"}
@@ -65,6 +80,7 @@ class NodeRecord:
     provenance: dict[str, Any]
     line: int
     where: str
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -115,6 +131,50 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[arg-type]
 
 
+def _shape_problem(root: yaml.Node) -> tuple[int, str] | None:
+    """``(line, message)`` when a composed YAML document nests too deep, refers to
+    itself, or has aliases that expand it far beyond its written size (an alias
+    bomb); None when it is fine. Linear in the written size, whatever the aliases."""
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    reused: yaml.Node | None = None
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            height[key] = 1 + max((height[id(c)] for c in children), default=0)
+            open_nodes.discard(key)
+            if height[key] > MAX_DEPTH:
+                return node.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels"
+            continue
+        if key in size:
+            reused = reused or node
+            continue
+        if key in open_nodes:
+            return node.start_mark.line + 1, "a YAML alias refers to the anchor it is inside of"
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in size)
+    expanded, written = size[id(root)], len(size)
+    if expanded > written + ALIAS_BUDGET:
+        line = reused.start_mark.line + 1 if reused is not None else 0
+        return line, (f"YAML aliases expand the file to {expanded:,} values, written as {written:,} "
+                      f"(at most {ALIAS_BUDGET:,} more allowed): write the values out instead")
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
 def article_text() -> str:
     """The source article shipped with the package (quotes are checked against it)."""
     return resources.files("kg.data").joinpath("article.txt").read_text(encoding="utf-8")
@@ -142,7 +202,16 @@ def parse_data(text: str, filename: str, default_source: str | None = None,
     """
     out = Parsed(filename)
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        loader = _LineLoader(text)
+        try:
+            node = loader.get_single_node()
+            refusal = _shape_problem(node) if node is not None else None
+            if refusal is not None:
+                out.problems.append(Problem(filename, refusal[0], "", refusal[1]))
+                return out
+            doc = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 0
@@ -176,6 +245,45 @@ def parse_data(text: str, filename: str, default_source: str | None = None,
             ctx.problem(n.line, f"{n.where}.id", f"duplicate id '{n.id}' (first at line {seen[n.id].line})")
         seen[n.id] = n
     return out
+
+
+def _bad_text(field: str, text: str) -> str | None:
+    r"""Why ``text`` cannot be the value of ``field`` (a control character…), or None.
+
+    >>> _bad_text("name", "Spark\x1b[2J"), _bad_text("description", "two\nlines")
+    ('contains a control character (U+001B) at position 6: write printable text', None)
+    """
+    bad = (_BAD_IN_NAME if field in NAME_FIELDS else _BAD_IN_TEXT).search(text)
+    if bad is None:
+        return None
+    return f"contains a control character (U+{ord(bad.group()):04X}) at position {bad.start() + 1}: write printable text"
+
+
+def _evidence_problem(ev: Any) -> str | None:
+    """Why an ``evidence`` value is not ``{count, total, track, documents}``, or None.
+
+    >>> _evidence_problem({"count": 2, "total": 3, "track": "ds", "documents": ["a.md", "b.md"]})
+    >>> _evidence_problem({"count": 2, "docs": {"x": 1}})
+    "unknown key 'docs' (allowed: count, total, track, documents)"
+    """
+    def number(v: Any) -> bool:
+        return isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= MAX_NUMBER
+
+    if not isinstance(ev, dict) or not number(ev.get("count")):
+        return "must be a mapping with a whole-number count"
+    for k, v in ev.items():
+        if k not in EVIDENCE_KEYS:
+            return f"unknown key {k!r} (allowed: {', '.join(EVIDENCE_KEYS)})"
+        if k == "total" and not (number(v) and v >= ev["count"]):
+            return f"total must be a whole number ≥ count, not {v!r}"
+        if k == "track" and not (isinstance(v, str) and SLUG.fullmatch(v)):
+            return f"track must be a track id, not {v!r}"
+        if k == "documents":
+            if not (isinstance(v, list) and all(isinstance(d, str) and d for d in v)):
+                return "documents must be a list of document names"
+            if any(_bad_text("documents", d) for d in v):
+                return "documents: " + next(str(_bad_text("documents", d)) for d in v if _bad_text("documents", d))
+    return None
 
 
 class _Ctx:
@@ -221,18 +329,24 @@ class _Ctx:
         if not isinstance(src, str) or not src:
             self.problem(line, f"{where}.source", "must be text")
             return {}
+        if _bad_text("source", src):
+            self.problem(line, f"{where}.source", _bad_text("source", src))
+            return {}
         for k in ("quote", "reason"):
             if k in m:
                 if not isinstance(m[k], str) or not m[k].strip():
                     self.problem(m.lines[k], f"{where}.{k}", "must be non-empty text")
+                elif _bad_text(k, m[k]):
+                    self.problem(m.lines[k], f"{where}.{k}", _bad_text(k, m[k]))
                 else:
                     rec[k] = m[k]
         if "evidence" in m:
             ev = m["evidence"]
-            if not isinstance(ev, dict) or not isinstance(ev.get("count"), int):
-                self.problem(m.lines["evidence"], f"{where}.evidence", "must be a mapping with an integer count")
+            wrong = _evidence_problem(ev)
+            if wrong:
+                self.problem(m.lines["evidence"], f"{where}.evidence", wrong)
             else:
-                rec["evidence"] = {k: v for k, v in ev.items()}
+                rec["evidence"] = {k: (list(v) if isinstance(v, list) else v) for k, v in ev.items()}
         if src == "article":
             if "quote" not in rec:
                 self.problem(line, f"{where}.quote", "a fact from the article must quote it")
@@ -250,16 +364,24 @@ class _Ctx:
             ok = isinstance(value, str) and (key not in ("name", "layer") or bool(value.strip()))
             if not ok:
                 self.problem(line, fld, "must be text")
+            elif _bad_text(key, value):
+                self.problem(line, fld, _bad_text(key, value))
+                return False
             return ok
         if key == "aliases":
-            ok = isinstance(value, list) and all(isinstance(a, (str, int, float)) and str(a).strip() for a in value)
+            ok = isinstance(value, list) and all(
+                isinstance(a, (str, int)) and not isinstance(a, bool) and str(a).strip() for a in value)
             if not ok:
                 self.problem(line, fld, "must be a list of names")
+            elif any(_bad_text(key, str(a)) for a in value):
+                self.problem(line, fld, next(_bad_text(key, str(a)) for a in value if _bad_text(key, str(a))))
+                return False
             return ok
         if key in ("effort_hours", "weight"):
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+            ok = (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+                  and 0 <= value <= MAX_NUMBER)
             if not ok:
-                self.problem(line, fld, f"must be a number ≥ 0, not {value!r}")
+                self.problem(line, fld, f"must be a finite number from 0 to {MAX_NUMBER:,}, not {value!r}")
             return ok
         if key == "mle":
             ok = isinstance(value, bool)
@@ -267,7 +389,7 @@ class _Ctx:
                 self.problem(line, fld, f"must be true or false, not {value!r}")
             return ok
         if key in ("order", "min_of"):
-            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+            ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_NUMBER
             if not ok:
                 self.problem(line, fld, f"must be a whole number ≥ 1, not {value!r}")
             return ok
@@ -283,7 +405,7 @@ class _Ctx:
         if m is None:
             return
         node_id = m.get("id")
-        if not isinstance(node_id, str) or not SLUG.match(node_id):
+        if not isinstance(node_id, str) or not SLUG.fullmatch(node_id):
             if node_id is None:
                 self.problem(m.line, f"{where}.id", "missing id")
             else:
@@ -301,7 +423,7 @@ class _Ctx:
             elif self.check_value(key, value, kline, where):
                 props[key] = [str(a) for a in value] if key == "aliases" else value
         prov = self.provenance(m, where)
-        self.out.nodes.append(NodeRecord(label, node_id, props, prov, m.line, where))
+        self.out.nodes.append(NodeRecord(label, node_id, props, prov, m.line, where, dict(m.lines)))
         if label == "Skill" and "layer" in props:
             self.out.rels.append(RelRecord("HAS_SKILL", props.pop("layer"), node_id, {}, prov,
                                            m.lines["layer"], f"{where}.layer"))
@@ -383,6 +505,7 @@ def check_references(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
             labels[n.id] = n.label
             if "name" not in n.props:
                 problems.append(Problem(parsed.file, n.line, f"{n.where}.name", f"new {n.label.lower()} '{n.id}' needs a name"))
+    problems += _name_collisions(parsed, graph)
     new_skills_with_layer = {r.end for r in parsed.rels if r.type == "HAS_SKILL"}
     new_tools_with_skill = {r.end for r in parsed.rels if r.type == "USES_TOOL"}
     for n in parsed.nodes:
@@ -416,6 +539,35 @@ def check_references(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
         rec = next((r for s, e, r in new if (s, e) in set(cycle)), None)
         problems.append(Problem(parsed.file, rec.line if rec else 0, rec.where if rec else "",
                                 f"prerequisite cycle: {' -> '.join(ring)}"))
+    return problems
+
+
+def _spellings(node_id: str, props: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(field, spelling)`` of every way a node can be named."""
+    out = [("id", node_id)]
+    out += [(k, str(props[k])) for k in ("name", "name_zh") if props.get(k)]
+    out += [("aliases", str(a)) for a in props.get("aliases") or [] if str(a)]
+    return out
+
+
+def _name_collisions(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
+    """A name, id or alias of the file's nodes that already names another node (compared as
+    ``kg`` compares what people type: width, case and spaces folded, so 'ＤＳ' is 'DS')."""
+    from ..resolve import normalize
+
+    owner: dict[str, str] = {}
+    for node_id, data in graph.g.nodes(data=True):
+        for _, spelling in _spellings(node_id, data):
+            owner.setdefault(normalize(spelling), node_id)
+    problems: list[Problem] = []
+    for n in parsed.nodes:
+        merged = {**(graph.g.nodes[n.id] if n.id in graph else {}), **n.props}
+        for fld, spelling in _spellings(n.id, merged):
+            key = normalize(spelling)
+            other = owner.setdefault(key, n.id)
+            if other != n.id:
+                problems.append(Problem(parsed.file, n.lines.get(fld, n.line), f"{n.where}.{fld}",
+                                        f"{spelling!r} already names '{other}': a name or alias must name one node"))
     return problems
 
 
@@ -555,11 +707,12 @@ def validate(data_files: Iterable[str | Path] = ()) -> tuple[KnowledgeGraph, lis
 
 def check_graph(graph: KnowledgeGraph) -> list[Problem]:
     """Whole-graph checks: names or aliases shared by two nodes, facts without provenance."""
+    from ..resolve import normalize
+
     problems: list[Problem] = []
     owner: dict[str, str] = {}
     for node in graph.nodes():
-        keys = {node["id"].casefold(), str(node.get("name", "")).casefold(), str(node.get("name_zh", "")).casefold()}
-        keys |= {str(a).casefold() for a in node.get("aliases", [])}
+        keys = {normalize(s) for _, s in _spellings(node["id"], node)}
         for k in sorted(keys - {""}):
             if k in owner and owner[k] != node["id"]:
                 problems.append(Problem("graph", 0, "aliases", f"'{k}' names both '{owner[k]}' and '{node['id']}'"))

@@ -121,7 +121,7 @@ BAD_FILES = [
      "bad.yaml:4: skills[0].layer: no layer 'dta' — did you mean 'data'?"),
     ("tools:\n  - id: Polars\n", "bad.yaml:2: tools[0].id: 'Polars' is not a valid id (lowercase letters, digits and '-')"),
     ("tools:\n  - id: kubernetes\n    effort_hours: lots\n",
-     "bad.yaml:3: tools[0].effort_hours: must be a number ≥ 0, not 'lots'"),
+     "bad.yaml:3: tools[0].effort_hours: must be a finite number from 0 to 1,000,000,000, not 'lots'"),
     ("tools:\n  - id: kubernetes\n    colour: blue\n",
      "bad.yaml:3: tools[0].colour: unknown field for a Tool (allowed: id, name, name_zh, aliases, description, "
      "source, quote, reason, evidence, skills, url, effort_hours)"),
@@ -179,7 +179,8 @@ def test_unreadable_files(tmp_path):
 def test_validate_reports_duplicate_aliases(write):
     path = write("dup.yaml", "tools:\n  - id: kubeflow\n    aliases: [k8s]\n")
     _, problems = validate([path])
-    assert [str(p) for p in problems] == ["graph: aliases: 'k8s' names both 'kubeflow' and 'kubernetes'"]
+    assert [str(p) for p in problems] == [
+        f"{path}:3: tools[0].aliases: 'k8s' already names 'kubernetes': a name or alias must name one node"]
 
 
 def test_validate_reports_missing_provenance():
