@@ -9,7 +9,7 @@ import click
 
 from .clibase import Env, echo_json, json_option, pass_env, progress_enabled, table
 from .errors import QueryError
-from .export import FORMATS, summary, write_export
+from .export import FORMATS, STDOUT, export_text, summary, write_export
 
 
 def _files_graph(env: Env) -> Any:
@@ -213,16 +213,25 @@ def _one_statement(text: str) -> str:
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="What to write.")
-@click.option("-o", "--output", required=True, type=click.Path(), help="The file (a directory for csv).")
+@click.option("-o", "--output", required=True, type=click.Path(allow_dash=True),
+              help="The file (a directory for csv); - for standard output.")
+@click.option("--csv-safe", is_flag=True,
+              help="csv: prefix text cells that a spreadsheet would run as a formula (=, +, -, @) with '.")
 @pass_env
-def export(env: Env, fmt: str, output: str) -> None:
+def export(env: Env, fmt: str, output: str, csv_safe: bool) -> None:
     """Write the graph as node-link JSON, GraphML (Gephi, yEd), a Cypher script
     for cypher-shell -f, or CSV files for neo4j-admin database import.
+
+    A file is written whole or not at all; the output says when it replaced one.
 
     \b
     Example:
         kg export --format cypher -o graph.cypher
+        kg export --format json -o - | jq '.nodes | length'
     """
-    paths = write_export(env.graph(), fmt, output)
+    if output == STDOUT:
+        click.echo(export_text(env.graph(), fmt), nl=False)
+        return
+    paths = write_export(env.graph(), fmt, output, csv_safe=csv_safe)
     click.echo(summary(paths))
 

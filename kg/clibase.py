@@ -1,7 +1,7 @@
 """What every command shares: the graph source, output helpers, error handling."""
 from __future__ import annotations
 
-import json
+import io
 import os
 import sys
 from dataclasses import dataclass, field
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import click
 
 from .errors import KGError
+from .safeio import dumps_json, inert
 
 if TYPE_CHECKING:
     from .model import KnowledgeGraph
@@ -58,7 +59,12 @@ def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def echo_json(obj: Any) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+    """Print strict JSON (a number JSON cannot carry is an error, not ``NaN``)."""
+    try:
+        text = dumps_json(obj, indent=2, default=str)
+    except ValueError as e:
+        raise KGError(f"the result cannot be written as JSON: {e}") from None
+    click.echo(text)
 
 
 def table(rows: list[list[Any]], headers: list[str]) -> str:
@@ -70,7 +76,7 @@ def table(rows: list[list[Any]], headers: list[str]) -> str:
     a   1
     bb  22
     """
-    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    cells = [[inert(str(h)) for h in headers]] + [["" if c is None else inert(str(c)) for c in r] for r in rows]
     widths = [max(display_width(r[i]) for r in cells) for i in range(len(headers))]
     lines = []
     for n, r in enumerate(cells):
@@ -95,8 +101,55 @@ def progress_enabled() -> bool:
     return sys.stderr.isatty()
 
 
+class InertStream(io.TextIOBase):
+    """A text stream that prints control characters as escapes (see ``kg.safeio.inert``):
+    whatever a data file, a job description or a file name holds, the terminal only shows it."""
+
+    def __init__(self, inner: Any, progress: bool = False) -> None:
+        self.inner = inner
+        self.progress = progress
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.inner.encoding
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return self.inner.errors
+
+    @property
+    def buffer(self) -> Any:
+        return self.inner.buffer
+
+    def write(self, text: str) -> int:
+        self.inner.write(inert(text, self.progress))
+        return len(text)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+
 def run_safely(cli: click.Group) -> None:
-    """Run the CLI; a ``KGError`` becomes one ``Error: …`` line and its exit code."""
+    """Run the CLI; a ``KGError`` becomes one ``Error: …`` line and its exit code.
+    Everything printed goes through ``InertStream``."""
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = InertStream(sys.stdout), InertStream(sys.stderr, progress=True)  # type: ignore[assignment]
+    try:
+        _run(cli)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(cli: click.Group) -> None:
     try:
         rv = cli.main(standalone_mode=False, prog_name="kg")
     except KGError as e:

@@ -7,10 +7,13 @@ it, see the tests), so every export can be checked to hold the same graph.
 from __future__ import annotations
 
 import json
+import math
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import DataError, KGError
+from .safeio import dumps_json
 from .stores.base import build_graph, chunks, encode_props, node_rows, rel_rows
 
 if TYPE_CHECKING:
@@ -22,18 +25,46 @@ FORMATS = ("json", "graphml", "cypher", "csv")
 SCRIPT_BATCH = 500
 
 
-def write_export(graph: "KnowledgeGraph", fmt: str, path: str | Path) -> list[Path]:
-    """Write ``graph`` as ``fmt`` to ``path`` (a directory for csv); the files written."""
+class Written(list):  # type: ignore[type-arg]
+    """The files an export wrote (``list[Path]``), and in ``replaced`` those that existed before."""
+
+    def __init__(self, paths: Iterable[Path] = (), replaced: Iterable[Path] = ()) -> None:
+        super().__init__(paths)
+        self.replaced: list[Path] = list(replaced)
+
+
+#: ``-o -``: the export goes to standard output.
+STDOUT = "-"
+
+
+def export_text(graph: "KnowledgeGraph", fmt: str) -> str:
+    """The whole export as text, for the one-file formats (json, graphml, cypher)."""
+    writers = {"json": to_json, "graphml": to_graphml, "cypher": to_cypher}
+    if fmt not in writers:
+        if fmt == "csv":
+            raise KGError("csv writes a folder of files: give -o FOLDER, not standard output")
+        raise KGError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return writers[fmt](graph)
+
+
+def write_export(graph: "KnowledgeGraph", fmt: str, path: str | Path, *, csv_safe: bool = False) -> Written:
+    """Write ``graph`` as ``fmt`` to ``path`` (a directory for csv); the files written.
+
+    Every file is written whole or not at all (a temporary file renamed into place), so
+    a failure — a full disk — leaves the previous file as it was.
+    """
+    from .atomic import write_atomic
+
     path = Path(path)
     try:
         if fmt == "csv":
-            return write_csv(graph, path)
+            return write_csv(graph, path, csv_safe=csv_safe)
+        text = export_text(graph, fmt)
+        if path.is_dir():
+            raise KGError(f"cannot write {path}: it is a directory; give a file name")
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = {"json": to_json, "graphml": to_graphml, "cypher": to_cypher}[fmt](graph)
-        path.write_text(text, encoding="utf-8")
-        return [path]
-    except KeyError:
-        raise KGError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})") from None
+        replaced = write_atomic(path, text)
+        return Written([path], [path] if replaced else [])
     except OSError as e:
         raise KGError(f"cannot write {path}: {e.strerror or e}") from None
 
@@ -68,8 +99,11 @@ def to_json(graph: "KnowledgeGraph") -> str:
              for n in graph.nodes()]
     links = [{"source": s, "target": e, "type": d.get("type"), **{k: v for k, v in d.items() if k != "type"}}
              for s, e, d in graph.relationships()]
-    return json.dumps({"directed": True, "multigraph": True, "graph": {}, "nodes": nodes, "links": links},
-                      ensure_ascii=False, indent=1) + "\n"
+    try:
+        return dumps_json({"directed": True, "multigraph": True, "graph": {}, "nodes": nodes, "links": links},
+                          indent=1) + "\n"
+    except ValueError as e:
+        raise KGError(f"cannot write the graph as JSON: {e}") from None
 
 
 def parse_json(text: str) -> "KnowledgeGraph":
@@ -101,13 +135,61 @@ def to_graphml(graph: "KnowledgeGraph") -> str:
         props.pop("source", None)
         flat.add_edge(start, end, key=data.get("type"), type=data.get("type"),
                       **{k: _scalar(v) for k, v in props.items()})
+    if _needs_escapes(flat):
+        flat = _map_strings(flat, _escape)
+        flat.graph[ESCAPED] = "backslash"
     return "\n".join(nx.generate_graphml(flat)) + "\n"
+
+
+#: The graph attribute that says strings are escaped (XML cannot hold every character).
+ESCAPED = "kg_escapes"
+#: What XML 1.0 cannot hold, or changes on reading (a carriage return), and what a terminal acts on.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ESCAPE = re.compile(r"\\(\\|u[0-9a-f]{4})")
+
+
+def _escape(text: str) -> str:
+    r"""A string XML can hold: ``\`` doubled, the rest as ``\uXXXX``.
+
+    >>> _escape("a\\b\x00c"), _unescape(_escape("a\\b\x00c")) == "a\\b\x00c"
+    ('a\\\\b\\u0000c', True)
+    """
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\\", "\\\\"))
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: "\\" if m.group(1) == "\\" else chr(int(m.group(1)[1:], 16)), text)
+
+
+def _needs_escapes(flat: Any) -> bool:
+    strings = [*map(str, flat.nodes), *(v for _, d in flat.nodes(data=True) for v in d.values() if isinstance(v, str)),
+               *(v for _, _, d in flat.edges(data=True) for v in d.values() if isinstance(v, str))]
+    return any(_NOT_XML.search(t) for t in strings)
+
+
+def _map_strings(flat: Any, fn: Any) -> Any:
+    """A copy of a flat graph with ``fn`` applied to every id and string value."""
+    import networkx as nx
+
+    out = nx.MultiDiGraph()
+    out.graph.update(flat.graph)
+
+    def props(d: dict[str, Any]) -> dict[str, Any]:
+        return {k: fn(v) if isinstance(v, str) else v for k, v in d.items()}
+
+    for n, d in flat.nodes(data=True):
+        out.add_node(fn(n), **props(d))
+    for s, e, k, d in flat.edges(keys=True, data=True):
+        out.add_edge(fn(s), fn(e), key=k, **props(d))
+    return out
 
 
 def parse_graphml(text: str) -> "KnowledgeGraph":
     import networkx as nx
 
     flat = nx.parse_graphml(text, force_multigraph=True)
+    if flat.graph.get(ESCAPED) == "backslash":
+        flat = _map_strings(flat, _unescape)
     nodes = []
     for node_id, data in flat.nodes(data=True):
         props = {k: (json.loads(v) if k == "aliases" else v) for k, v in data.items() if k != "label"}
@@ -117,7 +199,7 @@ def parse_graphml(text: str) -> "KnowledgeGraph":
 
 
 def _scalar(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else value
+    return dumps_json(value) if isinstance(value, (list, dict)) else value
 
 
 # -- Cypher script --------------------------------------------------------------
@@ -179,9 +261,12 @@ def cypher_literal(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise KGError(f"cannot write {value!r} in Cypher: numbers must be finite")
         return repr(value)
     if isinstance(value, str):
-        return "'" + "".join(_ESCAPES.get(ch, ch if ch >= " " else f"\\u{ord(ch):04x}") for ch in value) + "'"
+        return "'" + "".join(_ESCAPES.get(ch, ch if " " <= ch < "\x7f" or ch > "\x9f" else f"\\u{ord(ch):04x}")
+                             for ch in value) + "'"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
     if isinstance(value, dict):
@@ -221,11 +306,27 @@ def split_statements(script: str) -> list[str]:
 ARRAY_DELIMITERS = (";", "|", "\u001f")
 
 
-def write_csv(graph: "KnowledgeGraph", folder: Path) -> list[Path]:
+def write_csv(graph: "KnowledgeGraph", folder: Path, *, csv_safe: bool = False) -> Written:
     """One CSV per label and per relationship type, with ``neo4j-admin database import``
     headers (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``, ``:TYPE``, typed columns),
-    and ``import.sh`` with the command that loads them."""
+    and ``import.sh`` with the command that loads them.
+
+    Text is written verbatim by default: these files are for ``neo4j-admin``, which stores
+    every cell as it is, so a name such as ``=SUM(A1)`` must stay one. ``csv_safe`` is for
+    opening the files in a spreadsheet instead: a text cell starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so it is not run as a
+    formula (and neo4j-admin would then store that quote too)."""
+    from .atomic import write_atomic
+
+    if folder.exists() and not folder.is_dir():
+        raise KGError(f"cannot write {folder}: csv writes a folder of files and this is a file")
     folder.mkdir(parents=True, exist_ok=True)
+    replaced: list[Path] = []
+
+    def save(path: Path, text: str) -> None:
+        if write_atomic(path, text):
+            replaced.append(path)
+
     nodes = node_rows(graph)
     rels = rel_rows(graph)
     delimiter = _array_delimiter(nodes, rels)
@@ -233,17 +334,18 @@ def write_csv(graph: "KnowledgeGraph", folder: Path) -> list[Path]:
     node_files, rel_files = [], []
     for label, rows in nodes.items():
         name = f"nodes_{label}.csv"
-        _write_table(folder / name, [r["props"] for r in rows], ["id:ID"], lambda r: [r["id"]],
-                     label_column=label, delimiter=delimiter)
+        save(folder / name, _table(folder / name, [r["props"] for r in rows], ["id:ID"], lambda r: [r["id"]],
+                                   label_column=label, delimiter=delimiter, csv_safe=csv_safe))
         node_files.append((label, name))
     by_type: dict[str, list[dict[str, Any]]] = {}
     for (rel_type, _, _), rows in rels.items():
         by_type.setdefault(rel_type, []).extend(rows)
     for rel_type, rows in by_type.items():
         name = f"relationships_{rel_type}.csv"
-        _write_table(folder / name, [{"_start": r["start"], "_end": r["end"], **r["props"]} for r in rows],
-                     [":START_ID", ":END_ID"], lambda r: [r["_start"], r["_end"]], type_column=rel_type,
-                     delimiter=delimiter)
+        save(folder / name, _table(folder / name,
+                                   [{"_start": r["start"], "_end": r["end"], **r["props"]} for r in rows],
+                                   [":START_ID", ":END_ID"], lambda r: [r["_start"], r["_end"]],
+                                   type_column=rel_type, delimiter=delimiter, csv_safe=csv_safe))
         rel_files.append((rel_type, name))
     written = [folder / n for _, n in node_files] + [folder / n for _, n in rel_files]
     command = ["neo4j-admin database import full neo4j --overwrite-destination"]
@@ -253,13 +355,18 @@ def write_csv(graph: "KnowledgeGraph", folder: Path) -> list[Path]:
         command.append("--multiline-fields=true")
     command += [f"--nodes={n}" for _, n in node_files] + [f"--relationships={n}" for _, n in rel_files]
     script = folder / "import.sh"
-    script.write_text("#!/bin/sh\n# Load these files into an empty Neo4j 5 database (the server stopped):\n"
-                      "cd \"$(dirname \"$0\")\"\n" + " \\\n  ".join(command) + "\n", encoding="utf-8")
-    return [*written, script]
+    save(script, "#!/bin/sh\n# Load these files into an empty Neo4j 5 database (the server stopped):\n"
+                 "cd \"$(dirname \"$0\")\"\n" + " \\\n  ".join(command) + "\n")
+    return Written([*written, script], replaced)
 
 
-def _write_table(path: Path, rows: list[dict[str, Any]], key_headers: list[str], key_values: Any, *,
-                 delimiter: str, label_column: str | None = None, type_column: str | None = None) -> None:
+#: What a spreadsheet reads as the start of a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _table(path: Path, rows: list[dict[str, Any]], key_headers: list[str], key_values: Any, *,
+           delimiter: str, label_column: str | None = None, type_column: str | None = None,
+           csv_safe: bool = False) -> str:
     skip = {"id", "_start", "_end"}
     columns: dict[str, str] = {}
     for props in rows:
@@ -274,8 +381,11 @@ def _write_table(path: Path, rows: list[dict[str, Any]], key_headers: list[str],
         for key, kind in columns.items():
             cells.append(_csv_cell(props.get(key), kind, delimiter))
         cells.append(label_column or type_column)
+        if csv_safe:
+            cells = [c if c is None or isinstance(c, Bare) or not c.startswith(FORMULA_STARTS) else "'" + c
+                     for c in cells]
         lines.append(format_csv_row(cells))
-    path.write_text("".join(lines), encoding="utf-8")
+    return "".join(lines)
 
 
 def format_csv_row(cells: list[str | None]) -> str:
@@ -387,7 +497,9 @@ def read_csv(folder: Path) -> "KnowledgeGraph":
     nodes: list[tuple[str, dict[str, Any]]] = []
     rels: list[tuple[str, str, str, dict[str, Any]]] = []
     for path in sorted(folder.glob("*.csv")):
-        headers, *lines = parse_csv(path.read_text(encoding="utf-8"))
+        # newline="": a carriage return inside a quoted value is data, not a line end.
+        with open(path, encoding="utf-8", newline="") as f:
+            headers, *lines = parse_csv(f.read())
         for cells in lines:
             record: dict[str, Any] = {}
             special: dict[str, str] = {}
@@ -419,10 +531,16 @@ def _parse_cell(cell: str, kind: str, delimiter: str) -> Any:
 
 
 def summary(paths: Iterable[Path]) -> str:
-    """One line naming what was written."""
+    """One line naming what was written, and what of it replaced a file that was there.
+
+    >>> summary(Written([Path("g.json")], [Path("g.json")]))
+    'wrote g.json (replaced the previous file)'
+    """
+    replaced = list(getattr(paths, "replaced", []))
     paths = list(paths)
     if len(paths) == 1:
-        return f"wrote {paths[0]}"
-    return f"wrote {len(paths)} files in {paths[0].parent}"
+        return f"wrote {paths[0]}" + (" (replaced the previous file)" if replaced else "")
+    more = f" (replaced {len(replaced)} of them)" if replaced else ""
+    return f"wrote {len(paths)} files in {paths[0].parent}{more}"
 
 

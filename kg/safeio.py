@@ -5,7 +5,9 @@ before it knows whether it needs to parse them.
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 import stat
 
 #: A data file (YAML) larger than this is refused; a full ESCO export fits many times over.
@@ -68,3 +70,44 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int = MAX_DATA_BYTES) 
         return data
     finally:
         os.close(fd)
+
+
+# -- writing what others may have written -------------------------------------------
+#: Characters a terminal may act on (C0 but tab and newline, DEL, C1): shown as escapes.
+_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: The same, but letting through what a progress bar draws with (return, hide and show the cursor).
+_TERMINAL_BUT_PROGRESS = re.compile("(\r|\x1b\\[\\?25[lh])|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Characters JSON text carries raw that a terminal or a JavaScript parser might act on.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def inert(text: str, progress: bool = False) -> str:
+    r"""``text`` with every control character a terminal would act on written as an escape
+    (``\x1b`` for ESC): printed names cannot move the cursor, retitle the window or hide text.
+
+    >>> inert("Spark\x1b]0;pwned\x07 and\ttab\nnewline\r")
+    'Spark\\x1b]0;pwned\\x07 and\ttab\nnewline\\x0d'
+
+    ``progress`` lets a progress bar's own return and cursor codes through.
+    """
+    if progress:
+        return _TERMINAL_BUT_PROGRESS.sub(lambda m: m.group(1) or f"\\x{ord(m.group()):02x}", text)
+    return _TERMINAL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def dumps_json(obj: object, *, indent: int | None = None, separators: tuple[str, str] | None = None,
+               default: object = None) -> str:
+    r"""Strict JSON (no NaN or Infinity: ``ValueError``), UTF-8 text kept readable, but
+    DEL, C1 controls and U+2028/U+2029 written as ``\u`` escapes, so the text holds no
+    raw control character at all.
+
+    >>> dumps_json({"a": "x\x9by", "b": [1.5]})
+    '{"a": "x\\u009by", "b": [1.5]}'
+    >>> dumps_json(float("inf"))
+    Traceback (most recent call last):
+    ...
+    ValueError: Out of range float values are not JSON compliant...
+    """
+    text = json.dumps(obj, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators,
+                       default=default)  # type: ignore[arg-type]
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

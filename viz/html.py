@@ -495,7 +495,9 @@ def write_html(graph: "KnowledgeGraph", output: str | Path = "graph.html", **opt
         raise KGError(f"cannot write {out}: folder {out.parent} does not exist")
     page, view = _render(graph, **options)
     try:
-        out.write_text(page, encoding="utf-8")
+        from kg.atomic import write_atomic  # whole or not at all: a full disk keeps the old page
+
+        write_atomic(out, page)
     except OSError as e:
         raise KGError(f"cannot write {out}: {e.strerror or e}") from None
     hl = view["highlight"]
