@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -114,13 +116,43 @@ def parse_param(text: str) -> tuple[str, Any]:
     kg.errors.QueryError: --param needs name=value, got 'x'
     """
     name, sep, value = text.partition("=")
-    if not sep or not name.strip():
+    name = name.strip().lstrip("$")
+    if not sep or not name:
         raise QueryError(f"--param needs name=value, got {text!r}")
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise QueryError(f"--param name {name!r} is not a plain name (letters, digits and _, not first a digit)")
     try:
-        parsed: Any = json.loads(value)
+        parsed: Any = json.loads(value, parse_constant=_no_constant)
     except ValueError:
         parsed = value
-    return name.strip().lstrip("$"), parsed
+    _check_value(parsed, name)
+    return name, parsed
+
+
+def _no_constant(word: str) -> Any:
+    raise ValueError(word)  # NaN and Infinity are not JSON: the value is kept as text
+
+
+def _check_value(value: Any, name: str) -> None:
+    """Refuse what no Cypher server holds: integers beyond 64 bits, non-finite numbers.
+
+    >>> _check_value([1, {"a": 2**63}], "x")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: --param x: 9223372036854775808 does not fit in a 64-bit integer (give it as "text")
+    """
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        raise QueryError(f"--param {name}: {value} does not fit in a 64-bit integer (give it as \"text\")")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise QueryError(f"--param {name}: {value} is not a finite number")
+    if isinstance(value, list):
+        for v in value:
+            _check_value(v, name)
+    if isinstance(value, dict):
+        for v in value.values():
+            _check_value(v, name)
 
 
 def read_query(query: str | None, file: str | None) -> str:
@@ -168,9 +200,12 @@ def format_cell(value: Any) -> str:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A query parameter, $NAME in the query (repeatable; VALUE is JSON or text).")
 @click.option("--write", is_flag=True, help="Allow the query to change the database.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              metavar="SECONDS", help="Give up on a query that has not answered by then.")
 @json_option
 @pass_env
-def cypher(env: Env, query: str | None, file: str | None, params: tuple[str, ...], write: bool, as_json: bool) -> None:
+def cypher(env: Env, query: str | None, file: str | None, params: tuple[str, ...], write: bool, timeout: float,
+           as_json: bool) -> None:
     """Run a Cypher query: on Neo4j when a connection is configured, else on the
     in-memory graph through an embedded Cypher engine. Read-only unless --write.
 
@@ -183,14 +218,14 @@ def cypher(env: Env, query: str | None, file: str | None, params: tuple[str, ...
 
     text = read_query(query, file)
     values = dict(parse_param(p) for p in params)
-    check_read_only(text, write)
+    check_read_only(text, write, procedures=True)
     if env.neo4j.get("uri"):
         with _store(env) as store:
-            columns, rows = store.run(_one_statement(text), values, write=write)
+            columns, rows = store.run(_one_statement(text), values, write=write, timeout=timeout)
     else:
         from .cypher_engine import EmbeddedCypher
 
-        columns, rows = EmbeddedCypher(env.graph()).run(_one_statement(text), values, write=write)
+        columns, rows = EmbeddedCypher(env.graph()).run(_one_statement(text), values, write=write, timeout=timeout)
     if as_json:
         echo_json([dict(zip(columns, row)) for row in rows])
         return

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -23,8 +24,26 @@ from .stores.base import node_rows, rel_rows
 if TYPE_CHECKING:
     from .model import KnowledgeGraph
 
-#: Clauses that change a graph.
+#: Clauses that change a graph (named in the refusal when a query uses one).
 WRITE_CLAUSES = ("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "FOREACH", "LOAD")
+
+#: The clauses a read-only query may use: anything else (COPY, INSTALL, LOAD, ATTACH, …) is refused.
+READ_CLAUSES = ("MATCH", "OPTIONAL", "WHERE", "WITH", "UNWIND", "RETURN", "ORDER", "SKIP", "LIMIT", "UNION")
+#: Words that continue an expression or a clause where a new clause could start.
+_CONTINUATIONS = ("AS", "BY", "ASC", "ASCENDING", "DESC", "DESCENDING", "ALL", "DISTINCT", "AND", "OR", "XOR",
+                  "NOT", "IN", "IS", "NULL", "STARTS", "ENDS", "CONTAINS", "CASE", "WHEN", "THEN", "ELSE", "END",
+                  "TRUE", "FALSE", "YIELD")
+#: Procedures known to only read, allowed without --write on a server (compared in lower case).
+READ_PROCEDURES = frozenset(p.lower() for p in (
+    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.indexes", "db.constraints",
+    "db.schema.visualization", "db.schema.nodeTypeProperties", "db.schema.relTypeProperties",
+    "dbms.components", "dbms.procedures", "dbms.functions", "dbms.showCurrentUser",
+    "db.idx.fulltext.queryNodes", "db.idx.fulltext.queryRelationships", "db.idx.vector.queryNodes",
+    "db.index.fulltext.queryNodes", "db.index.fulltext.queryRelationships",
+    "algo.SPpaths", "algo.SSpaths", "algo.BFS", "algo.pageRank", "algo.WCC", "algo.betweenness",
+    "algo.labelPropagation"))
+#: Brackets may nest this deep in a query (a deeper one crashes engines: refused before it is sent).
+MAX_NESTING = 50
 
 #: Functions the embedded engine answers differently from Neo4j, with what to use instead.
 REFUSED_FUNCTIONS = {
@@ -97,11 +116,97 @@ def write_clause(query: str) -> str | None:
     return None
 
 
-def check_read_only(query: str, write: bool) -> None:
-    """Refuse a query that writes unless ``write`` is given."""
-    clause = None if write else write_clause(query)
+def check_read_only(query: str, write: bool, procedures: bool = False) -> None:
+    """Refuse a query that writes unless ``write`` is given: only read clauses pass, and
+    (with ``procedures``, on a server) ``CALL`` of a procedure known to only read.
+
+    >>> check_read_only("MATCH (n) RETURN n.name AS copy ORDER BY copy", write=False)
+    >>> check_read_only("COPY (RETURN 'x' AS a) TO '/tmp/x.csv'", write=False)
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: this query uses COPY, which is not a read clause; queries are read-only unless you add --write
+    """
+    check_nesting(query)
+    if write:
+        return
+    clause = write_clause(query)
     if clause:
         raise QueryError(f"this query writes ({clause}); queries are read-only unless you add --write")
+    word = _not_read_clause(query, procedures)
+    if word:
+        raise QueryError(f"this query uses {word}, which is not a read clause; "
+                         "queries are read-only unless you add --write")
+
+
+def check_nesting(query: str) -> None:
+    """Refuse brackets nested deeper than ``MAX_NESTING`` (engines recurse on them, and crash).
+
+    >>> check_nesting("RETURN " + "[" * 60 + "]" * 60)
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: the query nests brackets 60 deep; at most 50 are allowed
+    """
+    depth = deepest = 0
+    for token in tokenize(query):
+        if token.kind == "op" and token.text in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token.kind == "op" and token.text in ")]}":
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise QueryError(f"the query nests brackets {deepest} deep; at most {MAX_NESTING} are allowed")
+
+
+def _not_read_clause(query: str, procedures: bool) -> str | None:
+    """The first word that starts a clause other than a read clause, or None.
+
+    A word starts a clause where an expression has just ended (after a name, a literal or
+    a closing bracket), at the start of the query, or first inside ``{ }`` (a subquery);
+    elsewhere a word is a name (a variable, a function, a label, a map key).
+    """
+    sig = [t for _, t in _significant(tokenize(query))]
+    ends_expression = ("NULL", "TRUE", "FALSE", "END", "ASC", "ASCENDING", "DESC", "DESCENDING")
+    clause_position = True
+    k = 0
+    while k < len(sig):
+        token = sig[k]
+        before = sig[k - 1].text if k else ""
+        after = sig[k + 1].text if k + 1 < len(sig) else ""
+        if token.kind == "word":
+            upper = token.upper
+            if clause_position and upper not in READ_CLAUSES + _CONTINUATIONS and after != ":":
+                if upper == "CALL" and after == "{":  # a subquery: its clauses are checked in turn
+                    k, clause_position = k + 1, False
+                    continue
+                end = _procedure_end(sig, k + 1) if upper == "CALL" and procedures else None
+                if end is None:
+                    return upper
+                k, clause_position = end, False  # on to the procedure's arguments
+                continue
+            if before in (".", ":") or upper not in READ_CLAUSES + _CONTINUATIONS or upper in ends_expression:
+                clause_position = after != "("  # a name ends an expression; a function name does not
+            else:
+                clause_position = False
+        elif token.kind in ("string", "number", "param", "quoted"):
+            clause_position = True
+        elif token.text in (")", "]", "}"):
+            clause_position = True
+        elif token.text == "{":
+            # A map literal or projection starts with a key or '.'; a subquery with a clause.
+            clause_position = after not in (".", "}") and (k + 2 >= len(sig) or sig[k + 2].text != ":")
+        else:
+            clause_position = False
+        k += 1
+    return None
+
+
+def _procedure_end(sig: list[Token], k: int) -> int | None:
+    """The index after a procedure name starting at ``k`` that is in ``READ_PROCEDURES``, or None."""
+    name = []
+    while k < len(sig) and (sig[k].kind == "word" or sig[k].text == "."):
+        name.append(sig[k].text)
+        k += 1
+    return k if "".join(name).lower() in READ_PROCEDURES else None
 
 
 class EmbeddedCypher:
@@ -136,9 +241,12 @@ class EmbeddedCypher:
         node_columns = _columns([r["props"] for rows in nodes.values() for r in rows])
         rel_columns = _columns([r["props"] for rows in rels.values() for r in rows])
         labels = list(dict.fromkeys([*LABELS, *nodes]))
+        self._node_columns, self._rel_columns = node_columns, rel_columns
+        self._tables: dict[str, str] = {}
         for label in labels:
             columns = ", ".join(f"{_quote(k)} {t}" for k, t in node_columns.items() if k != "id")
             self._execute(f"CREATE NODE TABLE {_quote(label)}(id STRING PRIMARY KEY{', ' if columns else ''}{columns})")
+            self._tables[label.lower()] = label
         pairs: dict[str, list[tuple[str, str]]] = {t: [ends] for t, ends in REL_TYPES.items()}
         pairs["REQUIRES"].append(("Track", "Tool"))
         for rel_type, start, end in rels:
@@ -148,6 +256,7 @@ class EmbeddedCypher:
             spec = ", ".join(f"FROM {_quote(a)} TO {_quote(b)}" for a, b in ends if a in labels and b in labels)
             columns = "".join(f", {_quote(k)} {t}" for k, t in rel_columns.items())
             self._execute(f"CREATE REL TABLE {_quote(rel_type)}({spec}{columns})")
+            self._tables[rel_type.lower()] = rel_type
         for label, rows in nodes.items():
             for row in rows:
                 props = {k: v for k, v in row["props"].items() if v is not None}
@@ -163,6 +272,24 @@ class EmbeddedCypher:
                               {"src": row["start"], "dst": row["end"],
                                **{f"p{i}": _cell(v, rel_columns[k]) for i, (k, v) in enumerate(props.items())}})
 
+    def _declare_missing(self, query: str) -> None:
+        """Labels and relationship types the graph does not have get an empty table, so a
+        pattern naming one matches nothing (as in Neo4j) instead of failing."""
+        for name, kind in _pattern_names(query):
+            known = self._tables.get(name.lower())
+            if known == name:
+                continue
+            if known is not None:
+                raise QueryError(f"labels and relationship types are case-sensitive: there is no :{name} "
+                                 f"(did you mean :{known}? the embedded engine would take one for the other)")
+            if kind == "label":
+                columns = "".join(f", {_quote(k)} {t}" for k, t in self._node_columns.items() if k != "id")
+                self._execute(f"CREATE NODE TABLE {_quote(name)}(id STRING PRIMARY KEY{columns})")
+            else:
+                columns = "".join(f", {_quote(k)} {t}" for k, t in self._rel_columns.items())
+                self._execute(f"CREATE REL TABLE {_quote(name)}(FROM Track TO Track{columns})")
+            self._tables[name.lower()] = name
+
     def _execute(self, query: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
         result = self._conn.execute(query, params or {})
         rows = []
@@ -171,23 +298,27 @@ class EmbeddedCypher:
         return result.get_column_names(), rows
 
     # -- querying ---------------------------------------------------------
-    def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
-            ) -> tuple[list[str], list[list[Any]]]:
+    def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
+            timeout: float | None = None) -> tuple[list[str], list[list[Any]]]:
         """Run a Neo4j-dialect query: ``(columns, rows)`` as Neo4j would return them,
-        or ``QueryError`` saying why this engine will not answer it."""
+        or ``QueryError`` saying why this engine will not answer it. ``timeout``
+        (seconds) bounds the wait: the engine is asked to stop, and the answer is not waited for."""
         if write:
             raise QueryError("--write needs a Neo4j server (--neo4j-uri): the embedded graph is rebuilt "
                              "from the data files on every run, so a write would be lost")
-        check_read_only(query, write=False)
+        check_read_only(query, write=False, procedures=True)
         params = dict(params or {})
         check_params(query, params)
-        translated, columns = translate(query, self._max_hops)
+        translated, columns = translate(query, self._max_hops, params)
+        self._declare_missing(query)
+        if timeout:
+            self._conn.set_query_timeout(max(1, int(timeout * 1000)))
         try:
-            names, rows = self._execute(translated, params)
-        except RuntimeError as e:
-            raise QueryError(f"the embedded Cypher engine cannot run this query: {_engine_message(e)}") from None
+            names, rows = call_with_timeout(lambda: self._execute(translated, params), timeout, self._conn.interrupt)
+        except QueryError:
+            raise
         except Exception as e:  # noqa: BLE001 - the engine's own errors (bad parameters, …) end here
-            raise QueryError(f"the embedded Cypher engine cannot run this query: {_engine_message(e)}") from None
+            raise QueryError(_engine_message(e)) from None
         if columns is None or len(columns) != len(names):
             columns = names
         return columns, [[self._plain(v) for v in row] for row in rows]
@@ -211,6 +342,66 @@ class EmbeddedCypher:
             # Maps from properties(): the engine lists unset columns as null, Neo4j leaves them out.
             return {k: self._plain(v) for k, v in value.items() if v is not None}
         return value
+
+
+def _pattern_names(query: str) -> list[tuple[str, str]]:
+    """``(name, "label" | "type")`` for each label in a node pattern and each type in a
+    relationship pattern (``(n:Skill)``, ``[:A|B]``), in order.
+
+    >>> _pattern_names("MATCH (n:Skill {id: 'x'})-[:USES_TOOL|REQUIRES]->(:`Odd one`) RETURN n")
+    [('Skill', 'label'), ('USES_TOOL', 'type'), ('REQUIRES', 'type'), ('Odd one', 'label')]
+    """
+    sig = [t for _, t in _significant(tokenize(query))]
+    stack: list[str] = []
+    names: list[tuple[str, str]] = []
+    for k, token in enumerate(sig):
+        if token.kind == "op" and token.text in "([{":
+            stack.append(token.text)
+        elif token.kind == "op" and token.text in ")]}":
+            if stack:
+                stack.pop()
+        elif token.kind in ("word", "quoted") and k and sig[k - 1].text in (":", "|") and stack and stack[-1] in "([":
+            if sig[k - 1].text == "|" and not any(t.text == ":" for t in sig[max(0, k - 8):k]):
+                continue
+            name = token.text[1:-1].replace("``", "`") if token.kind == "quoted" else token.text
+            names.append((name, "label" if stack[-1] == "(" else "type"))
+    return names
+
+
+def call_with_timeout(work: Any, timeout: float | None, stop: Any = None) -> Any:
+    """``work()``, or ``QueryError`` when it has not answered within ``timeout`` seconds
+    (``stop()`` is then called, and the work left to end on its own in the background).
+
+    >>> call_with_timeout(lambda: 42, 1.0)
+    42
+    >>> import time; call_with_timeout(lambda: time.sleep(5), 0.05)
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: no answer within 0.05 s: the query was given up (a longer --timeout allows more)
+    """
+    if not timeout:
+        return work()
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as e:  # noqa: BLE001 - handed to the caller's thread
+            box["error"] = e
+
+    thread = threading.Thread(target=target, name="kg-query", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        if stop is not None:
+            try:
+                stop()
+            except Exception:  # noqa: BLE001, S110 - best effort: the answer is not waited for anyway
+                pass
+        raise QueryError(f"no answer within {timeout:g} s: the query was given up (a longer --timeout allows more)")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
 
 
 def check_params(query: str, params: dict[str, Any]) -> None:
@@ -252,8 +443,15 @@ def _string_value(literal: str) -> str:
     return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), body)
 
 
-def translate(query: str, max_hops: int = 30) -> tuple[str, list[str] | None]:
+def translate(query: str, max_hops: int = 30, params: dict[str, Any] | None = None
+              ) -> tuple[str, list[str] | None]:
     """The query in ladybug's dialect, and the column names Neo4j would give.
+
+    Lists count from 0 in Cypher and from 1 in ladybug: ``l[0]``, ``l[$i]``, ``l[1..3]``,
+    ``head``, ``last`` and ``tail`` are rewritten to give Neo4j's elements.
+
+    >>> translate("MATCH (n) RETURN labels(n)[0], head(n.aliases), tail(n.aliases), n.aliases[-1]")[0]
+    'MATCH (n) RETURN [label(n)][1], list_extract(n.`aliases`, 1), list_slice(n.`aliases`, 2, 2147483647), n.`aliases`[-1]'
 
     >>> translate("MATCH p = shortestPath((a {id: $a})-[*]-(b {id: $b})) RETURN length(p)", 20)[0]
     'MATCH p = (a {id: $a})-[* SHORTEST 1..20]-(b {id: $b}) RETURN length(p)'
@@ -281,7 +479,13 @@ def translate(query: str, max_hops: int = 30) -> tuple[str, list[str] | None]:
                              "has different ones")
         if word in REFUSED_FUNCTIONS and after == "(" and before != ".":
             raise QueryError(f"the embedded engine would answer {token.text}() differently: {REFUSED_FUNCTIONS[word]}")
-        if word == "type" and after == "(" and before != ".":
+        if word in ("head", "last", "tail") and after == "(" and before != ".":
+            close = _closing(sig, k + 1)
+            out[i] = {"head": "list_extract", "last": "list_extract", "tail": "list_slice"}[word]
+            out[sig[close][0]] = {"head": ", 1)", "last": ", -1)", "tail": ", 2, 2147483647)"}[word]
+        elif token.text == "[" and _is_subscript(sig, k):
+            _rewrite_subscript(sig, out, k, params or {})
+        elif word == "type" and after == "(" and before != ".":
             out[i] = "label"
         elif word == "labels" and after == "(" and before != ".":
             close = _closing(sig, k + 1)
@@ -302,6 +506,56 @@ def translate(query: str, max_hops: int = 30) -> tuple[str, list[str] | None]:
             if "SHORTEST" not in "".join(out[i:i + 40]):
                 _rewrite_var_length(sig, out, k, _closing(sig, k, "[", "]"), max_hops, "TRAIL")
     return "".join(out), columns
+
+
+def _is_subscript(sig: list[tuple[int, Token]], k: int) -> bool:
+    """Whether the ``[`` at ``k`` indexes what is before it (``l[0]``), rather than opening a
+    list, a comprehension or a relationship pattern."""
+    if k == 0:
+        return False
+    prev = sig[k - 1][1]
+    if prev.kind == "op":
+        return prev.text in (")", "]", "}")
+    if prev.kind == "word":
+        return prev.upper not in READ_CLAUSES + _CONTINUATIONS + ("CALL",)
+    return prev.kind in ("param", "quoted")
+
+
+def _index(tokens: list[Token], params: dict[str, Any], what: str) -> int | None:
+    """A list position given as a whole number (``2``, ``-1``) or an integer parameter; None if absent."""
+    text = "".join(t.text for t in tokens)
+    if not text:
+        return None
+    if re.fullmatch(r"-?[0-9]+", text):
+        return int(text)
+    if len(tokens) == 1 and tokens[0].kind == "param":
+        value = params.get(tokens[0].text[1:].strip("`"))
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    raise QueryError(f"the embedded engine counts list positions from 1: write the {what} as a whole number "
+                     "or an integer parameter (a Neo4j server takes any expression)")
+
+
+def _rewrite_subscript(sig: list[tuple[int, Token]], out: list[str], k: int, params: dict[str, Any]) -> None:
+    """``l[i]`` and ``l[a..b]`` (0-based, end excluded, negative from the end) in ladybug's
+    1-based, end-included positions."""
+    close = _closing(sig, k, "[", "]")
+    inner = [t for _, t in sig[k + 1:close]]
+    dots = [n for n, t in enumerate(inner) if t.text == ".."]
+    for j in range(k + 1, close):
+        out[sig[j][0]] = ""
+    if not dots:
+        i = _index(inner, params, "index")
+        if i is None:
+            raise QueryError("a list index needs a position inside the brackets, e.g. l[0]")
+        out[sig[k + 1][0]] = str(i + 1 if i >= 0 else i)
+        return
+    lo = _index(inner[:dots[0]], params, "slice bounds")
+    hi = _index(inner[dots[0] + 1:], params, "slice bounds")
+    begin = 1 if lo is None else (lo + 1 if lo >= 0 else lo)
+    end = 2147483647 if hi is None else (hi if hi >= 0 else hi - 1)
+    out[sig[k][0]] = "["
+    out[sig[k + 1][0]] = f"{begin}:{end}"
 
 
 def _rewrite_comprehension(sig: list[tuple[int, Token]], out: list[str], k: int) -> None:
@@ -506,6 +760,30 @@ def _quote(name: str) -> str:
     return "`" + name.replace("`", "``") + "`"
 
 
+#: The engine's wording -> Cypher's, for what a user of Neo4j would otherwise not recognise.
+_ENGINE_WORDING = [
+    (re.compile(r"list_extract\(list, index\): index=(-?\d+) is out of range"),
+     "list index {0} is out of range: Neo4j answers null there, the embedded engine cannot (use a Neo4j server, "
+     "or check size(list) first)"),
+    (re.compile(r"function (\w+) does not exist", re.I), "unknown function '{0}'"),
+    (re.compile(r"Variable (\w+) is not in scope"), "variable `{0}` not defined"),
+    (re.compile(r"Table (.+?) does not exist"), "there is no label or relationship type {0}"),
+    (re.compile(r"^Parser exception: (.*)"), "invalid Cypher syntax: {0}"),
+    (re.compile(r"^Interrupted"), "the query was interrupted (it ran past --timeout)"),
+]
+
+
 def _engine_message(e: BaseException) -> str:
+    """One line saying why the embedded engine would not answer, in Cypher's terms.
+
+    >>> _engine_message(RuntimeError("Catalog exception: function HEADS does not exist."))
+    "the embedded Cypher engine cannot run this query: unknown function 'HEADS'"
+    """
     lines = [line for line in str(e).splitlines() if line.strip()]
-    return lines[0] if lines else type(e).__name__
+    text = lines[0] if lines else type(e).__name__
+    for pattern, wording in _ENGINE_WORDING:
+        found = pattern.search(text)
+        if found:
+            text = wording.format(*found.groups())
+            break
+    return f"the embedded Cypher engine cannot run this query: {text}"

@@ -32,7 +32,7 @@ def embedded(packaged_graph):
     ("CALL db.labels()", "procedures (CALL …) need a Neo4j server"),
     ("RETURN 1; RETURN 2", "one statement at a time"),
     ("MATCH (n {name: 'open) RETURN n", "unterminated string"),
-    ("MATCH (n:Skill RETURN n", "the embedded Cypher engine cannot run this query: Parser exception"),
+    ("MATCH (n:Skill RETURN n", "the embedded Cypher engine cannot run this query: invalid Cypher syntax: Invalid input"),
     ("MATCH (n) WHERE n.name = $who RETURN n", "the query needs parameter $who: add --param who=VALUE"),
     ("MATCH (n) WHERE n.name =~ '[a-' RETURN n", "not a valid regular expression after =~"),
     ("MATCH (n:Skill) RETURN n.no_such_property", "Cannot find property no_such_property"),

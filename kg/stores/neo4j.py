@@ -23,6 +23,7 @@ import neo4j
 from neo4j import exceptions as neo4j_errors
 
 from .. import cypher as cypher_files
+from ..cypher_engine import call_with_timeout, check_read_only
 from ..errors import KGError, QueryError, StoreUnavailable
 from ..model import LABELS, REL_TYPES
 from .base import build_graph, chunks, node_rows, pack_rows, rel_rows, split_node_row, split_rel_row
@@ -37,7 +38,7 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 #: URI schemes of the Bolt protocol (the driver's HTTP preview is not used).
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -73,16 +74,67 @@ FALKORDB = Dialect("falkordb", "schema_falkordb", 500, 2000, False, True, packed
 def escape_falkordb(value: Any) -> Any:
     """Strings as FalkorDB's Bolt port needs them: it reads string parameters as
     quoted literals, so a lone ``'`` breaks the request and ``\\b`` becomes a backspace.
+    Map keys it writes into the query text as they are: only plain names pass.
 
     >>> escape_falkordb({"name": "it's", "aliases": ["a\\\\b"]})
     {'name': "it\\\\'s", 'aliases': ['a\\\\\\\\b']}
+    >>> escape_falkordb({"filter": {"id: 1} MATCH (n) SET n.x = 1 //": "git"}})
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: parameter key 'id: 1} MATCH (n) SET n.x = 1 //' is not a plain name (letters, digits and _, not first a digit)
     """
     if isinstance(value, str):
         return value.replace("\\", "\\\\").replace("'", "\\'")
     if isinstance(value, list):
         return [escape_falkordb(v) for v in value]
     if isinstance(value, dict):
+        check_keys(value)
         return {k: escape_falkordb(v) for k, v in value.items()}
+    return value
+
+
+def check_keys(value: Any) -> None:
+    """Refuse map keys (at any depth) that are not plain names: a server that writes
+    parameters into its query text would run what such a key holds."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if not isinstance(k, str) or not _IDENTIFIER.fullmatch(k):
+                raise QueryError(f"parameter key {k!r} is not a plain name (letters, digits and _, not first a digit)")
+            check_keys(v)
+    elif isinstance(value, list):
+        for v in value:
+            check_keys(v)
+
+
+def redact_uri(uri: str) -> str:
+    """The URI without the password it may hold, for messages.
+
+    >>> redact_uri("bolt://neo4j:s3cret@db.example:7687"), redact_uri("bolt://localhost")
+    ('bolt://neo4j:***@db.example:7687', 'bolt://localhost')
+    """
+    return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://)([^@/?#]*)@",
+                  lambda m: m.group(1) + m.group(2).split(":", 1)[0] + (":***" if ":" in m.group(2) else "") + "@",
+                  uri)
+
+
+def timeout_setting(text: str | None) -> float:
+    """``KG_NEO4J_TIMEOUT`` as seconds (default 10): a finite number above 0.
+
+    >>> timeout_setting(None), timeout_setting("2.5")
+    (10.0, 2.5)
+    >>> timeout_setting("nan")
+    Traceback (most recent call last):
+    ...
+    kg.errors.StoreUnavailable: KG_NEO4J_TIMEOUT must be a number of seconds above 0, not 'nan'
+    """
+    import math
+
+    try:
+        value = float(text) if text is not None else 10.0
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise StoreUnavailable(f"KG_NEO4J_TIMEOUT must be a number of seconds above 0, not {text!r}")
     return value
 
 
@@ -111,23 +163,28 @@ class Neo4jStore:
         wait for a connection.
         """
         if timeout is None:
-            try:
-                timeout = float(os.environ.get("KG_NEO4J_TIMEOUT", "10"))
-            except ValueError:
-                raise StoreUnavailable("KG_NEO4J_TIMEOUT must be a number of seconds") from None
+            timeout = timeout_setting(os.environ.get("KG_NEO4J_TIMEOUT"))
         auth = (user or "neo4j", password or "")
-        scheme = urlsplit(uri).scheme
-        if scheme not in BOLT_SCHEMES:
-            raise StoreUnavailable(f"{uri!r} is not a Bolt URI; use e.g. bolt://localhost:7687 "
-                                   "or neo4j+s://<id>.databases.neo4j.io")
+        shown = redact_uri(uri)
+        hint = "use e.g. bolt://localhost:7687 or neo4j+s://<id>.databases.neo4j.io"
+        try:
+            parts = urlsplit(uri)
+            parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+        except ValueError as e:
+            raise StoreUnavailable(f"{shown!r} is not a valid URI ({e}); {hint}") from None
+        if parts.scheme not in BOLT_SCHEMES:
+            raise StoreUnavailable(f"{shown!r} is not a Bolt URI; {hint}")
+        if parts.username is not None or parts.password is not None:
+            raise StoreUnavailable(f"{shown!r}: give the user and password with --neo4j-user/--neo4j-password "
+                                   "(NEO4J_USER/NEO4J_PASSWORD), not in the URI")
         try:
             driver = neo4j.GraphDatabase.driver(
                 uri, auth=auth, connection_timeout=timeout, connection_acquisition_timeout=timeout,
                 max_transaction_retry_time=max(timeout, 5.0), max_connection_pool_size=4,
                 user_agent="mle-kg")
         except (neo4j_errors.ConfigurationError, ValueError) as e:
-            raise StoreUnavailable(f"{uri!r} is not a Bolt URI ({e}); use e.g. bolt://localhost:7687 "
-                                   "or neo4j+s://<id>.databases.neo4j.io") from None
+            raise StoreUnavailable(f"{shown!r} is not a Bolt URI ({_first_line(e).replace(uri, shown)}); "
+                                   f"{hint}") from None
         try:
             _verify(driver, uri)
             store = cls(driver, database=database, uri=uri, user=auth[0], batch_size=batch_size)
@@ -163,6 +220,8 @@ class Neo4jStore:
         if self._closed:
             return
         self._closed = True
+        if getattr(self, "_abandoned", False):
+            return  # a connection still waits for a query given up on: closing would wait for it too
         self.driver.close()
         if self.dialect.name == "falkordb":
             _absorb_ignored_connection(self.uri)
@@ -179,10 +238,14 @@ class Neo4jStore:
         return self.driver.session(database=self.database, default_access_mode=mode)
 
     def _params(self, params: dict[str, Any]) -> dict[str, Any]:
+        check_keys(params)
         return escape_falkordb(params) if self.dialect.escape_strings else params
 
-    def _run(self, query: str, params: dict[str, Any], *, write: bool) -> tuple[list[str], list[list[Any]]]:
-        """One statement in one managed transaction: ``(columns, rows)`` of plain values."""
+    def _run(self, query: str, params: dict[str, Any], *, write: bool, timeout: float | None = None
+             ) -> tuple[list[str], list[list[Any]]]:
+        """One statement in one managed transaction: ``(columns, rows)`` of plain values.
+        ``timeout`` (seconds) is sent to the server as the transaction's timeout, and the
+        answer is not waited for longer than that."""
         sent = self._params(params)
 
         def work(tx: Any) -> tuple[list[str], list[list[Any]]]:
@@ -190,19 +253,33 @@ class Neo4jStore:
             keys = list(result.keys())
             return keys, [[plain(v) for v in record.values()] for record in result]
 
-        try:
+        if timeout:
+            work = neo4j.unit_of_work(timeout=timeout)(work)
+
+        def attempt() -> tuple[list[str], list[list[Any]]]:
             with self._session(write) as session:
                 return (session.execute_write if write else session.execute_read)(work)
+
+        try:
+            return call_with_timeout(attempt, timeout + 1.0 if timeout else None)
+        except QueryError as e:
+            if timeout and str(e).startswith("no answer"):
+                self._abandoned = True  # a connection is still busy with it: do not wait for it on close
+                raise QueryError(f"no answer within {timeout:g} s: the query was given up "
+                                 "(a longer --timeout allows more)") from None
+            raise
         except Exception as e:
             raise self._translate(e) from None
 
-    def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False
-            ) -> tuple[list[str], list[list[Any]]]:
-        """Run a user's Cypher: ``(columns, rows)``. Read access unless ``write``.
+    def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
+            timeout: float | None = None) -> tuple[list[str], list[list[Any]]]:
+        """Run a user's Cypher: ``(columns, rows)``. Read-only unless ``write``: only read
+        clauses and procedures known to only read pass (FalkorDB ignores the read access mode).
 
-        The query text is sent as given; values go as parameters.
+        The query text is sent as given; values go as parameters (map keys plain names only).
         """
-        return self._run(query, dict(params or {}), write=write)
+        check_read_only(query, write, procedures=True)
+        return self._run(query, dict(params or {}), write=write, timeout=timeout)
 
     def _translate(self, e: BaseException) -> KGError:
         """A driver error as the library's own: exit 3 for the connection, 1 for the query."""
@@ -341,7 +418,7 @@ class Neo4jStore:
         self._run(statement, self._load_params(first, split), write=True)
         match = _match_clause(statement)
         for key, value in props.items():
-            if not _IDENTIFIER.match(key):
+            if not _IDENTIFIER.fullmatch(key):
                 raise QueryError(f"property name {key!r} cannot be written to this server")
             if isinstance(value, str):
                 pieces = [value[i:i + limit // 8] for i in range(0, len(value), limit // 8)] or [""]
@@ -492,7 +569,7 @@ def _rel_statement(rel_type: str, start: str, end: str, packed: bool = False) ->
 
 
 def _check_identifier(name: str) -> None:
-    if not _IDENTIFIER.match(name):
+    if not _IDENTIFIER.fullmatch(name):
         raise QueryError(f"{name!r} cannot be a label or relationship type")
 
 
