@@ -50,6 +50,18 @@ CONFORMANCE = [
     ("MATCH (s:Skill) RETURN s.effort_hours / 10 AS tens, count(*) AS n ORDER BY tens", {}),
     ("MATCH (n:Skill) RETURN n.name ORDER BY n.name DESC LIMIT 3", {}),
     ("MATCH (a:Track)-[r:REQUIRES]->(s:Skill) WHERE r.level = 'bonus' RETURN a.id, s.id ORDER BY a.id, s.id", {}),
+    # Neo4j idioms the embedded engine translates: 0-based lists, head/last/tail, unknown labels.
+    ("MATCH (n) WHERE n.id IN ['ds', 'sql', 'data'] RETURN n.id, labels(n)[0] AS label ORDER BY n.id", {}),
+    ("MATCH (n:Track {id: 'ds'}) RETURN head(labels(n)) AS h, last(labels(n)) AS l", {}),
+    ("MATCH (t:Tool {id: 'python'}) RETURN head(t.aliases) AS h, last(t.aliases) AS l, tail(t.aliases) AS t, "
+     "t.aliases[1] AS second, t.aliases[-1] AS last, t.aliases[0..2] AS two, t.aliases[1..] AS rest", {}),
+    ("MATCH (s:Skill {id: $id}) RETURN s.aliases[$i] AS a", {"id": "ml-frameworks", "i": 0}),
+    ("MATCH p = (a:Skill {id: 'programming'})-[:PREREQUISITE_OF]->(b:Skill) "
+     "RETURN [n IN nodes(p) | n.id][0] AS first, last([n IN nodes(p) | n.id]) AS other ORDER BY other", {}),
+    ("MATCH (n:Planet) RETURN count(n) AS planets", {}),
+    ("MATCH (n:Planet) RETURN n.name", {}),
+    ("MATCH (t:Track)-[:NO_SUCH_TYPE]->(x) RETURN count(x) AS n", {}),
+    ("MATCH (t:Track {id: 'ds'}) OPTIONAL MATCH (t)-[:MENTORS]->(x:Person) RETURN t.id, x.name", {}),
 ]
 
 #: Where FalkorDB itself departs from Neo4j: checked against the in-memory graph instead.
