@@ -484,7 +484,9 @@ def stats(env: Env, top: int, as_json: bool) -> None:
     click.echo(f"{result['total_relationships']} relationships: "
                + ", ".join(f"{v} {k}" for k, v in result["relationships"].items() if v))
     click.echo("Sources: " + ", ".join(f"{v} {k}" for k, v in result["sources"].items()))
-    click.echo("Most central skills (betweenness): "
+    bc = result["betweenness"]
+    how = "" if bc["exact"] else f", estimated from {bc['sources']:,} of {bc['nodes']:,} nodes, seed {bc['seed']}"
+    click.echo(f"Most central skills (betweenness{how}): "
                + ", ".join(f"{c['name']} {c['betweenness']:.3f}" for c in result["central_skills"]))
     click.echo("Skills that bridge tracks:")
     for b in result["bridges"]:

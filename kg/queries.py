@@ -132,17 +132,30 @@ def list_nodes(graph: "KnowledgeGraph", label: str, lang: str = "en") -> list[di
     return rows
 
 
+#: Above this many nodes, betweenness is estimated from a sample of ``BETWEENNESS_SAMPLE`` sources.
+EXACT_BETWEENNESS_NODES = 2000
+BETWEENNESS_SAMPLE = 100
+#: The sample is drawn with this seed, so the same graph always gives the same numbers.
+BETWEENNESS_SEED = 0
+
+
 def stats(graph: "KnowledgeGraph", top: int = 5, lang: str = "en") -> dict[str, Any]:
     """Counts, the most central skills, and the skills that bridge most tracks.
 
+    Betweenness is exact up to ``EXACT_BETWEENNESS_NODES`` nodes; on a larger graph
+    (a full taxonomy) it is estimated from ``BETWEENNESS_SAMPLE`` source nodes drawn
+    with a fixed seed, and ``betweenness`` in the result says so.
+
     >>> from kg.loaders.curated import load_graph
     >>> s = stats(load_graph())
-    >>> s["nodes"]["Layer"], s["nodes"]["Track"]
-    (4, 9)
+    >>> s["nodes"]["Layer"], s["nodes"]["Track"], s["betweenness"]["exact"]
+    (4, 9, True)
     """
     counts = graph.counts()
     simple = graph.undirected()
-    centrality = nx.betweenness_centrality(simple)
+    n = simple.number_of_nodes()
+    sample = min(BETWEENNESS_SAMPLE, n) if n > EXACT_BETWEENNESS_NODES else None
+    centrality = nx.betweenness_centrality(simple, k=sample, seed=BETWEENNESS_SEED if sample else None)
     skills = graph.ids("Skill")
     central = sorted(skills, key=lambda s: (-centrality[s], s))[:top]
     by_tracks = {s: sorted(t for t, _ in graph.into(s, "REQUIRES")) for s in skills}
@@ -161,5 +174,7 @@ def stats(graph: "KnowledgeGraph", top: int = 5, lang: str = "en") -> dict[str, 
         "total_relationships": graph.g.number_of_edges(),
         "sources": dict(sorted(sources.items(), key=lambda kv: -kv[1])),
         "central_skills": [{"id": s, "name": graph.name(s, lang), "betweenness": round(centrality[s], 4)} for s in central],
+        "betweenness": {"exact": sample is None, "sources": sample or n, "nodes": n,
+                        "seed": BETWEENNESS_SEED if sample else None},
         "bridges": [{"id": s, "name": graph.name(s, lang), "tracks": by_tracks[s]} for s in bridges],
     }

@@ -189,3 +189,23 @@ def test_embedded_timeout_leaves_the_process_able_to_exit():
                            "UNWIND range(1, 400000000) AS x RETURN count(x) AS n"],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and time.monotonic() - started < 8
+
+
+# -- kg stats on a large graph ---------------------------------------------------------------------
+def test_stats_samples_betweenness_above_a_size_and_says_so(monkeypatch):
+    from kg import queries
+
+    exact = kg("stats").out.splitlines()[3]
+    assert exact.startswith("Most central skills (betweenness): Programming 0.186")
+    monkeypatch.setattr(queries, "EXACT_BETWEENNESS_NODES", 50)
+    monkeypatch.setattr(queries, "BETWEENNESS_SAMPLE", 30)
+    first, second = kg("stats"), kg("stats", "--json")
+    line = first.out.splitlines()[3]
+    assert line.startswith("Most central skills (betweenness, estimated from 30 of 89 nodes, seed 0): ")
+    import json
+
+    data = json.loads(second.out)
+    assert data["betweenness"] == {"exact": False, "sources": 30, "nodes": 89, "seed": 0}
+    # The same sample every run: the same numbers.
+    assert [f"{c['name']} {c['betweenness']:.3f}" for c in data["central_skills"]] == \
+        line.split(": ", 1)[1].split(", ")
