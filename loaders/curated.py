@@ -217,8 +217,15 @@ def parse_data(text: str, filename: str, default_source: str | None = None,
         line = mark.line + 1 if mark else 0
         out.problems.append(Problem(filename, line, "", f"not valid YAML: {e.problem or e.context}"))
         return out
+    except yaml.reader.ReaderError as e:
+        line = text.count("\n", 0, e.position) + 1
+        out.problems.append(Problem(filename, line, "", f"not valid YAML: character U+{e.character:04X} "
+                                    "is not allowed in YAML (a control character): remove it"
+                                    if isinstance(e.character, int) else f"not valid YAML: {e.reason}"))
+        return out
     except yaml.YAMLError as e:
-        out.problems.append(Problem(filename, 0, "", f"not valid YAML: {e}"))
+        first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), type(e).__name__)
+        out.problems.append(Problem(filename, 0, "", f"not valid YAML: {first}"))
         return out
     if doc is None:
         return out
