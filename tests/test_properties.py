@@ -21,7 +21,7 @@ from kg.stores.base import comparable
 
 #: Few examples and a generous per-example deadline: the suite stays fast on a busy machine,
 #: and an example that takes seconds (a quadratic path, a bomb) still fails.
-FAST = settings(max_examples=60, deadline=timedelta(seconds=3), derandomize=True,
+FAST = settings(max_examples=60, deadline=timedelta(seconds=3), derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
