@@ -61,7 +61,8 @@ def push(env: Env, wipe: bool, yes: bool, batch_size: int | None, as_json: bool)
             click.confirm(f"Delete every Track, Layer, Skill and Tool node in {store.uri} first?", abort=True)
         total = len(graph) + sum(1 for _ in graph.relationships())
         if progress_enabled() and not as_json:
-            with click.progressbar(length=total, label="Pushing", file=click.get_text_stream("stderr")) as bar:
+            with click.progressbar(length=total, label="Pushing",
+                                   file=click.get_text_stream("stderr")) as bar:  # type: ignore[operator]
                 report = store.push(graph, wipe=wipe, progress=bar.update)
         else:
             report = store.push(graph, wipe=wipe)

@@ -291,11 +291,11 @@ class EmbeddedCypher:
             self._tables[name.lower()] = name
 
     def _execute(self, query: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[list[Any]]]:
-        result = self._conn.execute(query, params or {})
-        rows = []
+        result: Any = self._conn.execute(query, params or {})
+        rows: list[list[Any]] = []
         while result.has_next():
             rows.append(result.get_next())
-        return result.get_column_names(), rows
+        return list(result.get_column_names()), rows
 
     # -- querying ---------------------------------------------------------
     def run(self, query: str, params: dict[str, Any] | None = None, *, write: bool = False,
@@ -426,6 +426,7 @@ def check_params(query: str, params: dict[str, Any]) -> None:
     for k, token in enumerate(sig[:-1]):
         if token.text == "=~":
             pattern_token = sig[k + 1]
+            pattern: Any
             if pattern_token.kind == "string":
                 pattern = _string_value(pattern_token.text)
             elif pattern_token.kind == "param":
@@ -601,6 +602,7 @@ def _rewrite_var_length(sig: list[tuple[int, Token]], out: list[str], start: int
         i, token = sig[k]
         if token.text == "*" and _in_rel_brackets(sig, k):
             bracket = _opening(sig, k)
+            assert bracket is not None  # _in_rel_brackets found it
             name = sig[bracket + 1][1]
             if name.kind in ("word", "quoted") and mode == "TRAIL":
                 raise QueryError("the embedded engine gives variable-length relationships another type: "

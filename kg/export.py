@@ -291,7 +291,8 @@ def split_statements(script: str) -> list[str]:
     """
     from .cypher_engine import tokenize
 
-    statements, current = [], []
+    statements: list[str] = []
+    current: list[str] = []
     for token in tokenize(script):
         if token.kind == "op" and token.text == ";":
             statements.append("".join(current))
