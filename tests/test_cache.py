@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from hostile_support import kg
 
 PATH_OUT = ("Data Scientist (Track) -[TRANSITIONS_TO]-> Production MLE (Track) -[TRANSITIONS_TO]-> "

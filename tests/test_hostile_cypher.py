@@ -8,7 +8,6 @@ import sys
 import time
 
 import pytest
-
 from bolt_support import bolt, bolt_server, open_test_store  # noqa: F401 (fixtures)
 from hostile_support import kg
 

@@ -6,7 +6,6 @@ import os
 import threading
 
 import pytest
-
 from hostile_support import kg
 
 TOOL = "tools:\n  - id: polars\n    name: {name}\n    skills: [data-analysis]\n"

@@ -9,8 +9,8 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from hostile_support import kg
+
 from kg.export import read_export, write_export
 from kg.model import KnowledgeGraph
 from kg.stores.base import comparable

@@ -145,9 +145,10 @@ def test_any_name_round_trips_through_every_export(name, alias, description):
 @FAST
 @given(name=NAMES, alias=NAMES)
 def test_any_name_shows_and_renders(name, alias):
+    from kg.viz.html import build_view, script_json
+
     from kg.queries import show
     from kg.safeio import dumps_json, inert
-    from kg.viz.html import build_view, script_json
 
     graph = named_graph(name, alias, "d")
     shown = show(graph, "odd")
@@ -165,6 +166,7 @@ def test_any_name_printed_by_the_cli_is_inert(name):
     from unittest import mock
 
     from hostile_support import kg
+
     from kg.clibase import Env
 
     graph = named_graph(name, "alias", "d")
