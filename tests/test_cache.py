@@ -247,9 +247,9 @@ def test_data_files_are_cached_by_content_not_by_date(cache, tmp_path, monkeypat
         assert kg("--data", str(data), "show", "polars").out.splitlines()[0] == "Polars (Tool, id: polars)"
     # Same size, same modification time, other content: built afresh.
     st = data.stat()
-    data.write_text(data.read_text().replace("Polars", "Pandas"))
+    data.write_text(data.read_text().replace("Polars", "Polarz"))
     os.utime(data, ns=(st.st_atime_ns, st.st_mtime_ns))
-    assert kg("--data", str(data), "show", "polars").out.splitlines()[0] == "Pandas (Tool, id: polars)"
+    assert kg("--data", str(data), "show", "polars").out.splitlines()[0] == "Polarz (Tool, id: polars)"
 
 
 def test_the_file_name_of_a_data_file_is_part_of_the_key(cache, tmp_path):
