@@ -21,9 +21,9 @@ JSON_PROPS = ("provenance",)
 DERIVED_PROPS = ("source", "seq")
 
 #: ``json.dumps(value, ensure_ascii=False)``, without building an encoder per call.
-_JSON = json.JSONEncoder(ensure_ascii=False)
+_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
 
-_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True, allow_nan=False)
 
 #: Node properties that many nodes share (the same provenance and source), sent once per packed batch.
 SHARED_NODE_PROPS = JSON_PROPS + ("source",)
