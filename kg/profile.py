@@ -42,30 +42,33 @@ def read_profile(path: str | os.PathLike[str]) -> dict[str, Any]:
     """
     import yaml
 
-    from .loaders.curated import _LineLoader, _Map
+    from .loaders.curated import ShapeError, _Map, load_yaml
+    from .safeio import read_regular
 
     p = Path(path)
     try:
-        if not p.is_file():
-            raise DataError(f"{p}: {'no such profile file' if not p.exists() else 'not a regular file'}")
-        with open(p, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)
+        raw = read_regular(p, MAX_BYTES)  # regular files only (a FIFO would block), bounded
     except OSError as e:
-        raise DataError(f"{p}: cannot be read ({e.strerror})") from None
-    if len(raw) > MAX_BYTES:
-        raise DataError(f"{p}: larger than {MAX_BYTES // 1024} KB; a profile is a few lines")
+        reason = {"no such file": "no such profile file", "is a directory, not a file": "not a regular file",
+                  "not a regular file (a pipe, socket or device is not read)": "not a regular file"}.get(str(e), str(e))
+        if reason.startswith("larger than") or " is larger than " in reason:
+            reason = f"larger than {MAX_BYTES // 1024} KB; a profile is a few lines"
+        raise DataError(f"{p}: {reason}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         raise DataError(f"{p}:{line}: not UTF-8 text") from None
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+        doc = load_yaml(text)
+    except ShapeError as e:
+        raise DataError(f"{p}:{e.line}: {e.message}") from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         raise DataError(f"{p}:{mark.line + 1 if mark else 0}: not valid YAML: {e.problem or e.context}") from None
     except yaml.YAMLError as e:
-        raise DataError(f"{p}: not valid YAML: {e}") from None
+        first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), type(e).__name__)
+        raise DataError(f"{p}: not valid YAML: {first}") from None
     if doc is None:
         return {}
     if not isinstance(doc, _Map):
@@ -160,13 +163,12 @@ def _scalar(text: str) -> str:
 
 def write_profile(profile: dict[str, Any], path: str | os.PathLike[str]) -> None:
     """Write a profile atomically (a temporary file beside it, then a rename)."""
+    from .atomic import write_atomic
+
     p = Path(path)
     if p.exists() and not p.is_file():
         raise DataError(f"{p}: not a regular file; refusing to write a profile there")
-    tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(dump_profile(profile), encoding="utf-8")
-        os.replace(tmp, p)
+        write_atomic(p, dump_profile(profile))  # an O_EXCL temporary file: a planted link is not followed
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise DataError(f"{p}: cannot be written ({e.strerror})") from None

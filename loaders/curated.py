@@ -131,6 +131,40 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)  # type: ignore[arg-type]
 
 
+class ShapeError(yaml.YAMLError):
+    """A YAML document nested too deep, or whose aliases expand it too far (``line``, ``message``)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load_yaml(text: str) -> Any:
+    """A YAML document from someone else, safely: the safe loader (mappings know their
+    lines), after checking its shape — ``ShapeError`` for an alias bomb or deep nesting,
+    which would otherwise eat memory or crash the parser. Other problems raise PyYAML's errors.
+
+    >>> load_yaml("a: [1, 2]")
+    {'a': [1, 2]}
+    >>> load_yaml("a: " + "[" * 80 + "]" * 80)
+    Traceback (most recent call last):
+    ...
+    kg.loaders.curated.ShapeError: nested deeper than 64 levels
+    """
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        refusal = _shape_problem(node)
+        if refusal is not None:
+            raise ShapeError(*refusal)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def _shape_problem(root: yaml.Node) -> tuple[int, str] | None:
     """``(line, message)`` when a composed YAML document nests too deep, refers to
     itself, or has aliases that expand it far beyond its written size (an alias
@@ -202,16 +236,10 @@ def parse_data(text: str, filename: str, default_source: str | None = None,
     """
     out = Parsed(filename)
     try:
-        loader = _LineLoader(text)
-        try:
-            node = loader.get_single_node()
-            refusal = _shape_problem(node) if node is not None else None
-            if refusal is not None:
-                out.problems.append(Problem(filename, refusal[0], "", refusal[1]))
-                return out
-            doc = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        doc = load_yaml(text)
+    except ShapeError as e:
+        out.problems.append(Problem(filename, e.line, "", e.message))
+        return out
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 0

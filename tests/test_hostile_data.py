@@ -170,3 +170,40 @@ def test_a_data_file_over_the_limit_is_refused(tmp_path, monkeypatch):
 def test_json_output_is_strict(tmp_path):
     r = kg("show", "k8s", "--json")
     json.loads(r.out, parse_constant=lambda c: pytest.fail(f"not strict JSON: {c}"))
+
+
+# -- profile files (kg plan/fit --profile, --save-profile) -------------------------------------------
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_a_profile_that_is_not_a_regular_file_is_refused_without_reading(tmp_path, special):
+    path = special
+    if special == "fifo":
+        path = str(tmp_path / "me.yaml")
+        os.mkfifo(path)
+    r = run_bounded(10, "plan", "--to", "Infra MLE", "--profile", path)
+    assert r.code == 1
+    assert r.err == f"Error: {path}: not a regular file\n"
+
+
+@pytest.mark.parametrize("text,message", [
+    ("know: " + "[" * 300 + "]" * 300 + "\n", ":1: nested deeper than 64 levels"),
+    ("x: &a0 [python]\n" + "".join(f"x{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]\n" for n in range(1, 10))
+     + "know: *a9\n", "YAML aliases expand the file to"),
+    ("know: [python]\n\x1b[2J\n", "me.yaml: not valid YAML: unacceptable character #x001b"),
+])
+def test_a_hostile_profile_is_one_line(tmp_path, text, message):
+    path = tmp_path / "me.yaml"
+    path.write_text(text)
+    r = run_bounded(20, "plan", "--to", "Infra MLE", "--profile", str(path))
+    assert r.code == 1 and len(r.err.splitlines()) == 1 and message in r.err, r.err
+
+
+def test_saving_a_profile_never_follows_a_planted_link(tmp_path, monkeypatch):
+    from kg.profile import write_profile
+
+    victim = tmp_path / "victim"
+    victim.write_text("precious\n")
+    target = tmp_path / "me.yaml"
+    os.symlink(victim, tmp_path / f".me.yaml.{os.getpid()}.tmp")  # the name the old writer used
+    write_profile({"know": ["python"]}, target)
+    assert victim.read_text() == "precious\n"
+    assert "python" in target.read_text()
