@@ -208,3 +208,23 @@ def test_stats_samples_betweenness_above_a_size_and_says_so(monkeypatch):
     # The same sample every run: the same numbers.
     assert [f"{c['name']} {c['betweenness']:.3f}" for c in data["central_skills"]] == \
         line.split(": ", 1)[1].split(", ")
+
+
+@pytest.mark.bolt
+def test_a_slow_query_on_the_server_is_given_up_at_the_timeout(pushed):
+    started = time.monotonic()
+    r = kg("cypher", "--timeout", "0.5", "UNWIND range(1, 30000000) AS x RETURN count(x) AS n", env=pushed.env)
+    took = time.monotonic() - started
+    assert r.code == 1, r.out
+    line = one_line(r)
+    # FalkorDB does not enforce the transaction timeout the driver sends: the client gives up.
+    # Neo4j enforces it, and answers first with its own error.
+    assert line == "Error: no answer within 0.5 s: the query was given up (a longer --timeout allows more)" or (
+        pushed.kind != "falkordb" and "timeout" in line.lower()), line
+    assert took < 5, took
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # the server is left able to answer again
+        if kg("cypher", "RETURN 1 AS ok", env=pushed.env).code == 0:
+            return
+        time.sleep(1)
+    pytest.fail("the server did not answer after the timeout")
