@@ -156,6 +156,10 @@ def _check_value(value: Any, name: str) -> None:
             _check_value(v, name)
 
 
+#: A query file larger than this is not a query.
+MAX_QUERY_BYTES = 1_000_000
+
+
 def read_query(query: str | None, file: str | None) -> str:
     """The query text: given inline, from a file, or a ready-made query of ``cypher/queries`` by name."""
     from . import cypher as cypher_files
@@ -166,9 +170,11 @@ def read_query(query: str | None, file: str | None) -> str:
         return query
     assert file is not None
     path = Path(file)
-    if path.is_file():
-        try:
-            return path.read_text(encoding="utf-8")
+    if path.exists():
+        from .safeio import read_regular
+
+        try:  # regular files only (a FIFO would block, /dev/zero never end), at most 1 MB
+            return read_regular(path, MAX_QUERY_BYTES).decode("utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise QueryError(f"cannot read {file}: {e}") from None
     name = path.name[: -len(".cypher")] if path.name.endswith(".cypher") else path.name

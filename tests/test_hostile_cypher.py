@@ -230,3 +230,19 @@ def test_a_slow_query_on_the_server_is_given_up_at_the_timeout(pushed):
             return
         time.sleep(1)
     pytest.fail("the server did not answer after the timeout")
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_a_query_file_that_is_not_a_regular_file_is_not_read(tmp_path, special):
+    import threading
+
+    path = special
+    if special == "fifo":
+        path = str(tmp_path / "q.cypher")
+        os.mkfifo(path)
+    box = []
+    t = threading.Thread(target=lambda: box.append(kg("cypher", "-f", path)), daemon=True)
+    t.start()
+    t.join(10)
+    assert box, "kg cypher -f still reading"
+    assert one_line(box[0]) == f"Error: cannot read {path}: not a regular file (a pipe, socket or device is not read)"
