@@ -1,7 +1,8 @@
-"""Reading a file someone else may have made: regular files only, never more than a limit.
+"""Handling what other people wrote: reading their files (regular files only, never more
+than a limit), and printing their text (control characters inert, JSON strict).
 
 Light on purpose (no YAML, no networkx): the cache reads data files through it
-before it knows whether it needs to parse them.
+before it knows whether it needs to parse them, and every command prints through it.
 """
 from __future__ import annotations
 
@@ -72,7 +73,7 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int = MAX_DATA_BYTES) 
         os.close(fd)
 
 
-# -- writing what others may have written -------------------------------------------
+# -- printing what others wrote ---------------------------------------------------------
 #: Characters a terminal may act on (C0 but tab and newline, DEL, C1): shown as escapes.
 _TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: The same, but letting through what a progress bar draws with (return, hide and show the cursor).
