@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.errors import KGError
-from kg.model import LABELS, provenance_summary
+from kg.model import LABELS, demand, provenance_summary
 
 if TYPE_CHECKING:
     from kg.model import KnowledgeGraph
@@ -64,40 +64,88 @@ EDGE_COLORS = {
     "COLLABORATES_WITH": "#adb5bd",
 }
 
-#: Fixed texts of the page, per language.
+#: Fixed texts of the page, per language (everything the page says that is not data).
 UI: dict[str, dict[str, str]] = {
     "en": {
         "Track": "Track", "Layer": "Layer", "Skill": "Skill", "Tool": "Tool",
         "search": "Search a name or alias…", "png": "Export PNG", "reset": "Reset view",
-        "nomatch": "No match", "legend": "Legend (click to show/hide)", "details": "Details",
+        "nomatch": "No match", "didyoumean": "did you mean", "legend": "Legend", "details": "Details",
+        "legend_hint": "Press a label to show or hide it.",
         "hint": "Click a node to see its details and neighbourhood.",
         "description": "Description", "aliases": "Aliases", "effort": "Effort", "hours": "h",
         "provenance": "Provenance", "demand": "Demand (job descriptions)", "url": "Website",
         "relationships": "Relationships", "id": "id", "steps": "Steps", "path": "Path",
-        "highlighted": "highlighted", "total": "Total",
+        "highlighted": "highlighted", "total": "Total", "required_by": "Required by",
+        "core": "core", "bonus": "bonus", "all_edges": "Show all relationships",
+        "some_edges": "Show only relationships about the selection",
+        "edges_legend": "Relationships", "dashed": "dashed: bonus requirement",
+        "width": "thicker: more job postings ask for it",
+        "planner": "Planner", "from": "Where you are", "to": "Where you want to go", "nothing": "(nothing yet)",
+        "level": "Level", "entry": "entry (enough to apply)", "full": "full (every core requirement)",
+        "with_bonus": "include bonus requirements", "by_demand": "entry choices by job demand",
+        "hpw": "Hours per week", "know": "What you already know", "know_filter": "Filter skills and tools…",
+        "plan": "Plan", "no_steps": "Nothing to learn: you already meet this level.",
+        "weeks": "weeks", "week": "week", "fit": "Fit: how much of each track you have",
+        "closest": "Closest MLE track", "ready": "entry-ready", "left": "h left",
+        "compare": "Compare two tracks", "shared": "shared", "only": "only", "similarity": "similarity",
+        "clear_known": "Clear", "known_count": "known", "plan_title": "Plan",
+        "step_hours_unknown": "hours unknown", "relationship": "Relationship",
     },
     "zh": {
         "Track": "职业方向", "Layer": "能力层", "Skill": "技能", "Tool": "工具",
         "search": "搜索名称或别名…", "png": "导出 PNG", "reset": "重置视图",
-        "nomatch": "无匹配", "legend": "图例（点击显示/隐藏）", "details": "详情",
+        "nomatch": "无匹配", "didyoumean": "你是否要找", "legend": "图例", "details": "详情",
+        "legend_hint": "点击类别以显示或隐藏。",
         "hint": "点击节点查看详情和相邻节点。",
         "description": "描述", "aliases": "别名", "effort": "学习投入", "hours": "小时",
         "provenance": "来源", "demand": "需求（职位描述）", "url": "网站",
         "relationships": "关系", "id": "id", "steps": "步骤", "path": "路径",
-        "highlighted": "高亮", "total": "合计",
+        "highlighted": "高亮", "total": "合计", "required_by": "被以下方向要求",
+        "core": "核心", "bonus": "加分", "all_edges": "显示全部关系",
+        "some_edges": "只显示与所选相关的关系",
+        "edges_legend": "关系", "dashed": "虚线：加分要求",
+        "width": "越粗：越多职位提到",
+        "planner": "学习规划", "from": "你现在的方向", "to": "你想去的方向", "nothing": "（暂无）",
+        "level": "程度", "entry": "入门（足以投递）", "full": "完整（全部核心要求）",
+        "with_bonus": "包含加分要求", "by_demand": "入门选择按职位需求",
+        "hpw": "每周小时数", "know": "你已经掌握的", "know_filter": "筛选技能和工具…",
+        "plan": "计划", "no_steps": "无需再学：你已达到这个程度。",
+        "weeks": "周", "week": "周", "fit": "匹配度：你已具备各方向的多少",
+        "closest": "最接近的 MLE 方向", "ready": "可入门", "left": "小时待学",
+        "compare": "比较两个方向", "shared": "共同", "only": "仅", "similarity": "相似度",
+        "clear_known": "清除", "known_count": "已掌握", "plan_title": "学习计划",
+        "step_hours_unknown": "学时未知", "relationship": "关系",
     },
+}
+
+#: Relationship types as the page names them, per language.
+REL_NAMES: dict[str, dict[str, str]] = {
+    "en": {"FOCUSES_ON": "focuses on (track → layer)", "HAS_SKILL": "has skill (layer → skill)",
+           "USES_TOOL": "uses tool (skill → tool)", "REQUIRES": "requires (track → skill or tool)",
+           "PREREQUISITE_OF": "prerequisite of", "TRANSITIONS_TO": "transitions to",
+           "OVERLAPS_WITH": "overlaps with", "COLLABORATES_WITH": "collaborates with"},
+    "zh": {"FOCUSES_ON": "侧重（方向 → 能力层）", "HAS_SKILL": "包含技能（能力层 → 技能）",
+           "USES_TOOL": "使用工具（技能 → 工具）", "REQUIRES": "要求（方向 → 技能或工具）",
+           "PREREQUISITE_OF": "前置于", "TRANSITIONS_TO": "可转向",
+           "OVERLAPS_WITH": "重叠", "COLLABORATES_WITH": "协作"},
 }
 
 
 # -- the view: which nodes, where, what is highlighted ------------------------
 def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None = None, depth: int = 1,
-               path: tuple[str, str] | None = None, plan: tuple[str, str] | None = None,
+               path: tuple[str, str] | None = None, plan: tuple[str | None, str] | None = None,
+               know: Iterable[str] = (), level: str = "full", with_bonus: bool = False, by_demand: bool = False,
+               hours_per_week: float | None = None, via: str | Iterable[str] | None = None,
+               directed: bool = False, all_paths: bool = False,
                title: str | None = None, overview_cap: int = OVERVIEW_CAP) -> dict[str, Any]:
     """Everything the page shows, as plain data (what ``render_html`` embeds).
 
-    ``focus`` keeps the nodes within ``depth`` steps of a node; ``path`` and
-    ``plan`` (pairs of names) highlight a shortest path or a learning plan and
-    dim the rest.
+    ``focus`` keeps the nodes within ``depth`` steps of a node; ``path`` (with
+    ``via``, ``directed``, ``all_paths`` as ``kg path``) highlights shortest
+    paths; ``plan`` (FROM or None, TO, with ``know``, ``level``, ``with_bonus``,
+    ``by_demand``, ``hours_per_week`` as ``kg plan``) opens the page's planner
+    filled in. Tools start hidden (one click away in the legend) unless
+    focusing.
 
     >>> from kg.model import KnowledgeGraph
     >>> g = KnowledgeGraph()
@@ -105,8 +153,8 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
     >>> g.add_node("torch", "Tool", name="PyTorch")
     >>> g.add_relationship("USES_TOOL", "ml", "torch")
     >>> v = build_view(g)
-    >>> [n["id"] for n in v["nodes"]], [(e["from"], e["to"]) for e in v["edges"]]
-    (['ml', 'torch'], [('ml', 'torch')])
+    >>> [n["id"] for n in v["nodes"]], [(e["from"], e["to"]) for e in v["edges"]], v["hidden_labels"]
+    (['ml', 'torch'], [('ml', 'torch')], ['Tool'])
     """
     if lang not in UI:
         raise KGError(f"unknown language '{lang}' (one of: {', '.join(UI)})")
@@ -114,6 +162,8 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
         raise KGError(f"--depth must be 0 or more, not {depth}")
     if path and plan:
         raise KGError("give either a path or a plan to highlight, not both")
+    if hours_per_week is not None and not (hours_per_week > 0 and math.isfinite(hours_per_week)):
+        raise KGError(f"--hours-per-week must be a number above 0, not {hours_per_week}")
     ui = UI[lang]
     notes: list[str] = []
 
@@ -125,10 +175,14 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
         notes.append(_focus_note(graph, focus_id, depth, len(keep), lang))
 
     highlight = None
+    planner_state = None
     if path:
-        highlight = _path_highlight(graph, *path, lang=lang)
+        highlight = _path_highlight(graph, *path, lang=lang, via=via, directed=directed, all_paths=all_paths)
     elif plan:
-        highlight = _plan_highlight(graph, *plan, lang=lang)
+        planner_state, plan_notes = _planner_state(graph, plan, know, level, with_bonus, by_demand,
+                                                   hours_per_week, lang)
+        notes.extend(plan_notes)
+        highlight = _plan_highlight(graph, planner_state, lang=lang)
     if highlight is not None:
         notes.append(highlight["summary"])
         if keep is not None:
@@ -136,11 +190,16 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
 
     ids = [n for n in graph.g.nodes if keep is None or n in keep]
     hidden_labels: list[str] = []
+    overview = False
     if len(ids) > overview_cap:
         hidden_labels = _overview_labels(graph, ids, overview_cap)
         notes.append(_overview_note(len(ids), overview_cap, hidden_labels, lang))
+        overview = True
+    elif focus_id is None and any(graph.label(n) == "Tool" for n in ids) and len(ids) > 1:
+        hidden_labels = ["Tool"]  # the default view: what a person asks about; tools one click away
+    shown = sum(1 for n in ids if graph.label(n) not in hidden_labels)
 
-    positions = layered_positions(graph, ids)
+    positions = layered_positions(graph, ids, visible=shown)
     nodes = [_node_record(graph, n, positions[n], lang, n_hidden=graph.label(n) in hidden_labels) for n in ids]
     edges = _edge_records(graph, set(ids))
     if highlight is not None:
@@ -150,21 +209,101 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
     for n in ids:
         counts[graph.label(n)] = counts.get(graph.label(n), 0) + 1
     legend = [{"label": lab, "name": ui.get(lab, lab), "count": c, **_style(lab)} for lab, c in counts.items()]
+    present = {e["type"] for e in edges}
+    edge_legend = [{"type": t, "name": REL_NAMES[lang].get(t, t), "color": c, "arrow": t not in SYMMETRIC}
+                   for t, c in EDGE_COLORS.items() if t in present]
     return {
         "title": title or ("职业知识图谱" if lang == "zh" else "DS / MLE career knowledge graph"),
         "lang": lang,
         "ui": ui,
         "notes": notes,
-        "overview": bool(hidden_labels),
+        "overview": overview,
         "hidden_labels": hidden_labels,
         "focus": focus_id,
         "large": len(edges) > LARGE_EDGES,
         "legend": legend,
+        "edge_legend": edge_legend,
         "edge_colors": EDGE_COLORS,
         "nodes": nodes,
         "edges": edges,
         "highlight": highlight,
+        "model": planner_model(graph, lang),
+        "planner": planner_state,
     }
+
+
+def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
+    """What the page's planner (static/planner.js) needs, from the public graph API.
+
+    Every Track, Layer, Skill and Tool (name, effort, layer), each track's
+    REQUIRES in the graph's order (level, choice group, job-description
+    count), hard and soft prerequisites, the tools of each skill, and the MLE
+    tracks (marked in the data).
+
+    >>> from kg.loaders.curated import load_graph
+    >>> m = planner_model(load_graph())
+    >>> m["requires"]["infra-mle"][0]["id"], m["nodes"]["data-pipeline"]["layer"]
+    ('data-pipeline', 'data')
+    """
+    nodes: dict[str, dict[str, Any]] = {}
+    for n, d in graph.g.nodes(data=True):
+        lab = d.get("label")
+        if lab not in ("Track", "Layer", "Skill", "Tool"):
+            continue
+        if lab == "Skill":
+            layer = graph.layer_of(n)
+        elif lab == "Tool":  # a tool sits in the layer of its first skill
+            first = [s for s, _ in graph.into(n, "USES_TOOL")]
+            layer = graph.layer_of(first[0]) if first else None
+        else:
+            layer = None
+        eff = d.get("effort_hours")
+        rec: dict[str, Any] = {"label": lab, "name": graph.name(n, lang),
+                               "effort": eff if isinstance(eff, (int, float)) and not isinstance(eff, bool) else None,
+                               "rank": graph.layer_rank(layer) if lab != "Layer" else graph.layer_rank(n)}
+        if layer:
+            rec["layer"] = layer
+        nodes[n] = rec
+    requires: dict[str, list[dict[str, Any]]] = {}
+    tracks = [t for t in graph.g.nodes if graph.label(t) == "Track"]
+    for t in tracks:
+        reqs = []
+        for target, props in graph.out(t, "REQUIRES"):
+            r: dict[str, Any] = {"id": target, "level": props.get("level", "core"),
+                                 "kind": graph.label(target).lower()}
+            if props.get("group") and props.get("min_of"):
+                r["group"] = str(props["group"])
+                r["min_of"] = int(props["min_of"])
+            ev = demand(props)
+            if ev:
+                r["count"] = int(ev.get("count", 0))
+                r["total"] = ev.get("total", "?")
+            reqs.append(r)
+        requires[t] = reqs
+    pre: dict[str, list[list[Any]]] = {}
+    tools: dict[str, list[str]] = {}
+    skills: dict[str, list[str]] = {}
+    for n in nodes:
+        if nodes[n]["label"] == "Tool":
+            of = [s for s, _ in graph.into(n, "USES_TOOL")]
+            if of:
+                skills[n] = of
+        into = [[p, props.get("strength", "hard") == "hard"] for p, props in graph.into(n, "PREREQUISITE_OF")]
+        if into:
+            pre[n] = into
+        if nodes[n]["label"] == "Skill":
+            used = [t for t, _ in graph.out(n, "USES_TOOL")]
+            if used:
+                tools[n] = used
+    mle = [t for t in tracks if _is_mle(graph, t)]
+    layers = sorted(graph.ids("Layer"), key=lambda n: (graph.layer_rank(n), n))
+    return {"lang": lang, "nodes": nodes, "requires": requires, "pre": pre, "tools": tools, "skills": skills,
+            "tracks": tracks, "mle": mle, "layers": layers}
+
+
+def _is_mle(graph: "KnowledgeGraph", track: str) -> bool:
+    """MLE tracks are marked in the data (``mle: true``), as ``kg fit`` reads them."""
+    return graph.g.nodes[track].get("mle") is True
 
 
 def neighbourhood(graph: "KnowledgeGraph", node_id: str, depth: int) -> set[str]:
@@ -191,13 +330,14 @@ def neighbourhood(graph: "KnowledgeGraph", node_id: str, depth: int) -> set[str]
 
 
 def layered_positions(graph: "KnowledgeGraph", ids: Iterable[str], *, dx: float = 150.0, dy: float = 110.0,
-                      band_gap: float = 260.0) -> dict[str, tuple[float, float]]:
+                      band_gap: float = 230.0, visible: int | None = None) -> dict[str, tuple[float, float]]:
     """``{id: (x, y)}``: one horizontal band per label, Tracks on top, Tools at the bottom.
 
     Layers follow their ``order``; Skills are grouped by layer; Tools and
     Tracks sit near the skills they are linked to (barycentre), so most
-    relationships run straight down. A band wider than about 1.6·√n nodes
-    wraps onto several rows.
+    relationships run straight down. A band wider than about 1.2·√n nodes
+    (n: the ``visible`` nodes the page opens on, at least 8 a row) wraps onto
+    several rows, so the opening view is readable (labels about 12 px and up).
 
     >>> from kg.model import KnowledgeGraph
     >>> g = KnowledgeGraph()
@@ -207,7 +347,7 @@ def layered_positions(graph: "KnowledgeGraph", ids: Iterable[str], *, dx: float 
     True
     """
     ids = list(ids)
-    per_row = max(16, math.ceil(1.6 * math.sqrt(len(ids))))
+    per_row = max(8, math.ceil(1.2 * math.sqrt(len(ids) if visible is None else visible)))
     bands: dict[str, list[str]] = {}
     for n in ids:
         bands.setdefault(graph.label(n), []).append(n)
@@ -231,18 +371,29 @@ def layered_positions(graph: "KnowledgeGraph", ids: Iterable[str], *, dx: float 
 
     pos: dict[str, tuple[float, float]] = {}
     y = 0.0
-    for _, band in ordered:
+    for label, band in ordered:
         if not band:
             continue
         rows = math.ceil(len(band) / per_row)
         width = math.ceil(len(band) / rows)
         for i, n in enumerate(band):
-            row, col = divmod(i, width)
-            in_row = min(width, len(band) - row * width)
+            # column by column, so that the skills of one layer (the tools of one skill) sit together
+            col, row = divmod(i, rows)
+            cols = math.ceil(len(band) / rows)
             # odd rows are shifted by half a step so wrapped labels do not stack
             shift = dx / 2 if row % 2 else 0.0
-            pos[n] = ((col - (in_row - 1) / 2) * dx + shift, y + row * dy)
+            pos[n] = ((col - (cols - 1) / 2) * dx + shift - (dx / 4 if rows > 1 else 0.0), y + row * dy)
         y += (rows - 1) * dy + band_gap
+        del width
+    # each layer above the middle of its skills, one column apart at least
+    xs = []
+    for n in layers:
+        mine = [pos[s][0] for s, _ in graph.out(n, "HAS_SKILL") if s in pos]
+        xs.append(sum(mine) / len(mine) if mine else pos[n][0])
+    for i in range(1, len(xs)):
+        xs[i] = max(xs[i], xs[i - 1] + dx)
+    for n, x in zip(layers, xs):
+        pos[n] = (x, pos[n][1])
     assert inside == set(pos)
     return pos
 
@@ -273,9 +424,12 @@ def _node_record(graph: "KnowledgeGraph", n: str, xy: tuple[float, float], lang:
         rec["url"] = str(d["url"])
     if d.get("provenance"):
         rec["provenance"] = [provenance_summary(p) for p in d["provenance"]]
-    demand = _demand(graph, n, lang)
-    if demand:
-        rec["demand"] = demand
+    wanted = _demand(graph, n, lang)
+    if wanted:
+        rec["demand"] = wanted
+    required_by = [[t, str(p.get("level", "core"))] for t, p in graph.into(n, "REQUIRES")]
+    if required_by:
+        rec["required_by"] = required_by
     if n_hidden:
         rec["hidden"] = True
     return rec
@@ -317,54 +471,77 @@ def _highlight_edges(edges: list[dict[str, Any]], highlight: dict[str, Any]) -> 
     return [e["id"] for e in edges if (e["from"], e["type"], e["to"]) in wanted]
 
 
-def _path_highlight(graph: "KnowledgeGraph", a: str, b: str, lang: str) -> dict[str, Any]:
+def _path_highlight(graph: "KnowledgeGraph", a: str, b: str, lang: str, via: str | Iterable[str] | None = None,
+                    directed: bool = False, all_paths: bool = False) -> dict[str, Any]:
     from kg.paths import find_path
 
-    found = find_path(graph, a, b)
-    ids = [n["id"] for n in found["nodes"]]
-    rels = [(r["start"], r["type"], r["end"]) for r in found["relationships"]]
-    names = " → ".join(graph.name(n, lang) for n in ids)
+    found = find_path(graph, a, b, via=via, directed=directed, all_paths=all_paths, lang=lang)
+    paths = found.get("paths") or [found]
+    ids = list(dict.fromkeys(n["id"] for p in paths for n in p["nodes"]))
+    rels = list(dict.fromkeys((r["start"], r["type"], r["end"]) for p in paths for r in p["relationships"]))
+    names = " → ".join(graph.name(n["id"], lang) for n in found["nodes"])
     word = "路径" if lang == "zh" else "Path"
-    return {"kind": "path", "nodes": ids, "rels": rels, "numbers": {},
-            "summary": f"{word}: {names} ({found['length']})", "steps": []}
+    summary = f"{word}: {names} ({found['length']})"
+    if len(paths) > 1:
+        summary += f"，共 {len(paths)} 条最短路径" if lang == "zh" else f", one of {len(paths)} shortest paths"
+    return {"kind": "path", "nodes": ids, "rels": rels, "numbers": {}, "summary": summary, "steps": [],
+            "paths": [[n["id"] for n in p["nodes"]] for p in paths]}
 
 
-def _plan_highlight(graph: "KnowledgeGraph", a: str, b: str, lang: str) -> dict[str, Any]:
+def _planner_state(graph: "KnowledgeGraph", plan: tuple[str | None, str], know: Iterable[str], level: str,
+                   with_bonus: bool, by_demand: bool, hours_per_week: float | None,
+                   lang: str) -> tuple[dict[str, Any], list[str]]:
+    """The planner's inputs as ids (what the page opens with), and a warning per unknown --know name."""
+    from kg.errors import NodeNotFound
+    from kg.plan import LEVELS
+
+    if level not in LEVELS:
+        raise KGError(f"unknown level '{level}' (one of: {', '.join(LEVELS)})")
+    a, b = plan
+    source = graph.resolve(a, "Track") if a and str(a).strip() else None
+    target = graph.resolve(b, "Track")
+    known: list[str] = []
+    warnings = []
+    for name in know:
+        if not str(name).strip():
+            continue
+        try:
+            node = graph.resolve(name, ("Skill", "Tool", "Track"))
+        except NodeNotFound as e:
+            warnings.append(("警告：" if lang == "zh" else "Warning: ") + str(e))
+            continue
+        if node not in known:
+            known.append(node)
+    state = {"from": source, "to": target, "know": known, "level": level, "bonus": with_bonus,
+             "by_demand": by_demand, "hpw": hours_per_week}
+    return state, warnings
+
+
+def _plan_highlight(graph: "KnowledgeGraph", state: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The plan as ``kg plan`` makes it: its steps (ids in order) and a summary line."""
     from kg.plan import make_plan
 
-    plan = make_plan(graph, a, b)
+    plan = make_plan(graph, state["from"], state["to"], know=state["know"], level=state["level"],
+                     with_bonus=state["bonus"], by_demand=state["by_demand"], lang=lang)
     start, end = plan["from"], plan["to"]
-    ids: list[str] = [start, end]
+    ids: list[str] = [n for n in (start, end) if n]
     numbers: dict[str, int] = {}
     steps = []
     for i, step in enumerate(plan["steps"], start=1):
-        skill = step["skill"]
-        numbers[skill] = i
-        ids.append(skill)
-        tools = [t for t in step.get("tools") or [] if t in graph]
-        ids.extend(tools)
-        steps.append({
-            "n": i, "id": skill, "name": graph.name(skill, lang),
-            "hours": step.get("effort_hours"), "reason": str(step.get("reason") or ""),
-            "tools": [graph.name(t, lang) for t in tools],
-        })
+        sid = step.get("id") or step.get("skill")
+        numbers[sid] = i
+        ids.append(sid)
+        hours = step.get("hours", step.get("effort_hours"))
+        steps.append({"n": i, "id": sid, "hours": hours})
     ids = list(dict.fromkeys(ids))
-    chosen = set(ids)
-    rels = []
-    for s, e, key in graph.g.edges(keys=True):
-        if s in chosen and e in chosen and (
-                (key == "REQUIRES" and s == end) or key in ("PREREQUISITE_OF", "USES_TOOL")
-                or (key == "TRANSITIONS_TO" and {s, e} == {start, end})):
-            if key == "USES_TOOL" and s not in numbers:
-                continue
-            rels.append((s, key, e))
     hours = plan.get("total_hours")
+    n = len(steps)
+    head = f"{graph.name(start, lang)} → " if start else ""
     if lang == "zh":
-        summary = f"学习计划：{graph.name(start, lang)} → {graph.name(end, lang)}，{len(steps)} 步，共 {_num(hours)} 小时"
+        summary = f"学习计划：{head}{graph.name(end, lang)}，{n} 步，共 {_num(hours)} 小时"
     else:
-        summary = (f"Plan: {graph.name(start, lang)} → {graph.name(end, lang)}, "
-                   f"{len(steps)} step{'s' if len(steps) != 1 else ''}, {_num(hours)} h")
-    return {"kind": "plan", "nodes": ids, "rels": rels, "numbers": numbers, "summary": summary, "steps": steps}
+        summary = f"Plan: {head}{graph.name(end, lang)}, {n} step{'s' if n != 1 else ''}, {_num(hours)} h"
+    return {"kind": "plan", "nodes": ids, "rels": [], "numbers": numbers, "summary": summary, "steps": steps}
 
 
 def _num(x: Any) -> str:
@@ -460,6 +637,7 @@ def _render(graph: "KnowledgeGraph", **options: Any) -> tuple[str, dict[str, Any
 
     view = build_view(graph, **options)
     app_js = _asset("static", "explorer.js")
+    planner_js = _asset("static", "planner.js")
     vis_js = _vis_js()
     env = Environment(autoescape=True, keep_trailing_newline=True)
     template = env.from_string(_asset("templates", "page.html"))
@@ -471,8 +649,9 @@ def _render(graph: "KnowledgeGraph", **options: Any) -> tuple[str, dict[str, Any
         css=Markup(_asset("static", "explorer.css")),
         vis_js=Markup(vis_js),
         app_js=Markup(app_js),
+        planner_js=Markup(planner_js),
         data=Markup(script_json(view)),
-        script_hashes=" ".join(_csp_hash(s) for s in (vis_js, app_js)),
+        script_hashes=" ".join(_csp_hash(s) for s in (vis_js, planner_js, app_js)),
     )
     return page, view
 

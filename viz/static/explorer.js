@@ -1,4 +1,4 @@
-/* mle-kg explorer: draws the graph embedded in #kg-data with vis-network.
+/* mle-kg explorer: draws the graph embedded in #kg-data with vis-network, and the planner.
  * Text from data reaches the DOM through textContent only, never innerHTML,
  * and vis-network shows string tooltips as text (innerText). */
 (function () {
@@ -7,17 +7,22 @@
   var data = JSON.parse(document.getElementById("kg-data").textContent);
   var ui = data.ui;
   var large = data.large;
+  var FONT = 17;          // label size in graph units: >= 12 px at the opening zoom of a 1400x900 window
+  var WRAP = 142;         // labels wrap inside one column of the layout (150 graph units)
   // Dimming is painted over the canvas after each draw (then the emphasised items are
   // drawn again on top): restyling every item through the DataSet takes seconds at 20k nodes.
   var VEIL = "rgba(255,255,255,0.82)";
   var styleOf = {};
   data.legend.forEach(function (l) { styleOf[l.label] = l; });
+  var relName = {};
+  (data.edge_legend || []).forEach(function (r) { relName[r.type] = r.name; });
   var byId = new Map();
   data.nodes.forEach(function (n) { byId.set(n.id, n); });
-  var hl = data.highlight;
-  var numbers = (hl && hl.numbers) || {};
+  var hl = data.highlight && data.highlight.kind === "path" ? data.highlight : null;
+  var numbers = {};
   var hiddenLabels = new Set(data.hidden_labels);
   var revealed = new Set();
+  var planner = new window.KGPlanner(data.model);
 
   function $(id) { return document.getElementById(id); }
   function el(tag, text, cls) {
@@ -28,6 +33,8 @@
   }
   function labelName(label) { return ui[label] || label; }
   function shorten(text, max) { return text.length > max ? text.slice(0, max - 1) + "…" : text; }
+  function fmt(x) { return Math.round(x * 10) / 10; }
+  function nameOf(id) { var n = byId.get(id); return n ? n.name : planner.name(id); }
 
   function nodeTitle(n) {
     var lines = [n.name + " (" + labelName(n.label) + ")"];
@@ -48,21 +55,28 @@
       hidden: hiddenLabels.has(n.label) && !revealed.has(n.id),
       title: nodeTitle(n),
       borderWidth: strong ? 2 : 1,
+      widthConstraint: { maximum: WRAP },
       color: { background: s.color, border: strong ? "#212529" : s.color,
                highlight: { background: s.color, border: "#212529" }, hover: { background: s.color, border: "#212529" } },
-      font: { color: "#212529", size: strong ? 16 : 14 }
+      font: { color: "#212529", size: FONT, strokeWidth: 3, strokeColor: "#ffffff", bold: { size: FONT } }
     };
   }
+
+  // Relationships shown with nothing selected: only the skills of each layer (short, uncrossed);
+  // a selection shows its own relationships, a plan its own; "Show all" shows everything.
+  var showAll = large;
+  function baseEdge(e) { return showAll || e.type === "HAS_SKILL"; }
 
   function edgeView(e, strong) {
     var c = data.edge_colors[e.type] || "#adb5bd";
     var from = byId.get(e.from), to = byId.get(e.to);
-    var title = from.name + "  —" + e.type + (e.level ? " (" + e.level + ")" : "") + "→  " + to.name;
+    var title = from.name + "  —" + (relName[e.type] || e.type) + (e.level ? " (" + (ui[e.level] || e.level) + ")" : "") + "→  " + to.name;
     if (e.provenance && e.provenance.length) { title += "\n" + shorten(e.provenance[e.provenance.length - 1], 240); }
     return {
       id: e.id, from: e.from, to: e.to,
       arrows: (e.type === "OVERLAPS_WITH" || e.type === "COLLABORATES_WITH") ? "" : "to",
       dashes: e.level === "bonus",
+      hidden: !(strong || baseEdge(e)),
       // relationships inside one band (track to track, skill to skill) arc instead of crossing the row
       smooth: from.label === to.label && !large ? { type: "curvedCW", roundness: 0.2 } : undefined,
       width: strong ? 3.5 : 1 + 4 * (e.demand || 0),
@@ -90,16 +104,18 @@
 
   function restyle(before, after) {
     var nodeUpdates = [], edgeUpdates = [];
-    before.nodes.forEach(function (id) { if (!after.nodes.has(id)) { nodeUpdates.push(nodeView(byId.get(id), false)); } });
-    after.nodes.forEach(function (id) { if (!before.nodes.has(id)) { nodeUpdates.push(nodeView(byId.get(id), true)); } });
+    before.nodes.forEach(function (id) { if (!after.nodes.has(id) && byId.has(id)) { nodeUpdates.push(nodeView(byId.get(id), false)); } });
+    after.nodes.forEach(function (id) { if (byId.has(id)) { nodeUpdates.push(nodeView(byId.get(id), true)); } });
     before.edges.forEach(function (id) { if (!after.edges.has(id)) { edgeUpdates.push(edgeView(edgeById.get(id), false)); } });
     after.edges.forEach(function (id) { if (!before.edges.has(id)) { edgeUpdates.push(edgeView(edgeById.get(id), true)); } });
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
   }
 
+  var planView = null;  // {nodes, edges} of the plan in the planner, when there is one
+
   function baseEmphasis() {
-    if (hl) { emphasise(hl.nodes, hl.edges); } else { emphasise(null); }
+    if (planView) { emphasise(planView.nodes, planView.edges); } else if (hl) { emphasise(hl.nodes, hl.edges); } else { emphasise(null); }
   }
 
   var container = $("kg-graph");
@@ -152,7 +168,21 @@
     });
   });
 
+  function visibleIds() {
+    var out = [];
+    data.nodes.forEach(function (n) { if (!hiddenLabels.has(n.label) || revealed.has(n.id)) { out.push(n.id); } });
+    return out;
+  }
+  function fitVisible(ids) { network.fit({ nodes: ids || visibleIds(), animation: false }); }
+
   // -- details panel -----------------------------------------------------------
+  function linkTo(id, text) {
+    var b = el("button", text, "kg-link");
+    b.type = "button";
+    b.addEventListener("click", function () { choose(id); });
+    return b;
+  }
+
   function showDetails(id) {
     var n = byId.get(id);
     var box = $("kg-details");
@@ -160,8 +190,7 @@
     if (!n) { box.appendChild(el("p", ui.hint, "kg-hint")); return; }
     var badge = el("span", labelName(n.label), "kg-badge");
     badge.style.background = (styleOf[n.label] || {}).color || "#868e96";
-    var h = el("h3", numbers[n.id] ? numbers[n.id] + ". " + n.name : n.name);
-    box.appendChild(h);
+    box.appendChild(el("h3", numbers[n.id] ? numbers[n.id] + ". " + n.name : n.name));
     box.appendChild(badge);
     var dl = el("dl");
     function row(term, value) {
@@ -193,18 +222,22 @@
     } else if (n.url) {
       row(ui.url, n.url);
     }
-    row(ui.provenance, n.provenance || []);
+    row(ui.required_by, (n.required_by || []).map(function (r) {
+      var li = el("li");
+      li.appendChild(linkTo(r[0], nameOf(r[0])));
+      li.appendChild(el("span", " — " + (ui[r[1]] || r[1]), "kg-level kg-" + r[1]));
+      return li;
+    }));
     row(ui.demand, n.demand || []);
+    row(ui.provenance, n.provenance || []);
     var rels = [];
     network.getConnectedEdges(id).forEach(function (eid) {
       var e = edgeById.get(eid);
       var out = e.from === id;
       var other = byId.get(out ? e.to : e.from);
       var li = el("li");
-      li.appendChild(el("span", out ? e.type + " → " : e.type + " ← "));
-      var link = el("span", other.name, "kg-link");
-      link.addEventListener("click", function () { choose(other.id); });
-      li.appendChild(link);
+      li.appendChild(el("span", (relName[e.type] || e.type) + (e.level ? " (" + (ui[e.level] || e.level) + ")" : "") + (out ? " → " : " ← ")));
+      li.appendChild(linkTo(other.id, other.name));
       rels.push(li);
     });
     if (rels.length > 60) {
@@ -216,12 +249,8 @@
     box.appendChild(dl);
   }
 
-  function neighbourhood(id) {
-    return { nodes: [id].concat(network.getConnectedNodes(id)), edges: network.getConnectedEdges(id) };
-  }
-
   function select(id) {
-    var near = neighbourhood(id);
+    var near = { nodes: [id].concat(network.getConnectedNodes(id)), edges: network.getConnectedEdges(id) };
     emphasise(near.nodes, near.edges);
     network.selectNodes([id], false);
     showDetails(id);
@@ -243,24 +272,63 @@
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
   }
 
+  function clearSelection() {
+    network.unselectAll();
+    baseEmphasis();
+    showDetails(null);
+  }
+
   network.on("click", function (params) {
     if (params.nodes.length) {
       select(params.nodes[0]);
     } else if (!params.edges.length) {
-      network.unselectAll();
-      baseEmphasis();
-      showDetails(null);
+      clearSelection();
     }
   });
 
-  // -- search ----------------------------------------------------------------------
-  function norm(s) { return String(s).normalize("NFKC").toLowerCase().trim(); }
+  // -- search: names, Chinese names, ids, aliases; close spellings as `kg` suggests them ---------
+  function norm(s) { return String(s).normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim(); }
   var index = data.nodes.map(function (n) {
     var keys = [n.name, n.id];
     if (n.other_name) { keys.push(n.other_name); }
     if (n.aliases) { keys = keys.concat(n.aliases); }
     return { id: n.id, keys: keys.map(norm) };
   });
+
+  /** difflib.SequenceMatcher(None, a, b).ratio(), as the CLI's suggestions use it. */
+  function ratio(a, b) {
+    var b2j = new Map();
+    for (var j = 0; j < b.length; j++) {
+      if (!b2j.has(b[j])) { b2j.set(b[j], []); }
+      b2j.get(b[j]).push(j);
+    }
+    function longest(alo, ahi, blo, bhi) {
+      var besti = alo, bestj = blo, bestsize = 0, j2len = new Map();
+      for (var i = alo; i < ahi; i++) {
+        var next = new Map();
+        (b2j.get(a[i]) || []).forEach(function (jj) {
+          if (jj < blo || jj >= bhi) { return; }
+          var k = (j2len.get(jj - 1) || 0) + 1;
+          next.set(jj, k);
+          if (k > bestsize) { besti = i - k + 1; bestj = jj - k + 1; bestsize = k; }
+        });
+        j2len = next;
+      }
+      while (besti > alo && bestj > blo && a[besti - 1] === b[bestj - 1]) { besti--; bestj--; bestsize++; }
+      while (besti + bestsize < ahi && bestj + bestsize < bhi && a[besti + bestsize] === b[bestj + bestsize]) { bestsize++; }
+      return [besti, bestj, bestsize];
+    }
+    var matches = 0, queue = [[0, a.length, 0, b.length]];
+    while (queue.length) {
+      var q = queue.pop(), m = longest(q[0], q[1], q[2], q[3]);
+      if (m[2]) {
+        matches += m[2];
+        if (q[0] < m[0] && q[2] < m[1]) { queue.push([q[0], m[0], q[2], m[1]]); }
+        if (m[0] + m[2] < q[1] && m[1] + m[2] < q[3]) { queue.push([m[0] + m[2], q[1], m[1] + m[2], q[3]]); }
+      }
+    }
+    return a.length + b.length ? 2 * matches / (a.length + b.length) : 1;
+  }
 
   function matches(query, limit) {
     var q = norm(query);
@@ -278,6 +346,17 @@
       return a.score - b.score || byId.get(a.id).name.length - byId.get(b.id).name.length ||
         (byId.get(a.id).name < byId.get(b.id).name ? -1 : 1);
     });
+    if (!found.length) {
+      // like difflib.get_close_matches(query, spellings, n=6, cutoff=0.6)
+      var close = [];
+      index.forEach(function (item) {
+        var best = 0;
+        item.keys.forEach(function (k) { best = Math.max(best, ratio(q, k)); });
+        if (best >= 0.6) { close.push({ id: item.id, score: 4, r: best, fuzzy: true }); }
+      });
+      close.sort(function (a, b) { return b.r - a.r || (a.id < b.id ? -1 : 1); });
+      found = close.slice(0, 6);
+    }
     return found.slice(0, limit);
   }
 
@@ -286,13 +365,16 @@
 
   function renderSuggestions() {
     list.replaceChildren();
-    if (!input.value.trim()) { list.hidden = true; return; }
+    if (!input.value.trim()) { list.hidden = true; input.setAttribute("aria-expanded", "false"); return; }
     if (!current.length) {
       list.appendChild(el("li", ui.nomatch, "kg-sub"));
+    } else if (current[0].fuzzy) {
+      list.appendChild(el("li", ui.nomatch + " — " + ui.didyoumean + ":", "kg-sub"));
     }
     current.forEach(function (m, i) {
       var n = byId.get(m.id);
       var li = el("li");
+      li.id = "kg-sugg-" + i;
       li.setAttribute("role", "option");
       li.setAttribute("aria-selected", i === active ? "true" : "false");
       li.appendChild(el("span", n.name));
@@ -300,7 +382,9 @@
       li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(i); });
       list.appendChild(li);
     });
+    if (current.length) { input.setAttribute("aria-activedescendant", "kg-sugg-" + active); }
     list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
   }
 
   function pick(i) {
@@ -308,6 +392,7 @@
     if (!m) { return; }
     input.value = byId.get(m.id).name;
     list.hidden = true;
+    input.setAttribute("aria-expanded", "false");
     choose(m.id);
   }
 
@@ -331,60 +416,436 @@
       list.hidden = true;
     }
   });
-  input.addEventListener("blur", function () { list.hidden = true; });
+  input.addEventListener("blur", function () { list.hidden = true; input.setAttribute("aria-expanded", "false"); });
 
-  // -- legend: one entry per label, click to show/hide ------------------------------
+  // -- legend: one button per label (show/hide, then re-fit), relationship colours -----------
   data.legend.forEach(function (l) {
     if (!l.count) { return; }
     var li = el("li");
+    var b = el("button", null, "kg-legend-item");
+    b.type = "button";
+    b.dataset.label = l.label;
     li.dataset.label = l.label;
     var sym = el("span", l.symbol, "kg-symbol");
     sym.style.color = l.color;
-    li.appendChild(sym);
-    li.appendChild(el("span", l.name));
-    li.appendChild(el("span", l.count.toLocaleString(), "kg-count"));
-    if (hiddenLabels.has(l.label)) { li.classList.add("kg-off"); }
-    li.addEventListener("click", function () {
-      if (hiddenLabels.has(l.label)) { hiddenLabels.delete(l.label); } else { hiddenLabels.add(l.label); }
+    sym.setAttribute("aria-hidden", "true");
+    b.appendChild(sym);
+    b.appendChild(el("span", l.name));
+    b.appendChild(el("span", l.count.toLocaleString(), "kg-count"));
+    function sync() {
       li.classList.toggle("kg-off", hiddenLabels.has(l.label));
+      b.setAttribute("aria-pressed", hiddenLabels.has(l.label) ? "false" : "true");
+    }
+    sync();
+    b.addEventListener("click", function () {
+      if (hiddenLabels.has(l.label)) { hiddenLabels.delete(l.label); } else { hiddenLabels.add(l.label); }
+      sync();
       var updates = [];
       data.nodes.forEach(function (n) {
         if (n.label === l.label) { updates.push({ id: n.id, hidden: hiddenLabels.has(n.label) && !revealed.has(n.id) }); }
       });
       nodes.update(updates);
+      fitVisible();
     });
+    li.appendChild(b);
     $("kg-legend-list").appendChild(li);
   });
+  (data.edge_legend || []).forEach(function (r) {
+    var li = el("li");
+    var line = el("span", null, "kg-line");
+    line.style.borderTopColor = r.color;
+    line.setAttribute("aria-hidden", "true");
+    li.appendChild(line);
+    li.appendChild(el("span", r.name));
+    $("kg-edge-legend").appendChild(li);
+  });
+  [["kg-line kg-dashed", ui.dashed], ["kg-line kg-thick", ui.width]].forEach(function (x) {
+    var li = el("li", null, "kg-sub");
+    var line = el("span", null, x[0]);
+    line.setAttribute("aria-hidden", "true");
+    li.appendChild(line);
+    li.appendChild(el("span", x[1]));
+    $("kg-edge-legend").appendChild(li);
+  });
 
-  // -- the path or plan, in order ---------------------------------------------------
+  // -- a path from the command line, in order ---------------------------------------
   if (hl) {
     $("kg-steps-box").hidden = false;
-    $("kg-steps-title").textContent = hl.kind === "plan" ? ui.steps : ui.path;
+    $("kg-steps-title").textContent = ui.path;
     var ol = $("kg-steps");
-    var items = hl.kind === "plan" ? hl.steps : hl.nodes.map(function (id) { return { id: id, name: byId.get(id).name }; });
-    items.forEach(function (s) {
+    hl.nodes.forEach(function (id) {
       var li = el("li");
-      li.appendChild(el("span", s.name + (s.hours !== undefined && s.hours !== null ? " — " + s.hours + " " + ui.hours : "")));
-      if (s.reason) { li.appendChild(el("span", s.reason, "kg-sub")); }
-      if (s.tools && s.tools.length) { li.appendChild(el("span", s.tools.join(", "), "kg-sub")); }
-      li.addEventListener("click", function () { choose(s.id); });
+      li.appendChild(linkTo(id, nameOf(id)));
       ol.appendChild(li);
+    });
+    hl.nodes.forEach(reveal);
+  }
+
+  // -- the planner ------------------------------------------------------------------
+  var form = $("planner");
+  var tracks = data.model.tracks.slice().sort(function (a, b) { return planner.name(a).localeCompare(planner.name(b)); });
+  var toPrompt = el("option", "—");
+  toPrompt.value = "";
+  toPrompt.disabled = true;
+  toPrompt.hidden = true;
+  form.elements.to.appendChild(toPrompt);
+  tracks.forEach(function (t) {
+    [form.elements.from, form.elements.to, $("kg-cmp-a"), $("kg-cmp-b")].forEach(function (sel) {
+      var o = el("option", planner.name(t));
+      o.value = t;
+      sel.appendChild(o);
+    });
+  });
+  form.elements.to.value = "";
+
+  var knowIds = [];
+  ["Skill", "Tool"].forEach(function (lab) {
+    Object.keys(data.model.nodes).filter(function (id) { return data.model.nodes[id].label === lab; })
+      .sort(function (a, b) { return planner.name(a).localeCompare(planner.name(b)); })
+      .forEach(function (id) { knowIds.push(id); });
+  });
+  var knowBox = $("kg-know");
+  var knowKeys = {};
+  var knownTicks = new Set();
+  var KNOW_SHOWN = 300;  // ticks drawn at once; the filter finds the others
+  knowIds.forEach(function (id) {
+    var n = byId.get(id) || { name: planner.name(id) };
+    knowKeys[id] = [n.name, id, n.other_name || ""].concat(n.aliases || []).map(norm);
+  });
+  function renderKnow() {
+    var q = norm($("kg-know-filter").value);
+    knowBox.replaceChildren();
+    var shown = 0;
+    knowIds.forEach(function (id) {
+      if (shown >= KNOW_SHOWN || (q && !knowKeys[id].some(function (k) { return k.indexOf(q) >= 0; }))) { return; }
+      shown++;
+      var lab = el("label", null, "kg-know-item");
+      lab.dataset.id = id;
+      var cb = el("input");
+      cb.type = "checkbox";
+      cb.name = "know";
+      cb.value = id;
+      cb.checked = knownTicks.has(id);
+      cb.addEventListener("change", function () { if (cb.checked) { knownTicks.add(id); } else { knownTicks.delete(id); } });
+      lab.appendChild(cb);
+      lab.appendChild(el("span", " " + planner.name(id)));
+      lab.appendChild(el("span", " " + labelName(data.model.nodes[id].label), "kg-sub"));
+      knowBox.appendChild(lab);
+    });
+  }
+  $("kg-know-filter").addEventListener("input", renderKnow);
+  $("kg-know-filter").addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); } });
+  $("kg-know-clear").addEventListener("click", function () {
+    knownTicks.clear();
+    renderKnow();
+    replan();
+  });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+
+  function readForm() {
+    var hpw = parseFloat(form.elements.hours_per_week.value);
+    return {
+      from: form.elements.from.value || null,
+      to: form.elements.to.value || null,
+      level: form.querySelector("input[name=level]:checked") ? form.querySelector("input[name=level]:checked").value : "full",
+      bonus: form.elements.bonus.checked,
+      byDemand: form.elements.by_demand.checked,
+      hpw: hpw > 0 && isFinite(hpw) ? hpw : null,
+      know: knowIds.filter(function (id) { return knownTicks.has(id); })
+    };
+  }
+
+  function writeForm(state) {
+    function has(v) { return v !== undefined && v !== null; }
+    if (has(state.from)) { form.elements.from.value = data.model.nodes[state.from] ? state.from : ""; }
+    if (has(state.to)) { form.elements.to.value = data.model.nodes[state.to] ? state.to : ""; }
+    if (has(state.level)) {
+      form.querySelectorAll("input[name=level]").forEach(function (r) { r.checked = r.value === state.level; });
+    }
+    if (has(state.bonus)) { form.elements.bonus.checked = !!state.bonus; }
+    if (has(state.byDemand)) { form.elements.by_demand.checked = !!state.byDemand; }
+    if (has(state.hpw)) { form.elements.hours_per_week.value = state.hpw || ""; }
+    if (has(state.know)) {
+      knownTicks = new Set(state.know.filter(function (id) { return knowKeys[id] !== undefined; }));
+      renderKnow();
+    }
+  }
+
+  // The URL fragment keeps the planner's state: a link to the same file opens the same plan.
+  function toFragment(s) {
+    var parts = [];
+    if (s.from) { parts.push("from=" + encodeURIComponent(s.from)); }
+    if (s.to) { parts.push("to=" + encodeURIComponent(s.to)); }
+    if (s.to) { parts.push("level=" + s.level); }
+    if (s.know.length) { parts.push("know=" + s.know.map(encodeURIComponent).join(",")); }
+    if (s.bonus) { parts.push("bonus=1"); }
+    if (s.byDemand) { parts.push("demand=1"); }
+    if (s.hpw) { parts.push("hpw=" + s.hpw); }
+    return parts.join("&");
+  }
+  function fromFragment(hash) {
+    var s = {}, found = false;
+    hash.replace(/^#/, "").split("&").forEach(function (kv) {
+      var i = kv.indexOf("=");
+      if (i < 0) { return; }
+      var k = kv.slice(0, i), v = kv.slice(i + 1);
+      function dec(x) { try { return decodeURIComponent(x); } catch (e) { return ""; } }
+      found = true;
+      if (k === "from") { s.from = dec(v); } else if (k === "to") { s.to = dec(v); } else if (k === "level") {
+        s.level = v === "entry" ? "entry" : "full";
+      } else if (k === "know") { s.know = v ? v.split(",").map(dec) : []; } else if (k === "bonus") { s.bonus = v === "1"; }
+      else if (k === "demand") { s.byDemand = v === "1"; } else if (k === "hpw") { s.hpw = parseFloat(v) || null; }
+      else { found = found && true; }
+    });
+    if (found) {
+      ["from", "to", "level", "know", "bonus", "byDemand", "hpw"].forEach(function (k) {
+        if (s[k] === undefined) { s[k] = k === "know" ? [] : k === "level" ? "full" : k === "bonus" || k === "byDemand" ? false : null; }
+      });
+    }
+    return found ? s : null;
+  }
+  var lastFragment = null;
+  function saveFragment(s) {
+    var frag = toFragment(s);
+    lastFragment = frag;
+    if (location.hash.replace(/^#/, "") === frag) { return; }
+    try { history.replaceState(null, "", frag ? "#" + frag : location.pathname + location.search); } catch (e) { /* opaque origins */ }
+  }
+
+  var currentPlan = null;
+
+  /** Weeks with ``hpw`` hours a week: step i covers hours (H(i-1), H(i)]. */
+  function schedule(steps, hpw) {
+    var h = 0;
+    return steps.map(function (s) {
+      var a = h / hpw;
+      h += s.hours;
+      return { weeks: Math.round((h / hpw - a) * 10) / 10, first: Math.floor(a) + 1, last: Math.max(Math.floor(a) + 1, Math.ceil(h / hpw)) };
     });
   }
 
+  function setNumbers(map) {
+    var old = numbers;
+    numbers = map;
+    var touched = new Set(Object.keys(old).concat(Object.keys(map)));
+    var updates = [];
+    touched.forEach(function (id) {
+      if (byId.has(id) && old[id] !== map[id]) {
+        var strong = emphasis && emphasis.nodes.has(id);
+        updates.push(nodeView(byId.get(id), !!strong));
+      }
+    });
+    if (updates.length) { nodes.update(updates); }
+  }
+
+  function replan() {
+    var s = readForm();
+    var box = $("kg-plan-box"), ol = $("kg-plan");
+    $("kg-known-count").textContent = s.know.length ? "(" + s.know.length + " " + ui.known_count + ")" : "";
+    saveFragment(s);
+    renderFit(s);
+    if (!s.to) {
+      currentPlan = null;
+      box.hidden = true;
+      ol.replaceChildren();
+      planView = null;
+      setNumbers({});
+      baseEmphasis();
+      return null;
+    }
+    var plan = planner.plan({ from: s.from, to: s.to, know: s.know, level: s.level, bonus: s.bonus, byDemand: s.byDemand });
+    currentPlan = plan;
+    box.hidden = false;
+    ol.replaceChildren();
+    var sched = s.hpw ? schedule(plan.steps, s.hpw) : null;
+    var map = {};
+    plan.steps.forEach(function (st, i) {
+      map[st.id] = i + 1;
+      var li = el("li");
+      li.dataset.stepId = st.id;
+      var head = st.name + " — " + (!st.hours_known ? ui.step_hours_unknown : st.hours + " " + ui.hours);
+      if (sched) {
+        head += " · " + sched[i].weeks + " " + ui.weeks + " (" + ui.week + " " + sched[i].first +
+          (sched[i].last > sched[i].first ? "–" + sched[i].last : "") + ")";
+      }
+      li.appendChild(linkTo(st.id, head));
+      if (st.reason) { li.appendChild(el("span", st.reason, "kg-sub")); }
+      if (st.tools.length) { li.appendChild(el("span", st.tools.map(nameOf).join(", "), "kg-sub")); }
+      if (st.demand) { li.appendChild(el("span", st.demand, "kg-sub")); }
+      ol.appendChild(li);
+    });
+    var n = plan.steps.length;
+    var summary = (s.from ? planner.name(s.from) + " → " : "") + planner.name(s.to) + ": " +
+      (data.lang === "zh" ? n + " 步，共 " + plan.total_hours + " 小时" : n + " step" + (n === 1 ? "" : "s") + ", " + plan.total_hours + " h");
+    if (sched && n) { summary += " · " + fmt(plan.total_hours / s.hpw) + " " + ui.weeks; }
+    if (!n) { summary += " — " + ui.no_steps; }
+    $("kg-plan-summary").textContent = summary;
+    // the plan in the graph: its nodes and the relationships between them
+    var ids = [s.to].concat(s.from ? [s.from] : [], plan.steps.map(function (x) { return x.id; }));
+    var inPlan = new Set(ids);
+    var rels = [];
+    data.edges.forEach(function (e) {
+      if (!inPlan.has(e.from) || !inPlan.has(e.to)) { return; }
+      if ((e.type === "REQUIRES" && e.from === s.to) || e.type === "PREREQUISITE_OF" || e.type === "USES_TOOL" ||
+          (e.type === "TRANSITIONS_TO" && e.from === s.from && e.to === s.to)) { rels.push(e.id); }
+    });
+    ids.forEach(reveal);
+    planView = { nodes: ids, edges: rels };
+    network.unselectAll();
+    baseEmphasis();
+    setNumbers(map);
+    fitVisible(ids.filter(function (id) { return byId.has(id); }));
+    return plan;
+  }
+  form.addEventListener("change", function (ev) {
+    if (ev.target && ev.target.id === "kg-know-filter") { return; }
+    replan();
+  });
+
+  // -- fit: how much of every track the ticks already cover ------------------------------
+  function renderFit(s) {
+    var fit = planner.fit(s.from, s.know);
+    var ul = $("kg-fit");
+    ul.replaceChildren();
+    fit.tracks.forEach(function (f) {
+        var li = el("li");
+        li.dataset.track = f.id;
+        li.appendChild(el("span", f.name + (f.entry_ready ? " ✓ " + ui.ready : ""), "kg-fit-name"));
+        [["core", f.coverage.core], ["bonus", f.coverage.bonus]].forEach(function (x) {
+          var row = el("span", null, "kg-bar-row");
+          row.appendChild(el("span", ui[x[0]], "kg-bar-label"));
+          var bar = el("span", null, "kg-bar kg-bar-" + x[0]);
+          var fill = el("span", null, "kg-fill");
+          fill.style.width = Math.round(x[1] * 100) + "%";
+          bar.appendChild(fill);
+          bar.setAttribute("aria-hidden", "true");
+          row.appendChild(bar);
+          row.appendChild(el("span", Math.round(x[1] * 100) + "%", "kg-pct"));
+          li.appendChild(row);
+        });
+        li.appendChild(el("span", f.hours_left + " " + ui.left, "kg-sub"));
+        ul.appendChild(li);
+      });
+    $("kg-fit-best").textContent = fit.recommended ? ui.closest + ": " + planner.name(fit.recommended) : "";
+    return fit;
+  }
+
+  // -- compare two tracks, per layer --------------------------------------------------
+  function renderCompare() {
+    var a = $("kg-cmp-a").value, b = $("kg-cmp-b").value;
+    var c = planner.compare(a, b, false);
+    $("kg-cmp-ha").textContent = ui.only + " " + planner.name(a);
+    $("kg-cmp-hb").textContent = ui.only + " " + planner.name(b);
+    $("kg-cmp-sim").textContent = ui.similarity + ": " + c.similarity;
+    var tbody = $("kg-cmp").tBodies[0];
+    tbody.replaceChildren();
+    c.by_layer.forEach(function (row) {
+      if (!row.shared.length && !row.only_a.length && !row.only_b.length) { return; }
+      var tr = el("tr");
+      tr.appendChild(el("th", row.name)).setAttribute("scope", "row");
+      [row.only_a, row.shared, row.only_b].forEach(function (list) { tr.appendChild(el("td", list.map(nameOf).join(", "))); });
+      tbody.appendChild(tr);
+    });
+    return c;
+  }
+  if (tracks.length > 1) {
+    $("kg-cmp-a").value = tracks[0];
+    $("kg-cmp-b").value = tracks[1];
+  }
+  $("kg-cmp-a").addEventListener("change", renderCompare);
+  $("kg-cmp-b").addEventListener("change", renderCompare);
+
   // -- buttons ---------------------------------------------------------------------
   function resetView() {
+    input.value = "";
+    current = [];
+    list.replaceChildren();
+    list.hidden = true;
     network.unselectAll();
     baseEmphasis();
     showDetails(data.focus);
     if (data.focus) { network.selectNodes([data.focus], false); }
-    if (hl) { network.fit({ nodes: hl.nodes, animation: false }); } else { network.fit({ animation: false }); }
+    if (planView) { fitVisible(planView.nodes.filter(function (id) { return byId.has(id); })); }
+    else if (hl) { fitVisible(hl.nodes); } else { fitVisible(); }
   }
   $("kg-reset").addEventListener("click", resetView);
 
+  var edgesButton = $("kg-edges");
+  function syncEdgesButton() {
+    edgesButton.textContent = showAll ? ui.some_edges : ui.all_edges;
+    edgesButton.setAttribute("aria-pressed", showAll ? "true" : "false");
+  }
+  edgesButton.addEventListener("click", function () {
+    showAll = !showAll;
+    syncEdgesButton();
+    var strong = emphasis ? emphasis.edges : new Set();
+    edges.update(data.edges.map(function (e) { return { id: e.id, hidden: !(strong.has(e.id) || baseEdge(e)) }; }));
+  });
+  syncEdgesButton();
+  if (large) { edgesButton.hidden = true; }
+
+  // PNG of the whole view: title, the graph as drawn, the legend and the current plan.
+  function exportCanvas() {
+    var graph = container.querySelector("canvas");
+    var ratio = graph.width / graph.clientWidth;
+    var side = Math.round(340 * ratio), pad = Math.round(14 * ratio), line = Math.round(20 * ratio);
+    var titleH = Math.round(44 * ratio);
+    var lines = [];
+    data.legend.forEach(function (l) { if (l.count) { lines.push({ kind: "node", l: l }); } });
+    (data.edge_legend || []).forEach(function (r) { lines.push({ kind: "edge", r: r }); });
+    lines.push({ kind: "text", text: ui.dashed, dashed: true });
+    if (currentPlan) {
+      lines.push({ kind: "gap" });
+      lines.push({ kind: "head", text: $("kg-plan-summary").textContent });
+      currentPlan.steps.forEach(function (st, i) { lines.push({ kind: "text", text: (i + 1) + ". " + st.name + " — " + st.hours + " " + ui.hours }); });
+    }
+    var out = document.createElement("canvas");
+    out.width = graph.width + side;
+    out.height = Math.max(graph.height + titleH, titleH + pad * 2 + (lines.length + 2) * line);
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    var face = "system-ui, 'Noto Sans CJK SC', sans-serif";
+    ctx.fillStyle = "#212529";
+    ctx.font = "600 " + Math.round(20 * ratio) + "px " + face;
+    ctx.textBaseline = "middle";
+    ctx.fillText(data.title, pad, titleH / 2);
+    ctx.drawImage(graph, 0, titleH);
+    ctx.strokeStyle = "#dee2e6";
+    ctx.lineWidth = ratio;
+    ctx.strokeRect(graph.width + 0.5, titleH, 0, out.height - titleH);
+    var x = graph.width + pad, y = titleH + pad + line / 2;
+    ctx.font = "600 " + Math.round(14 * ratio) + "px " + face;
+    ctx.fillText(ui.legend, x, y);
+    y += line;
+    ctx.font = Math.round(13 * ratio) + "px " + face;
+    lines.forEach(function (it) {
+      ctx.fillStyle = "#212529";
+      if (it.kind === "node") {
+        ctx.fillStyle = it.l.color;
+        ctx.fillRect(x, y - 6 * ratio, 12 * ratio, 12 * ratio);
+        ctx.fillStyle = "#212529";
+        ctx.fillText(it.l.name + " (" + it.l.count + ")", x + 20 * ratio, y);
+      } else if (it.kind === "edge" || it.dashed) {
+        ctx.strokeStyle = it.r ? it.r.color : "#495057";
+        ctx.lineWidth = 3 * ratio;
+        ctx.setLineDash(it.dashed ? [6 * ratio, 4 * ratio] : []);
+        ctx.beginPath(); ctx.moveTo(x, y); ctx.lineTo(x + 14 * ratio, y); ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.fillText(it.r ? it.r.name : it.text, x + 20 * ratio, y);
+      } else if (it.kind === "head") {
+        ctx.font = "600 " + Math.round(13 * ratio) + "px " + face;
+        ctx.fillText(shorten(it.text, 46), x, y);
+        ctx.font = Math.round(13 * ratio) + "px " + face;
+      } else if (it.kind === "text") {
+        ctx.fillText(shorten(it.text, 46), x, y);
+      }
+      y += line;
+    });
+    return out;
+  }
   $("kg-png").addEventListener("click", function () {
-    var canvas = container.querySelector("canvas");
-    canvas.toBlob(function (blob) {
+    exportCanvas().toBlob(function (blob) {
       var url = URL.createObjectURL(blob);
       var a = el("a");
       a.href = url;
@@ -398,12 +859,29 @@
 
   // -- start -----------------------------------------------------------------------
   var explorer = {
-    network: network, nodes: nodes, edges: edges, data: data,
-    choose: choose, matches: matches,
+    network: network, nodes: nodes, edges: edges, data: data, planner: planner,
+    choose: choose, matches: matches, ratio: ratio, replan: replan, exportCanvas: exportCanvas,
+    fit: function () { return renderFit(readForm()); }, compare: renderCompare,
+    plan: function () { return currentPlan; },
     emphasised: function () { return emphasis ? Array.from(emphasis.nodes) : null; },
     firstDraw: null
   };
   network.once("afterDrawing", function () { explorer.firstDraw = performance.now(); });
   window.kgExplorer = explorer;
+  if (data.planner) {
+    writeForm({ from: data.planner.from || "", to: data.planner.to, level: data.planner.level, know: data.planner.know,
+                bonus: data.planner.bonus, byDemand: data.planner.by_demand, hpw: data.planner.hpw });
+  }
+  var fromLink = fromFragment(location.hash);
+  if (fromLink) { writeForm(fromLink); }
+  window.addEventListener("hashchange", function () {
+    if (location.hash.replace(/^#/, "") === lastFragment) { return; }
+    var s = fromFragment(location.hash);
+    if (s) { writeForm(s); replan(); }
+  });
+  renderKnow();
   resetView();
+  replan();
+  if (!planView && !hl) { fitVisible(); }
+  renderCompare();
 })();

@@ -1,0 +1,148 @@
+"""The page's planner in headless Chromium (network blocked): exactly `kg plan`, `kg fit`, `kg compare`.
+
+The page computes plans in JavaScript (viz/static/planner.js) from the graph
+embedded in it; these tests compare its answers with the Python reference
+(kg/person.py, kg/plan.py, kg/fit.py, kg/compare.py) on every track pair, level
+and bonus setting, and on seeded random sets of known skills and tools.
+"""
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+
+from kg.viz import write_html
+from viz_support import Browser, chromium_missing
+
+pytestmark = pytest.mark.browser
+
+LEVELS = ("entry", "full")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    why = chromium_missing()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(f"{why} (CI is set: browser tests must run, not skip)")
+        pytest.skip(why)
+    b = Browser()
+    yield b
+    b.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser, packaged_graph, tmp_path_factory):
+    out = tmp_path_factory.mktemp("planner") / "g.html"
+    write_html(packaged_graph, out)
+    page, problems = browser.open(out)
+    yield page
+    assert problems == []
+
+
+def py_steps(plan):
+    return [(s["id"], s["kind"], s["hours"], s["reason"]) for s in plan["steps"]]
+
+
+JS_PLANS = """cases => cases.map(c => {
+  const p = kgExplorer.planner.plan({from: c.from, to: c.to, know: c.know, level: c.level, bonus: c.bonus,
+                                     byDemand: c.by_demand});
+  return {steps: p.steps.map(s => [s.id, s.kind, s.hours, s.reason]), total: p.total_hours, known: p.known};
+})"""
+
+
+def random_cases(graph, n, seed):
+    rnd = random.Random(seed)
+    items = sorted(graph.ids("Skill") + graph.ids("Tool"))
+    tracks = graph.ids("Track")
+    cases = []
+    for _ in range(n):
+        know = rnd.sample(items, k=rnd.randint(1, 10))
+        cases.append({"from": rnd.choice([None, None, *tracks]), "to": rnd.choice(tracks), "know": know,
+                      "level": rnd.choice(LEVELS), "bonus": rnd.random() < 0.5, "by_demand": rnd.random() < 0.3})
+    return cases
+
+
+def test_plan_parity_every_track_pair_level_and_bonus(page, packaged_graph):
+    from kg.plan import make_plan
+
+    g = packaged_graph
+    cases = [{"from": a, "to": b, "know": [], "level": lvl, "bonus": bonus, "by_demand": False}
+             for a in [None, *g.ids("Track")] for b in g.ids("Track") for lvl in LEVELS for bonus in (False, True)]
+    assert len(cases) == 10 * 9 * 2 * 2
+    got = page.evaluate(JS_PLANS, cases)
+    for case, js in zip(cases, got):
+        ref = make_plan(g, case["from"], case["to"], level=case["level"], with_bonus=case["bonus"])
+        assert js["steps"] == [list(s) for s in py_steps(ref)], case
+        assert js["total"] == ref["total_hours"], case
+
+
+def test_plan_parity_with_sampled_known_skills_and_tools(page, packaged_graph):
+    from kg.plan import make_plan
+
+    g = packaged_graph
+    cases = random_cases(g, 300, seed=20261129)
+    got = page.evaluate(JS_PLANS, cases)
+    partly = 0
+    for case, js in zip(cases, got):
+        ref = make_plan(g, case["from"], case["to"], know=case["know"], level=case["level"],
+                        with_bonus=case["bonus"], by_demand=case["by_demand"])
+        assert js["known"] == ref["known"], case
+        assert js["steps"] == [list(s) for s in py_steps(ref)], case
+        assert js["total"] == ref["total_hours"], case
+        partly += sum(1 for s in ref["steps"] if s["partly_known"])
+    assert partly > 20  # the samples do exercise partial knowledge through tools
+
+
+def test_fit_parity(page, packaged_graph):
+    from kg.fit import fit
+
+    g = packaged_graph
+    cases = [{"from": None, "know": []}] + [{"from": c["from"], "know": c["know"]} for c in random_cases(g, 60, seed=7)]
+    got = page.evaluate("""cases => cases.map(c => kgExplorer.planner.fit(c.from, c.know))""", cases)
+    for case, js in zip(cases, got):
+        ref = fit(g, case["know"], from_=case["from"])
+        rows = [[r["id"], r["coverage"]["core"], r["coverage"]["bonus"], r["hours_left"], r["entry_hours_left"],
+                 r["entry_ready"]] for r in ref["tracks"]]
+        assert [[r["id"], r["coverage"]["core"], r["coverage"]["bonus"], r["hours_left"], r["entry_hours_left"],
+                 r["entry_ready"]] for r in js["tracks"]] == rows, case
+        assert js["recommended"] == ref["recommended"]["track"], case
+
+
+def test_compare_parity(page, packaged_graph):
+    from kg.compare import compare
+
+    g = packaged_graph
+    pairs = [(a, b, core) for a in g.ids("Track") for b in g.ids("Track") if a != b for core in (False, True)]
+    got = page.evaluate("""pairs => pairs.map(p => kgExplorer.planner.compare(p[0], p[1], p[2]))""", pairs)
+    for (a, b, core), js in zip(pairs, got):
+        ref = compare(g, a, b, core_only=core)
+        assert [js["shared"], js["only_a"], js["only_b"], js["similarity"]] == [
+            ref["shared"], ref["only_a"], ref["only_b"], ref["similarity"]], (a, b, core)
+        assert {row["layer"]: {k: row[k] for k in ("shared", "only_a", "only_b")} for row in js["by_layer"]} == ref["by_layer"]
+
+
+def test_dom_contract_replans_on_change(page, packaged_graph):
+    from kg.plan import make_plan
+
+    page.select_option("#planner select[name=from]", "ds")
+    page.select_option("#planner select[name=to]", "infra-mle")
+    ref = make_plan(packaged_graph, "ds", "infra-mle")
+    ids = page.eval_on_selector_all("[data-step-id]", "els => els.map(e => e.dataset.stepId)")
+    assert ids == [s["id"] for s in ref["steps"]]
+    page.check("#planner input[name=level][value=entry]")
+    ref = make_plan(packaged_graph, "ds", "infra-mle", level="entry")
+    assert page.eval_on_selector_all("[data-step-id]", "els => els.map(e => e.dataset.stepId)") == [
+        s["id"] for s in ref["steps"]]
+    # known items: filter, tick, the plan follows
+    page.fill("#kg-know-filter", "kubern")
+    page.locator("#kg-know input[value=kubernetes]").check()
+    ref = make_plan(packaged_graph, "ds", "infra-mle", level="entry", know=["kubernetes"])
+    assert page.eval_on_selector_all("[data-step-id]", "els => els.map(e => e.dataset.stepId)") == [
+        s["id"] for s in ref["steps"]]
+    assert page.locator("#kg-plan-summary").inner_text().endswith(f"{len(ref['steps'])} steps, {ref['total_hours']} h")
+    # the plan is what the graph highlights, and the fragment keeps it
+    assert sorted(page.evaluate("kgExplorer.emphasised()")) == sorted(
+        {"ds", "infra-mle", *(s["id"] for s in ref["steps"])})
+    assert page.evaluate("location.hash") == "#from=ds&to=infra-mle&level=entry&know=kubernetes"

@@ -1,0 +1,399 @@
+/* mle-kg planner: the person model of kg/person.py and kg/plan.py, ported to JavaScript.
+ * Pure functions over the graph model embedded in the page (viz/html.py: planner_model);
+ * no DOM here. Every rule mirrors the Python reference (design: /brief person model):
+ * known set, requirements with choice groups, partial knowledge through tools, hard
+ * prerequisites, topological order with (layer, hours, id) ties, tool steps after their
+ * skill, fit per track, recommended MLE track, compare. Parity is tested in Chromium. */
+(function () {
+  "use strict";
+
+  var EXACT_LIMIT = 5000;  // exact search over combinations up to C(n, k) <= 5,000, greedy above
+
+  var TEXT = {
+    en: {
+      core: function (kind, t) { return "core " + kind + " of " + t; },  // person.requirements
+      bonus: function (kind, t) { return "bonus " + kind + " of " + t; },
+      group: function (kind, t, need, n, g, how) {
+        return "core " + kind + " of " + t + " (" + need + " of " + n + " in '" + g + "', " + how + ")";
+      },
+      cheapest: "cheapest", demanded: "most demanded", known: "known",
+      pre: function (names) { return "prerequisite of " + names; },
+      part: function (s) { return "part of " + s; },
+      partly: function (names) { return "partly known: " + names; },
+      unknownHours: "hours unknown",
+      skill: "skill", tool: "tool",
+      demand: function (c, t, track) { return "mentioned by " + c + " of " + t + " " + track + " postings"; },
+      sep: ", "
+    },
+    zh: {
+      core: function (kind, t) { return t + " 的核心" + kind; },
+      bonus: function (kind, t) { return t + " 的加分" + kind; },
+      group: function (kind, t, need, n, g, how) {
+        return t + " 的核心" + kind + "（'" + g + "' 中 " + n + " 选 " + need + "，" + how + "）";
+      },
+      cheapest: "最省时", demanded: "需求最多", known: "已掌握",
+      pre: function (names) { return names + " 的前置技能"; },
+      part: function (s) { return "属于 " + s; },
+      partly: function (names) { return "已部分掌握：" + names; },
+      unknownHours: "学时未知",
+      skill: "技能", tool: "工具",
+      demand: function (c, t, track) { return c + " / " + t + " 个 " + track + " 职位提到"; },
+      sep: "、"
+    }
+  };
+
+  function Planner(model) {
+    this.m = model;
+    this.t = TEXT[model.lang] || TEXT.en;
+  }
+
+  Planner.prototype.info = function (id) { return this.m.nodes[id]; };
+  Planner.prototype.name = function (id) { var n = this.m.nodes[id]; return n ? n.name : id; };
+  Planner.prototype.label = function (id) { var n = this.m.nodes[id]; return n ? n.label : null; };
+  Planner.prototype.effort = function (id) {
+    var n = this.m.nodes[id];
+    return n && n.effort !== null && n.effort !== undefined ? n.effort : null;
+  };
+
+  /** The known set: skills and tools (a track stands for its core requirements). */
+  Planner.prototype.knownSet = function (from, items) {
+    var known = new Set(), self = this;
+    function addTrack(t) {
+      (self.m.requires[t] || []).forEach(function (r) { if (r.level === "core") { known.add(r.id); } });
+    }
+    if (from) { addTrack(from); }
+    (items || []).forEach(function (id) {
+      var lab = self.label(id);
+      if (lab === "Track") { addTrack(id); } else if (lab === "Skill" || lab === "Tool") { known.add(id); }
+    });
+    return known;
+  };
+
+  /** Hours left to learn a skill or tool, and the tools of it already known. */
+  Planner.prototype.coverage = function (id, known) {
+    if (known.has(id)) { return { hours: 0, partly: [], unknown: false }; }
+    var eff = this.effort(id);
+    if (eff === null) { return { hours: 0, partly: [], unknown: true }; }
+    if (this.label(id) === "Skill") {
+      var tools = this.m.tools[id] || [];
+      var have = tools.filter(function (t) { return known.has(t); });
+      if (have.length && tools.length) {
+        var left = Math.floor(eff * (2 * tools.length - have.length) / (2 * tools.length) + 0.5);
+        return { hours: left, partly: have, unknown: false };
+      }
+    }
+    return { hours: eff, partly: [], unknown: false };
+  };
+
+  /** A skill or tool and its missing hard prerequisites, transitively (person.missing_closure). */
+  Planner.prototype.closure = function (id, known) {
+    var seen = new Set(), stack = [id], self = this;
+    while (stack.length) {
+      var s = stack.pop();
+      if (seen.has(s) || known.has(s)) { continue; }
+      seen.add(s);
+      self.hardPre(s).forEach(function (p) { stack.push(p); });
+    }
+    return seen;
+  };
+  Planner.prototype.hardPre = function (id) {
+    return (this.m.pre[id] || []).filter(function (p) { return p[1]; }).map(function (p) { return p[0]; });
+  };
+
+  function choose(n, k) {
+    var r = 1;
+    for (var i = 1; i <= k; i++) { r = r * (n - k + i) / i; if (r > 1e9) { return r; } }
+    return Math.round(r);
+  }
+
+  function combinations(items, k, visit) {
+    var idx = [], n = items.length, i;
+    if (k > n) { return; }
+    for (i = 0; i < k; i++) { idx.push(i); }
+    for (;;) {
+      visit(idx.map(function (j) { return items[j]; }));
+      var p = k - 1;
+      while (p >= 0 && idx[p] === n - k + p) { p--; }
+      if (p < 0) { return; }
+      idx[p]++;
+      for (var q = p + 1; q < k; q++) { idx[q] = idx[q - 1] + 1; }
+    }
+  }
+
+  /** Python's tuple order over numbers, strings and arrays of strings. */
+  function cmp(a, b) {
+    if (Array.isArray(a)) {
+      for (var i = 0; i < Math.min(a.length, b.length); i++) { var c = cmp(a[i], b[i]); if (c) { return c; } }
+      return a.length - b.length;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  function less(a, b) { return cmp(a, b) < 0; }
+
+  /** The k candidates that cost least to learn, or that postings ask for most (person.choose). */
+  Planner.prototype.pick = function (track, candidates, k, known, fixed, byDemand) {
+    var self = this, counts = {}, hours = {};
+    if (k <= 0 || !candidates.length) { return []; }
+    k = Math.min(k, candidates.length);
+    (this.m.requires[track] || []).forEach(function (r) { if (counts[r.id] === undefined) { counts[r.id] = r.count || 0; } });
+    var closures = {};
+    candidates.forEach(function (c) {
+      closures[c] = new Set(Array.from(self.closure(c, known)).filter(function (x) { return !fixed.has(x); }));
+    });
+    function cost(nodes) {
+      var total = 0;
+      nodes.forEach(function (n) {
+        if (hours[n] === undefined) { hours[n] = self.coverage(n, known).hours; }
+        total += hours[n];
+      });
+      return total;
+    }
+    var chosen = new Set();
+    if (choose(candidates.length, k) <= EXACT_LIMIT) {
+      var best = null, bestKey = null;
+      combinations(candidates, k, function (combo) {
+        var union = new Set(), d = 0;
+        combo.forEach(function (c) { closures[c].forEach(function (x) { union.add(x); }); d += counts[c] || 0; });
+        var key = [byDemand ? -d : 0, cost(union), combo.slice().sort()];
+        if (best === null || less(key, bestKey)) { best = combo; bestKey = key; }
+      });
+      best.forEach(function (c) { chosen.add(c); });
+    } else {
+      var brought = new Set();
+      for (var i = 0; i < k; i++) {
+        var pickOne = null, pickKey = null;
+        candidates.forEach(function (c) {
+          if (chosen.has(c)) { return; }
+          var rest = Array.from(closures[c]).filter(function (x) { return !brought.has(x); });
+          var key = [byDemand ? -(counts[c] || 0) : 0, cost(rest), c];
+          if (pickOne === null || less(key, pickKey)) { pickOne = c; pickKey = key; }
+        });
+        chosen.add(pickOne);
+        closures[pickOne].forEach(function (x) { brought.add(x); });
+      }
+    }
+    return candidates.filter(function (c) { return chosen.has(c); });
+  };
+
+  /** What ``track`` requires at ``level``: [{id, kind, level, group, reason}] (person.requirements). */
+  Planner.prototype.requirements = function (track, level, withBonus, byDemand, known) {
+    var self = this, t = this.t, tname = this.name(track), out = [], groups = new Map();
+    known = known || new Set();
+    function kind(r) { return r.kind === "tool" ? t.tool : r.kind === "skill" ? t.skill : r.kind; }
+    (this.m.requires[track] || []).forEach(function (r) {
+      if (r.level === "core" && level === "entry" && r.group && r.min_of) {
+        if (!groups.has(r.group)) { groups.set(r.group, []); }
+        groups.get(r.group).push(r);
+      } else if (r.level === "core" || withBonus) {
+        out.push({ id: r.id, kind: r.kind, level: r.level, group: r.group || null,
+                   reason: r.level === "core" ? t.core(kind(r), tname) : t.bonus(kind(r), tname) });
+      }
+    });
+    var fixed = new Set();
+    out.forEach(function (r) { self.closure(r.id, known).forEach(function (x) { fixed.add(x); }); });
+    groups.forEach(function (members, group) {
+      var need = Math.min(members[0].min_of, members.length);
+      var have = members.filter(function (r) { return known.has(r.id); }).slice(0, need);
+      var picked = have.map(function (r) { return [r, t.known]; });
+      if (have.length < need) {
+        var rest = members.filter(function (r) { return !known.has(r.id); });
+        var how = byDemand ? t.demanded : t.cheapest;
+        var ids = self.pick(track, rest.map(function (r) { return r.id; }), need - have.length, known, fixed, byDemand);
+        rest.forEach(function (r) { if (ids.indexOf(r.id) >= 0) { picked.push([r, how]); } });
+      }
+      picked.forEach(function (x) {
+        out.push({ id: x[0].id, kind: x[0].kind, level: "core", group: group,
+                   reason: t.group(kind(x[0]), tname, need, members.length, group, x[1]) });
+      });
+    });
+    return out;
+  };
+
+  Planner.prototype.layerRank = function (id) { var n = this.m.nodes[id]; return n ? n.rank : 99; };
+
+  /** Skills (and tools with none of their skills in the plan) in prerequisite order, ties by
+   *  (layer, hours left, id); every other tool right after the first of its skills, by (hours, id). */
+  Planner.prototype.order = function (ids, hours) {
+    var self = this, sub = new Set(), partOf = {};
+    ids.forEach(function (id) { if (self.label(id) !== "Tool") { sub.add(id); } });
+    ids.forEach(function (id) {
+      if (self.label(id) !== "Tool") { return; }
+      var skills = self.m.skills[id] || [];
+      if (skills.some(function (s) { return sub.has(s); })) { partOf[id] = null; } else { sub.add(id); }
+    });
+    var base = Array.from(sub), indeg = new Map(), next = new Map();
+    base.forEach(function (id) { indeg.set(id, 0); next.set(id, []); });
+    base.forEach(function (id) {
+      self.hardAndSoftPre(id).forEach(function (p) {
+        if (sub.has(p) && next.get(p).indexOf(id) < 0) {
+          next.get(p).push(id);
+          indeg.set(id, indeg.get(id) + 1);
+        }
+      });
+    });
+    function key(id) { return [self.layerRank(id), hours[id], id]; }
+    var ready = base.filter(function (id) { return indeg.get(id) === 0; }), order = [];
+    while (ready.length) {
+      var bi = 0;
+      for (var i = 1; i < ready.length; i++) { if (less(key(ready[i]), key(ready[bi]))) { bi = i; } }
+      var id = ready.splice(bi, 1)[0];
+      order.push(id);
+      next.get(id).forEach(function (m) {
+        indeg.set(m, indeg.get(m) - 1);
+        if (indeg.get(m) === 0) { ready.push(m); }
+      });
+    }
+    var position = {};
+    order.forEach(function (id, i) { position[id] = i; });
+    var after = {};
+    Object.keys(partOf).forEach(function (tool) {
+      var first = null;
+      (self.m.skills[tool] || []).forEach(function (s) {
+        if (position[s] !== undefined && (first === null || position[s] < position[first])) { first = s; }
+      });
+      partOf[tool] = first;
+      (after[first] = after[first] || []).push(tool);
+    });
+    var out = [];
+    order.forEach(function (id) {
+      out.push(id);
+      (after[id] || []).slice().sort(function (a, b) { return cmp([hours[a], a], [hours[b], b]); })
+        .forEach(function (tool) { out.push(tool); });
+    });
+    return { order: out, partOf: partOf };
+  };
+  Planner.prototype.hardAndSoftPre = function (id) {
+    return (this.m.pre[id] || []).map(function (p) { return p[0]; });
+  };
+
+  function mergeReasons(reasons, t) {
+    var core = [], pre = [];
+    reasons.forEach(function (r) { if (r.pre !== undefined) { pre.push(r.pre); } else { core.push(r.text); } });
+    return core.concat(pre.length ? [t.pre(pre.join(t.sep))] : []);
+  }
+
+  /** The plan (plan.plan_for): ``opts`` = {from, to, know (ids), level, bonus, byDemand}. */
+  Planner.prototype.plan = function (opts) {
+    var known = this.knownSet(opts.from || null, opts.know || []);
+    return this.planFor(known, opts);
+  };
+
+  Planner.prototype.planFor = function (known, opts) {
+    var self = this, t = this.t;
+    var level = opts.level || "full", target = opts.to;
+    var wanted = new Map();
+    this.requirements(target, level, !!opts.bonus, !!opts.byDemand, known).forEach(function (r) {
+      if (!wanted.has(r.id)) { wanted.set(r.id, []); }
+      wanted.get(r.id).push({ text: r.reason });
+    });
+    var missing = [];
+    wanted.forEach(function (_, id) { if (!known.has(id)) { missing.push(id); } });
+    var inMissing = new Set(missing), queue = missing.slice();
+    while (queue.length) {
+      var node = queue.shift();
+      self.hardPre(node).forEach(function (pre) {
+        if (known.has(pre)) { return; }
+        if (!wanted.has(pre)) { wanted.set(pre, []); }
+        var list = wanted.get(pre), nm = self.name(node);
+        if (!list.some(function (r) { return r.pre === nm; })) { list.push({ pre: nm }); }
+        if (!inMissing.has(pre)) { inMissing.add(pre); missing.push(pre); queue.push(pre); }
+      });
+    }
+    var cover = {}, hours = {};
+    missing.forEach(function (id) { cover[id] = self.coverage(id, known); hours[id] = cover[id].hours; });
+    var ordered = this.order(missing, hours);
+    var counts = {};
+    (this.m.requires[target] || []).forEach(function (r) { if (!counts[r.id] && r.count !== undefined) { counts[r.id] = r; } });
+    var steps = ordered.order.map(function (id, i) {
+      var c = cover[id], isSkill = self.label(id) === "Skill";
+      var reasons = mergeReasons(wanted.get(id), t);
+      if (ordered.partOf[id]) { reasons.push(t.part(self.name(ordered.partOf[id]))); }
+      if (c.partly.length) { reasons.push(t.partly(c.partly.map(function (x) { return self.name(x); }).join(t.sep))); }
+      if (c.unknown) { reasons.push(t.unknownHours); }
+      var req = counts[id];
+      return {
+        step: i + 1, id: id, kind: isSkill ? "skill" : "tool", name: self.name(id),
+        layer: (self.info(id) || {}).layer || null,
+        tools: self.m.tools[id] || [], skills: isSkill ? [] : (self.m.skills[id] || []),
+        hours: c.hours, effort_hours: self.effort(id) || 0, hours_known: !c.unknown, partly_known: c.partly,
+        reasons: reasons, reason: reasons.join("; "),
+        demand: req ? t.demand(req.count, req.total, self.name(target)) : null
+      };
+    });
+    var total = 0;
+    steps.forEach(function (s) { total += s.hours; });
+    return { from: opts.from || null, to: target, level: level, with_bonus: !!opts.bonus, by_demand: !!opts.byDemand,
+             known: Array.from(known).sort(), steps: steps, total_hours: total };
+  };
+
+  /** Python's round(x, 3) for x >= 0: the nearest of the exact binary value, exact halves to even. */
+  function round3(x) {
+    var s = x.toFixed(40), dot = s.indexOf("."), head = s.slice(0, dot + 4);
+    if (/^50*$/.test(s.slice(dot + 4))) {
+      var last = Number(head.charAt(head.length - 1));
+      return last % 2 === 0 ? Number(head) : Number((Number(head) + 0.001).toFixed(3));
+    }
+    return Number(x.toFixed(3));
+  }
+
+  /** Share of the requirements' hours already had (person.coverage), 3 decimals; 1 when none count. */
+  Planner.prototype.coverShare = function (reqs, known) {
+    var total = 0, covered = 0, self = this;
+    reqs.forEach(function (r) {
+      var eff = self.effort(r.id);
+      if (eff === null) { return; }
+      total += eff;
+      covered += eff - self.coverage(r.id, known).hours;
+    });
+    return total ? round3(covered / total) : 1.0;
+  };
+
+  /** Every track ranked by how much of it a person has, and the recommended MLE track (fit.fit). */
+  Planner.prototype.fit = function (from, items) {
+    var self = this, known = this.knownSet(from, items), rows = [];
+    this.m.tracks.forEach(function (track) {
+      var full = self.requirements(track, "full", true, false, known);
+      var core = full.filter(function (r) { return r.level === "core"; });
+      var bonus = full.filter(function (r) { return r.level === "bonus"; });
+      var fullPlan = self.planFor(known, { to: track, level: "full" });
+      var entryPlan = self.planFor(known, { to: track, level: "entry" });
+      rows.push({
+        id: track, name: self.name(track), mle: self.m.mle.indexOf(track) >= 0,
+        coverage: { core: self.coverShare(core, known), bonus: self.coverShare(bonus, known) },
+        hours_left: fullPlan.total_hours, entry_hours_left: entryPlan.total_hours, entry_ready: !entryPlan.steps.length
+      });
+    });
+    rows.sort(function (a, b) {
+      return cmp([-a.coverage.core, -a.coverage.bonus, a.hours_left, a.id], [-b.coverage.core, -b.coverage.bonus, b.hours_left, b.id]);
+    });
+    var best = null;
+    rows.forEach(function (r) {
+      if (!r.mle) { return; }
+      if (best === null || less([-r.coverage.core, r.entry_hours_left, r.id], [-best.coverage.core, best.entry_hours_left, best.id])) { best = r; }
+    });
+    return { known: Array.from(known).sort(), tracks: rows, recommended: best ? best.id : null };
+  };
+
+  /** Shared requirements and those only one track has, per layer (compare.compare). */
+  Planner.prototype.compare = function (a, b, coreOnly) {
+    var self = this;
+    function reqs(t) { return self.requirements(t, "full", !coreOnly, false, new Set()).map(function (r) { return r.id; }); }
+    var sa = reqs(a), sb = reqs(b);
+    function pos(s) { return sa.indexOf(s) >= 0 ? sa.indexOf(s) : 99 + sb.indexOf(s); }
+    function ordered(list) {
+      return list.slice().sort(function (x, y) { return cmp([self.layerRank(x), pos(x)], [self.layerRank(y), pos(y)]); });
+    }
+    var shared = ordered(sa.filter(function (s) { return sb.indexOf(s) >= 0; }));
+    var onlyA = ordered(sa.filter(function (s) { return sb.indexOf(s) < 0; }));
+    var onlyB = ordered(sb.filter(function (s) { return sa.indexOf(s) < 0; }));
+    var union = shared.length + onlyA.length + onlyB.length;
+    var byLayer = self.m.layers.map(function (l) {
+      function of(list) { return list.filter(function (s) { return (self.info(s) || {}).layer === l; }); }
+      return { layer: l, name: self.name(l), shared: of(shared), only_a: of(onlyA), only_b: of(onlyB) };
+    });
+    return { a: a, b: b, shared: shared, only_a: onlyA, only_b: onlyB, by_layer: byLayer,
+             similarity: union ? round3(shared.length / union) : 1.0 };
+  };
+
+  window.KGPlanner = Planner;
+})();
