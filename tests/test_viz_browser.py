@@ -45,7 +45,7 @@ def open_graph(browser, tmp_path):
 def test_default_page_draws_every_node_and_relationship(open_graph, packaged_graph):
     page, problems = open_graph(packaged_graph)
     counts = page.evaluate("""() => [kgExplorer.nodes.length, kgExplorer.edges.length,
-        Object.keys(kgExplorer.network.body.nodes).length, kgExplorer.network.body.edgeIndices.length]""")
+        Object.keys(kgExplorer.network.body.nodes).length, Object.keys(kgExplorer.network.body.edges).length]""")
     n, m = len(packaged_graph), packaged_graph.g.number_of_edges()
     assert counts == [n, m, n, m]
     assert page.evaluate(COUNT_INK) > 5000  # a blank canvas has 0
@@ -53,9 +53,120 @@ def test_default_page_draws_every_node_and_relationship(open_graph, packaged_gra
     expected = packaged_graph.counts()["nodes"]
     assert [t.split("\n")[1:] for t in legend] == [[lab, str(expected[lab])] for lab in ("Track", "Layer", "Skill", "Tool")]
     assert page.evaluate("document.querySelectorAll('script[src], link, img, iframe').length") == 0
+    # the full graph is one click away: tools in the legend, every relationship with the button
+    page.locator("#kg-legend-list button[data-label='Tool']").click()
+    page.click("#kg-edges")
+    shown = page.evaluate("""() => [kgExplorer.nodes.get({filter: x => !x.hidden}).length,
+                                    kgExplorer.edges.get({filter: e => !e.hidden}).length]""")
+    assert shown == [n, m]
     assert problems == []
 
 
+LABEL_BOXES = """() => { const net = kgExplorer.network, scale = net.getScale(), out = [];
+  for (const id of Object.keys(net.body.nodes)) {
+    const n = net.body.nodes[id];
+    if (n.options.hidden) continue;
+    const s = n.labelModule.size;
+    out.push({id, left: s.left, top: s.top, width: s.width, height: s.height,
+              px: n.labelModule.fontOptions.size * scale});
+  }
+  return out; }"""
+
+
+def overlaps(boxes):
+    bad = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if (a["left"] < b["left"] + b["width"] - 1 and b["left"] < a["left"] + a["width"] - 1
+                    and a["top"] < b["top"] + b["height"] - 1 and b["top"] < a["top"] + a["height"] - 1):
+                bad.append((a["id"], b["id"]))
+    return bad
+
+
+def crossings(page, only_visible=True):
+    """Pairs of drawn relationships whose straight segments cross (sharing no end)."""
+    segs = page.evaluate("""vis => { const net = kgExplorer.network, pos = net.getPositions();
+        return kgExplorer.edges.get({filter: e => !vis || !e.hidden})
+          .filter(e => !net.body.nodes[e.from].options.hidden && !net.body.nodes[e.to].options.hidden)
+          .map(e => [e.from, e.to, pos[e.from].x, pos[e.from].y, pos[e.to].x, pos[e.to].y]); }""", only_visible)
+
+    def ccw(ax, ay, bx, by, cx, cy):
+        return (cy - ay) * (bx - ax) - (by - ay) * (cx - ax)
+
+    count = 0
+    for i, a in enumerate(segs):
+        for b in segs[i + 1:]:
+            if {a[0], a[1]} & {b[0], b[1]}:
+                continue
+            d1, d2 = ccw(*a[2:4], *a[4:6], *b[2:4]), ccw(*a[2:4], *a[4:6], *b[4:6])
+            d3, d4 = ccw(*b[2:4], *b[4:6], *a[2:4]), ccw(*b[2:4], *b[4:6], *a[4:6])
+            if d1 * d2 < 0 and d3 * d4 < 0:
+                count += 1
+    return count
+
+
+def test_default_view_is_readable(open_graph, packaged_graph):
+    page, _ = open_graph(packaged_graph)
+    boxes = page.evaluate(LABEL_BOXES)
+    shown = {b["id"] for b in boxes}
+    assert shown == set(packaged_graph.ids("Track") + packaged_graph.ids("Layer") + packaged_graph.ids("Skill"))
+    assert min(b["px"] for b in boxes) >= 12
+    assert overlaps(boxes) == []
+    # every label on screen
+    inside = page.evaluate("""ids => { const net = kgExplorer.network, c = document.querySelector('#kg-graph canvas');
+        return ids.filter(id => { const p = net.canvasToDOM(net.getPositions([id])[id]);
+                                  return p.x >= 0 && p.y >= 0 && p.x <= c.clientWidth && p.y <= c.clientHeight; }).length; }""",
+                           sorted(shown))
+    assert inside == len(shown)
+    # far fewer crossings: only the layers' skills are drawn until something is selected
+    drawn = page.evaluate("kgExplorer.edges.get({filter: e => !e.hidden}).map(e => kgExplorer.data.edges[e.id].type)")
+    assert set(drawn) == {"HAS_SKILL"}
+    few = crossings(page)
+    page.click("#kg-edges")
+    every = crossings(page)
+    assert few <= 5 and every > 20 * max(few, 1), (few, every)
+
+
+def test_a_plan_is_readable_too(open_graph, packaged_graph):
+    page, _ = open_graph(packaged_graph, plan=("DS", "Infra MLE"))
+    page.check("#planner input[name=level][value=entry]")
+    boxes = page.evaluate(LABEL_BOXES)
+    assert min(b["px"] for b in boxes) >= 12 and overlaps(boxes) == []
+
+
+def test_fuzzy_search_suggests_as_the_cli_does(open_graph, packaged_graph):
+    import difflib
+
+    page, _ = open_graph(packaged_graph)
+    page.fill("#kg-search", "kubernets")
+    items = page.locator("#kg-suggestions li").all_inner_texts()
+    assert items[0].startswith("No match — did you mean")
+    assert items[1].split("\n")[0] == "Kubernetes"
+    page.press("#kg-search", "Enter")
+    assert page.evaluate("kgExplorer.network.getSelectedNodes()") == ["kubernetes"]
+    pairs = [("kubernets", "kubernetes"), ("pytroch", "pytorch"), ("infra mle", "infra-mle"), ("数据科学", "数据科学家")]
+    assert page.evaluate("ps => ps.map(p => kgExplorer.ratio(p[0], p[1]))", pairs) == [
+        difflib.SequenceMatcher(None, a, b).ratio() for a, b in pairs]
+    # Reset clears the search and the selection
+    page.click("#kg-reset")
+    assert page.input_value("#kg-search") == "" and page.evaluate("kgExplorer.emphasised()") is None
+    assert page.locator("#kg-suggestions").is_hidden()
+
+
+def test_details_say_core_or_bonus_and_demand(open_graph, packaged_graph):
+    page, _ = open_graph(packaged_graph)
+    page.fill("#kg-search", "Cluster management")
+    page.press("#kg-search", "Enter")
+    details = page.locator("#kg-details").inner_text()
+    for track, props in packaged_graph.into("cluster-management", "REQUIRES"):
+        assert f"{packaged_graph.name(track)} — {props.get('level', 'core')}" in details
+    # a track shows its own requirements, and only them, as relationships
+    page.fill("#kg-search", "Infra MLE")
+    page.press("#kg-search", "Enter")
+    drawn = page.evaluate("kgExplorer.edges.get({filter: e => !e.hidden}).map(e => e.id)")
+    own = page.evaluate("kgExplorer.network.getConnectedEdges('infra-mle')")
+    base = page.evaluate("kgExplorer.data.edges.filter(e => e.type === 'HAS_SKILL').map(e => e.id)")
+    assert sorted(drawn) == sorted(set(own) | set(base))
 def test_search_by_alias_focuses_the_node(open_graph, packaged_graph):
     page, _ = open_graph(packaged_graph)
     page.fill("#kg-search", "k8s")
@@ -120,32 +231,55 @@ def test_path_highlights_exactly_the_path(open_graph, packaged_graph):
 def test_plan_numbers_its_steps(open_graph, packaged_graph):
     from kg.plan import make_plan
 
-    plan = make_plan(packaged_graph, "DS", "Infra MLE")
-    page, _ = open_graph(packaged_graph, plan=("DS", "Infra MLE"))
-    labels = page.evaluate("ids => ids.map(id => kgExplorer.nodes.get(id).label)", [s["skill"] for s in plan["steps"]])
-    assert labels == [f"{i}. {packaged_graph.name(s['skill'])}" for i, s in enumerate(plan["steps"], start=1)]
-    assert page.locator("#kg-steps > li").count() == len(plan["steps"])
-    assert sorted(page.evaluate(UNDIMMED)) == sorted(page.evaluate("kgExplorer.data.highlight.nodes"))
+    plan = make_plan(packaged_graph, "DS", "Infra MLE", know=["docker"], level="entry", with_bonus=True)
+    page, _ = open_graph(packaged_graph, plan=("DS", "Infra MLE"), know=["docker"], level="entry", with_bonus=True,
+                         hours_per_week=10)
+    ids = [s["id"] for s in plan["steps"]]
+    labels = page.evaluate("ids => ids.map(id => kgExplorer.nodes.get(id).label)", ids)
+    assert labels == [f"{i}. {packaged_graph.name(sid)}" for i, sid in enumerate(ids, start=1)]
+    assert page.eval_on_selector_all("#kg-plan > li", "els => els.map(e => e.dataset.stepId)") == ids
+    assert sorted(page.evaluate(UNDIMMED)) == sorted({"ds", "infra-mle", *ids})
+    first = page.locator("#kg-plan > li").first.inner_text()
+    h = plan["steps"][0]["hours"]
+    assert first.startswith(f"{packaged_graph.name(ids[0])} — {h} h · {round(h / 10, 1):g} weeks")
+    assert page.input_value("#planner select[name=from]") == "ds" and page.is_checked("#kg-bonus")
 
 
-def test_legend_hides_and_shows_a_label(open_graph, packaged_graph):
+def test_legend_hides_and_shows_a_label_and_refits(open_graph, packaged_graph):
     page, _ = open_graph(packaged_graph)
     tools = len(packaged_graph.ids("Tool"))
     visible = "() => kgExplorer.nodes.get({filter: n => !n.hidden}).length"
-    page.locator("#kg-legend-list li[data-label='Tool']").click()
-    assert page.evaluate(visible) == len(packaged_graph) - tools
-    page.locator("#kg-legend-list li[data-label='Tool']").click()
+    assert page.evaluate(visible) == len(packaged_graph) - tools  # tools start one click away
+    scale = page.evaluate("kgExplorer.network.getScale()")
+    page.locator("#kg-legend-list button[data-label='Tool']").click()
     assert page.evaluate(visible) == len(packaged_graph)
+    assert page.evaluate("kgExplorer.network.getScale()") < scale  # re-fitted to show the tools band
+    page.locator("#kg-legend-list button[data-label='Skill']").click()
+    page.locator("#kg-legend-list button[data-label='Tool']").click()
+    assert page.evaluate(visible) == len(packaged_graph) - tools - len(packaged_graph.ids("Skill"))
+    assert page.evaluate("kgExplorer.network.getScale()") > scale  # fewer rows: larger again
+    assert page.get_attribute("#kg-legend-list button[data-label='Skill']", "aria-pressed") == "false"
+    assert page.locator("#kg-edge-legend li").count() == len(set(packaged_graph.counts()["relationships"])) + 2
 
 
-def test_png_export(open_graph, packaged_graph):
-    page, _ = open_graph(packaged_graph)
+def test_png_export_has_title_legend_and_plan(open_graph, packaged_graph):
+    page, _ = open_graph(packaged_graph, plan=("DS", "Infra MLE"))
     with page.expect_download() as info:
         page.click("#kg-png")
     download = info.value
     data = open(download.path(), "rb").read()
     assert download.suggested_filename == "graph.png"
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    graph = page.evaluate("() => { const c = document.querySelector('#kg-graph canvas'); return [c.width, c.height]; }")
+    assert width > graph[0] + 200 and height >= graph[1]
+    # the legend's swatches, in each label's colour, right of the graph (pixel check on the exported canvas)
+    found = page.evaluate("""() => { const c = kgExplorer.exportCanvas(), ctx = c.getContext('2d');
+        const g = document.querySelector('#kg-graph canvas');
+        const d = ctx.getImageData(g.width, 0, c.width - g.width, c.height).data, seen = new Set();
+        for (let i = 0; i < d.length; i += 4) seen.add('#' + [d[i], d[i+1], d[i+2]].map(v => v.toString(16).padStart(2, '0')).join(''));
+        return kgExplorer.data.legend.map(l => seen.has(l.color)); }""")
+    assert found == [True, True, True, True]
 
 
 def test_hostile_data_file_runs_nothing_and_shows_text(open_graph, write):
@@ -171,7 +305,7 @@ def test_hostile_data_file_runs_nothing_and_shows_text(open_graph, write):
     page.locator("#kg-details .kg-link").first.hover()
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert page.evaluate("document.querySelectorAll('img, svg, b, iframe').length") == 0
-    assert page.evaluate("document.scripts.length") == 3
+    assert page.evaluate("document.scripts.length") == 4
     assert problems == []
 
 

@@ -492,7 +492,7 @@ def _planner_state(graph: "KnowledgeGraph", plan: tuple[str | None, str], know: 
                    with_bonus: bool, by_demand: bool, hours_per_week: float | None,
                    lang: str) -> tuple[dict[str, Any], list[str]]:
     """The planner's inputs as ids (what the page opens with), and a warning per unknown --know name."""
-    from kg.errors import NodeNotFound
+    from kg.errors import AmbiguousName, NodeNotFound
     from kg.plan import LEVELS
 
     if level not in LEVELS:
@@ -502,13 +502,12 @@ def _planner_state(graph: "KnowledgeGraph", plan: tuple[str | None, str], know: 
     target = graph.resolve(b, "Track")
     known: list[str] = []
     warnings = []
-    for name in know:
-        if not str(name).strip():
-            continue
+    names = [k.strip() for item in know for k in str(item).split(",") if k.strip()]
+    for name in names:
         try:
             node = graph.resolve(name, ("Skill", "Tool", "Track"))
-        except NodeNotFound as e:
-            warnings.append(("警告：" if lang == "zh" else "Warning: ") + str(e))
+        except (NodeNotFound, AmbiguousName) as e:
+            warnings.append(f"unknown --know item '{name}': {e}")
             continue
         if node not in known:
             known.append(node)
@@ -689,5 +688,6 @@ def write_html(graph: "KnowledgeGraph", output: str | Path = "graph.html", **opt
         "hidden_labels": view["hidden_labels"],
         "focus": view["focus"],
         "highlight": None if hl is None else {"kind": hl["kind"], "nodes": hl["nodes"]},
+        "planner": view["planner"],
         "notes": view["notes"],
     }
