@@ -127,7 +127,7 @@ class Browser:
         self.browser = self._pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
     def open(self, html_path: str | Path, *, wait: bool = True, viewport: dict[str, int] | None = None,
-             timeout_ms: int = 60_000) -> tuple[Any, list[str]]:
+             timeout_ms: int = 60_000, fragment: str = "") -> tuple[Any, list[str]]:
         """Open a page from disk; return it and a live list of problems (console errors, failed or outside requests)."""
         context = self.browser.new_context(viewport=viewport or {"width": 1400, "height": 900},
                                            accept_downloads=True)
@@ -151,7 +151,7 @@ class Browser:
                 r.continue_()
 
         page.route("**/*", route)
-        page.goto(Path(html_path).resolve().as_uri())
+        page.goto(Path(html_path).resolve().as_uri() + (f"#{fragment}" if fragment else ""))
         if wait:
             page.wait_for_function("window.kgExplorer && window.kgExplorer.firstDraw !== null", timeout=timeout_ms)
         return page, problems

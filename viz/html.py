@@ -271,6 +271,9 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
         for target, props in graph.out(t, "REQUIRES"):
             r: dict[str, Any] = {"id": target, "level": props.get("level", "core"),
                                  "kind": graph.label(target).lower()}
+            w = props.get("weight", 1)
+            if isinstance(w, (int, float)) and not isinstance(w, bool) and w >= 0 and w != 1:
+                r["weight"] = w  # how many times its hours count in coverage (default 1)
             if props.get("group") and props.get("min_of"):
                 r["group"] = str(props["group"])
                 r["min_of"] = int(props["min_of"])

@@ -175,6 +175,8 @@
     return candidates.filter(function (c) { return chosen.has(c); });
   };
 
+  function weightOf(r) { return r.weight === undefined ? 1 : r.weight; }
+
   /** What ``track`` requires at ``level``: [{id, kind, level, group, reason}] (person.requirements). */
   Planner.prototype.requirements = function (track, level, withBonus, byDemand, known) {
     var self = this, t = this.t, tname = this.name(track), out = [], groups = new Map();
@@ -185,7 +187,7 @@
         if (!groups.has(r.group)) { groups.set(r.group, []); }
         groups.get(r.group).push(r);
       } else if (r.level === "core" || withBonus) {
-        out.push({ id: r.id, kind: r.kind, level: r.level, group: r.group || null,
+        out.push({ id: r.id, kind: r.kind, level: r.level, group: r.group || null, weight: weightOf(r),
                    reason: r.level === "core" ? t.core(kind(r), tname) : t.bonus(kind(r), tname) });
       }
     });
@@ -202,7 +204,7 @@
         rest.forEach(function (r) { if (ids.indexOf(r.id) >= 0) { picked.push([r, how]); } });
       }
       picked.forEach(function (x) {
-        out.push({ id: x[0].id, kind: x[0].kind, level: "core", group: group,
+        out.push({ id: x[0].id, kind: x[0].kind, level: "core", group: group, weight: weightOf(x[0]),
                    reason: t.group(kind(x[0]), tname, need, members.length, group, x[1]) });
       });
     });
@@ -336,14 +338,15 @@
     return Number(x.toFixed(3));
   }
 
-  /** Share of the requirements' hours already had (person.coverage), 3 decimals; 1 when none count. */
+  /** Share of the requirements' hours already had (person.coverage; each counts ``weight`` times), 3 decimals. */
   Planner.prototype.coverShare = function (reqs, known) {
     var total = 0, covered = 0, self = this;
     reqs.forEach(function (r) {
       var eff = self.effort(r.id);
       if (eff === null) { return; }
-      total += eff;
-      covered += eff - self.coverage(r.id, known).hours;
+      var w = r.weight === undefined ? 1 : r.weight;
+      total += w * eff;
+      covered += w * (eff - self.coverage(r.id, known).hours);
     });
     return total ? round3(covered / total) : 1.0;
   };
