@@ -2,11 +2,12 @@
 
 The page computes plans in JavaScript (viz/static/planner.js) from the graph
 embedded in it; these tests compare its answers with the Python reference
-(kg/person.py, kg/plan.py, kg/fit.py, kg/compare.py) on every track pair, level
+(kg/person.py, kg/plan.py, kg/advice.py, kg/comparison.py) on every track pair, level
 and bonus setting, and on seeded random sets of known skills and tools.
 """
 from __future__ import annotations
 
+import math
 import os
 import random
 
@@ -96,7 +97,7 @@ def test_plan_parity_with_sampled_known_skills_and_tools(page, packaged_graph):
 
 
 def test_fit_parity(page, packaged_graph):
-    from kg.fit import fit
+    from kg.advice import fit
 
     g = packaged_graph
     cases = [{"from": None, "know": []}] + [{"from": c["from"], "know": c["know"]} for c in random_cases(g, 60, seed=7)]
@@ -111,7 +112,7 @@ def test_fit_parity(page, packaged_graph):
 
 
 def test_compare_parity(page, packaged_graph):
-    from kg.compare import compare
+    from kg.comparison import compare
 
     g = packaged_graph
     pairs = [(a, b, core) for a in g.ids("Track") for b in g.ids("Track") if a != b for core in (False, True)]
@@ -227,3 +228,29 @@ def test_chinese_page_says_everything_in_chinese(browser, packaged_graph, tmp_pa
                if w in side or w in page.locator("#kg-header").inner_text()]
     assert english == []
     assert problems == []
+
+
+def test_fit_bars_and_compare_table_show_the_library_numbers(page, packaged_graph):
+    from kg.comparison import compare
+    from kg.advice import fit
+
+    page.select_option("#planner select[name=from]", "")
+    page.select_option("#planner select[name=to]", "research-mle")
+    page.click("#kg-fit-box summary")
+    ref = fit(packaged_graph, page.evaluate("kgExplorer.plan().known"))
+    rows = page.eval_on_selector_all("#kg-fit li", "els => els.map(e => [e.dataset.track, "
+                                     "Array.from(e.querySelectorAll('.kg-pct')).map(p => p.textContent)])")
+    def pct(x):  # the page rounds halves up (Math.round)
+        return f"{math.floor(x * 100 + 0.5)}%"
+
+    assert rows == [[r["id"], [pct(r["coverage"]["core"]), pct(r["coverage"]["bonus"])]] for r in ref["tracks"]]
+    assert page.locator("#kg-fit-best").inner_text().endswith(ref["recommended"]["name"])
+    page.click("#kg-compare-box summary")
+    page.select_option("#kg-cmp-a", "production-mle")
+    page.select_option("#kg-cmp-b", "infra-mle")
+    c = compare(packaged_graph, "production-mle", "infra-mle")
+    assert page.locator("#kg-cmp-sim").inner_text().endswith(str(c["similarity"]))
+    cells = page.eval_on_selector_all("#kg-cmp tbody tr", "trs => trs.map(tr => Array.from(tr.cells).map(c => c.textContent))")
+    expect = [[packaged_graph.name(lay), *(", ".join(packaged_graph.name(x) for x in row[k]) for k in ("only_a", "shared", "only_b"))]
+              for lay, row in c["by_layer"].items() if any(row.values())]
+    assert cells == expect

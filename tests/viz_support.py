@@ -89,6 +89,46 @@ def synthetic_graph(n: int, seed: int = 7) -> KnowledgeGraph:
     return g
 
 
+def taxonomy_graph(n: int, seed: int = 11) -> KnowledgeGraph:
+    """A graph of ``n`` nodes shaped like an imported skills taxonomy: no effort hours, dense.
+
+    About 40 % skills and 60 % tools; every skill has a layer, up to five
+    prerequisites (hard and soft) and two overlaps; every tool serves six
+    skills; each track requires twenty skills or tools. That is more than six
+    relationships per node.
+    """
+    rnd = random.Random(seed)
+    g = KnowledgeGraph()
+    prov = [{"source": "curated", "reason": "synthetic taxonomy"}]
+    n_tracks = max(2, n // 200)
+    layers = [f"layer-{i}" for i in range(4)]
+    n_skills = max(8, (n - n_tracks - 4) * 2 // 5)
+    n_tools = n - n_tracks - 4 - n_skills
+    for i, lid in enumerate(layers):
+        g.add_node(lid, "Layer", name=f"Layer {i}", order=i + 1, provenance=prov)
+    skills = [f"skill-{i}" for i in range(n_skills)]
+    for i, sid in enumerate(skills):
+        g.add_node(sid, "Skill", name=f"Taxonomy skill {i}", provenance=prov)
+        g.add_relationship("HAS_SKILL", layers[i % 4], sid, provenance=prov)
+        for pre in {skills[rnd.randrange(i)] for _ in range(min(i, 5))}:
+            g.add_relationship("PREREQUISITE_OF", pre, sid, strength=rnd.choice(["hard", "soft"]), provenance=prov)
+        for other in {skills[rnd.randrange(i)] for _ in range(min(i, 2))}:
+            g.add_relationship("OVERLAPS_WITH", sid, other, provenance=prov)
+    for i in range(n_tools):
+        tid = f"tool-{i}"
+        g.add_node(tid, "Tool", name=f"Taxonomy tool {i}", provenance=prov)
+        for sid in rnd.sample(skills, k=min(6, len(skills))):
+            g.add_relationship("USES_TOOL", sid, tid, provenance=prov)
+    items = skills + [f"tool-{i}" for i in range(n_tools)]
+    for i in range(n_tracks):
+        kid = f"track-{i}"
+        g.add_node(kid, "Track", name=f"Track {i}", provenance=prov)
+        for node in rnd.sample(items, k=min(20, len(items))):
+            g.add_relationship("REQUIRES", kid, node, level=rnd.choice(["core", "bonus"]), provenance=prov)
+    assert len(g) == n, (len(g), n)
+    return g
+
+
 def tiny_graph() -> KnowledgeGraph:
     """Two tracks, a layer, three skills, two tools: small enough to check by hand."""
     g = KnowledgeGraph()

@@ -242,10 +242,10 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
 
     >>> from kg.loaders.curated import load_graph
     >>> m = planner_model(load_graph())
-    >>> m["requires"]["infra-mle"][0]["id"], m["nodes"]["data-pipeline"]["layer"]
-    ('data-pipeline', 'data')
+    >>> m["requires"]["infra-mle"][0]["id"], m["nodes"]["data-pipeline"]
+    ('data-pipeline', ['Skill', 'Data pipeline', 80, 1, 'data'])
     """
-    nodes: dict[str, dict[str, Any]] = {}
+    nodes: dict[str, list[Any]] = {}
     for n, d in graph.g.nodes(data=True):
         lab = d.get("label")
         if lab not in ("Track", "Layer", "Skill", "Tool"):
@@ -258,12 +258,9 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
         else:
             layer = None
         eff = d.get("effort_hours")
-        rec: dict[str, Any] = {"label": lab, "name": graph.name(n, lang),
-                               "effort": eff if isinstance(eff, (int, float)) and not isinstance(eff, bool) else None,
-                               "rank": graph.layer_rank(layer) if lab != "Layer" else graph.layer_rank(n)}
-        if layer:
-            rec["layer"] = layer
-        nodes[n] = rec
+        # [label, name, effort_hours or None, layer rank, layer or None]: arrays keep large pages small
+        nodes[n] = [lab, graph.name(n, lang), eff if isinstance(eff, (int, float)) and not isinstance(eff, bool) else None,
+                    graph.layer_rank(layer) if lab != "Layer" else graph.layer_rank(n), layer]
     requires: dict[str, list[dict[str, Any]]] = {}
     tracks = [t for t in graph.g.nodes if graph.label(t) == "Track"]
     for t in tracks:
@@ -287,14 +284,14 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
     tools: dict[str, list[str]] = {}
     skills: dict[str, list[str]] = {}
     for n in nodes:
-        if nodes[n]["label"] == "Tool":
+        if nodes[n][0] == "Tool":
             of = [s for s, _ in graph.into(n, "USES_TOOL")]
             if of:
                 skills[n] = of
         into = [[p, props.get("strength", "hard") == "hard"] for p, props in graph.into(n, "PREREQUISITE_OF")]
         if into:
             pre[n] = into
-        if nodes[n]["label"] == "Skill":
+        if nodes[n][0] == "Skill":
             used = [t for t, _ in graph.out(n, "USES_TOOL")]
             if used:
                 tools[n] = used

@@ -55,16 +55,17 @@
       hidden: hiddenLabels.has(n.label) && !revealed.has(n.id),
       title: nodeTitle(n),
       borderWidth: strong ? 2 : 1,
-      widthConstraint: { maximum: WRAP },
+      widthConstraint: large ? undefined : { maximum: WRAP },
       color: { background: s.color, border: strong ? "#212529" : s.color,
                highlight: { background: s.color, border: "#212529" }, hover: { background: s.color, border: "#212529" } },
-      font: { color: "#212529", size: FONT, strokeWidth: 3, strokeColor: "#ffffff", bold: { size: FONT } }
+      // large graphs: no wrapping or halo to measure and paint at 20k labels
+      font: large ? { color: "#212529", size: FONT } : { color: "#212529", size: FONT, strokeWidth: 3, strokeColor: "#ffffff" }
     };
   }
 
   // Relationships shown with nothing selected: only the skills of each layer (short, uncrossed);
   // a selection shows its own relationships, a plan its own; "Show all" shows everything.
-  var showAll = large;
+  var showAll = false;
   function baseEdge(e) { return showAll || e.type === "HAS_SKILL"; }
 
   function edgeView(e, strong) {
@@ -500,7 +501,7 @@
 
   var knowIds = [];
   ["Skill", "Tool"].forEach(function (lab) {
-    Object.keys(data.model.nodes).filter(function (id) { return data.model.nodes[id].label === lab; })
+    Object.keys(planner.m.nodes).filter(function (id) { return planner.m.nodes[id].label === lab; })
       .sort(function (a, b) { return planner.name(a).localeCompare(planner.name(b)); })
       .forEach(function (id) { knowIds.push(id); });
   });
@@ -529,7 +530,7 @@
       cb.addEventListener("change", function () { if (cb.checked) { knownTicks.add(id); } else { knownTicks.delete(id); } });
       lab.appendChild(cb);
       lab.appendChild(el("span", " " + planner.name(id)));
-      lab.appendChild(el("span", " " + labelName(data.model.nodes[id].label), "kg-sub"));
+      lab.appendChild(el("span", " " + labelName(planner.m.nodes[id].label), "kg-sub"));
       knowBox.appendChild(lab);
     });
   }
@@ -557,8 +558,8 @@
 
   function writeForm(state) {
     function has(v) { return v !== undefined && v !== null; }
-    if (has(state.from)) { form.elements.from.value = data.model.nodes[state.from] ? state.from : ""; }
-    if (has(state.to)) { form.elements.to.value = data.model.nodes[state.to] ? state.to : ""; }
+    if (has(state.from)) { form.elements.from.value = planner.m.nodes[state.from] ? state.from : ""; }
+    if (has(state.to)) { form.elements.to.value = planner.m.nodes[state.to] ? state.to : ""; }
     if (has(state.level)) {
       form.querySelectorAll("input[name=level]").forEach(function (r) { r.checked = r.value === state.level; });
     }
@@ -643,7 +644,7 @@
     var box = $("kg-plan-box"), ol = $("kg-plan");
     $("kg-known-count").textContent = s.know.length ? "(" + s.know.length + " " + ui.known_count + ")" : "";
     saveFragment(s);
-    renderFit(s);
+    if ($("kg-fit-box").open) { renderFit(s); }
     if (!s.to) {
       currentPlan = null;
       box.hidden = true;
@@ -752,6 +753,8 @@
     $("kg-cmp-a").value = tracks[0];
     $("kg-cmp-b").value = tracks[1];
   }
+  // fit is worked out when its panel is open (every track's entry and full plans: not for the first draw)
+  $("kg-fit-box").addEventListener("toggle", function () { if ($("kg-fit-box").open) { renderFit(readForm()); } });
   $("kg-cmp-a").addEventListener("change", renderCompare);
   $("kg-cmp-b").addEventListener("change", renderCompare);
 
@@ -782,7 +785,6 @@
     edges.update(data.edges.map(function (e) { return { id: e.id, hidden: !(strong.has(e.id) || baseEdge(e)) }; }));
   });
   syncEdgesButton();
-  if (large) { edgesButton.hidden = true; }
 
   // PNG of the whole view: title, the graph as drawn, the legend and the current plan.
   function exportCanvas() {
@@ -883,5 +885,5 @@
   resetView();
   replan();
   if (!planView && !hl) { fitVisible(); }
-  renderCompare();
+  $("kg-compare-box").addEventListener("toggle", function () { if ($("kg-compare-box").open) { renderCompare(); } });
 })();

@@ -1,4 +1,4 @@
-/* mle-kg planner: the person model of kg/person.py and kg/plan.py, ported to JavaScript.
+/* mle-kg planner: the person model of kg/person.py, kg/plan.py, kg/advice.py (fit) and kg/comparison.py, in JavaScript.
  * Pure functions over the graph model embedded in the page (viz/html.py: planner_model);
  * no DOM here. Every rule mirrors the Python reference (design: /brief person model):
  * known set, requirements with choice groups, partial knowledge through tools, hard
@@ -43,7 +43,12 @@
   };
 
   function Planner(model) {
-    this.m = model;
+    var nodes = {};
+    Object.keys(model.nodes).forEach(function (id) {
+      var a = model.nodes[id];
+      nodes[id] = { label: a[0], name: a[1], effort: a[2], rank: a[3], layer: a[4] };
+    });
+    this.m = Object.assign({}, model, { nodes: nodes });
     this.t = TEXT[model.lang] || TEXT.en;
   }
 
@@ -351,7 +356,7 @@
     return total ? round3(covered / total) : 1.0;
   };
 
-  /** Every track ranked by how much of it a person has, and the recommended MLE track (fit.fit). */
+  /** Every track ranked by how much of it a person has, and the recommended MLE track (advice.fit). */
   Planner.prototype.fit = function (from, items) {
     var self = this, known = this.knownSet(from, items), rows = [];
     this.m.tracks.forEach(function (track) {
@@ -377,7 +382,7 @@
     return { known: Array.from(known).sort(), tracks: rows, recommended: best ? best.id : null };
   };
 
-  /** Shared requirements and those only one track has, per layer (compare.compare). */
+  /** Shared requirements and those only one track has, per layer (comparison.compare). */
   Planner.prototype.compare = function (a, b, coreOnly) {
     var self = this;
     function reqs(t) { return self.requirements(t, "full", !coreOnly, false, new Set()).map(function (r) { return r.id; }); }
