@@ -243,6 +243,13 @@ def test_plan_numbers_its_steps(open_graph, packaged_graph):
     h = plan["steps"][0]["hours"]
     assert first.startswith(f"{packaged_graph.name(ids[0])} — {h} h · {round(h / 10, 1):g} weeks")
     assert page.input_value("#planner select[name=from]") == "ds" and page.is_checked("#kg-bonus")
+    # the note `kg viz` wrote follows the planner
+    note = f"Plan: Data Scientist → Infra MLE, {len(ids)} step{'s' if len(ids) != 1 else ''}, {plan['total_hours']} h"
+    assert page.locator(".kg-note").last.inner_text() == note == page.locator("#kg-plan-summary").inner_text().split(" · ")[0]
+    page.check("#planner input[name=level][value=full]")
+    full = make_plan(packaged_graph, "DS", "Infra MLE", know=["docker"], with_bonus=True)
+    assert page.locator(".kg-note").last.inner_text() == (
+        f"Plan: Data Scientist → Infra MLE, {len(full['steps'])} steps, {full['total_hours']} h")
 
 
 def test_legend_hides_and_shows_a_label_and_refits(open_graph, packaged_graph):
@@ -305,7 +312,7 @@ def test_hostile_data_file_runs_nothing_and_shows_text(open_graph, write):
     page.locator("#kg-details .kg-link").first.hover()
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert page.evaluate("document.querySelectorAll('img, svg, b, iframe').length") == 0
-    assert page.evaluate("document.scripts.length") == 4
+    assert page.evaluate("document.scripts.length") == 5
     assert problems == []
 
 

@@ -193,7 +193,7 @@ class Browser:
         page.route("**/*", route)
         page.goto(Path(html_path).resolve().as_uri() + (f"#{fragment}" if fragment else ""))
         if wait:
-            page.wait_for_function("window.kgExplorer && window.kgExplorer.firstDraw !== null", timeout=timeout_ms)
+            page.wait_for_function("window.kgExplorer && window.kgExplorer.ready", timeout=timeout_ms)
         return page, problems
 
     def close(self) -> None:

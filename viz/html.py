@@ -183,8 +183,11 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
                                                    hours_per_week, lang)
         notes.extend(plan_notes)
         highlight = _plan_highlight(graph, planner_state, lang=lang)
+    plan_note = None
     if highlight is not None:
         notes.append(highlight["summary"])
+        if plan:
+            plan_note = len(notes) - 1  # the page keeps this note in step with its planner
         if keep is not None:
             keep |= set(highlight["nodes"])
 
@@ -229,6 +232,7 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
         "highlight": highlight,
         "model": planner_model(graph, lang),
         "planner": planner_state,
+        "plan_note": plan_note,
     }
 
 
@@ -635,6 +639,7 @@ def _render(graph: "KnowledgeGraph", **options: Any) -> tuple[str, dict[str, Any
     from markupsafe import Markup
 
     view = build_view(graph, **options)
+    model = view.pop("model")  # its own element, parsed by the page after the first draw
     app_js = _asset("static", "explorer.js")
     planner_js = _asset("static", "planner.js")
     vis_js = _vis_js()
@@ -650,6 +655,7 @@ def _render(graph: "KnowledgeGraph", **options: Any) -> tuple[str, dict[str, Any
         app_js=Markup(app_js),
         planner_js=Markup(planner_js),
         data=Markup(script_json(view)),
+        model=Markup(script_json(model)),
         script_hashes=" ".join(_csp_hash(s) for s in (vis_js, planner_js, app_js)),
     )
     return page, view

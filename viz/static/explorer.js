@@ -22,7 +22,7 @@
   var numbers = {};
   var hiddenLabels = new Set(data.hidden_labels);
   var revealed = new Set();
-  var planner = new window.KGPlanner(data.model);
+  var planner = null;  // made right after the first draw (startPlanner), from #kg-model
 
   function $(id) { return document.getElementById(id); }
   function el(tag, text, cls) {
@@ -432,7 +432,8 @@
     sym.setAttribute("aria-hidden", "true");
     b.appendChild(sym);
     b.appendChild(el("span", l.name));
-    b.appendChild(el("span", l.count.toLocaleString(), "kg-count"));
+    // (toLocaleString would load the locale data before the first draw)
+    b.appendChild(el("span", String(l.count).replace(/\B(?=(\d{3})+(?!\d))/g, ","), "kg-count"));
     function sync() {
       li.classList.toggle("kg-off", hiddenLabels.has(l.label));
       b.setAttribute("aria-pressed", hiddenLabels.has(l.label) ? "false" : "true");
@@ -484,35 +485,42 @@
 
   // -- the planner ------------------------------------------------------------------
   var form = $("planner");
-  var tracks = data.model.tracks.slice().sort(function (a, b) { return planner.name(a).localeCompare(planner.name(b)); });
-  var toPrompt = el("option", "—");
-  toPrompt.value = "";
-  toPrompt.disabled = true;
-  toPrompt.hidden = true;
-  form.elements.to.appendChild(toPrompt);
-  tracks.forEach(function (t) {
-    [form.elements.from, form.elements.to, $("kg-cmp-a"), $("kg-cmp-b")].forEach(function (sel) {
-      var o = el("option", planner.name(t));
-      o.value = t;
-      sel.appendChild(o);
-    });
-  });
-  form.elements.to.value = "";
+  var tracks = [], knowIds = [];
 
-  var knowIds = [];
-  ["Skill", "Tool"].forEach(function (lab) {
-    Object.keys(planner.m.nodes).filter(function (id) { return planner.m.nodes[id].label === lab; })
-      .sort(function (a, b) { return planner.name(a).localeCompare(planner.name(b)); })
-      .forEach(function (id) { knowIds.push(id); });
-  });
+  /** Fill the planner's lists from the graph model (tracks for from/to/compare, skills and tools to tick). */
+  function fillPlanner() {
+    tracks = planner.m.tracks.slice().sort(function (a, b) { return planner.name(a).localeCompare(planner.name(b)); });
+    var toPrompt = el("option", "—");
+    toPrompt.value = "";
+    toPrompt.disabled = true;
+    toPrompt.hidden = true;
+    form.elements.to.appendChild(toPrompt);
+    tracks.forEach(function (t) {
+      [form.elements.from, form.elements.to, $("kg-cmp-a"), $("kg-cmp-b")].forEach(function (sel) {
+        var o = el("option", planner.name(t));
+        o.value = t;
+        sel.appendChild(o);
+      });
+    });
+    form.elements.to.value = "";
+    ["Skill", "Tool"].forEach(function (lab) {
+      Object.keys(planner.m.nodes).filter(function (id) { return planner.m.nodes[id].label === lab; })
+        .sort(function (a, b) { return planner.name(a).localeCompare(planner.name(b)); })
+        .forEach(function (id) { knowIds.push(id); });
+    });
+    knowIds.forEach(function (id) {
+      var n = byId.get(id) || { name: planner.name(id) };
+      knowKeys[id] = [n.name, id, n.other_name || ""].concat(n.aliases || []).map(norm);
+    });
+    if (tracks.length > 1) {
+      $("kg-cmp-a").value = tracks[0];
+      $("kg-cmp-b").value = tracks[1];
+    }
+  }
   var knowBox = $("kg-know");
   var knowKeys = {};
   var knownTicks = new Set();
   var KNOW_SHOWN = 300;  // ticks drawn at once; the filter finds the others
-  knowIds.forEach(function (id) {
-    var n = byId.get(id) || { name: planner.name(id) };
-    knowKeys[id] = [n.name, id, n.other_name || ""].concat(n.aliases || []).map(norm);
-  });
   function renderKnow() {
     var q = norm($("kg-know-filter").value);
     knowBox.replaceChildren();
@@ -585,24 +593,18 @@
     return parts.join("&");
   }
   function fromFragment(hash) {
-    var s = {}, found = false;
+    var s = { from: null, to: null, level: "full", know: [], bonus: false, byDemand: false, hpw: null }, found = false;
+    function dec(x) { try { return decodeURIComponent(x); } catch (e) { return ""; } }
     hash.replace(/^#/, "").split("&").forEach(function (kv) {
-      var i = kv.indexOf("=");
+      var i = kv.indexOf("="), k = kv.slice(0, i), v = kv.slice(i + 1);
       if (i < 0) { return; }
-      var k = kv.slice(0, i), v = kv.slice(i + 1);
-      function dec(x) { try { return decodeURIComponent(x); } catch (e) { return ""; } }
+      if (k === "from") { s.from = dec(v); } else if (k === "to") { s.to = dec(v); }
+      else if (k === "level") { s.level = v === "entry" ? "entry" : "full"; }
+      else if (k === "know") { s.know = v ? v.split(",").map(dec) : []; }
+      else if (k === "bonus") { s.bonus = v === "1"; } else if (k === "demand") { s.byDemand = v === "1"; }
+      else if (k === "hpw") { s.hpw = parseFloat(v) > 0 ? parseFloat(v) : null; } else { return; }
       found = true;
-      if (k === "from") { s.from = dec(v); } else if (k === "to") { s.to = dec(v); } else if (k === "level") {
-        s.level = v === "entry" ? "entry" : "full";
-      } else if (k === "know") { s.know = v ? v.split(",").map(dec) : []; } else if (k === "bonus") { s.bonus = v === "1"; }
-      else if (k === "demand") { s.byDemand = v === "1"; } else if (k === "hpw") { s.hpw = parseFloat(v) || null; }
-      else { found = found && true; }
     });
-    if (found) {
-      ["from", "to", "level", "know", "bonus", "byDemand", "hpw"].forEach(function (k) {
-        if (s[k] === undefined) { s[k] = k === "know" ? [] : k === "level" ? "full" : k === "bonus" || k === "byDemand" ? false : null; }
-      });
-    }
     return found ? s : null;
   }
   var lastFragment = null;
@@ -640,6 +642,7 @@
   }
 
   function replan() {
+    if (!planner) { return null; }
     var s = readForm();
     var box = $("kg-plan-box"), ol = $("kg-plan");
     $("kg-known-count").textContent = s.know.length ? "(" + s.know.length + " " + ui.known_count + ")" : "";
@@ -675,9 +678,13 @@
       if (st.demand) { li.appendChild(el("span", st.demand, "kg-sub")); }
       ol.appendChild(li);
     });
-    var n = plan.steps.length;
-    var summary = (s.from ? planner.name(s.from) + " → " : "") + planner.name(s.to) + ": " +
-      (data.lang === "zh" ? n + " 步，共 " + plan.total_hours + " 小时" : n + " step" + (n === 1 ? "" : "s") + ", " + plan.total_hours + " h");
+    var n = plan.steps.length, head = (s.from ? planner.name(s.from) + " → " : "") + planner.name(s.to);
+    // the same line as `kg viz --plan` prints
+    var summary = data.lang === "zh" ? "学习计划：" + head + "，" + n + " 步，共 " + plan.total_hours + " 小时"
+      : "Plan: " + head + ", " + n + " step" + (n === 1 ? "" : "s") + ", " + plan.total_hours + " h";
+    if (data.plan_note !== null && data.plan_note !== undefined && $("kg-note-" + data.plan_note)) {
+      $("kg-note-" + data.plan_note).textContent = summary;  // the note follows the planner
+    }
     if (sched && n) { summary += " · " + fmt(plan.total_hours / s.hpw) + " " + ui.weeks; }
     if (!n) { summary += " — " + ui.no_steps; }
     $("kg-plan-summary").textContent = summary;
@@ -705,6 +712,7 @@
 
   // -- fit: how much of every track the ticks already cover ------------------------------
   function renderFit(s) {
+    if (!planner) { return null; }
     var fit = planner.fit(s.from, s.know);
     var ul = $("kg-fit");
     ul.replaceChildren();
@@ -733,6 +741,7 @@
 
   // -- compare two tracks, per layer --------------------------------------------------
   function renderCompare() {
+    if (!planner) { return null; }
     var a = $("kg-cmp-a").value, b = $("kg-cmp-b").value;
     var c = planner.compare(a, b, false);
     $("kg-cmp-ha").textContent = ui.only + " " + planner.name(a);
@@ -748,10 +757,6 @@
       tbody.appendChild(tr);
     });
     return c;
-  }
-  if (tracks.length > 1) {
-    $("kg-cmp-a").value = tracks[0];
-    $("kg-cmp-b").value = tracks[1];
   }
   // fit is worked out when its panel is open (every track's entry and full plans: not for the first draw)
   $("kg-fit-box").addEventListener("toggle", function () { if ($("kg-fit-box").open) { renderFit(readForm()); } });
@@ -861,29 +866,41 @@
 
   // -- start -----------------------------------------------------------------------
   var explorer = {
-    network: network, nodes: nodes, edges: edges, data: data, planner: planner,
+    network: network, nodes: nodes, edges: edges, data: data, planner: null,
     choose: choose, matches: matches, ratio: ratio, replan: replan, exportCanvas: exportCanvas,
     fit: function () { return renderFit(readForm()); }, compare: renderCompare,
     plan: function () { return currentPlan; },
     emphasised: function () { return emphasis ? Array.from(emphasis.nodes) : null; },
-    firstDraw: null
+    firstDraw: null, ready: false
   };
-  network.once("afterDrawing", function () { explorer.firstDraw = performance.now(); });
   window.kgExplorer = explorer;
-  if (data.planner) {
-    writeForm({ from: data.planner.from || "", to: data.planner.to, level: data.planner.level, know: data.planner.know,
-                bonus: data.planner.bonus, byDemand: data.planner.by_demand, hpw: data.planner.hpw });
-  }
-  var fromLink = fromFragment(location.hash);
-  if (fromLink) { writeForm(fromLink); }
   window.addEventListener("hashchange", function () {
-    if (location.hash.replace(/^#/, "") === lastFragment) { return; }
+    if (!planner || location.hash.replace(/^#/, "") === lastFragment) { return; }
     var s = fromFragment(location.hash);
     if (s) { writeForm(s); replan(); }
   });
-  renderKnow();
   resetView();
-  replan();
-  if (!planView && !hl) { fitVisible(); }
+
+  /** The planner, once the graph is on screen: the model's JSON is parsed only now. */
+  function startPlanner() {
+    planner = new window.KGPlanner(JSON.parse($("kg-model").textContent));
+    explorer.planner = planner;
+    fillPlanner();
+    if (data.planner) {
+      writeForm({ from: data.planner.from || "", to: data.planner.to, level: data.planner.level, know: data.planner.know,
+                  bonus: data.planner.bonus, byDemand: data.planner.by_demand, hpw: data.planner.hpw });
+    }
+    var fromLink = fromFragment(location.hash);
+    if (fromLink) { writeForm(fromLink); }
+    renderKnow();
+    replan();
+    if (!planView && !hl) { fitVisible(); }
+    explorer.readyAt = performance.now();
+    explorer.ready = true;
+  }
+  network.once("afterDrawing", function () {
+    explorer.firstDraw = performance.now();
+    setTimeout(startPlanner, 0);
+  });
   $("kg-compare-box").addEventListener("toggle", function () { if ($("kg-compare-box").open) { renderCompare(); } });
 })();
