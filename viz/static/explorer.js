@@ -801,10 +801,29 @@
     data.legend.forEach(function (l) { if (l.count) { lines.push({ kind: "node", l: l }); } });
     (data.edge_legend || []).forEach(function (r) { lines.push({ kind: "edge", r: r }); });
     lines.push({ kind: "text", text: ui.dashed, dashed: true });
+    var face = "system-ui, 'Noto Sans CJK SC', sans-serif";
+    var measure = document.createElement("canvas").getContext("2d");
+    /** Lines of at most the side panel's width (words, or characters for Chinese). */
+    function wrap(text, font) {
+      measure.font = font;
+      var max = side - 2 * pad, out = [], cur = "";
+      var parts = /\s/.test(text) ? text.split(/(\s+)/) : Array.from(text);
+      parts.forEach(function (w) {
+        if (cur && measure.measureText(cur + w).width > max) { out.push(cur.trim()); cur = w.trim() ? w : ""; }
+        else { cur += w; }
+      });
+      if (cur.trim()) { out.push(cur.trim()); }
+      return out;
+    }
+    var bold = "600 " + Math.round(13 * ratio) + "px " + face, plain = Math.round(13 * ratio) + "px " + face;
     if (currentPlan) {
       lines.push({ kind: "gap" });
-      lines.push({ kind: "head", text: $("kg-plan-summary").textContent });
-      currentPlan.steps.forEach(function (st, i) { lines.push({ kind: "text", text: (i + 1) + ". " + st.name + " — " + st.hours + " " + ui.hours }); });
+      wrap($("kg-plan-summary").textContent, bold).forEach(function (t) { lines.push({ kind: "head", text: t }); });
+      currentPlan.steps.forEach(function (st, i) {
+        wrap((i + 1) + ". " + st.name + " — " + st.hours + " " + ui.hours, plain).forEach(function (t) {
+          lines.push({ kind: "text", text: t });
+        });
+      });
     }
     var out = document.createElement("canvas");
     out.width = graph.width + side;
@@ -812,7 +831,6 @@
     var ctx = out.getContext("2d");
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, out.width, out.height);
-    var face = "system-ui, 'Noto Sans CJK SC', sans-serif";
     ctx.fillStyle = "#212529";
     ctx.font = "600 " + Math.round(20 * ratio) + "px " + face;
     ctx.textBaseline = "middle";
@@ -841,11 +859,11 @@
         ctx.setLineDash([]);
         ctx.fillText(it.r ? it.r.name : it.text, x + 20 * ratio, y);
       } else if (it.kind === "head") {
-        ctx.font = "600 " + Math.round(13 * ratio) + "px " + face;
-        ctx.fillText(shorten(it.text, 46), x, y);
-        ctx.font = Math.round(13 * ratio) + "px " + face;
+        ctx.font = bold;
+        ctx.fillText(it.text, x, y);
+        ctx.font = plain;
       } else if (it.kind === "text") {
-        ctx.fillText(shorten(it.text, 46), x, y);
+        ctx.fillText(it.text, x, y);
       }
       y += line;
     });
