@@ -347,3 +347,26 @@ def test_a_few_thousand_nodes_open_with_everything_drawn(open_graph):
     far = on_screen[0]
     pixels = page.evaluate(PIXELS_AT, ["skill-12", far])
     assert pixels[0] == hex_rgb(LABEL_STYLE["Skill"]["color"]) and min(pixels[1]) > 200
+
+
+def test_large_graphs_draw_the_selection_s_relationships(open_graph):
+    graph = synthetic_graph(3000)
+    track, skill, _ = next(graph.relationships("REQUIRES"))
+    page, _ = open_graph(graph)
+    page.fill("#kg-search", graph.name(skill))
+    page.press("#kg-search", "Enter")
+    assert page.evaluate("kgExplorer.network.getSelectedNodes()") == [skill]
+    page.wait_for_timeout(100)
+    # a relationship hidden in the data set (only the layers' skills are drawn at first) is drawn for the selection
+    darkest = page.evaluate("""ends => {
+        const net = kgExplorer.network, c = document.querySelector('#kg-graph canvas'), ctx = c.getContext('2d');
+        const ratio = c.width / c.clientWidth;
+        const e = kgExplorer.data.edges.find(e => e.from === ends[0] && e.to === ends[1] && e.type === 'REQUIRES');
+        if (kgExplorer.edges.get(e.id).hidden !== true) return 'not hidden';
+        const a = net.canvasToDOM(net.getPositions([e.from])[e.from]), b = net.canvasToDOM(net.getPositions([e.to])[e.to]);
+        const x = Math.round((a.x + b.x) / 2 * ratio), y = Math.round((a.y + b.y) / 2 * ratio);
+        const d = ctx.getImageData(x - 3, y - 3, 7, 7).data;
+        let min = 255;
+        for (let i = 0; i < d.length; i += 4) min = Math.min(min, d[i], d[i + 1], d[i + 2]);
+        return min; }""", [track, skill])
+    assert darkest != "not hidden" and darkest < 200

@@ -150,7 +150,14 @@
     var body = network.body;
     emphasis.edges.forEach(function (id) {
       var e = body.edges[id];
-      if (e && e.connected && !e.from.options.hidden && !e.to.options.hidden) { e.draw(ctx); }
+      if (e && e.connected && !e.from.options.hidden && !e.to.options.hidden) {
+        // large graphs do not restyle through the DataSet: a relationship hidden there is drawn here
+        var hidden = e.options.hidden;
+        e.options.hidden = false;
+        e.draw(ctx);
+        e.drawArrows(ctx);
+        e.options.hidden = hidden;
+      }
     });
     emphasis.nodes.forEach(function (id) {
       var n = body.nodes[id];
