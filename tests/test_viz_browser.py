@@ -364,9 +364,11 @@ def test_large_graphs_draw_the_selection_s_relationships(open_graph):
         const e = kgExplorer.data.edges.find(e => e.from === ends[0] && e.to === ends[1] && e.type === 'REQUIRES');
         if (kgExplorer.edges.get(e.id).hidden !== true) return 'not hidden';
         const a = net.canvasToDOM(net.getPositions([e.from])[e.from]), b = net.canvasToDOM(net.getPositions([e.to])[e.to]);
-        const x = Math.round((a.x + b.x) / 2 * ratio), y = Math.round((a.y + b.y) / 2 * ratio);
+        // 40 px from the selected skill towards the track (the skill is centred on screen)
+        const len = Math.hypot(a.x - b.x, a.y - b.y), t = 40 / len;
+        const x = Math.round((b.x + (a.x - b.x) * t) * ratio), y = Math.round((b.y + (a.y - b.y) * t) * ratio);
         const d = ctx.getImageData(x - 3, y - 3, 7, 7).data;
         let min = 255;
-        for (let i = 0; i < d.length; i += 4) min = Math.min(min, d[i], d[i + 1], d[i + 2]);
+        for (let i = 0; i < d.length; i += 4) { if (d[i + 3] !== 255) return 'off canvas'; min = Math.min(min, d[i], d[i + 1], d[i + 2]); }
         return min; }""", [track, skill])
     assert darkest != "not hidden" and darkest < 200
