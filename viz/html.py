@@ -255,10 +255,10 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
         if lab not in ("Track", "Layer", "Skill", "Tool"):
             continue
         if lab == "Skill":
-            layer = graph.layer_of(n)
+            layer = _layer_of(graph, n)
         elif lab == "Tool":  # a tool sits in the layer of its first skill
-            first = [s for s, _ in graph.into(n, "USES_TOOL")]
-            layer = graph.layer_of(first[0]) if first else None
+            first = [s for s, _ in _into(graph, n, "USES_TOOL")]
+            layer = _layer_of(graph, first[0]) if first else None
         else:
             layer = None
         eff = d.get("effort_hours")
@@ -269,7 +269,7 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
     tracks = [t for t in graph.g.nodes if graph.label(t) == "Track"]
     for t in tracks:
         reqs = []
-        for target, props in graph.out(t, "REQUIRES"):
+        for target, props in _out(graph, t, "REQUIRES"):
             r: dict[str, Any] = {"id": target, "level": props.get("level", "core"),
                                  "kind": graph.label(target).lower()}
             w = props.get("weight", 1)
@@ -289,14 +289,14 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
     skills: dict[str, list[str]] = {}
     for n in nodes:
         if nodes[n][0] == "Tool":
-            of = [s for s, _ in graph.into(n, "USES_TOOL")]
+            of = [s for s, _ in _into(graph, n, "USES_TOOL")]
             if of:
                 skills[n] = of
-        into = [[p, props.get("strength", "hard") == "hard"] for p, props in graph.into(n, "PREREQUISITE_OF")]
+        into = [[p, props.get("strength", "hard") == "hard"] for p, props in _into(graph, n, "PREREQUISITE_OF")]
         if into:
             pre[n] = into
         if nodes[n][0] == "Skill":
-            used = [t for t, _ in graph.out(n, "USES_TOOL")]
+            used = [t for t, _ in _out(graph, n, "USES_TOOL")]
             if used:
                 tools[n] = used
     mle = [t for t in tracks if _is_mle(graph, t)]
@@ -361,15 +361,15 @@ def layered_positions(graph: "KnowledgeGraph", ids: Iterable[str], *, dx: float 
         return {n: i / max(1, len(order) - 1) for i, n in enumerate(order)}
 
     layers = sorted(bands.get("Layer", []), key=lambda n: (graph.layer_rank(n), graph.name(n)))
-    skills = sorted(bands.get("Skill", []), key=lambda n: graph.layer_rank(graph.layer_of(n)))
+    skills = sorted(bands.get("Skill", []), key=lambda n: graph.layer_rank(_layer_of(graph, n)))
     skill_rank = rank(skills)
 
     def barycentre(n: str, neighbours: list[str]) -> float:
         xs = [skill_rank[m] for m in neighbours if m in skill_rank]
         return sum(xs) / len(xs) if xs else 2.0
 
-    tools = sorted(bands.get("Tool", []), key=lambda n: barycentre(n, [s for s, _ in graph.into(n, "USES_TOOL")]))
-    tracks = sorted(bands.get("Track", []), key=lambda n: barycentre(n, [s for s, _ in graph.out(n, "REQUIRES")]))
+    tools = sorted(bands.get("Tool", []), key=lambda n: barycentre(n, [s for s, _ in _into(graph, n, "USES_TOOL")]))
+    tracks = sorted(bands.get("Track", []), key=lambda n: barycentre(n, [s for s, _ in _out(graph, n, "REQUIRES")]))
     ordered = [("Track", tracks), ("Layer", layers), ("Skill", skills), ("Tool", tools)]
     ordered += [(lab, ns) for lab, ns in bands.items() if lab not in LABELS]
 
@@ -392,7 +392,7 @@ def layered_positions(graph: "KnowledgeGraph", ids: Iterable[str], *, dx: float 
     # each layer above the middle of its skills, one column apart at least
     xs = []
     for n in layers:
-        mine = [pos[s][0] for s, _ in graph.out(n, "HAS_SKILL") if s in pos]
+        mine = [pos[s][0] for s, _ in _out(graph, n, "HAS_SKILL") if s in pos]
         xs.append(sum(mine) / len(mine) if mine else pos[n][0])
     for i in range(1, len(xs)):
         xs[i] = max(xs[i], xs[i - 1] + dx)
@@ -400,6 +400,22 @@ def layered_positions(graph: "KnowledgeGraph", ids: Iterable[str], *, dx: float 
         pos[n] = (x, pos[n][1])
     assert inside == set(pos)
     return pos
+
+
+# The graph's own out/into/layer_of build networkx views per call: at 20,000 nodes that was
+# most of the page's generation time. These read networkx's adjacency dicts (MultiDiGraph
+# _pred/_succ: node -> neighbour -> key (the type) -> properties) in the same order.
+def _into(graph: "KnowledgeGraph", n: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(s, keys[rel_type]) for s, keys in graph.g._pred[n].items() if rel_type in keys]
+
+
+def _out(graph: "KnowledgeGraph", n: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(e, keys[rel_type]) for e, keys in graph.g._succ[n].items() if rel_type in keys]
+
+
+def _layer_of(graph: "KnowledgeGraph", skill: str) -> str | None:
+    layers = _into(graph, skill, "HAS_SKILL")
+    return layers[0][0] if layers else None
 
 
 def _style(label: str) -> dict[str, Any]:
@@ -431,7 +447,7 @@ def _node_record(graph: "KnowledgeGraph", n: str, xy: tuple[float, float], lang:
     wanted = _demand(graph, n, lang)
     if wanted:
         rec["demand"] = wanted
-    required_by = [[t, str(p.get("level", "core"))] for t, p in graph.into(n, "REQUIRES")]
+    required_by = [[t, str(p.get("level", "core"))] for t, p in _into(graph, n, "REQUIRES")]
     if required_by:
         rec["required_by"] = required_by
     if n_hidden:
@@ -442,7 +458,7 @@ def _node_record(graph: "KnowledgeGraph", n: str, xy: tuple[float, float], lang:
 def _demand(graph: "KnowledgeGraph", n: str, lang: str) -> list[str]:
     """Job-description evidence on the REQUIRES relationships at a node."""
     lines = []
-    rels = [(s, n, d) for s, d in graph.into(n, "REQUIRES")] + [(n, e, d) for e, d in graph.out(n, "REQUIRES")]
+    rels = [(s, n, d) for s, d in _into(graph, n, "REQUIRES")] + [(n, e, d) for e, d in _out(graph, n, "REQUIRES")]
     for start, end, d in rels:
         for p in d.get("provenance") or []:
             if p.get("source") == "jd":
