@@ -88,9 +88,32 @@
 
   // -- emphasis: some nodes and edges drawn strongly, the rest veiled ---------------
   var nodes = new vis.DataSet(data.nodes.map(function (n) { return nodeView(n, false); }));
-  var edges = new vis.DataSet(data.edges.map(function (e) { return edgeView(e, false); }));
+  // Large graphs give vis-network only the relationships drawn at first (building 40,000 hidden
+  // edges costs about a second); the selection's relationships are painted over the veil.
+  var edges = new vis.DataSet(data.edges.filter(function (e) { return !large || baseEdge(e); })
+    .map(function (e) { return edgeView(e, false); }));
   var edgeById = new Map();
   data.edges.forEach(function (e) { edgeById.set(e.id, e); });
+  var edgesAt = null;  // node id -> ids of its relationships, made on first use
+  function connectedEdges(id) {
+    if (!edgesAt) {
+      edgesAt = new Map();
+      data.edges.forEach(function (e) {
+        [e.from, e.to].forEach(function (n) { if (!edgesAt.has(n)) { edgesAt.set(n, []); } });
+        edgesAt.get(e.from).push(e.id);
+        if (e.to !== e.from) { edgesAt.get(e.to).push(e.id); }
+      });
+    }
+    return edgesAt.get(id) || [];
+  }
+  function connectedNodes(id) {
+    var out = [];
+    connectedEdges(id).forEach(function (eid) {
+      var e = edgeById.get(eid), other = e.from === id ? e.to : e.from;
+      if (out.indexOf(other) < 0) { out.push(other); }
+    });
+    return out;
+  }
   var emphasis = null;
 
   function emphasise(nodeIds, edgeIds) {
@@ -140,6 +163,28 @@
     ctx.restore();
   });
 
+  /** A relationship vis-network does not hold (large graphs): a straight line with an arrowhead. */
+  function paintEdge(ctx, e) {
+    var a = e && network.body.nodes[e.from], b = e && network.body.nodes[e.to];
+    if (!a || !b || a.options.hidden || b.options.hidden) { return; }
+    var dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1, ux = dx / len, uy = dy / len;
+    var end = (b.options.size || 12) + 2, tipX = b.x - ux * end, tipY = b.y - uy * end;
+    ctx.save();
+    ctx.strokeStyle = ctx.fillStyle = data.edge_colors[e.type] || "#868e96";
+    ctx.lineWidth = 2;
+    ctx.setLineDash(e.level === "bonus" ? [8, 5] : []);
+    ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(tipX, tipY); ctx.stroke();
+    if (e.type !== "OVERLAPS_WITH" && e.type !== "COLLABORATES_WITH") {
+      ctx.beginPath();
+      ctx.moveTo(tipX, tipY);
+      ctx.lineTo(tipX - ux * 10 - uy * 5, tipY - uy * 10 + ux * 5);
+      ctx.lineTo(tipX - ux * 10 + uy * 5, tipY - uy * 10 - ux * 5);
+      ctx.closePath();
+      ctx.fill();
+    }
+    ctx.restore();
+  }
+
   network.on("afterDrawing", function (ctx) {
     if (!emphasis) { return; }
     ctx.save();
@@ -157,6 +202,8 @@
         e.draw(ctx);
         e.drawArrows(ctx);
         e.options.hidden = hidden;
+      } else if (!e) {
+        paintEdge(ctx, edgeById.get(id));
       }
     });
     emphasis.nodes.forEach(function (id) {
@@ -239,7 +286,7 @@
     row(ui.demand, n.demand || []);
     row(ui.provenance, n.provenance || []);
     var rels = [];
-    network.getConnectedEdges(id).forEach(function (eid) {
+    connectedEdges(id).forEach(function (eid) {
       var e = edgeById.get(eid);
       var out = e.from === id;
       var other = byId.get(out ? e.to : e.from);
@@ -258,7 +305,7 @@
   }
 
   function select(id) {
-    var near = { nodes: [id].concat(network.getConnectedNodes(id)), edges: network.getConnectedEdges(id) };
+    var near = { nodes: [id].concat(connectedNodes(id)), edges: connectedEdges(id) };
     emphasise(near.nodes, near.edges);
     network.selectNodes([id], false);
     showDetails(id);
@@ -794,7 +841,9 @@
     showAll = !showAll;
     syncEdgesButton();
     var strong = emphasis ? emphasis.edges : new Set();
-    edges.update(data.edges.map(function (e) { return { id: e.id, hidden: !(strong.has(e.id) || baseEdge(e)) }; }));
+    var missing = data.edges.filter(function (e) { return !edges.get(e.id); });
+    if (missing.length) { edges.add(missing.map(function (e) { return edgeView(e, strong.has(e.id) && !large); })); }
+    edges.update(data.edges.map(function (e) { return { id: e.id, hidden: !((strong.has(e.id) && !large) || baseEdge(e)) }; }));
   });
   syncEdgesButton();
 
