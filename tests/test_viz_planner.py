@@ -254,3 +254,27 @@ def test_fit_bars_and_compare_table_show_the_library_numbers(page, packaged_grap
     expect = [[packaged_graph.name(lay), *(", ".join(packaged_graph.name(x) for x in row[k]) for k in ("only_a", "shared", "only_b"))]
               for lay, row in c["by_layer"].items() if any(row.values())]
     assert cells == expect
+
+
+def test_weeks_follow_kg_plan_schedule(page, packaged_graph):
+    import datetime as dt
+    import re
+
+    from kg.plan import make_plan, schedule
+
+    page.select_option("#planner select[name=from]", "sde")
+    page.select_option("#planner select[name=to]", "production-mle")
+    page.check("#planner input[name=level][value=full]")
+    page.fill("#kg-hpw", "7")
+    page.dispatch_event("#kg-hpw", "change")
+    plan = make_plan(packaged_graph, "sde", "production-mle", know=page.evaluate("kgExplorer.plan().known"))
+    start = dt.date(2027, 1, 4)
+    sched = schedule(plan, 7, start)
+    shown = page.eval_on_selector_all("#kg-plan > li > button", "els => els.map(e => e.textContent)")
+    assert len(shown) == len(sched["steps"]) > 3
+    for text, row in zip(shown, sched["steps"]):
+        weeks, first, last = re.search(r"· ([\d.]+) weeks \(week (\d+)(?:–(\d+))?\)", text).groups()
+        assert float(weeks) == row["weeks"]
+        assert start + dt.timedelta(days=7 * (int(first) - 1)) == dt.date.fromisoformat(row["start"])
+        assert start + dt.timedelta(days=7 * int(last or first) - 1) == dt.date.fromisoformat(row["end"])
+    assert page.locator("#kg-plan-summary").inner_text().endswith(f"· {sched['weeks']:g} weeks")

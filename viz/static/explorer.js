@@ -33,7 +33,6 @@
   }
   function labelName(label) { return ui[label] || label; }
   function shorten(text, max) { return text.length > max ? text.slice(0, max - 1) + "…" : text; }
-  function fmt(x) { return Math.round(x * 10) / 10; }
   function nameOf(id) { var n = byId.get(id); return n ? n.name : planner.name(id); }
 
   function nodeTitle(n) {
@@ -677,7 +676,9 @@
     return steps.map(function (s) {
       var a = h / hpw;
       h += s.hours;
-      return { weeks: Math.round((h / hpw - a) * 10) / 10, first: Math.floor(a) + 1, last: Math.max(Math.floor(a) + 1, Math.ceil(h / hpw)) };
+      // as kg plan's schedule: weeks to one decimal, the step's first and last week
+      return { weeks: window.KGPlanner.round(h / hpw - a, 1), first: Math.floor(a) + 1,
+               last: Math.max(Math.floor(a) + 1, Math.ceil(h / hpw)) };
     });
   }
 
@@ -739,7 +740,7 @@
     if (data.plan_note !== null && data.plan_note !== undefined && $("kg-note-" + data.plan_note)) {
       $("kg-note-" + data.plan_note).textContent = summary;  // the note follows the planner
     }
-    if (sched && n) { summary += " · " + fmt(plan.total_hours / s.hpw) + " " + ui.weeks; }
+    if (sched && n) { summary += " · " + window.KGPlanner.round(plan.total_hours / s.hpw, 1) + " " + ui.weeks; }
     if (!n) { summary += " — " + ui.no_steps; }
     $("kg-plan-summary").textContent = summary;
     // the plan in the graph: its nodes and the relationships between them

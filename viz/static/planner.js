@@ -333,15 +333,16 @@
              known: Array.from(known).sort(), steps: steps, total_hours: total };
   };
 
-  /** Python's round(x, 3) for x >= 0: the nearest of the exact binary value, exact halves to even. */
-  function round3(x) {
-    var s = x.toFixed(40), dot = s.indexOf("."), head = s.slice(0, dot + 4);
-    if (/^50*$/.test(s.slice(dot + 4))) {
+  /** Python's round(x, digits) for x >= 0: the nearest of the exact binary value, exact halves to even. */
+  function pyRound(x, digits) {
+    var s = x.toFixed(40), dot = s.indexOf("."), head = s.slice(0, dot + 1 + digits).replace(/\.$/, "");
+    if (/^50*$/.test(s.slice(dot + 1 + digits))) {
       var last = Number(head.charAt(head.length - 1));
-      return last % 2 === 0 ? Number(head) : Number((Number(head) + 0.001).toFixed(3));
+      return last % 2 === 0 ? Number(head) : Number((Number(head) + Math.pow(10, -digits)).toFixed(digits));
     }
-    return Number(x.toFixed(3));
+    return Number(x.toFixed(digits));
   }
+  function round3(x) { return pyRound(x, 3); }
 
   /** Share of the requirements' hours already had (person.coverage; each counts ``weight`` times), 3 decimals. */
   Planner.prototype.coverShare = function (reqs, known) {
@@ -403,5 +404,6 @@
              similarity: union ? round3(shared.length / union) : 1.0 };
   };
 
+  Planner.round = pyRound;
   window.KGPlanner = Planner;
 })();
