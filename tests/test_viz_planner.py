@@ -178,6 +178,14 @@ def test_keyboard_only_walk_through_the_planner(browser, packaged_graph, tmp_pat
     assert seen[:6] == ["kg-reset", "kg-edges", "kg-png", "vis-network", "from", "to"]  # the graph, then the planner
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"  # visible focus
+    # the graph itself takes the arrow keys when focused
+    page.focus("#kg-graph .vis-network")
+    before = page.evaluate("kgExplorer.network.getViewPosition().x")
+    page.keyboard.down("ArrowRight")
+    page.wait_for_timeout(200)
+    page.keyboard.up("ArrowRight")
+    assert page.evaluate("kgExplorer.network.getViewPosition().x") != before
+    page.focus("#planner select[name=to]")
     page.keyboard.press("ArrowDown")  # the first track, then the change re-plans
     target = page.input_value("#planner select[name=to]")
     assert target
@@ -196,11 +204,12 @@ def test_keyboard_only_walk_through_the_planner(browser, packaged_graph, tmp_pat
     assert problems == []
 
 
-def test_accessibility_check_has_no_serious_violation(browser, packaged_graph, tmp_path):
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_accessibility_check_has_no_serious_violation(browser, packaged_graph, tmp_path, lang):
     from pathlib import Path
 
     out = tmp_path / "g.html"
-    write_html(packaged_graph, out, plan=("DS", "Infra MLE"))
+    write_html(packaged_graph, out, plan=("DS", "Infra MLE"), lang=lang)
     page, problems = browser.open(out)
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     axe = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")

@@ -147,7 +147,8 @@
     physics: false,
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: { hover: !large, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
-                   keyboard: false, navigationButtons: false, multiselect: false },
+                   // the focused graph pans with the arrow keys and zooms with +/- (not while typing elsewhere)
+                   keyboard: { enabled: true, bindToWindow: false }, navigationButtons: false, multiselect: false },
     nodes: { font: { face: "system-ui, 'Noto Sans CJK SC', 'PingFang SC', sans-serif" } },
     edges: { smooth: large ? false : { type: "cubicBezier", forceDirection: "vertical", roundness: 0.35 },
              arrows: { to: { scaleFactor: 0.5 } }, selectionWidth: 1.5, hoverWidth: 0.5 }
