@@ -240,8 +240,8 @@ def test_chinese_page_says_everything_in_chinese(browser, packaged_graph, tmp_pa
 
 
 def test_fit_bars_and_compare_table_show_the_library_numbers(page, packaged_graph):
-    from kg.comparison import compare
     from kg.advice import fit
+    from kg.comparison import compare
 
     page.select_option("#planner select[name=from]", "")
     page.select_option("#planner select[name=to]", "research-mle")
