@@ -159,7 +159,11 @@ def test_url_fragment_restores_a_plan(browser, packaged_graph, tmp_path):
     assert page.eval_on_selector_all("[data-step-id]", "els => els.map(e => e.dataset.stepId)") == [
         s["id"] for s in ref["steps"]]
     assert page.input_value("#planner select[name=to]") == "infra-mle" and page.is_checked("#kg-bonus")
-    assert problems == []
+    # a hand-edited link with names the page does not know opens on no plan, quietly
+    page, more = browser.open(out, fragment="to=%3Cimg%20src%3Dx%3E&know=nope,sql&level=weird")
+    assert page.evaluate("kgExplorer.plan()") is None and page.locator("[data-step-id]").count() == 0
+    assert page.is_checked("#kg-know input[value=sql]") and page.is_checked("#planner input[name=level][value=full]")
+    assert problems == [] and more == []
 
 
 def test_keyboard_only_walk_through_the_planner(browser, packaged_graph, tmp_path):
