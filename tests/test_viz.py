@@ -261,14 +261,19 @@ def test_kg_viz_with_a_data_file_shows_its_nodes(kg_run, write, tmp_path):
     assert summary["focus"] == "evil-skill" and summary["nodes"] == len(view["nodes"]) == 4  # its layer and its two tools
 
 
-def test_kg_viz_plan_opens_the_planner_filled_in(kg_run, tmp_path):
+def test_kg_viz_plan_opens_the_planner_filled_in(kg_run, tmp_path, packaged_graph):
     r = kg_run("viz", "-o", "me.html", "--plan", "", "Infra MLE", "--know", "python,docker", "--know", "Statistics",
                "--level", "entry", "--with-bonus", "--by-demand", "--hours-per-week", "8", "--json")
     assert r.code == 0, r.err
     view = page_data((tmp_path / "me.html").read_text(encoding="utf-8"))
-    assert view["planner"] == {"from": None, "to": "infra-mle", "know": ["python", "docker", "statistics"],
+    assert view["planner"] == {"from": None, "to": "infra-mle", "know": ["docker", "python", "statistics"],
                                "level": "entry", "bonus": True, "by_demand": True, "hpw": 8.0}
     assert json.loads(r.out)["planner"] == view["planner"]
+    # a track among --know stands for its core requirements, as in kg plan
+    from kg.person import known_set
+
+    r = kg_run("viz", "-o", "pm.html", "--plan", "", "DS", "--know", "PM", "--json")
+    assert json.loads(r.out)["planner"]["know"] == sorted(known_set(packaged_graph, ["PM"]).ids)
 
 
 def test_kg_viz_path_options_call_the_library(kg_run, tmp_path, packaged_graph):

@@ -291,3 +291,16 @@ def test_weeks_follow_kg_plan_schedule(page, packaged_graph):
         assert start + dt.timedelta(days=7 * (int(first) - 1)) == dt.date.fromisoformat(row["start"])
         assert start + dt.timedelta(days=7 * int(last or first) - 1) == dt.date.fromisoformat(row["end"])
     assert page.locator("#kg-plan-summary").inner_text().endswith(f"· {sched['weeks']:g} weeks")
+
+
+def test_know_a_track_on_the_command_line(browser, packaged_graph, tmp_path):
+    from kg.plan import make_plan
+
+    out = tmp_path / "g.html"
+    write_html(packaged_graph, out, plan=(None, "Research MLE"), know=["Product Manager", "pytorch"], level="entry")
+    page, problems = browser.open(out)
+    ref = make_plan(packaged_graph, None, "Research MLE", know=["Product Manager", "pytorch"], level="entry")
+    assert page.eval_on_selector_all("[data-step-id]", "els => els.map(e => e.dataset.stepId)") == [
+        s["id"] for s in ref["steps"]]
+    assert page.evaluate("kgExplorer.plan().known") == ref["known"]
+    assert problems == []

@@ -511,8 +511,12 @@ def _path_highlight(graph: "KnowledgeGraph", a: str, b: str, lang: str, via: str
 def _planner_state(graph: "KnowledgeGraph", plan: tuple[str | None, str], know: Iterable[str], level: str,
                    with_bonus: bool, by_demand: bool, hours_per_week: float | None,
                    lang: str) -> tuple[dict[str, Any], list[str]]:
-    """The planner's inputs as ids (what the page opens with), and a warning per unknown --know name."""
-    from kg.errors import AmbiguousName, NodeNotFound
+    """The planner's inputs as ids (what the page opens with), and a warning per unknown --know name.
+
+    ``know`` is read by the person model's ``known_set`` (a track stands for its
+    core requirements), so the page ticks exactly the skills and tools ``kg plan`` counts.
+    """
+    from kg.person import known_set
     from kg.plan import LEVELS
 
     if level not in LEVELS:
@@ -520,20 +524,10 @@ def _planner_state(graph: "KnowledgeGraph", plan: tuple[str | None, str], know: 
     a, b = plan
     source = graph.resolve(a, "Track") if a and str(a).strip() else None
     target = graph.resolve(b, "Track")
-    known: list[str] = []
-    warnings = []
-    names = [k.strip() for item in know for k in str(item).split(",") if k.strip()]
-    for name in names:
-        try:
-            node = graph.resolve(name, ("Skill", "Tool", "Track"))
-        except (NodeNotFound, AmbiguousName) as e:
-            warnings.append(f"unknown --know item '{name}': {e}")
-            continue
-        if node not in known:
-            known.append(node)
-    state = {"from": source, "to": target, "know": known, "level": level, "bonus": with_bonus,
+    known = known_set(graph, know)
+    state = {"from": source, "to": target, "know": sorted(known.ids), "level": level, "bonus": with_bonus,
              "by_demand": by_demand, "hpw": hours_per_week}
-    return state, warnings
+    return state, list(known.warnings)
 
 
 def _plan_highlight(graph: "KnowledgeGraph", state: dict[str, Any], lang: str) -> dict[str, Any]:
