@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import KGError
+from .phrases import say
 from .person import (
     Known,
     coverage,
@@ -97,13 +98,15 @@ def _reason(graph: "KnowledgeGraph", best: dict[str, Any], pool: list[dict[str, 
     pct = f"{best['coverage']['core']:.0%}"
     others = [r for r in pool if r["id"] != best["id"]]
     runner = min(others, key=lambda r: (-r["coverage"]["core"], r["entry_hours_left"], r["id"])) if others else None
-    versus = (f", against {runner['coverage']['core']:.0%} of {runner['name']}'s" if runner else "")
+    versus = (say("fit_versus", lang, pct=f"{runner['coverage']['core']:.0%}", track=runner["name"]) if runner else "")
     if best["entry_ready"]:
-        return f"{best['name']}: you already have {pct} of its core{versus}, and you meet its entry-level requirements."
+        return say("fit_ready", lang, track=best["name"], pct=pct, versus=versus)
     names = [s["name"] for s in plan["steps"]]
-    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-    return (f"{best['name']}: you already have {pct} of its core{versus}; "
-            f"{best['entry_hours_left']:g} hours to entry level ({shown}).")
+    shown = say("sep", lang).join(names[:4])
+    if len(names) > 4:
+        shown = say("and_more", lang, names=shown, n=len(names) - 4)
+    return say("fit_left", lang, track=best["name"], pct=pct, versus=versus, hours=f"{best['entry_hours_left']:g}",
+               steps=shown)
 
 
 def next_steps(graph: "KnowledgeGraph", known: Known, target: str | None = None, *, limit: int = 10,

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import AmbiguousName, KGError, NodeNotFound
 from .model import demand
+from .phrases import say
 
 if TYPE_CHECKING:
     from .model import KnowledgeGraph
@@ -209,7 +210,8 @@ def requirements(graph: "KnowledgeGraph", track: str, level: str = "full", with_
             groups.setdefault(str(props["group"]), []).append((node, props))
         elif lvl == "core" or with_bonus:
             out.append({"id": node, "kind": kind, "level": lvl, "group": props.get("group"),
-                        "weight": _weight(props), "reason": f"{lvl} {kind} of {tname}"})
+                        "weight": _weight(props),
+                        "reason": say("required", lang, level=say(lvl, lang), kind=say(kind, lang), track=tname)})
     # What the track needs anyway: a group member is cheaper when its prerequisites come with these.
     fixed: set[str] = set()
     for r in out:
@@ -221,12 +223,13 @@ def requirements(graph: "KnowledgeGraph", track: str, level: str = "full", with_
         picked = [(m, "known") for m in have]
         if len(have) < need:
             rest = [m for m, _ in members if m not in known]
-            how = "most demanded" if by_demand else "cheapest"
+            how = "most_demanded" if by_demand else "cheapest"
             picked += [(m, how) for m in choose(graph, track, rest, need - len(have), known, fixed, by_demand)]
         for m, how in picked:
             kind = graph.label(m).lower()
             out.append({"id": m, "kind": kind, "level": "core", "group": group, "weight": weights[m],
-                        "reason": f"core {kind} of {tname} ({need} of {len(members)} in '{group}', {how})"})
+                        "reason": say("group", lang, kind=say(kind, lang), track=tname, need=need, n=len(members),
+                                      group=group, how=say(how, lang))})
     return out
 
 

@@ -10,6 +10,7 @@ import networkx as nx
 
 from .errors import KGError
 from .model import demand
+from .phrases import say
 from .person import (
     LEVELS,
     Known,
@@ -71,7 +72,8 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
         warnings.append("--by-demand: no job-description demand is loaded (kg ingest adds it); "
                         "choices go by cost")
     reqs = requirements(graph, target, level, with_bonus, by_demand, known.ids, lang)
-    wanted: dict[str, list[str]] = {}
+    wanted: dict[str, list[str]] = {}  # node -> why the track wants it
+    needed_by: dict[str, list[str]] = {}  # node -> the steps it is a prerequisite of
     for r in reqs:
         wanted.setdefault(r["id"], []).append(r["reason"])
     missing = [n for n in wanted if n not in known.ids]
@@ -81,10 +83,10 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
         for pre in hard_prerequisites(graph, node):
             if pre in known.ids:
                 continue
-            reasons = wanted.setdefault(pre, [])
-            entry = f"prerequisite of {graph.name(node, lang)}"
-            if entry not in reasons:
-                reasons.append(entry)
+            wanted.setdefault(pre, [])
+            of = needed_by.setdefault(pre, [])
+            if graph.name(node, lang) not in of:
+                of.append(graph.name(node, lang))
             if pre not in missing:
                 missing.append(pre)
                 queue.append(pre)
@@ -96,13 +98,16 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
         c = cover[node]
         is_skill = graph.label(node) == "Skill"
         preds = [p for p, _ in graph.into(node, "PREREQUISITE_OF")]
-        reasons = _reasons(wanted[node])
+        sep = say("sep", lang)
+        reasons = list(wanted[node])
+        if node in needed_by:
+            reasons.append(say("prerequisite", lang, names=sep.join(needed_by[node])))
         if node in part_of:
-            reasons.append(f"part of {graph.name(part_of[node], lang)}")
+            reasons.append(say("part_of", lang, skill=graph.name(part_of[node], lang)))
         if c.partly_known:
-            reasons.append(f"partly known: {', '.join(graph.name(t, lang) for t in c.partly_known)}")
+            reasons.append(say("partly_known", lang, names=sep.join(graph.name(t, lang) for t in c.partly_known)))
         if c.effort is None:
-            reasons.append("hours unknown")
+            reasons.append(say("hours_unknown", lang))
         skills = [] if is_skill else [s for s, _ in graph.into(node, "USES_TOOL")]
         layer = graph.layer_of(node) if is_skill else graph.layer_of(part_of.get(node) or (skills or [node])[0])
         steps.append({
@@ -184,18 +189,11 @@ def _order(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, float]) -
     return order, part_of
 
 
-def _reasons(reasons: list[str]) -> list[str]:
-    """The track's reasons first, then every "prerequisite of X" merged into one."""
-    core = [r for r in reasons if not r.startswith("prerequisite of")]
-    pre = [r[len("prerequisite of "):] for r in reasons if r.startswith("prerequisite of")]
-    return core + ([f"prerequisite of {', '.join(pre)}"] if pre else [])
-
-
 def _demand_text(graph: "KnowledgeGraph", track: str, node: str, lang: str) -> str | None:
     ev = demand(graph.relationship("REQUIRES", track, node) or {})
     if not ev:
         return None
-    return f"mentioned by {ev.get('count')} of {ev.get('total', '?')} {graph.name(track, lang)} postings"
+    return say("demand", lang, count=ev.get("count"), total=ev.get("total", "?"), track=graph.name(track, lang))
 
 
 # -- schedule -----------------------------------------------------------------

@@ -84,6 +84,7 @@ def test_chinese_names_throughout(kg_run):
     assert r.out.splitlines()[0] == "Plan: 数据科学家 -> 基础设施型MLE (full)"
     assert r.out.splitlines()[1] == "Already have: 机器学习"
     assert "数据管道" in r.out.splitlines()[4]
+    assert r.out.splitlines()[4].rstrip().endswith("基础设施型MLE 的核心技能; 编排 的前置技能")  # reasons too
     data = json.loads(kg_run("--lang", "zh", "path", "DS", "Infra MLE", "--json").out)
     assert [n["name"] for n in data["nodes"]] == ["数据科学家", "生产型MLE", "基础设施型MLE"]
 

@@ -96,6 +96,27 @@ def test_plan_parity_with_sampled_known_skills_and_tools(page, packaged_graph):
     assert partly > 20  # the samples do exercise partial knowledge through tools
 
 
+def test_chinese_plans_say_what_kg_plan_says_in_chinese(browser, packaged_graph, tmp_path):
+    # Reasons come from one phrase table (kg/phrases.py) in both the page and the CLI.
+    from kg.plan import make_plan
+
+    g = packaged_graph
+    out = tmp_path / "zh.html"
+    write_html(g, out, lang="zh")
+    zh_page, problems = browser.open(out)
+    cases = random_cases(g, 80, seed=7) + [
+        {"from": "ds", "to": t, "know": [], "level": lvl, "bonus": True, "by_demand": False}
+        for t in g.ids("Track") for lvl in LEVELS]
+    got = zh_page.evaluate(JS_PLANS, cases)
+    for case, js in zip(cases, got):
+        ref = make_plan(g, case["from"], case["to"], know=case["know"], level=case["level"],
+                        with_bonus=case["bonus"], by_demand=case["by_demand"], lang="zh")
+        assert js["steps"] == [list(s) for s in py_steps(ref)], case
+    assert any("的前置技能" in s[3] for js in got for s in js["steps"])
+    assert any("已部分掌握：" in s[3] for js in got for s in js["steps"])
+    assert problems == []
+
+
 def test_fit_parity(page, packaged_graph):
     from kg.advice import fit
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.errors import KGError
 from kg.model import LABELS, demand, provenance_summary
+from kg.phrases import phrases
 
 if TYPE_CHECKING:
     from kg.model import KnowledgeGraph
@@ -301,7 +302,7 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
                 tools[n] = used
     mle = [t for t in tracks if _is_mle(graph, t)]
     layers = sorted(graph.ids("Layer"), key=lambda n: (graph.layer_rank(n), n))
-    return {"lang": lang, "nodes": nodes, "requires": requires, "pre": pre, "tools": tools, "skills": skills,
+    return {"lang": lang, "phrases": phrases(lang), "nodes": nodes, "requires": requires, "pre": pre, "tools": tools, "skills": skills,
             "tracks": tracks, "mle": mle, "layers": layers}
 
 

@@ -9,38 +9,31 @@
 
   var EXACT_LIMIT = 5000;  // exact search over combinations up to C(n, k) <= 5,000, greedy above
 
-  var TEXT = {
-    en: {
-      core: function (kind, t) { return "core " + kind + " of " + t; },  // person.requirements
-      bonus: function (kind, t) { return "bonus " + kind + " of " + t; },
+  /** A phrase of kg/phrases.py, shipped in the data, with its fields filled once, left to right. */
+  function say(phrases, key, fields) {
+    var template = phrases[key];
+    if (template === undefined) { return key; }
+    return template.replace(/\{(\w+)\}/g, function (_, name) { return String(fields[name]); });
+  }
+
+  function texts(phrases) {
+    function s(key, fields) { return say(phrases, key, fields || {}); }
+    return {
+      core: function (kind, t) { return s("required", { level: s("core"), kind: kind, track: t }); },
+      bonus: function (kind, t) { return s("required", { level: s("bonus"), kind: kind, track: t }); },
       group: function (kind, t, need, n, g, how) {
-        return "core " + kind + " of " + t + " (" + need + " of " + n + " in '" + g + "', " + how + ")";
+        return s("group", { kind: kind, track: t, need: need, n: n, group: g, how: how });
       },
-      cheapest: "cheapest", demanded: "most demanded", known: "known",
-      pre: function (names) { return "prerequisite of " + names; },
-      part: function (s) { return "part of " + s; },
-      partly: function (names) { return "partly known: " + names; },
-      unknownHours: "hours unknown",
-      skill: "skill", tool: "tool",
-      demand: function (c, t, track) { return "mentioned by " + c + " of " + t + " " + track + " postings"; },
-      sep: ", "
-    },
-    zh: {
-      core: function (kind, t) { return t + " 的核心" + kind; },
-      bonus: function (kind, t) { return t + " 的加分" + kind; },
-      group: function (kind, t, need, n, g, how) {
-        return t + " 的核心" + kind + "（'" + g + "' 中 " + n + " 选 " + need + "，" + how + "）";
-      },
-      cheapest: "最省时", demanded: "需求最多", known: "已掌握",
-      pre: function (names) { return names + " 的前置技能"; },
-      part: function (s) { return "属于 " + s; },
-      partly: function (names) { return "已部分掌握：" + names; },
-      unknownHours: "学时未知",
-      skill: "技能", tool: "工具",
-      demand: function (c, t, track) { return c + " / " + t + " 个 " + track + " 职位提到"; },
-      sep: "、"
-    }
-  };
+      cheapest: s("cheapest"), demanded: s("most_demanded"), known: s("known"),
+      pre: function (names) { return s("prerequisite", { names: names }); },
+      part: function (x) { return s("part_of", { skill: x }); },
+      partly: function (names) { return s("partly_known", { names: names }); },
+      unknownHours: s("hours_unknown"),
+      skill: s("skill"), tool: s("tool"),
+      demand: function (c, t, track) { return s("demand", { count: c, total: t, track: track }); },
+      sep: s("sep")
+    };
+  }
 
   function Planner(model) {
     var nodes = {};
@@ -49,7 +42,7 @@
       nodes[id] = { label: a[0], name: a[1], effort: a[2], rank: a[3], layer: a[4] };
     });
     this.m = Object.assign({}, model, { nodes: nodes });
-    this.t = TEXT[model.lang] || TEXT.en;
+    this.t = texts(model.phrases);
   }
 
   Planner.prototype.info = function (id) { return this.m.nodes[id]; };
