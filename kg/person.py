@@ -297,20 +297,33 @@ def coverage(graph: "KnowledgeGraph", reqs: list[dict[str, Any]], known: set[str
     """Share of the requirements' hours a person already has (partial knowledge counted), 3 decimals.
 
     Each requirement's hours count ``weight`` times (REQUIRES ``weight``, default 1).
-    Requirements without hours do not count; with no hours at all the share is 1.0.
+    Requirements without hours do not count; when none has hours (a taxonomy's
+    track), each counts ``weight`` times one and the share is of those known.
+    No requirements at all: 1.0.
 
     >>> from kg.loaders.curated import load_graph
     >>> g = load_graph()
     >>> core = [r for r in requirements(g, "infra-mle") if r["level"] == "core"]
     >>> coverage(g, core, {"data-pipeline", "ci-cd"})   # (80 + 35) of 80+65+42+35+120
     0.336
+    >>> g.add_node("esco-x", "Skill", name="X")  # a taxonomy's skills carry no hours
+    >>> coverage(g, [{"id": "esco-x"}, {"id": "python"}], {"python"})   # some have hours: by hours
+    1.0
+    >>> g.add_node("esco-y", "Skill", name="Y")
+    >>> coverage(g, [{"id": "esco-x"}, {"id": "esco-y"}], {"esco-x"})   # none has hours: by number
+    0.5
     """
     total = covered = 0.0
+    count = counted = 0.0  # the same by number, for requirements that carry no hours
     for r in reqs:
         c = hours_left(graph, r["id"], known)
+        w = r.get("weight", 1)
+        count += w
+        counted += w if r["id"] in known else 0
         if c.effort is None:
             continue
-        w = r.get("weight", 1)
         total += w * c.effort
         covered += w * (c.effort - c.hours)
-    return round(covered / total, 3) if total else 1.0
+    if total:
+        return round(covered / total, 3)
+    return round(counted / count, 3) if count else 1.0

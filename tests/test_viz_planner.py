@@ -132,6 +132,27 @@ def test_fit_parity(page, packaged_graph):
         assert js["recommended"] == ref["recommended"]["track"], case
 
 
+def test_fit_parity_on_tracks_whose_requirements_carry_no_hours(browser, tmp_path):
+    # A taxonomy's track (ESCO's) has no learning hours: coverage is the share of requirements known.
+    from kg.advice import fit
+    from kg.loaders.curated import load_graph
+
+    g = load_graph()
+    g.add_node("tax-track", "Track", name="Taxonomy track")
+    for i in range(4):
+        g.add_node(f"tax-skill-{i}", "Skill", name=f"Taxonomy skill {i}")
+        g.add_relationship("REQUIRES", "tax-track", f"tax-skill-{i}", level="core" if i < 3 else "bonus")
+    out = tmp_path / "tax.html"
+    write_html(g, out)
+    tax_page, problems = browser.open(out)
+    for know in ([], ["tax-skill-0"], ["tax-skill-0", "tax-skill-3", "python"], ["tax-skill-1", "tax-skill-2"]):
+        ref = {r["id"]: r for r in fit(g, know)["tracks"]}
+        js = {r["id"]: r for r in tax_page.evaluate("k => kgExplorer.planner.fit(null, k)", know)["tracks"]}
+        assert js["tax-track"]["coverage"] == ref["tax-track"]["coverage"], know
+    assert ref["tax-track"]["coverage"] == {"core": 0.667, "bonus": 0.0}
+    assert problems == []
+
+
 def test_compare_parity(page, packaged_graph):
     from kg.comparison import compare
 

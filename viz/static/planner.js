@@ -339,15 +339,18 @@
 
   /** Share of the requirements' hours already had (person.coverage; each counts ``weight`` times), 3 decimals. */
   Planner.prototype.coverShare = function (reqs, known) {
-    var total = 0, covered = 0, self = this;
+    var total = 0, covered = 0, count = 0, counted = 0, self = this;
     reqs.forEach(function (r) {
       var eff = self.effort(r.id);
-      if (eff === null) { return; }
       var w = r.weight === undefined ? 1 : r.weight;
+      count += w;
+      if (known.has(r.id)) { counted += w; }
+      if (eff === null) { return; }
       total += w * eff;
       covered += w * (eff - self.coverage(r.id, known).hours);
     });
-    return total ? round3(covered / total) : 1.0;
+    if (total) { return round3(covered / total); }
+    return count ? round3(counted / count) : 1.0;  // no requirement has hours (a taxonomy's): by number
   };
 
   /** Every track ranked by how much of it a person has, and the recommended MLE track (advice.fit). */
