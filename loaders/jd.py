@@ -11,15 +11,35 @@ work; ``read_document`` and ``iter_corpus`` only touch files.
 """
 from __future__ import annotations
 
-import functools
 import os
 import re
 import weakref
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
+from .jd_match import (  # noqa: F401
+    SHORT,
+    TECHNICAL,
+    VERY_TECHNICAL,
+    WINDOW,
+    Mentions,
+    find_mentions,
+    rule_for,
+)
+from .jd_rules import (  # noqa: F401
+    CUES,
+    EVERYDAY,
+    LIST_GAP,
+    RULES,
+    SENTENCE_END,
+    TECH_CUES,
+    TITLE_RULES,
+    Rule,
+    Sense,
+)
 
 if TYPE_CHECKING:
     from ..model import KnowledgeGraph
@@ -28,138 +48,16 @@ if TYPE_CHECKING:
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 #: A job description is a few kilobytes; anything past this is not one.
 MAX_BYTES = 1_000_000
+#: A title longer than this is cut (the first line of a 1 MB file is not a title).
+MAX_TITLE = 200
+#: At most this many mention decisions are kept in ``evidence`` (a huge posting explains its first ones).
+MAX_EVIDENCE = 40
 
 # ---------------------------------------------------------------------------
 # Matching rules
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rule:
-    """When a term that is also an ordinary word (or a very short name) counts.
-
-    ``case``: only the graph's own spelling counts ("R", "Go", "TF", not "go").
-    ``context``: ``"doc"`` -- the posting must be technical (two other, unambiguous
-    technology terms) or the term must stand next to technology; ``"local"`` --
-    technology must stand next to it (same sentence, a list such as "Python/R",
-    or a word like "programming").
-    ``before`` / ``after``: regular expressions for the text right before / after
-    the hit that mean another sense ("spark plugs", "ball python", "R&D").
-    """
-
-    case: bool = False
-    context: str = "doc"
-    before: str = ""
-    after: str = ""
-    sense: str = ""
-
-
-#: Rules keyed by the normalised term (lowercase, no spaces or hyphens). Terms
-#: not listed here and longer than two letters are unambiguous technology names.
-RULES: dict[str, Rule] = {
-    # short names: the technology only where it is written as such, next to technology
-    "r": Rule(case=True, context="local", after=r"\s*&|-|['’]\w|\.\s?[A-Z]", sense="R&D, R-squared, initials"),
-    "go": Rule(case=True, context="local",
-               before=r"(?:no|let['’]?s|on\s+the|to|will|must|can|ready\s+to)[\s-]*$",
-               after=r"-|/no|\s+(?:to|live|ahead|beyond|above|back|out|get|getters?|the\s+extra|through|with|and\s+\w+\s+\w+|big|green)\b",
-               sense="go-to-market, go live"),
-    "tf": Rule(case=True, context="local", after=r"-", sense="TF-IDF"),
-    "ml": Rule(case=True, before=r"\d\s*$", sense="millilitres"),
-    "cv": Rule(case=True, context="local",
-               before=r"(?:your|a|an|the|updated|send|submit|attach|our|with|english|chinese)\s+$",
-               after=r"\s*(?:and|&|or|,|/|\+)?\s*(?:a\s+)?(?:cover|portfolio|résumé|resume|references)|\s+to\b|\s+(?:in|via)\s+(?:english|pdf)",
-               sense="curriculum vitae"),
-    "dl": Rule(case=True, context="local", before=r"(?:valid|class\s+\w+|driver['’]?s?)\s+$", sense="driving licence"),
-    "hf": Rule(case=True, context="local"),
-    "bq": Rule(case=True, context="local"),
-    "pd": Rule(case=True, context="local"),
-    "np": Rule(case=True, context="local"),
-    "hcl": Rule(case=True, context="local", sense="HCL Technologies"),
-    "cxx": Rule(context="local"),
-    "gha": Rule(case=True, context="local"),
-    "kube": Rule(context="local"),
-    "eda": Rule(case=True, sense="electronic design automation"),
-    # tools named by ordinary words
-    "python": Rule(before=r"(?:ball|royal|burmese|reticulated|rock|carpet|tree|blood|monty|pet)\s+$",
-                   after=r"s?\s+(?:snakes?|enclosures?|habitats?|feeding|handling)\b", sense="the snake"),
-    "spark": Rule(after=r"\s*(?:plugs?|joy|interest|curiosity|conversations?|ideas?|creativity|change|innovation|debate)\b",
-                  before=r"(?:a|the\s+first|creative|electric)\s+$", sense="spark plugs, to spark interest"),
-    "docker": Rule(before=r"(?:ship|dock|port|cargo|warehouse)\s*$",
-                   after=r"s?\s+(?:crew|gang|union|shifts?)\b", sense="dock worker"),
-    "hive": Rule(before=r"(?:bee|a|honey|the\s+busy)\s+$", after=r"s?\s+(?:of\s+activity|frames?|inspections?|boxes|beetles|health)\b",
-                 sense="beehive"),
-    "airflow": Rule(before=r"(?:proper|adequate|good|optimal|room|duct|cabinet|greenhouse|balanced?|measure|improve|restrict)\s+$",
-                    after=r"\s+(?:through|across|around|in\s+the\s+(?:greenhouse|room|building|cabinet))\b", sense="air movement"),
-    "snowflake": Rule(before=r"(?:paper|a|each)\s+$", after=r"s?\s+(?:decorations?|ornaments?|pattern|cookies)\b", sense="snow"),
-    "tableau": Rule(before=r"(?:vivant|a|living)\s+$", sense="a scene"),
-    "pandas": Rule(before=r"(?:giant|red|baby|the)\s+$", after=r"\s+(?:exhibit|enclosure|habitat|keepers?|bamboo)\b", sense="the animal"),
-    "kafka": Rule(before=r"(?:franz|like|by)\s+$", after=r"['’]s\s+(?:novels?|the\s+trial|metamorphosis)|esque", sense="the writer"),
-    "flask": Rule(context="local", before=r"(?:erlenmeyer|volumetric|vacuum|thermos|hip|round[- ]bottom|conical|culture)\s+$",
-                  sense="laboratory glassware"),
-    "helm": Rule(context="local", before=r"(?:the|at|take|took|taking)\s+$", sense="steering a ship"),
-    "argo": Rule(context="local"),
-    "ray": Rule(case=True, context="local", before=r"(?:x|gamma|sting|manta)[\s-]?$|(?:mr|dr|ms|mrs)\.?\s+$", sense="X-ray, a name"),
-    "jax": Rule(context="local", sense="a name, Jacksonville"),
-    "triton": Rule(context="local", sense="the sea god"),
-    "jenkins": Rule(context="local", before=r"(?:mr|mrs|ms|dr|prof)\.?\s+$", sense="a surname"),
-    "prometheus": Rule(context="local", sense="the myth"),
-    "azure": Rule(case=True, after=r"\s+(?:sky|skies|waters?|sea|coast|blue)\b", sense="the colour"),
-    "scala": Rule(before=r"(?:la|teatro\s+alla)\s+$", sense="La Scala"),
-    "git": Rule(case=True),
-    "dbt": Rule(context="local", after=r"\s+(?:therapy|skills\s+groups?|informed)\b", sense="dialectical behaviour therapy"),
-    "aws": Rule(before=r"(?:american\s+welding\s+society)\s*\(?$",
-                after=r"\s*(?:D\d|certif\w*|welding|CWI)\b", sense="American Welding Society"),
-    "gcp": Rule(before=r"(?:ich|good\s+clinical\s+practice)[\s(-]*$|ich[\s-]*$",
-                after=r"\s*(?:guidelines?|compliance|principles|training|certificat\w*|and\s+GLP)\b", sense="Good Clinical Practice"),
-    "torch": Rule(before=r"(?:cutting|welding|propane|blow|acetylene|plasma|oxy-?fuel|olympic|tiki)\s+$",
-                  after=r"\s+(?:cutting|brazing|welding|soldering)\b", sense="a flame torch"),
-    "transformers": Rule(before=r"(?:power|electrical|distribution|step-?up|step-?down|pad-?mounted|pole-?mounted|current|voltage|install)\s+$",
-                         after=r"\s+(?:and\s+(?:switchgear|breakers|panels)|,\s*(?:switchgear|breakers|panels))", sense="electrical transformers"),
-    # skills named by ordinary words
-    "research": Rule(before=r"(?:market|user|customer|clinical|legal|desk)\s+$", sense="market research"),
-    "statistics": Rule(before=r"(?:sales|vital|crime)\s+$"),
-    "stats": Rule(),
-    "monitoring": Rule(before=r"(?:patient|vital\s+signs?|glucose|temperature|soil|site|water|air|noise|fire)\s+$",
-                       sense="patient or site monitoring"),
-    "alerting": Rule(),
-    "orchestration": Rule(before=r"(?:music|musical|band)\s+$", sense="music"),
-    "programming": Rule(before=r"(?:tv|television|radio|event|youth|children['’]s|after-?school|fitness)\s+$",
-                        sense="events programming"),
-    "coding": Rule(before=r"(?:medical|clinical|icd-?\d*|cpt|hcpcs|billing\s+and|colou?r)\s+$",
-                   after=r"\s+(?:and\s+billing|guidelines|audits?)\b", sense="medical coding"),
-    "cloud": Rule(before=r"(?:rain|storm|dust|word|tag|point|a)\s+$", sense="weather"),
-    "containers": Rule(before=r"(?:shipping|intermodal|cargo|food|storage|plastic|waste|sharps|reefer|\d+\s*(?:ft|foot|-foot))[\s-]*$",
-                       sense="shipping containers"),
-    "container": Rule(before=r"(?:shipping|intermodal|cargo|food|storage|plastic|waste|sharps|reefer)[\s-]*$"),
-    "streaming": Rule(before=r"(?:live|video|music)\s+$"),
-    "etl": Rule(),
-    "统计": Rule(),
-    "监控": Rule(),
-    "容器": Rule(),
-    "科研": Rule(),
-    "编排": Rule(),
-    "产品": Rule(),
-}
-
-#: Words that, in the same sentence, show that a short name is the technology.
-TECH_CUES = re.compile(
-    r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
-    r"sdks?|apis?|developers?|deployments?|clusters?|stack|code)(?![A-Za-z])|编程|语言|开发|框架|代码|部署|集群",
-    re.IGNORECASE)
-
-#: What may stand between two items of a list ("Python, R", "R/Python", "Python 或 R").
-LIST_GAP = re.compile(r"\s*(?:[,/&|+;()、，（）]|\band\b|\bor\b|和|或|及|与)?\s*(?:[,/&|+;()、，（）]|\band\b|\bor\b)?\s*$", re.IGNORECASE)
-
-SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|\n\s*\n")
-
-#: Only short names this long or shorter get the short-name rule by default.
-SHORT = 2
-#: A posting is technical when it names this many other technologies (or one fewer,
-#: one of them unambiguous); "local" terms need this many more without a neighbour.
-TECHNICAL = 3
-VERY_TECHNICAL = 5
-#: How far (in characters, within the sentence) a neighbouring technology may be.
-WINDOW = 80
 _WORD = "A-Za-z0-9_"
 _SEP = r"[\s_\-]{0,2}"
 
@@ -249,7 +147,7 @@ class Vocabulary:
     track_skills: dict[str, dict[str, float]]
 
     @classmethod
-    def from_graph(cls, graph: "KnowledgeGraph") -> "Vocabulary":
+    def from_graph(cls, graph: KnowledgeGraph) -> Vocabulary:
         nodes: dict[str, set[str]] = {}
         spellings: dict[str, set[str]] = {}
         labels: dict[str, str] = {}
@@ -291,10 +189,10 @@ class Vocabulary:
         return cls(compile_phrases(phrases), nodes, spellings, labels, implies, titles, track_skills)
 
 
-_VOCABULARIES: "weakref.WeakKeyDictionary[Any, tuple[int, Vocabulary]]" = weakref.WeakKeyDictionary()
+_VOCABULARIES: weakref.WeakKeyDictionary[Any, tuple[int, Vocabulary]] = weakref.WeakKeyDictionary()
 
 
-def vocabulary(graph: "KnowledgeGraph", refresh: bool = False) -> Vocabulary:
+def vocabulary(graph: KnowledgeGraph, refresh: bool = False) -> Vocabulary:
     """The graph's compiled vocabulary, cached while the graph keeps its nodes (``refresh`` rebuilds it)."""
     size = graph.g.number_of_nodes()
     cached = _VOCABULARIES.get(graph)
@@ -307,85 +205,6 @@ def vocabulary(graph: "KnowledgeGraph", refresh: bool = False) -> Vocabulary:
 # ---------------------------------------------------------------------------
 # Track classification
 # ---------------------------------------------------------------------------
-
-#: Role titles, beyond the track names and aliases in the graph: (track, weight, pattern).
-#: More specific titles weigh more; the body can still overrule a title.
-TITLE_RULES: list[tuple[str, float, str]] = [
-    ("infra-mle", 4.0, r"mlops|ml\s*ops|\b(?:ml|machine learning|ai)\s+(?:platform|infra\w*)|机器学习平台|ai\s*平台|训练平台|ai\s*infra"),
-    ("research-scientist", 4.0, r"research scientist|研究科学家|\bscientist,?\s+(?:ai|ml|machine learning)\b"),
-    ("research-mle", 4.0, r"research engineer|research (?:ml|machine learning) engineer|研究工程师|算法研究工程师"),
-    ("production-mle", 3.5, r"software engineer\W{1,3}(?:machine learning|ml|ai)\b|(?:machine learning|ml|ai) software engineer"),
-    ("production-mle", 3.0, r"machine learning engineer|\bml engineer|\bmle\b|\bai engineer|applied (?:ml|machine learning)|"
-                            r"(?:deep learning|computer vision|nlp|recommendation|ranking) engineer|机器学习工程师|算法工程师|深度学习工程师|推荐算法|nlp算法"),
-    ("production-mle", 2.5, r"\binference\b|\bserving\b|推理"),
-    ("ds", 2.0, r"(?:machine learning|ml|applied|ai) scientist"),
-    ("ds", 3.0, r"data scientist|decision scientist|product analyst|data analyst|数据科学|数据分析师|\banalytics\b(?!\s+engineer)"),
-    ("data-engineer", 3.0, r"data engineer|analytics engineer|big data|etl (?:developer|engineer)|data platform engineer|"
-                           r"数据工程师|大数据开发|数仓|数据开发|数据平台"),
-    ("devops", 3.0, r"devops|site reliability|\bsre\b|platform engineer|cloud engineer|infrastructure engineer|运维|sre工程师"),
-    ("sde", 2.0, r"software (?:engineer|developer)|back-?end|full[- ]?stack|\bswe\b|\bsde\b|后端|软件工程师|开发工程师|研发工程师|服务端"),
-    ("pm", 3.0, r"product manager|product owner|产品经理"),
-]
-
-#: Phrases in the body that point to a track. Weight 2 for the telling ones.
-CUES: dict[str, dict[int, str]] = {
-    "ds": {
-        2: "a/b test; a/b tests; a/b testing; ab testing; experiment design; experimentation; causal inference; "
-           "product analytics; business insights; actionable insights; statistical modeling; statistical modelling; "
-           "hypothesis testing; ab测试; a/b实验; 业务洞察; 因果推断; 统计建模",
-        1: "stakeholders; dashboards; dashboard; metrics; kpis; kpi; insights; forecasting; segmentation; "
-           "storytelling; business questions; product decisions; retention; churn; funnel; regression; "
-           "指标; 报表; 可视化; 用户增长; 数据分析; 业务方; 分析报告",
-    },
-    "production-mle": {
-        2: "deploy models; deploying models; deployed models; model deployment; productionize; productionizing; "
-           "models into production; serve models; serving models; trained by; online inference; 模型部署; 模型上线; 线上推理",
-        1: "production; inference; latency; real-time; online; recommendation; recommender; ranking; "
-           "feature engineering; end-to-end; integrate models; model performance; retraining; "
-           "部署; 上线; 推理; 线上; 召回; 排序; 推荐系统; 特征工程; 落地",
-    },
-    "research-mle": {
-        2: "implement papers; reproduce papers; research prototypes; prototype new; research engineering; "
-           "work with research scientists; alongside researchers; research ideas into; 论文复现; 复现论文",
-        1: "prototype; prototypes; state-of-the-art; sota; latest research; research code; experiments at scale; "
-           "large-scale experiments; pretraining; fine-tuning; evaluation harness; ablations; 前沿; 预训练; 微调",
-    },
-    "research-scientist": {
-        2: "publish; publications; publication record; first-author; neurips; icml; iclr; cvpr; acl; emnlp; "
-           "research agenda; novel methods; 发表; 顶会; 论文发表",
-        1: "phd; ph.d; papers; novel; fundamental research; theoretical; 博士; 论文",
-    },
-    "infra-mle": {
-        2: "mlops; ml platform; machine learning platform; feature store; model registry; training infrastructure; "
-           "ml infrastructure; serving platform; inference platform; gpu cluster; gpu clusters; training pipelines; "
-           "self-service; internal platform; ml tooling; 机器学习平台; 训练平台; 推理平台; gpu集群; 模型管理",
-        1: "platform; infrastructure; data scientists and; ml engineers; experiment tracking; model monitoring; "
-           "autoscaling; scheduling; gpus; 平台; 基础设施; 算力",
-    },
-    "data-engineer": {
-        2: "data warehouse; data lake; lakehouse; data modeling; data modelling; data ingestion; etl pipelines; "
-           "elt pipelines; dimensional modeling; 数据仓库; 数仓; 数据湖; 数据建模; 离线数仓",
-        1: "ingestion; data quality; schemas; schema; batch; pipelines; upstream; downstream; source systems; "
-           "data contracts; cdc; 数据质量; 离线; 实时数据; 数据治理; 数据链路",
-    },
-    "devops": {
-        2: "on-call; site reliability; infrastructure as code; incident response; slos; slo; sla; uptime; "
-           "release engineering; 自动化运维; 故障处理; 稳定性保障",
-        1: "reliability; incidents; incident; observability; alerting; linux; networking; provisioning; "
-           "deployment pipelines; build pipelines; postmortems; 运维; 稳定性; 告警; 故障; 发布",
-    },
-    "sde": {
-        2: "backend services; microservices; system design; web services; rest apis; 后端服务; 微服务; 高并发",
-        1: "backend; apis; code reviews; scalable services; distributed systems; front-end; frontend; web; "
-           "服务端; 接口",
-    },
-    "pm": {
-        2: "product roadmap; roadmap; product requirements; prd; prds; product vision; product strategy; "
-           "产品规划; 需求文档; 产品路线图; 产品设计",
-        1: "prioritize; prioritise; user research; customer needs; launch; launches; requirements; user stories; "
-           "竞品; 需求; 用户体验",
-    },
-}
 
 
 def _expand(items: str) -> list[str]:
@@ -430,7 +249,7 @@ def parse_document(text: str) -> tuple[str, str]:
     lines = text.splitlines()
     for i, line in enumerate(lines):
         if line.strip():
-            title = _TITLE_LABEL.sub("", line).strip().strip("#*_ ").strip()
+            title = _TITLE_LABEL.sub("", line[:MAX_TITLE]).strip().strip("#*_ ").strip()
             return title, "\n".join(lines[i + 1:]).strip()
     return "", ""
 
@@ -455,106 +274,7 @@ class Extraction:
                 "skills": self.skills, "evidence": self.evidence}
 
 
-@dataclass
-class _Hit:
-    key: str
-    text: str
-    start: int
-    end: int
-    nodes: set[str]
-    rule: Rule | None
-
-
-def _rule(key: str) -> Rule | None:
-    if key in RULES:
-        return RULES[key]
-    if len(key) <= SHORT and key.isascii() and key.isalpha():
-        return Rule(case=True, context="local")
-    return None
-
-
-@functools.lru_cache(maxsize=None)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
-
-
-def _short(key: str) -> bool:
-    return len(key) <= SHORT and key.isascii()
-
-
-def _sentence(text: str, start: int, end: int, bounds: list[int]) -> tuple[int, int]:
-    lo, hi = max(0, start - WINDOW), min(len(text), end + WINDOW)
-    for b in bounds:
-        if b < start:
-            lo = max(lo, b)
-        elif b >= end:
-            hi = min(hi, b)
-            break
-    return lo, hi
-
-
-def _find_terms(text: str, vocab: Vocabulary) -> tuple[dict[str, list[str]], set[str], list[dict[str, Any]]]:
-    """Accepted term hits per node (as written), the terms' keys, and rejected hits with reasons."""
-    hits = []
-    for m in vocab.pattern.finditer(text):
-        key = term_key(m.group())
-        nodes = vocab.nodes.get(key)
-        if nodes:
-            hits.append(_Hit(key, m.group(), m.start(), m.end(), nodes, _rule(key)))
-    rejected: list[dict[str, Any]] = []
-    plausible = []
-    for h in hits:
-        r = h.rule
-        why = None
-        if r is not None:
-            if r.case and h.text not in vocab.spellings.get(h.key, {h.text}):
-                why = f"written '{h.text}', not as the technology's name"
-            elif r.before and _compiled(rf"(?:{r.before})").search(text[max(0, h.start - 40):h.start]):
-                why = f"ordinary sense ({r.sense or 'context before'})"
-            elif r.after and _compiled(rf"(?:{r.after})").match(text[h.end:h.end + 40]):
-                why = f"ordinary sense ({r.sense or 'context after'})"
-        if why:
-            rejected.append({"term": h.text, "at": h.start, "why": why})
-        else:
-            plausible.append(h)
-    confident = {n for h in plausible if h.rule is None for n in h.nodes}
-    broad = {n for h in plausible if not _short(h.key) for n in h.nodes}
-    support = [h for h in plausible if h.rule is None or not _short(h.key)]
-    bounds = [m.start() for m in SENTENCE_END.finditer(text)] if len(confident) < len(plausible) else []
-    accepted = [h for h in plausible if h.rule is None]
-    for i, h in enumerate(plausible):
-        r = h.rule
-        if r is None:
-            continue
-        others, others_sure = broad - h.nodes, confident - h.nodes
-        technical = len(others) >= TECHNICAL or (len(others) >= TECHNICAL - 1 and bool(others_sure))
-        if (r.context == "doc" and technical) or (r.context == "local" and not _short(h.key) and len(others) >= VERY_TECHNICAL):
-            accepted.append(h)
-            continue
-        lo, hi = _sentence(text, h.start, h.end, bounds)
-        near = any(lo <= o.start and o.end <= hi and not (o.nodes & h.nodes) for o in support)
-        listed = False
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(plausible) and not (plausible[j].nodes & h.nodes):
-                o = plausible[j]
-                gap = text[o.end:h.start] if j < i else text[h.end:o.start]
-                listed = listed or (len(gap) <= 6 and LIST_GAP.match(gap) is not None and gap.strip() != "")
-        cue = TECH_CUES.search(text, lo, hi) is not None
-        if near or listed or cue:
-            accepted.append(h)
-        else:
-            need = "other technology in the posting" if r.context == "doc" else "technology next to it"
-            rejected.append({"term": h.text, "at": h.start, "why": f"ambiguous without {need}"})
-    found: dict[str, list[str]] = {}
-    for h in sorted(accepted, key=lambda h: h.start):
-        for n in sorted(h.nodes):
-            seen = found.setdefault(n, [])
-            if h.text not in seen:
-                seen.append(h.text)
-    return found, {h.key for h in accepted}, rejected
-
-
-def extract(text: str, graph: "KnowledgeGraph") -> Extraction:
+def extract(text: str, graph: KnowledgeGraph) -> Extraction:
     """The tools, skills and track of one job description.
 
     Skills count when named or when implied by a tool (Airflow -> orchestration);
@@ -570,7 +290,8 @@ def extract(text: str, graph: "KnowledgeGraph") -> Extraction:
     """
     vocab = vocabulary(graph)
     title, body = parse_document(text)
-    found, _, rejected = _find_terms(text, vocab)
+    mentions = find_mentions(text, vocab)
+    found = mentions.found
     tools = sorted(n for n in found if vocab.labels.get(n) == "Tool")
     skill_ev: dict[str, dict[str, list[str]]] = {}
     for n in found:
@@ -584,7 +305,9 @@ def extract(text: str, graph: "KnowledgeGraph") -> Extraction:
     evidence = {
         "tools": {t: found[t] for t in tools},
         "skills": {s: skill_ev[s] for s in skills},
-        "not_counted": rejected[:20],
+        "levels": mentions.levels,
+        "not_counted": mentions.not_counted[:MAX_EVIDENCE],
+        "senses": mentions.senses[:MAX_EVIDENCE],
         "track": why,
     }
     return Extraction(track, confidence, tools, skills, evidence)
@@ -754,7 +477,7 @@ MIN_SHARE = 0.2
 CORE_SHARE = 1.01
 
 
-def build_demand(documents: dict[str, Extraction], graph: "KnowledgeGraph",
+def build_demand(documents: dict[str, Extraction], graph: KnowledgeGraph,
                  min_share: float = MIN_SHARE, core_share: float = CORE_SHARE) -> dict[str, Any]:
     """A data file (as a dict) with one ``REQUIRES`` per track and demanded skill or tool.
 
@@ -797,7 +520,7 @@ def build_demand(documents: dict[str, Extraction], graph: "KnowledgeGraph",
     return {"version": 1, "relationships": rels}
 
 
-def ingest_corpus(paths: Iterable[str | os.PathLike[str]], graph: "KnowledgeGraph", *,
+def ingest_corpus(paths: Iterable[str | os.PathLike[str]], graph: KnowledgeGraph, *,
                   min_share: float = MIN_SHARE, core_share: float = CORE_SHARE, on_document: Callable[[str, Extraction | None], None] | None = None,
                   items: list[tuple[str, Path]] | None = None) -> Corpus:
     """Extract every job description under ``paths``; unreadable ones are skipped, not fatal."""
@@ -816,7 +539,7 @@ def ingest_corpus(paths: Iterable[str | os.PathLike[str]], graph: "KnowledgeGrap
     return Corpus(documents, skipped, build_demand(documents, graph, min_share, core_share))
 
 
-def ingest(paths: Iterable[str | os.PathLike[str]], graph: "KnowledgeGraph", min_share: float = MIN_SHARE) -> dict[str, Any]:
+def ingest(paths: Iterable[str | os.PathLike[str]], graph: KnowledgeGraph, min_share: float = MIN_SHARE) -> dict[str, Any]:
     """The data file (as a dict) of demand measured in the job descriptions under ``paths``."""
     return ingest_corpus(paths, graph, min_share=min_share).data
 

@@ -1,0 +1,415 @@
+"""Per-mention decisions: is this mention of a tool-like word the technology, is it negated, is it a bonus?
+
+Applies the tables of ``kg.loaders.jd_rules`` to every mention the vocabulary
+finds, in time linear in the text (every check looks at a bounded window, and
+neighbours are found by bisection, never by comparing all mentions pairwise).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .jd_rules import (
+    BONUS,
+    CLAUSE_END,
+    EVERYDAY,
+    FIRST_NAME_TERMS,
+    LIST_GAP,
+    LIST_GLUE,
+    MIGRATION_FROM_ZH,
+    NAME_FOLLOWERS_OK,
+    NAME_LEADERS_OK,
+    NEGATION_AFTER,
+    NEGATION_BEFORE,
+    NEGATION_BREAK,
+    NOT_NEGATION,
+    ORDINARY_WORDS,
+    RULES,
+    SENTENCE_END,
+    SURNAME_TERMS,
+    TECH_CONTEXT,
+    TECH_CUES,
+    Rule,
+)
+
+if TYPE_CHECKING:
+    from .jd import Vocabulary
+
+#: Only short names this long or shorter get the short-name rule by default.
+SHORT = 2
+#: A posting is technical when it names this many other technologies (or one fewer,
+#: one of them unambiguous); "local" terms need this many more without a neighbour.
+TECHNICAL = 3
+VERY_TECHNICAL = 5
+#: How far (in characters, within the sentence) a neighbouring technology may be.
+WINDOW = 80
+#: How far a negation cue may stand from the list it negates (characters, words).
+NEGATION_REACH = 45
+NEGATION_WORDS = 5
+#: The first this many mentions of a posting are decided, the text after them is not read (a posting
+#: names a few dozen technologies; without a bound a 1 MB file of tool names would take minutes).
+MAX_MENTIONS = 3000
+#: How many characters around a mention the everyday-sense rules look at.
+LOOK = 60
+
+_NEG_BEFORE = re.compile(NEGATION_BEFORE, re.IGNORECASE)
+_NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
+_NOT_NEG = re.compile(NOT_NEGATION, re.IGNORECASE)
+_NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
+_BONUS = re.compile(BONUS, re.IGNORECASE)
+_SINGULAR = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has)\b", re.IGNORECASE)
+_ZH_FROM, _ZH_TO = re.compile(MIGRATION_FROM_ZH[0]), re.compile(MIGRATION_FROM_ZH[1])
+_UNKNOWN_LIST = re.compile(r"(?:\s*(?:[A-Z][\w.+#-]*|,|、|/|and|or|nor)\s*)*")
+_NEXT_CAP = re.compile(r" ([A-Z][a-z]+)\b")
+_PREV_CAP = re.compile(r"(?:^|[a-z,;]) ([A-Z][a-z]+) $")
+
+
+def _combined(attr: str, case: bool) -> re.Pattern[str] | None:
+    parts = [f"(?P<s{i}>{getattr(s, attr)})" for i, s in enumerate(EVERYDAY) if getattr(s, attr) and s.case == case]
+    if not parts:
+        return None
+    return re.compile("|".join(parts), 0 if case else re.IGNORECASE)
+
+
+_EVERYDAY_BEFORE = [rx for rx in (_combined("before", True), _combined("before", False)) if rx]
+_EVERYDAY_AFTER = [rx for rx in (_combined("after", True), _combined("after", False)) if rx]
+_ADJECTIVE = re.compile(EVERYDAY[-1].after, re.IGNORECASE)
+#: Terms checked for every everyday sense; the others (PyTorch, Kubernetes…) only for use as an adjective.
+ORDINARY = frozenset(RULES) | FIRST_NAME_TERMS | SURNAME_TERMS | ORDINARY_WORDS
+
+
+def _keys(*patterns: str) -> frozenset[str]:
+    """The literal words in regular expressions (lowercase), to skip running them where none is near."""
+    words: set[str] = set()
+    for p in patterns:
+        p = re.sub(r"\\[a-zA-Z]", " ", p)  # escapes such as \s, \b, \w are not words
+        words.update(w for w in re.findall(r"[a-z]{2,}|[^\x00-\x7f]", p.lower()))
+    return frozenset(words)
+
+
+_PUNCT_CHARS = ".,;:!?()[]{}'\"’“”/-–—*#&|"
+
+
+def _triggered(window: str, keys: frozenset[str], words: int = 4) -> bool:
+    """Whether one of the last ``words`` words of ``window`` (or a CJK character in it) starts with a key."""
+    if not window.isascii() and not keys.isdisjoint(window[-24:]):
+        return True
+    return any(_starts_with_key(w, keys) for w in window.split()[-words:])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _starts_with_key(word: str, keys: frozenset[str]) -> bool:
+    """A word is a key (keys of up to three letters), or starts with one (longer keys), or is a number."""
+    w = re.split(r"['’]", word.lower().strip(_PUNCT_CHARS))[0]
+    return (w[:1].isdigit() and "0" in keys) or w in keys or any(w[:n] in keys for n in range(4, min(len(w), 14) + 1))
+
+
+#: Words that are only glue inside the everyday-sense patterns, not what makes them fire.
+_GLUE_WORDS = frozenset(["the", "of", "in", "at", "to", "from", "out", "an", "and", "some", "near", "on", "or"])
+_BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "0": numbers ("49% HF") count
+#: The words a negation cue begins with (its first word, or a CJK character of it).
+_NEG_KEYS = frozenset(
+    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "mov", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "got", "getting", "outgr", "except", "exclud"]
+    + list("无不而代取替弃淘告没未停"))
+_BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
+
+
+@dataclass
+class Hit:
+    """One mention of a vocabulary term."""
+
+    key: str
+    text: str
+    start: int
+    end: int
+    nodes: set[str]
+    rule: Rule | None
+    why: str = ""
+    level: str = "required"
+
+
+@dataclass
+class Mentions:
+    """What ``find_mentions`` decided: counted hits per node, and every decision worth explaining."""
+
+    found: dict[str, list[str]]
+    keys: set[str]
+    not_counted: list[dict[str, Any]]
+    senses: list[dict[str, Any]] = field(default_factory=list)
+    levels: dict[str, str] = field(default_factory=dict)
+
+
+def rule_for(key: str) -> Rule | None:
+    """The matching rule of a term: from ``RULES``, or the short-name rule for two letters or fewer."""
+    if key in RULES:
+        return RULES[key]
+    if len(key) <= SHORT and key.isascii() and key.isalpha():
+        return Rule(case=True, context="local")
+    return None
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _short(key: str) -> bool:
+    return len(key) <= SHORT and key.isascii()
+
+
+def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
+    """The everyday sense this mention has, or None."""
+    after = text[h.end:h.end + LOOK]
+    if h.rule is None and h.key not in ORDINARY:
+        m = _ADJECTIVE.match(after)
+        return f"{EVERYDAY[-1].name} ('{h.text}{m.group().rstrip()}')" if m else None
+    before = text[max(0, h.start - LOOK):h.start]
+    for rx in (_EVERYDAY_BEFORE if _triggered(before, _BEFORE_KEYS) else ()):
+        m = rx.search(before)
+        if m and m.lastgroup:
+            return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{m.group().strip()} {h.text}')"
+    for rx in _EVERYDAY_AFTER:
+        m = rx.match(after)
+        if m and m.lastgroup:
+            return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{h.text}{m.group().rstrip()}')"
+    if h.text[:1].isupper() and not h.text.isupper():
+        if h.key in FIRST_NAME_TERMS:
+            m = _NEXT_CAP.match(after)
+            if m and m.group(1) not in NAME_FOLLOWERS_OK and m.group(1).lower() not in vocab.nodes:
+                return f"a person ('{h.text} {m.group(1)}')"
+        if h.key in SURNAME_TERMS:
+            m = _PREV_CAP.search(before)
+            if m and m.group(1) not in NAME_LEADERS_OK and m.group(1).lower() not in vocab.nodes:
+                return f"a person ('{m.group(1)} {h.text}')"
+    return None
+
+
+def _sense(text: str, h: Hit, vocab: Vocabulary) -> str | None:
+    """Why this mention is not the technology (its spelling, its term's rules, an everyday sense), or None."""
+    r = h.rule
+    if r is not None:
+        if r.case and h.text not in vocab.spellings.get(h.key, {h.text}):
+            return f"written '{h.text}', not as the technology's name"
+        if r.before and _compiled(rf"(?:{r.before})").search(text[max(0, h.start - 40):h.start]):
+            return f"ordinary sense ({r.sense or 'context before'})"
+        if r.after and _compiled(rf"(?:{r.after})").match(text[h.end:h.end + 40]):
+            return f"ordinary sense ({r.sense or 'context after'})"
+    sense = _everyday(text, h, vocab)
+    return f"everyday sense: {sense}" if sense else None
+
+
+class _Bounds:
+    """Sorted positions of a pattern's matches, for 'the last one before' / 'the first one after' in O(log n)."""
+
+    def __init__(self, rx: re.Pattern[str], text: str, ends: bool = False) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.groups: list[str] = []
+        for m in rx.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.groups.append(m.group())
+
+    def last_end_before(self, pos: int, default: int = 0) -> int:
+        i = bisect.bisect_right(self.ends, pos) - 1
+        return self.ends[i] if i >= 0 else default
+
+    def first_start_after(self, pos: int, default: int) -> int:
+        i = bisect.bisect_left(self.starts, pos)
+        return self.starts[i] if i < len(self.starts) else default
+
+    def first_between(self, lo: int, hi: int) -> str:
+        """The text of the first match inside [lo, hi), or ''."""
+        i = bisect.bisect_left(self.starts, lo)
+        return self.groups[i] if i < len(self.starts) and self.ends[i] <= hi else ""
+
+    def any_between(self, lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.starts[i] < hi
+
+
+def _chains(text: str, hits: list[Hit]) -> list[list[Hit]]:
+    """Runs of mentions that form one list ("Hadoop, Hive or Pig"): a negation reaches all of them."""
+    chains: list[list[Hit]] = []
+    for h in hits:
+        if chains:
+            prev = chains[-1][-1]
+            gap = text[prev.end:h.start]
+            if len(gap) <= 24 and LIST_GLUE.match(gap):
+                chains[-1].append(h)
+                continue
+        chains.append([h])
+    return chains
+
+
+def clause_start(text: str, pos: int, reach: int = 160) -> int:
+    """Where the clause holding ``pos`` starts (at most ``reach`` characters back)."""
+    lo = max(0, pos - reach)
+    last = lo
+    for m in CLAUSE_END.finditer(text, lo, pos):
+        last = m.end()
+    return last
+
+
+def clause_end(text: str, pos: int, reach: int = 160) -> int:
+    """Where the clause holding ``pos`` ends (at most ``reach`` characters on)."""
+    m = CLAUSE_END.search(text, pos, pos + reach)
+    return m.start() if m else min(len(text), pos + reach)
+
+
+def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit]] | None:
+    """The cue that negates this list (and which of its mentions), or None."""
+    head, tail = chain[0], chain[-1]
+    window = text[max(prev_end, head.start - 90):head.start]
+    if _triggered(window, _NEG_KEYS, words=NEGATION_WORDS + 6):
+        lo = max(clause_start(text, head.start), prev_end)
+        cue = None
+        for cue in _NEG_BEFORE.finditer(text, lo, head.start):
+            pass
+        if cue is not None:
+            gap = text[cue.end():head.start]
+            listed = _UNKNOWN_LIST.fullmatch(gap) is not None
+            if (len(gap) <= NEGATION_REACH and len(gap.split()) <= NEGATION_WORDS and (listed or not _NEG_BREAK.search(gap))
+                    and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
+                return f"negated: '{cue.group().strip()}' before it", chain
+    m = _NEG_AFTER.match(text[tail.end:tail.end + 90])
+    if m:
+        m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, 90) + 1])
+    if m:
+        which = chain[-1:] if _SINGULAR.search(m.group()) else chain
+        return f"negated: '{m.group().strip(' ,(-–—')}' after it", which
+    if _ZH_FROM.search(text, max(0, head.start - 3), head.start) and _ZH_TO.match(text, tail.end, tail.end + 8):
+        return "negated: '从…迁移到' (being migrated away from)", chain
+    return None
+
+
+def _hint_positions(low: str, hints: tuple[str, ...]) -> list[int]:
+    """Sorted positions of every occurrence of the literal ``hints`` in ``low``."""
+    out: list[int] = []
+    for hint in hints:
+        i = low.find(hint)
+        while i >= 0:
+            out.append(i)
+            i = low.find(hint, i + 1)
+    return sorted(out)
+
+
+def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
+    """Every mention of a graph term, decided one by one: counted (with its level) or not (with why)."""
+    hits: list[Hit] = []
+    for m in vocab.pattern.finditer(text):
+        key = _term_key(m.group())
+        nodes = vocab.nodes.get(key)
+        if nodes:
+            if len(hits) == MAX_MENTIONS:
+                text = text[:m.start()]
+                break
+            hits.append(Hit(key, m.group(), m.start(), m.end(), nodes, rule_for(key)))
+    not_counted: list[dict[str, Any]] = []
+    plausible: list[Hit] = []
+    for h in hits:
+        why = _sense(text, h, vocab)
+        if why:
+            not_counted.append({"term": h.text, "at": h.start, "why": why})
+        else:
+            plausible.append(h)
+    if not plausible:
+        return Mentions({}, set(), not_counted)
+    negated: set[int] = set()
+    prev_end = 0
+    for chain in _chains(text, plausible):
+        decision = _negation(text, chain, prev_end)
+        prev_end = chain[-1].end
+        if decision:
+            why, which = decision
+            for h in which:
+                negated.add(id(h))
+                not_counted.append({"term": h.text, "at": h.start, "why": why})
+    accepted = _in_context(text, plausible, negated, not_counted)
+    hints = _hint_positions(text.lower(), _BONUS_HINTS)
+    levels: dict[str, set[str]] = {}
+    found: dict[str, list[str]] = {}
+    for h in accepted:
+        k = bisect.bisect_left(hints, h.start - 160)
+        if k < len(hints) and hints[k] < h.end + 160:
+            lo, hi = clause_start(text, h.start), clause_end(text, h.end)
+            h.level = "bonus" if _BONUS.search(text, lo, hi) else "required"
+        for n in sorted(h.nodes):
+            levels.setdefault(n, set()).add(h.level)
+            seen = found.setdefault(n, [])
+            if h.text not in seen:
+                seen.append(h.text)
+    senses = [{"term": h.text, "at": h.start, "why": h.why} for h in accepted if h.why]
+    not_counted.sort(key=lambda r: r["at"])
+    return Mentions(found, {h.key for h in accepted}, not_counted, senses,
+                    {n: "bonus" for n, lv in levels.items() if lv == {"bonus"}})
+
+
+def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> list[Hit]:
+    """The mentions that count: unambiguous ones, and ambiguous ones whose context is technical."""
+    confident = {n for h in plausible if h.rule is None for n in h.nodes}
+    broad = {n for h in plausible if not _short(h.key) for n in h.nodes}
+    support = [h for h in plausible if h.rule is None or not _short(h.key)]
+    support_starts = [h.start for h in support]
+    bounds = [m.start() for m in SENTENCE_END.finditer(text)] if len(confident) < len(plausible) else []
+    accepted = []
+    words: dict[re.Pattern[str], _Bounds] = {}
+    for i, h in enumerate(plausible):
+        if id(h) in negated:
+            continue
+        r = h.rule
+        if r is None:
+            accepted.append(h)
+            continue
+        others, others_sure = broad - h.nodes, confident - h.nodes
+        technical = len(others) >= TECHNICAL or (len(others) >= TECHNICAL - 1 and bool(others_sure))
+        if (r.context == "doc" and technical) or (r.context == "local" and not _short(h.key) and len(others) >= VERY_TECHNICAL):
+            h.why = f"technical posting ({len(others)} other technologies)"
+            accepted.append(h)
+            continue
+        j = bisect.bisect_left(bounds, h.start)
+        lo = max(max(0, h.start - WINDOW), bounds[j - 1] if j > 0 else 0)
+        hi = min(min(len(text), h.end + WINDOW), bounds[j] if j < len(bounds) and bounds[j] >= h.end else len(text))
+        near = _neighbour(support, support_starts, lo, hi, h)
+        listed = ""
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(plausible) and not (plausible[k].nodes & h.nodes):
+                o = plausible[k]
+                gap = text[o.end:h.start] if k < i else text[h.end:o.start]
+                if len(gap) <= 6 and LIST_GAP.match(gap) is not None and gap.strip() != "":
+                    listed = listed or o.text
+        cue = ""
+        if not (near or listed):
+            narrow = _short(h.key) or r.context == "local"
+            if (TECH_CUES if narrow else TECH_CONTEXT) not in words:
+                words[TECH_CUES if narrow else TECH_CONTEXT] = _Bounds(TECH_CUES if narrow else TECH_CONTEXT, text)
+            cue = words[TECH_CUES if narrow else TECH_CONTEXT].first_between(lo, hi)
+        if near or listed or cue:
+            h.why = (f"listed with {listed}" if listed else f"next to {near}" if near
+                     else f"technical word '{cue}' in its sentence")
+            accepted.append(h)
+        else:
+            need = "other technology in the posting" if r.context == "doc" else "technology next to it"
+            not_counted.append({"term": h.text, "at": h.start, "why": f"ambiguous without {need}"})
+    return accepted
+
+
+def _neighbour(support: list[Hit], starts: list[int], lo: int, hi: int, h: Hit) -> str:
+    """A technology mentioned in [lo, hi) other than ``h`` itself (its text), or ''."""
+    k = bisect.bisect_left(starts, lo)
+    while k < len(support) and support[k].start < hi:
+        o = support[k]
+        if o.end <= hi and not (o.nodes & h.nodes):
+            return o.text
+        k += 1
+        if k - bisect.bisect_left(starts, lo) > 8:
+            break
+    return ""
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _term_key(text: str) -> str:
+    return re.sub(r"[\s_\-]+", "", text.lower())

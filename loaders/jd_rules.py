@@ -1,0 +1,387 @@
+"""The rules of job-description extraction, as data: read them, change them, test them.
+
+Each table says what a word means in a posting and when: ``RULES`` (per term:
+when a tool name that is also an ordinary word counts), ``EVERYDAY`` (senses
+that apply to any tool name: people, brands, vessels and places, lab
+equipment, adjectives), ``NEGATION`` and ``BONUS`` (what a clause says about
+the tools in it), ``TECH_CONTEXT`` (what makes the words around a mention
+technical), and ``TITLE_RULES`` / ``CUES`` (what points to a track).
+The code that applies them is in ``kg.loaders.jd``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """When a term that is also an ordinary word (or a very short name) counts.
+
+    ``case``: only the graph's own spelling counts ("R", "Go", "TF", not "go").
+    ``context``: ``"doc"`` -- the posting must be technical (two other, unambiguous
+    technology terms) or the term must stand next to technology; ``"local"`` --
+    technology must stand next to it (same sentence, a list such as "Python/R",
+    or a word like "programming").
+    ``before`` / ``after``: regular expressions for the text right before / after
+    the hit that mean another sense ("spark plugs", "ball python", "R&D").
+    """
+
+    case: bool = False
+    context: str = "doc"
+    before: str = ""
+    after: str = ""
+    sense: str = ""
+
+
+#: Rules keyed by the normalised term (lowercase, no spaces or hyphens). Terms
+#: not listed here and longer than two letters are unambiguous technology names.
+RULES: dict[str, Rule] = {
+    # short names: the technology only where it is written as such, next to technology
+    "r": Rule(case=True, context="local", after=r"\s*&|-|['’]\w|\.\s?[A-Z]", sense="R&D, R-squared, initials"),
+    "go": Rule(case=True, context="local",
+               before=r"(?:no|let['’]?s|on\s+the|to|will|must|can|ready\s+to)[\s-]*$",
+               after=r"-|/no|\s+(?:to|live|ahead|beyond|above|back|out|get|getters?|the\s+extra|through|with|and\s+\w+\s+\w+|big|green)\b",
+               sense="go-to-market, go live"),
+    "tf": Rule(case=True, context="local", after=r"-|\s+(?:team|leader|lead|commander|members?|meetings?)\b",
+               before=r"(?:the|joint|a)\s+$", sense="TF-IDF, a task force"),
+    "ml": Rule(case=True, before=r"\d\s*$", sense="millilitres"),
+    "cv": Rule(case=True, context="local",
+               before=r"(?:your|a|an|the|updated|send|submit|attach|our|with|english|chinese)\s+$",
+               after=r"\s*(?:and|&|or|,|/|\+)?\s*(?:a\s+)?(?:cover|portfolio|résumé|resume|references)|\s+to\b|\s+(?:in|via)\s+(?:english|pdf)",
+               sense="curriculum vitae"),
+    "dl": Rule(case=True, context="local", before=r"(?:valid|class\s+\w+|driver['’]?s?)\s+$", sense="driving licence"),
+    "hf": Rule(case=True, context="local", after=r"\s*(?:acid|radio|band|transceivers?|antennas?|communications?|frequenc\w+|"
+                                                 r"patients?|exacerbations?|rfid|welding|solution)\b",
+               before=r"(?:dilute|concentrated|\d+\s*%|hfpef|hfref|with|acute|chronic)\s+$", sense="hydrofluoric acid, high frequency, heart failure"),
+    "bq": Rule(case=True, context="local"),
+    "pd": Rule(case=True, context="local"),
+    "np": Rule(case=True, context="local"),
+    "hcl": Rule(case=True, context="local", sense="HCL Technologies"),
+    "cxx": Rule(context="local"),
+    "gha": Rule(case=True, context="local"),
+    "kube": Rule(context="local"),
+    "eda": Rule(case=True, sense="electronic design automation"),
+    # tools named by ordinary words
+    "python": Rule(before=r"(?:ball|royal|burmese|reticulated|rock|carpet|tree|blood|monty|pet)\s+$",
+                   after=r"s?\s+(?:snakes?|enclosures?|habitats?|feeding|handling)\b", sense="the snake"),
+    "spark": Rule(after=r"\s*(?:plugs?|joy|interest|curiosity|conversations?|ideas?|creativity|change|innovation|debate)\b",
+                  before=r"(?:a|the\s+first|creative|electric)\s+$", sense="spark plugs, to spark interest"),
+    "docker": Rule(before=r"(?:ship|dock|port|cargo|warehouse)\s*$",
+                   after=r"s?\s+(?:crew|gang|union|shifts?)\b", sense="dock worker"),
+    "hive": Rule(before=r"(?:bee|a|honey|the\s+busy)\s+$", after=r"s?\s+(?:of\s+activity|frames?|inspections?|boxes|beetles|health)\b",
+                 sense="beehive"),
+    "airflow": Rule(before=r"(?:proper|adequate|good|optimal|room|duct|cabinet|greenhouse|balanced?|measure|improve|restrict)\s+$",
+                    after=r"\s+(?:through|across|around|in\s+the\s+(?:greenhouse|room|building|cabinet))\b", sense="air movement"),
+    "snowflake": Rule(before=r"(?:paper|a|each|special|little|unique)\s+$",
+                      after=r"s?\s+(?:decorations?|ornaments?|pattern|cookies|schemas?|model(?:l)?ing|dimensions?)\b|\s+(?:and|or)\s+star\s+schemas?",
+                      sense="snow, a snowflake schema"),
+    "tableau": Rule(before=r"(?:vivant|a|living)\s+$", sense="a scene"),
+    "pandas": Rule(before=r"(?:giant|red|baby|the)\s+$", after=r"\s+(?:exhibit|enclosure|habitat|keepers?|bamboo)\b", sense="the animal"),
+    "kafka": Rule(before=r"(?:franz|like|by)\s+$", after=r"['’]s\s+(?:novels?|the\s+trial|metamorphosis)|esque", sense="the writer"),
+    "flink": Rule(after=r"\s+(?:riders?|groceries|grocery|delivery|hubs?|stores?)\b", sense="a grocery brand"),
+    "flask": Rule(context="local", before=r"(?:erlenmeyer|volumetric|vacuum|thermos|hip|round[- ]bottom|conical|culture)\s+$",
+                  sense="laboratory glassware"),
+    "helm": Rule(context="local", before=r"(?:the|at|take|took|taking|man|manning|steady)\s+$",
+                 after=r"\s+(?:benchmark|leaderboard|evaluation\s+suite|of\s+the)\b", sense="steering a ship"),
+    "argo": Rule(context="local"),
+    "ray": Rule(case=True, context="local", before=r"(?:x|gamma|sting|manta|death|cosmic|light|sun|laser|heat|tractor)[\s-]?$|(?:mr|dr|ms|mrs)\.?\s+$",
+                after=r"[\s-]+(?:trac(?:ing|ed|er)|cast\w*|march\w*|optics|of\s+(?:sunshine|hope|light))\b|-?Ban\b", sense="X-ray, ray tracing, a name"),
+    "jax": Rule(context="local", before=r"(?:near|out\s+of|fly\s+into|flights?\s+(?:to|from)|(?:based|located|office)\s+in)\s+$",
+                after=r"\s+(?:office|airport|area|beach|port|hub|location|terminal)\b|\s*\((?:jacksonville|florida)", sense="a name, Jacksonville"),
+    "triton": Rule(context="local", sense="the sea god"),
+    "jenkins": Rule(context="local", before=r"(?:mr|mrs|ms|dr|prof)\.?\s+$", sense="a surname"),
+    "prometheus": Rule(context="local", after=r"\s+(?:brewing|myth|film|movie)\b", sense="the myth"),
+    "azure": Rule(case=True, after=r"\s+(?:sky|skies|waters?|sea|coast|blue)\b", sense="the colour"),
+    "scala": Rule(before=r"(?:la|teatro\s+alla)\s+$", sense="La Scala"),
+    "git": Rule(case=True),
+    "dbt": Rule(context="local", after=r"\s+(?:therapy|skills\s+groups?|informed)\b", sense="dialectical behaviour therapy"),
+    "aws": Rule(before=r"(?:american\s+welding\s+society)\s*\(?$",
+                after=r"\s*(?:D\d|certif\w*|welding|CWI)\b", sense="American Welding Society"),
+    "gcp": Rule(before=r"(?:ich|good\s+clinical\s+practice)[\s(-]*$|ich[\s-]*$",
+                after=r"\s*(?:guidelines?|compliance|principles|training|certificat\w*|and\s+GLP)\b", sense="Good Clinical Practice"),
+    "torch": Rule(before=r"(?:cutting|welding|propane|blow|acetylene|plasma|oxy-?fuel|olympic|tiki|butane|the|a|pass|carry|carrying|carried|bear)\s+$",
+                  after=r"\s+(?:cutting|brazing|welding|soldering|bearers?|relay|lit|song)\b|bearers?\b", sense="a flame torch, an idiom"),
+    "transformers": Rule(before=r"(?:power|electrical|distribution|step-?up|step-?down|pad-?mounted|pole-?mounted|current|voltage|install)\s+$",
+                         after=r"\s+(?:and\s+(?:switchgear|breakers|panels)|,\s*(?:switchgear|breakers|panels))", sense="electrical transformers"),
+    # skills named by ordinary words
+    "research": Rule(before=r"(?:market|user|customer|clinical|legal|desk)\s+$", sense="market research"),
+    "statistics": Rule(before=r"(?:sales|vital|crime)\s+$"),
+    "stats": Rule(),
+    "monitoring": Rule(before=r"(?:patient|vital\s+signs?|glucose|temperature|soil|site|water|air|noise|fire)\s+$",
+                       sense="patient or site monitoring"),
+    "alerting": Rule(),
+    "orchestration": Rule(before=r"(?:music|musical|band)\s+$", sense="music"),
+    "programming": Rule(before=r"(?:tv|television|radio|event|youth|children['’]s|after-?school|fitness)\s+$",
+                        sense="events programming"),
+    "coding": Rule(before=r"(?:medical|clinical|icd-?\d*|cpt|hcpcs|billing\s+and|colou?r)\s+$",
+                   after=r"\s+(?:and\s+billing|guidelines|audits?)\b", sense="medical coding"),
+    "cloud": Rule(before=r"(?:rain|storm|dust|word|tag|point|a)\s+$", sense="weather"),
+    "containers": Rule(before=r"(?:shipping|intermodal|cargo|food|storage|plastic|waste|sharps|reefer|\d+\s*(?:ft|foot|-foot))[\s-]*$",
+                       sense="shipping containers"),
+    "container": Rule(before=r"(?:shipping|intermodal|cargo|food|storage|plastic|waste|sharps|reefer)[\s-]*$"),
+    "streaming": Rule(before=r"(?:live|video|music)\s+$"),
+    "etl": Rule(),
+    "统计": Rule(),
+    "监控": Rule(),
+    "容器": Rule(),
+    "科研": Rule(),
+    "编排": Rule(),
+    "产品": Rule(),
+}
+
+#: Words that, in the same sentence, show that a short name is the technology.
+TECH_CUES = re.compile(
+    r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
+    r"sdks?|apis?|developers?|deployments?|clusters?|stack|code)(?![A-Za-z])|编程|语言|开发|框架|代码|部署|集群",
+    re.IGNORECASE)
+
+#: What may stand between two items of a list ("Python, R", "R/Python", "Python 或 R").
+LIST_GAP = re.compile(r"\s*(?:[,/&|+;()、，（）]|\band\b|\bor\b|和|或|及|与)?\s*(?:[,/&|+;()、，（）]|\band\b|\bor\b)?\s*$", re.IGNORECASE)
+
+SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|\n\s*\n")
+
+
+#: Role titles, beyond the track names and aliases in the graph: (track, weight, pattern).
+#: More specific titles weigh more; the body can still overrule a title.
+TITLE_RULES: list[tuple[str, float, str]] = [
+    ("infra-mle", 4.0, r"mlops|ml\s*ops|\b(?:ml|machine learning|ai)\s+(?:platform|infra\w*)|机器学习平台|ai\s*平台|训练平台|ai\s*infra"),
+    ("research-scientist", 4.0, r"research scientist|研究科学家|\bscientist,?\s+(?:ai|ml|machine learning)\b"),
+    ("research-mle", 4.0, r"research engineer|research (?:ml|machine learning) engineer|研究工程师|算法研究工程师"),
+    ("production-mle", 3.5, r"software engineer\W{1,3}(?:machine learning|ml|ai)\b|(?:machine learning|ml|ai) software engineer"),
+    ("production-mle", 3.0, r"machine learning engineer|\bml engineer|\bmle\b|\bai engineer|applied (?:ml|machine learning)|"
+                            r"(?:deep learning|computer vision|nlp|recommendation|ranking) engineer|机器学习工程师|算法工程师|深度学习工程师|推荐算法|nlp算法"),
+    ("production-mle", 2.5, r"\binference\b|\bserving\b|推理"),
+    ("ds", 2.0, r"(?:machine learning|ml|applied|ai) scientist"),
+    ("ds", 3.0, r"data scientist|decision scientist|product analyst|data analyst|数据科学|数据分析师|\banalytics\b(?!\s+engineer)"),
+    ("data-engineer", 3.0, r"data engineer|analytics engineer|big data|etl (?:developer|engineer)|data platform engineer|"
+                           r"数据工程师|大数据开发|数仓|数据开发|数据平台"),
+    ("devops", 3.0, r"devops|site reliability|\bsre\b|platform engineer|cloud engineer|infrastructure engineer|运维|sre工程师"),
+    ("sde", 2.0, r"software (?:engineer|developer)|back-?end|full[- ]?stack|\bswe\b|\bsde\b|后端|软件工程师|开发工程师|研发工程师|服务端"),
+    ("pm", 3.0, r"product manager|product owner|产品经理"),
+]
+
+#: Phrases in the body that point to a track. Weight 2 for the telling ones.
+CUES: dict[str, dict[int, str]] = {
+    "ds": {
+        2: "a/b test; a/b tests; a/b testing; ab testing; experiment design; experimentation; causal inference; "
+           "product analytics; business insights; actionable insights; statistical modeling; statistical modelling; "
+           "hypothesis testing; ab测试; a/b实验; 业务洞察; 因果推断; 统计建模",
+        1: "stakeholders; dashboards; dashboard; metrics; kpis; kpi; insights; forecasting; segmentation; "
+           "storytelling; business questions; product decisions; retention; churn; funnel; regression; "
+           "指标; 报表; 可视化; 用户增长; 数据分析; 业务方; 分析报告",
+    },
+    "production-mle": {
+        2: "deploy models; deploying models; deployed models; model deployment; productionize; productionizing; "
+           "models into production; serve models; serving models; trained by; online inference; 模型部署; 模型上线; 线上推理",
+        1: "production; inference; latency; real-time; online; recommendation; recommender; ranking; "
+           "feature engineering; end-to-end; integrate models; model performance; retraining; "
+           "部署; 上线; 推理; 线上; 召回; 排序; 推荐系统; 特征工程; 落地",
+    },
+    "research-mle": {
+        2: "implement papers; reproduce papers; research prototypes; prototype new; research engineering; "
+           "work with research scientists; alongside researchers; research ideas into; 论文复现; 复现论文",
+        1: "prototype; prototypes; state-of-the-art; sota; latest research; research code; experiments at scale; "
+           "large-scale experiments; pretraining; fine-tuning; evaluation harness; ablations; 前沿; 预训练; 微调",
+    },
+    "research-scientist": {
+        2: "publish; publications; publication record; first-author; neurips; icml; iclr; cvpr; acl; emnlp; "
+           "research agenda; novel methods; 发表; 顶会; 论文发表",
+        1: "phd; ph.d; papers; novel; fundamental research; theoretical; 博士; 论文",
+    },
+    "infra-mle": {
+        2: "mlops; ml platform; machine learning platform; feature store; model registry; training infrastructure; "
+           "ml infrastructure; serving platform; inference platform; gpu cluster; gpu clusters; training pipelines; "
+           "self-service; internal platform; ml tooling; 机器学习平台; 训练平台; 推理平台; gpu集群; 模型管理",
+        1: "platform; infrastructure; data scientists and; ml engineers; experiment tracking; model monitoring; "
+           "autoscaling; scheduling; gpus; 平台; 基础设施; 算力",
+    },
+    "data-engineer": {
+        2: "data warehouse; data lake; lakehouse; data modeling; data modelling; data ingestion; etl pipelines; "
+           "elt pipelines; dimensional modeling; 数据仓库; 数仓; 数据湖; 数据建模; 离线数仓",
+        1: "ingestion; data quality; schemas; schema; batch; pipelines; upstream; downstream; source systems; "
+           "data contracts; cdc; 数据质量; 离线; 实时数据; 数据治理; 数据链路",
+    },
+    "devops": {
+        2: "on-call; site reliability; infrastructure as code; incident response; slos; slo; sla; uptime; "
+           "release engineering; 自动化运维; 故障处理; 稳定性保障",
+        1: "reliability; incidents; incident; observability; alerting; linux; networking; provisioning; "
+           "deployment pipelines; build pipelines; postmortems; 运维; 稳定性; 告警; 故障; 发布",
+    },
+    "sde": {
+        2: "backend services; microservices; system design; web services; rest apis; 后端服务; 微服务; 高并发",
+        1: "backend; apis; code reviews; scalable services; distributed systems; front-end; frontend; web; "
+           "服务端; 接口",
+    },
+    "pm": {
+        2: "product roadmap; roadmap; product requirements; prd; prds; product vision; product strategy; "
+           "产品规划; 需求文档; 产品路线图; 产品设计",
+        1: "prioritize; prioritise; user research; customer needs; launch; launches; requirements; user stories; "
+           "竞品; 需求; 用户体验",
+    },
+}
+
+
+
+# ---------------------------------------------------------------------------
+# Everyday senses of any tool name (per mention)
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sense:
+    """An everyday sense a tool-like word has next to certain words, for any term (or ``terms``).
+
+    ``before`` / ``after``: regular expressions matched against the text just before
+    (ending at the mention) and just after it; ``case``: match them case-sensitively
+    (names are capitalised). Either one firing means this sense.
+    """
+
+    name: str
+    before: str = ""
+    after: str = ""
+    terms: frozenset[str] = frozenset()
+    case: bool = False
+
+
+_PERSON_NOUNS = (r"team|office|desk|group|lab|leadership|reports?|birthday|family|wife|husband|partner|"
+                 r"daughter|son|kids?|dog|cat|retirement|farewell|promotion|calendar|inbox|signature")
+_VESSEL = r"aboard|on\s?board|mv|m/v|ss|hms|rv|r/v|uss|fv|sv|yacht|vessel|ship|tug(?:boat)?|ferry|barge|boat|schooner|trawler|tanker|cruise\s+ship|crew\s+of"
+_PLACE_AFTER = (r"vessel|ship|yacht|harbou?r|marina|wharf|pier|quay|berth|bay|island|beach|airport|county|river|valley|"
+                r"street|st\.|avenue|ave\.?|road|boulevard|hotel|resort|restaurant|caf[eé]|bar|pub|club|gym|mall|"
+                r"stadium|arena|theatre|theater|concert\s+hall|campground|trail|lake|mountains?|national\s+park")
+_BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes|sneakers|boots|sedans?|hatchbacks?|"
+                r"trucks?|pickups?|cars?|vehicles?|scooters?|e-?bikes?|bicycles?|groceries|grocery|supermarkets?|"
+                r"delivery\s+app|coffee|espresso|tea|beers?|ales?|lagers?|brewing|brewery|snacks?|cereal|chocolates?|"
+                r"candy|sodas?|energy\s+drinks?|drinks|headphones|earbuds|speakers?|amplifiers?|amps?|phones?|"
+                r"smartphones?|watch(?:es)?|perfume|cosmetics|toys?|action\s+figures?|movies?|films?|franchise|"
+                r"novels?|books?|albums?|songs?|band|magazine|sculpture|statue|myth|legend|gift\s+cards?|vouchers?|"
+                r"lighters?|flashlights?|batteries|mattress(?:es)?|furniture|chairs?|sofas?")
+_LAB_AFTER = r"acid|solutions?|flasks?|beakers?|glassware|pipettes?|burners?|stirrers?|fume\s+hood|etch\w*|exposure|spill|burns?"
+_LAB_BEFORE = (r"erlenmeyer|volumetric|florence|b[üu]chner|conical|round[- ]bottom(?:ed)?|flat[- ]bottom(?:ed)?|filter(?:ing)?|"
+               r"culture|shake|vacuum|dewar|thermos|hip|bunsen|dilute|diluted|concentrated|\d+\s*%|\d+\s*m[lL]|\d+\s*[lL]|"
+               r"sterile|autoclaved?|glass|titration|reagent")
+
+#: Senses any tool name can have, checked around every mention. The first that matches decides.
+EVERYDAY: list[Sense] = [
+    Sense("a person", before=r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Sir|Dame|Coach|Chef|Captain|Uncle|Aunt|Officer|Nurse)\.?\s+"
+                             r"(?:[A-Z][a-z]+\s+)?)$", case=True),
+    Sense("a person", after=rf"['’]s?\s+(?:{_PERSON_NOUNS})\b|\s*\((?:she|he|they)/(?:her|him|them)\)|,\s+(?:our|the|a|who|your)\s+"
+                            r"(?:\w+\s+){0,2}(?:manager|director|lead|recruiter|ceo|cto|cfo|coo|founder|co-founder|vp|head|"
+                            r"partner|coordinator|supervisor|officer|mentor|instructor|professor|who)\b"),
+    Sense("a person", before=r"\b(?:contact|email|e-mail|ask\s+for|ask|meet|thank|report(?:s|ing)?\s+(?:directly\s+)?to|led\s+by|"
+                             r"managed\s+by|founded\s+by|hosted\s+by|named|signed|cc|call|text|reach\s+out\s+to|"
+                             r"(?:manager|recruiter|founder|director|ceo|cto|supervisor|coordinator|contact)[:,]?)\s+$"),
+    Sense("a vessel or place", before=rf"(?:\b(?:{_VESSEL})s?,?\s+(?:the\s+|named\s+|called\s+)?(?:[A-Z]\w+\s*(?:,|and|&)\s*)*|\b(?:port|harbou?r|fort|cape|mount|mt\.?|lake|isle|"
+                                      r"county|city|town|village)\s+(?:of\s+)?|\b(?:based|located|relocate|relocating|"
+                                      r"offices?|site|stationed|moored|docked|berthed|sailing|sail|shipping|flights?)\s+"
+                                      r"(?:in|at|near|to|from|out\s+of)\s+)$",
+          after=rf"\s+(?:{_PLACE_AFTER})\b"),
+    Sense("a vessel or place", after=r",\s+(?:[A-Z]{2}|Florida|Texas|California|Greece|Italy|Ohio|Norway)\b(?![A-Za-z-])(?!\s*(?:,|and|or)\s)",
+          case=True),
+    Sense("a brand or product", after=rf"\s+(?:{_BRAND_AFTER})\b|\s*(?:®|™)",
+          before=r"(?:\b(?:chevy|chevrolet|nissan|mitsubishi|ford|toyota|honda|dodge|plymouth|buy|bought|drive|drives|"
+                 r"driving|wear|wearing|sip|drink|order|ordered|delivered\s+by|shop\s+at|shopping\s+at)\s+(?:a\s+|an\s+|the\s+|some\s+)?)$"),
+    Sense("laboratory equipment or a chemical", after=rf"\s+(?:{_LAB_AFTER})\b", before=rf"\b(?:{_LAB_BEFORE})\s+$"),
+    Sense("an adjective, not the tool itself",
+          after=r"[-‐](?:like|style|esque|ish|inspired|compatible|flavou?red|alike|themed|shaped|sized)\b|"
+                r"\s+(?:style|inspired|compatible|themed)\b|(?:esque|ian)\b"),
+]
+
+#: Tool names that are also ordinary words, names or brands, beyond those with a rule in RULES:
+#: every everyday sense is checked around them (other tools are only checked for use as an adjective).
+ORDINARY_WORDS = frozenset({"terraform", "keras", "cuda", "grafana", "sql", "numpy", "mlflow", "kubeflow", "databricks",
+                            "bigquery", "langchain", "opencv", "grpc", "fastapi", "xgboost", "lightgbm", "kubernetes"})
+
+#: Tools that are also first names: a capitalised word right after them ("Ray Thompson")
+#: is a surname unless it is one of these technical words.
+FIRST_NAME_TERMS = frozenset({"ray", "jax", "scala", "helm", "triton", "argo", "keras", "flink", "jenkins", "kafka",
+                              "spark", "docker", "python", "hive", "azure", "tableau", "snowflake", "airflow", "torch"})
+NAME_FOLLOWERS_OK = frozenset(
+    ["Serve", "Train", "Tune", "Data", "Datasets", "Core", "Cluster", "Clusters", "RLlib", "AIR", "Workflows", "Workflow", "Dashboard", "Jobs", "Job", "Actors", "Tasks", "Streaming", "Structured", "SQL", "Streams", "Connect", "Cloud", "Engine", "Compose", "Hub", "Swarm", "Desktop", "Server", "Online", "Prep", "Pulse", "Charts", "Chart", "CD", "CI", "Pipelines", "Pipeline", "Inference", "Functions", "Blob", "DevOps", "Storage", "Kubernetes", "AKS", "ML", "Machine", "Synapse", "Data", "Factory", "Databricks", "Monitor", "Active", "Directory", "Event", "Hubs", "Metastore", "Developer", "Developers", "Engineer", "Engineers", "Programming", "Tooling", "API", "APIs", "SDK", "Operator", "Operators", "Rollouts", "Events", "X", "Lightning", "Geometric", "Hub", "Lite", "Serving", "Query", "Queries", "Schema", "Schemas", "Registry", "Tables", "Table", "Warehouse", "Horovod", "Distributed", "Numba", "NumPy", "Labs", "Agent", "Alertmanager", "Exporter", "Exporters", "Operator", "MLlib", "GraphX", "Streams", "Statefun", "CDC", "Table", "Gelly"])
+#: Tools that are also surnames: a capitalised word right before them ("Maria Jenkins") is a first name,
+#: unless it is a technical word (a vendor, another tool, an adjective of the stack).
+SURNAME_TERMS = frozenset({"jenkins", "helm", "kafka", "ray", "docker", "flink", "scala", "argo"})
+NAME_LEADERS_OK = frozenset(
+    ["Apache", "Amazon", "AWS", "Azure", "Google", "GCP", "Microsoft", "Confluent", "Managed", "Self-hosted", "Hosted", "Open", "Cloud", "Databricks", "Redpanda", "Ververica", "Aiven", "MSK", "Strimzi", "Kubernetes", "Docker", "Bitnami", "HashiCorp", "GitLab", "GitHub", "CloudBees", "Anyscale", "Spark", "Ray", "Using", "Use", "Run", "Running", "Build", "Building", "Deploy", "Deploying", "Maintain", "Maintaining", "Manage", "Managing", "Migrate", "Migrating", "Write", "Writing", "Own", "Owning", "Operate", "Operating", "Configure", "Configuring", "Set", "Setting", "Scale", "Scaling", "Tune", "Tuning", "Debug", "Debugging", "Experience", "Familiarity", "Knowledge", "Proficiency", "Expertise", "Strong", "Solid", "Deep", "Hands-on", "Bonus", "Plus", "Tools", "Stack", "Tech", "And", "Or", "With", "In", "On", "Our", "We", "You", "The", "A", "An", "Some", "Any", "Modern", "Legacy", "Existing", "Current", "Production", "Internal"])
+
+
+# ---------------------------------------------------------------------------
+# Negation and bonus, scoped to the clause
+# ---------------------------------------------------------------------------
+
+#: Cues that negate the tools right AFTER them in the same clause ("no Hadoop", "instead of Airflow",
+#: "we don't use Spark", "无需掌握Hadoop"). A cue that is one of NOT_NEGATION is not one.
+NEGATION_BEFORE = (
+    r"\bno\s+need\s+(?:for|to\s+(?:\w+\s+)?)|\bno\s+longer\s+(?:\w+\s+)?|\bno\b(?!\s*\.|\s+(?:matter|doubt|shortage|less|later|more|fewer|longer\s+than|problem|surprise|stranger|"
+    r"exception|one|two|limit))|"
+    r"\bnor\b|\bneither\b|\bwithout\b(?!\s+(?:compromising|sacrificing|breaking|losing|downtime))|"
+    r"\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b|\bas\s+opposed\s+to\b|\bnot\s+(?:on|in|with|using|via)\b|"
+    r"\b(?:do|does|did|will|would|should|must|can|need|could)\s*(?:not|n['’]t)\s+(?:\w+\s+){0,2}?"
+    r"(?:use|using|need|require|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|expect|ask\s+for|"
+    r"look\s+for|want|have|write|support|maintain|care\s+about|worry\s+about|bother\s+with|go\s+near|see|get)"
+    r"(?:\s+(?:you|candidates|applicants|anyone|people)\s+to\s+(?:know|use|have|learn|be\s+(?:an?\s+)?\w+\s+(?:in|with|at))|"
+    r"\s+to\s+(?:know|use|learn|touch|have|master|write|run|be\s+(?:an?\s+)?\w+\s+(?:in|with|at)))?\b|"
+    r"\b(?:don['’]t|won['’]t|doesn['’]t|didn['’]t|never|isn['’]t|aren['’]t|wasn['’]t|not)\s+(?:\w+\s+){0,2}?"
+    r"(?:use|using|used|need|needed|require|required|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|"
+    r"expect|want|have|write|support|maintain|going\s+to\s+use|part\s+of|a\s+(?:\w+\s+)?shop)"
+    r"(?:\s+(?:you|candidates|applicants|anyone)?\s*to\s+(?:know|use|learn|touch|have|master|write|run))?\b|"
+    r"\b(?:migrat|mov|switch|transition|port|shift)\w*\s+(?:(?:all|most|our|the|its|their|existing|legacy|remaining|"
+    r"every|of|\w+ing)\s+){0,4}?(?:away\s+from|off(?:\s+of)?|out\s+of|from)\b|\baway\s+from\b|"
+    r"\breplac(?:e|ed|es|ing)\b(?!\s+by)|\b(?:phas(?:e|ed|ing)\s+out|sunset(?:ting|ted)?|deprecat(?:e|ed|ing)|"
+    r"retir(?:e|ed|ing)|decommission(?:ed|ing)?|ditch(?:ed|ing)?|drop(?:ped|ping)|abandon(?:ed|ing)?|"
+    r"rip(?:ped|ping)?\s+out|got\s+rid\s+of|getting\s+rid\s+of|outgrew|outgrown)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|"
+    r"无需|无须|不需要|不需|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
+    r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
+)
+#: Cues that negate the tools right BEFORE them in the same clause ("Spark is not required", "Hive已下线").
+NEGATION_AFTER = (
+    r"^(?:\s+(?:experience|knowledge|skills?|expertise|background|familiarity|certification|exposure)(?:\s+\w+)?)?\s*"
+    r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be|isn['’]t|aren['’]t|won['’]t\s+be)\s+)?"
+    r"(?:(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
+    r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
+    r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|something\s+we|what\s+we|on\s+the\s+table|"
+    r"involved|in\s+scope|applicable|a\s+factor|a\s+focus)\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
+    r"(?:retired|deprecated|phased\s+out|being\s+phased\s+out|sunset(?:ted)?|decommissioned|replaced|removed|dropped|"
+    r"abandoned|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
+    r"optional\s+and\s+not\s+assessed)\b|(?:has|have)\s+been\s+(?:retired|deprecated|phased\s+out|sunset|decommissioned|"
+    r"replaced|removed|dropped|migrated\s+away|turned\s+off)\b)|"
+    r"^\s*(?:经验|技能|能力)?\s*(?:非必须|非必需|不是必须|不是必需|不是必要|不作要求|不做要求|不要求|不需要|不必|无需|无要求|可不会|"
+    r"不强制|无关|已弃用|已下线|已淘汰|已停用|已被替换|已被取代|已迁移|不在技术栈|不在我们的技术栈|均不需要|都不需要|不考察|不涉及)|"
+    r"^\s*(?:not\s+required|not\s+needed|need\s+not\s+apply|needn['’]t)"
+)
+#: What comes right after the cue and takes the negation back ("not only", "not limited to").
+NOT_NEGATION = r"(?:not|no)\s+(?:only|just|limited\s+to|merely|necessarily|least|to\s+mention|everyone|all)\b|whether\s+or\s+not|if\s+not"
+#: A Chinese "从 X 迁移到 Y": X is being left.
+MIGRATION_FROM_ZH = (r"从\s*$", r"\s*(?:迁移|迁|切换|转向|转|过渡|升级|替换)(?:到|至|为|成)")
+#: Words that stop a negation's reach inside a clause ("we don't use Spark but Flink", "instead of Airflow we use Dagster").
+NEGATION_BREAK = (r"\b(?:to|on|onto|into|using|via|through|by|from|than|we|our|they|but|which|that|who|where|while|"
+                  r"instead|and\s+then|for|is|are|was|were|in\s+favou?r\s+of)\b|但|而是|改用|使用|采用|用")
+#: Cues that a tool is a bonus ("nice to have", "a plus", "加分", "优先"): it counts, marked ``level: bonus``.
+BONUS = (r"nice[- ]to[- ]have|a\s+(?:big\s+|huge\s+|strong\s+)?plus|bonus|preferred|desirable|an?\s+advantage|"
+         r"would\s+be\s+great|is\s+welcome|helpful\s+but|加分|优先|更佳|为佳|优先考虑|者优先")
+
+#: Where a clause ends for negation: sentence ends, colons, line breaks, bullets, contrast words.
+CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;:\n•·。！？；：，]|\s[-–—]\s|\b(?:but|however|although|though|whereas|while|yet|"
+                        r"otherwise|except\s+that)\b|但是|但|不过|然而|而是", re.IGNORECASE)
+#: What may stand between two tools of one list (a negation reaches all of them).
+LIST_GLUE = re.compile(r"^(?:\s*(?:[,/&|+、]|\band\b|\bor\b|\bnor\b|\beven\b|\bany\b|\beither\b|\bplain\b|\blegacy\b|"
+                       r"\bclassic\b|\bself-hosted\b|\bmanaged\b|\bvanilla\b|或|和|及|与|或者|以及)\s*)*$", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------
+# Technical context around a mention
+# ---------------------------------------------------------------------------
+
+#: Words near a mention that make its sense technical (verbs such as deploy/train/query,
+#: technical nouns, version numbers, code-ish tokens). Checked in the mention's sentence.
+TECH_CONTEXT = re.compile(
+    r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
+    r"sdks?|apis?|developers?|deployments?|deploy(?:ing|ed)?|clusters?|stack|code|pipelines?|jobs|dags?|queries|query|"
+    r"querying|train(?:ing)?|models?|data|databases?|warehouse|etl|elt|streaming|containers?|microservices?|services|"
+    r"infrastructure|cloud|servers?|backend|scripts?|notebooks?|repos?|repositor(?:y|ies)|git|ci/cd|devops|mlops|"
+    r"dashboards?|analytics|engineering|engineers?|tooling|workflows?|orchestrat\w+|schedul\w+|inference|gpus?|"
+    r"experience\s+(?:with|in)|proficien\w+|familiar\w*|expertise|hands-on|fluency|fluent)(?![A-Za-z])|"
+    r"\bv?\d+\.\d+(?:\.\d+)?\b|`[^`\n]{1,40}`|\w+\(\)|\.py\b|::|"
+    r"编程|语言|开发|框架|代码|部署|集群|数据|模型|平台|熟悉|掌握|精通|熟练|使用|经验",
+    re.IGNORECASE)
