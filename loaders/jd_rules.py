@@ -149,13 +149,13 @@ TITLE_RULES: list[tuple[str, float, str]] = [
     ("research-scientist", 4.0, r"research scientist|研究科学家|\bscientist,?\s+(?:ai|ml|machine learning)\b"),
     ("research-mle", 4.0, r"research engineer|research (?:ml|machine learning) engineer|研究工程师|算法研究工程师"),
     ("production-mle", 3.5, r"software engineer\W{1,3}(?:machine learning|ml|ai)\b|(?:machine learning|ml|ai) software engineer"),
-    ("production-mle", 3.0, r"machine learning engineer|\bml engineer|\bmle\b|\bai engineer|applied (?:ml|machine learning)|"
-                            r"(?:deep learning|computer vision|nlp|recommendation|ranking) engineer|机器学习工程师|算法工程师|深度学习工程师|推荐算法|nlp算法"),
+    ("production-mle", 3.0, (r"machine learning engineer|\bml engineer|\bmle\b|\bai engineer|applied (?:ml|machine learning)|"
+                            r"(?:deep learning|computer vision|nlp|recommendation|ranking) engineer|机器学习工程师|算法工程师|深度学习工程师|推荐算法|nlp算法")),
     ("production-mle", 2.5, r"\binference\b|\bserving\b|推理"),
     ("ds", 2.0, r"(?:machine learning|ml|applied|ai) scientist"),
     ("ds", 3.0, r"data scientist|decision scientist|product analyst|data analyst|数据科学|数据分析师|\banalytics\b(?!\s+engineer)"),
-    ("data-engineer", 3.0, r"data engineer|analytics engineer|big data|etl (?:developer|engineer)|data platform engineer|"
-                           r"数据工程师|大数据开发|数仓|数据开发|数据平台"),
+    ("data-engineer", 3.0, (r"data engineer|analytics engineer|big data|etl (?:developer|engineer)|data platform engineer|"
+                           r"数据工程师|大数据开发|数仓|数据开发|数据平台")),
     ("devops", 3.0, r"devops|site reliability|\bsre\b|platform engineer|cloud engineer|infrastructure engineer|运维|sre工程师"),
     ("sde", 2.0, r"software (?:engineer|developer)|back-?end|full[- ]?stack|\bswe\b|\bsde\b|后端|软件工程师|开发工程师|研发工程师|服务端"),
     ("pm", 3.0, r"product manager|product owner|产品经理"),
