@@ -14,6 +14,7 @@ LAZY_COMMANDS = {
     "viz": "kg.cli_viz:viz",
     "extract": "kg.cli_jd:extract",
     "ingest": "kg.cli_jd:ingest",
+    "demand": "kg.cli_jd:demand",
     "neo4j": "kg.cli_neo4j:neo4j",
     "cypher": "kg.cli_neo4j:cypher",
     "export": "kg.cli_neo4j:export",

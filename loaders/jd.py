@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
+from . import documents
+from .jd_discover import unknown_terms
 from .jd_match import (  # noqa: F401
     SHORT,
     TECHNICAL,
@@ -44,10 +46,10 @@ from .jd_rules import (  # noqa: F401
 if TYPE_CHECKING:
     from ..model import KnowledgeGraph
 
-#: File name endings read as job descriptions by ``kg ingest``.
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+#: File name endings read as job descriptions (text, Markdown, HTML, PDF, DOCX).
+TEXT_SUFFIXES = documents.SUFFIXES
 #: A job description is a few kilobytes; anything past this is not one.
-MAX_BYTES = 1_000_000
+MAX_BYTES = documents.MAX_BYTES
 #: A title longer than this is cut (the first line of a 1 MB file is not a title).
 MAX_TITLE = 200
 #: At most this many mention decisions are kept in ``evidence`` (a huge posting explains its first ones).
@@ -268,10 +270,12 @@ class Extraction:
     tools: list[str]
     skills: list[str]
     evidence: dict[str, Any] = field(default_factory=dict)
+    #: Words that look like technologies the graph does not know: ``{"term", "why", "line"}``.
+    unknown_terms: list[dict[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"track": self.track, "confidence": self.confidence, "tools": self.tools,
-                "skills": self.skills, "evidence": self.evidence}
+                "skills": self.skills, "unknown_terms": self.unknown_terms, "evidence": self.evidence}
 
 
 def extract(text: str, graph: KnowledgeGraph) -> Extraction:
@@ -310,7 +314,11 @@ def extract(text: str, graph: KnowledgeGraph) -> Extraction:
         "senses": mentions.senses[:MAX_EVIDENCE],
         "track": why,
     }
-    return Extraction(track, confidence, tools, skills, evidence)
+    spans = [(a, b, n) for a, b, key in mentions.spans for n in sorted(vocab.nodes[key])[:1] if vocab.labels.get(n) == "Tool"]
+    covered = [(a, b) for a, b, _ in mentions.spans] + [(r["at"], r["at"] + len(r["term"])) for r in mentions.not_counted]
+    unknown = [{"term": c.term, "why": c.why, "line": c.line, "near": c.near}
+               for c in unknown_terms(text, vocab, spans, covered)]
+    return Extraction(track, confidence, tools, skills, evidence, unknown)
 
 
 def classify(title: str, body: str, tools: list[str], skills: list[str],
@@ -366,14 +374,16 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     confidence = top / (top + second) if top + second else 0.0
     confidence *= min(1.0, top / 6)
     named = next(iter(sorted(title_hits, key=lambda t: -title_score[t])), None)
-    words = ", ".join(cue_words.get(best or "", [])[:5]) or "none"
+    words = ", ".join(cue_words.get(best or "", [])[:5])
+    body = f"cues: {words}" if words else f"no cue words; its skills fit {best} ({profile.get(best or '', 0)})"
     if named == best:
-        reason = f"title '{title_hits[best]}' names {best}; the body agrees (cues: {words})"
+        reason = (f"title '{title_hits[best]}' names {best}; the body agrees (cues: {words})" if words else
+                  f"title '{title_hits[best]}' names {best}; nothing in the body points elsewhere")
     elif named:
         reason = (f"title '{title_hits[named]}' suggests {named}, but the body points to {best} "
-                  f"(cues: {words}; {best} {top} vs {named} {scores[named]})")
+                  f"({body}; {best} {top} vs {named} {scores[named]})")
     else:
-        reason = f"no role in the title; the body points to {best} (cues: {words})"
+        reason = f"no role in the title; the body points to {best} ({body})"
     evidence["reason"] = reason
     return best, round(confidence, 2), evidence
 
@@ -392,67 +402,57 @@ def decode_document(raw: bytes, name: str = "<text>", max_bytes: int = MAX_BYTES
     Traceback (most recent call last):
     kg.errors.DataError: <text>: binary file, not text
     """
-    if len(raw) > max_bytes:
-        raise DataError(f"{name}: {len(raw) / 1e6:.1f} MB is too large for a job description (limit {max_bytes / 1e6:g} MB)")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise DataError(f"{name}: broken UTF-16 text") from None
-    else:
-        if b"\x00" in raw[:8192]:
-            raise DataError(f"{name}: binary file, not text")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            hint = ""
-            try:
-                guess = raw.decode("gb18030")
-                if re.search(r"[\u4e00-\u9fff]", guess):
-                    hint = " (looks like GBK/GB18030: iconv -f GB18030 -t UTF-8)"
-            except UnicodeDecodeError:
-                pass
-            raise DataError(f"{name}: not UTF-8 text (byte 0x{raw[e.start]:02x} at offset {e.start}){hint}") from None
-    if not text.strip():
-        raise DataError(f"{name}: empty")
-    if sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f") > 8:
-        raise DataError(f"{name}: binary file, not text")
-    return text
+    return documents.decode_text(raw, name, max_bytes)
 
 
 def read_document(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> str:
-    """Read one job description file (UTF-8, or UTF-16 with a byte-order mark)."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise DataError(f"{p}: {size / 1e6:.1f} MB is too large for a job description (limit {max_bytes / 1e6:g} MB)")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise DataError(f"{p}: is a directory") from None
-    except OSError as e:
-        raise DataError(f"{p}: cannot be read ({e.strerror})") from None
-    return decode_document(raw, str(p), max_bytes)
+    """Read one job description file: text, Markdown, HTML, PDF or DOCX (``kg.loaders.documents.read_text``)."""
+    return documents.read_text(path, max_bytes)
 
 
-def iter_corpus(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path]]:
-    """``(document id, path)`` for every job description under ``paths`` (folders are walked).
+def read_stdin(stream: Any, max_bytes: int = MAX_BYTES) -> str:
+    """A job description from standard input (``-``): at most ``max_bytes``, text only."""
+    return documents.decode_text(documents.read_stream(stream, "<stdin>", max_bytes), "<stdin>", max_bytes)
 
-    The id is the path relative to the folder given, so it is stable across machines.
+
+def scan_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[tuple[str, Path]], list[tuple[str, str]]]:
+    """``([(document id, path)], [(path, why skipped)])`` for the files and folders given.
+
+    Folders are walked; files with an ending that is not a document
+    (``TEXT_SUFFIXES``), hidden files and anything that is not a regular file
+    are skipped, each with its reason. A file named on its own is always
+    tried (reading it says what is wrong). The id is the path relative to the
+    folder given, so it is stable across machines.
     """
+    items: list[tuple[str, Path]] = []
+    skipped: list[tuple[str, str]] = []
     for top in paths:
         root = Path(top)
         if root.is_dir():
             for p in sorted(root.rglob("*")):
-                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not any(
-                        part.startswith(".") for part in p.relative_to(root).parts):
-                    yield p.relative_to(root).as_posix(), p
-        elif root.exists():
-            yield root.name, root
+                rel = p.relative_to(root)
+                if p.is_dir() or any(part.startswith(".") for part in rel.parts[:-1]):
+                    continue
+                if p.name.startswith("."):
+                    skipped.append((str(p), "hidden file"))
+                elif p.is_symlink() and not p.exists():
+                    skipped.append((str(p), "broken link"))
+                elif not p.is_file():
+                    skipped.append((str(p), "not a regular file"))
+                elif p.suffix.lower() not in TEXT_SUFFIXES:
+                    skipped.append((str(p), f"not a document type ({p.suffix or 'no ending'}; reads {', '.join(TEXT_SUFFIXES)})"))
+                else:
+                    items.append((rel.as_posix(), p))
+        elif root.exists() or root.is_symlink():
+            items.append((root.name, root))
         else:
             raise DataError(f"{root}: no such file or folder")
+    return items, skipped
+
+
+def iter_corpus(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, Path]]:
+    """``(document id, path)`` for every job description under ``paths`` (folders are walked)."""
+    yield from scan_inputs(paths)[0]
 
 
 # ---------------------------------------------------------------------------
@@ -577,3 +577,76 @@ def write_data_file(data: dict[str, Any], path: str | os.PathLike[str], header: 
         Path(path).write_text(dump_data_file(data, header), encoding="utf-8")
     except OSError as e:
         raise DataError(f"{path}: cannot be written ({e.strerror})") from None
+
+
+# ---------------------------------------------------------------------------
+# Demand ranking
+# ---------------------------------------------------------------------------
+
+
+def _ranked(counts: dict[str, set[str]], total: int, graph: KnowledgeGraph, kinds: tuple[str, ...],
+            top: int | None) -> list[dict[str, Any]]:
+    rows = [{"id": n, "name": graph.name(n) if n in graph else n, "label": graph.label(n) if n in graph else "?",
+             "count": len(docs), "share": round(len(docs) / total, 3) if total else 0.0}
+            for n, docs in counts.items() if docs and (graph.label(n) if n in graph else "?") in kinds]
+    rows.sort(key=lambda r: (-r["count"], r["id"]))
+    return rows[:top] if top else rows
+
+
+def rank_demand(per_track: dict[str, dict[str, set[str]]], totals: dict[str, int], graph: KnowledgeGraph, *,
+                kinds: tuple[str, ...] = ("Tool", "Skill"), top: int | None = None) -> dict[str, Any]:
+    """The tools and skills most postings ask for, overall and per track, with counts and shares.
+
+    ``per_track`` maps a track to ``{node id: ids of the postings naming it}``,
+    ``totals`` a track to its number of postings.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> r = rank_demand({"ds": {"sql": {"a", "b"}, "python": {"a"}}, "devops": {"python": {"c"}}},
+    ...                 {"ds": 2, "devops": 1}, load_graph(), kinds=("Tool",))
+    >>> [(x["id"], x["count"], x["share"]) for x in r["overall"]]
+    [('python', 2, 0.667), ('sql', 2, 0.667)]
+    >>> [(x["id"], x["count"], x["share"]) for x in r["tracks"]["ds"]["top"]]
+    [('sql', 2, 1.0), ('python', 1, 0.5)]
+    """
+    overall: dict[str, set[str]] = {}
+    for counts in per_track.values():
+        for n, docs in counts.items():
+            overall.setdefault(n, set()).update(docs)
+    total = sum(totals.values())
+    tracks = {t: {"name": graph.name(t) if t in graph else t, "postings": totals[t],
+                  "top": _ranked(per_track.get(t, {}), totals[t], graph, kinds, top)}
+              for t in sorted(totals, key=lambda t: (-totals[t], t))}
+    return {"postings": total, "overall": _ranked(overall, total, graph, kinds, top), "tracks": tracks}
+
+
+def demand_of_documents(documents: dict[str, Extraction]) -> tuple[dict[str, dict[str, set[str]]], dict[str, int]]:
+    """``(per_track, totals)`` for ``rank_demand`` from extracted postings (those with a track)."""
+    per_track: dict[str, dict[str, set[str]]] = {}
+    totals: dict[str, int] = {}
+    for doc_id, ex in documents.items():
+        if ex.track is None:
+            continue
+        totals[ex.track] = totals.get(ex.track, 0) + 1
+        for n in [*ex.tools, *ex.skills]:
+            per_track.setdefault(ex.track, {}).setdefault(n, set()).add(doc_id)
+    return per_track, totals
+
+
+def demand_of_graph(graph: KnowledgeGraph) -> tuple[dict[str, dict[str, set[str]]], dict[str, int]]:
+    """``(per_track, totals)`` for ``rank_demand`` from the job-description evidence loaded in the graph.
+
+    Empty when no demand file is loaded (``kg ingest`` writes one).
+    """
+    from ..model import demand
+
+    per_track: dict[str, dict[str, set[str]]] = {}
+    totals: dict[str, int] = {}
+    for start, end, props in graph.relationships("REQUIRES"):
+        ev = demand(props)
+        if not ev:
+            continue
+        totals[start] = max(totals.get(start, 0), int(ev.get("total") or 0))
+        docs = ev.get("documents")
+        ids = {str(d) for d in docs} if isinstance(docs, list) else {f"{start}#{i}" for i in range(int(ev.get("count") or 0))}
+        per_track.setdefault(start, {})[end] = ids
+    return per_track, totals

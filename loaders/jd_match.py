@@ -140,6 +140,7 @@ class Mentions:
     not_counted: list[dict[str, Any]]
     senses: list[dict[str, Any]] = field(default_factory=list)
     levels: dict[str, str] = field(default_factory=dict)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def rule_for(key: str) -> Rule | None:
@@ -345,7 +346,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     senses = [{"term": h.text, "at": h.start, "why": h.why} for h in accepted if h.why]
     not_counted.sort(key=lambda r: r["at"])
     return Mentions(found, {h.key for h in accepted}, not_counted, senses,
-                    {n: "bonus" for n, lv in levels.items() if lv == {"bonus"}})
+                    {n: "bonus" for n, lv in levels.items() if lv == {"bonus"}}, [(h.start, h.end, h.key) for h in accepted])
 
 
 def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> list[Hit]:
