@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 #: Properties stored as JSON text because their values are maps or lists of maps.
 JSON_PROPS = ("provenance",)
 
-#: Properties derived when storing, dropped when reading back.
-DERIVED_PROPS = ("source", "seq")
+#: Properties derived when storing, dropped when reading back. Every REQUIRES also gets
+#: ``postings`` / ``postings_total``: how many job postings of the track name the target, of how
+#: many, from its job-description evidence (both 0 when no demand is loaded), so Cypher can rank by demand.
+DERIVED_PROPS = ("source", "seq", "postings", "postings_total")
 
 #: ``json.dumps(value, ensure_ascii=False)``, without building an encoder per call.
 _JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
@@ -48,9 +50,22 @@ def encode_props(props: dict[str, Any], seq: int | None = None) -> dict[str, Any
     provenance = props.get("provenance") or []
     if provenance and isinstance(provenance[0], dict) and provenance[0].get("source"):
         out["source"] = str(provenance[0]["source"])
+    if props.get("type") == "REQUIRES":
+        out["postings"], out["postings_total"] = _postings(provenance)
     if seq is not None:
         out["seq"] = seq
     return out
+
+
+def _postings(provenance: list[Any]) -> tuple[int, int]:
+    """(count, total) of the latest job-description evidence in a provenance list, or (0, 0)."""
+    for record in reversed(provenance):
+        if isinstance(record, dict) and record.get("source") == "jd" and isinstance(record.get("evidence"), dict):
+            ev = record["evidence"]
+            count, total = ev.get("count"), ev.get("total")
+            if isinstance(count, int) and not isinstance(count, bool):
+                return count, total if isinstance(total, int) and not isinstance(total, bool) else count
+    return 0, 0
 
 
 def decode_props(stored: dict[str, Any]) -> dict[str, Any]:
