@@ -279,6 +279,10 @@ EVERYDAY: list[Sense] = [
           after=rf"\s+(?:{_PLACE_AFTER})\b"),
     Sense("a vessel or place", after=r",\s+(?:[A-Z]{2}|Florida|Texas|California|Greece|Italy|Ohio|Norway)\b(?![A-Za-z-])(?!\s*(?:,|and|or)\s)",
           case=True),
+    Sense("a vessel or place", before=r"(?:帆船|游艇|船|轮|舰|艇|号船)\s*[“\"'‘「]?$", after=r"\s*[”\"'’」]?\s*(?:号|轮|舰|艇)"),
+    Sense("a brand or product", before=r"\b(?:grocery|delivery|retail|coffee|fashion|clothing|apparel|furniture|beverage|food|"
+                                       r"snack|beer|car|bike|scooter)\s+(?:\w+\s+)?(?:partner|brand|chain|company|startup|app|"
+                                       r"service|shop|store)s?,?\s+$"),
     Sense("a brand or product", after=rf"\s+(?:{_BRAND_AFTER})\b|\s*(?:®|™)",
           before=r"(?:\b(?:chevy|chevrolet|nissan|mitsubishi|ford|toyota|honda|dodge|plymouth|buy|bought|drive|drives|"
                  r"driving|wear|wearing|sip|drink|order|ordered|delivered\s+by|shop\s+at|shopping\s+at)\s+(?:a\s+|an\s+|the\s+|some\s+)?)$"),
@@ -330,7 +334,7 @@ NEGATION_BEFORE = (
     r"every|of|\w+ing)\s+){0,4}?(?:away\s+from|off(?:\s+of)?|out\s+of|from)\b|\baway\s+from\b|"
     r"\breplac(?:e|ed|es|ing)\b(?!\s+by)|\b(?:phas(?:e|ed|ing)\s+out|sunset(?:ting|ted)?|deprecat(?:e|ed|ing)|"
     r"retir(?:e|ed|ing)|decommission(?:ed|ing)?|ditch(?:ed|ing)?|drop(?:ped|ping)|abandon(?:ed|ing)?|"
-    r"rip(?:ped|ping)?\s+out|got\s+rid\s+of|getting\s+rid\s+of|outgrew|outgrown)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|"
+    r"rip(?:ped|ping)?\s+out|got\s+rid\s+of|getting\s+rid\s+of|outgrew|outgrown)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
     r"无需|无须|不需要|不需|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
     r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
 )
