@@ -228,6 +228,10 @@ def _build_cues() -> tuple[re.Pattern[str], dict[str, list[tuple[str, float]]]]:
 CUE_PATTERN, CUE_TABLE = _build_cues()
 _TITLE_RULES = [(t, w, re.compile(p, re.IGNORECASE)) for t, w, p in TITLE_RULES]
 
+#: Titles of engineers and of scientists: a research posting titled as an engineer is research-mle.
+ENGINEER_TITLE = re.compile(r"engineer|developer|工程师|开发", re.IGNORECASE)
+SCIENTIST_TITLE = re.compile(r"scientist|researcher|科学家|研究员", re.IGNORECASE)
+
 #: How much the skills a posting asks for (against each track's REQUIRES) count.
 PROFILE_WEIGHT = 2.0
 #: A cue counts at most this much per track, so one long posting cannot drown its title.
@@ -371,6 +375,12 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         evidence["reason"] = f"not a DS/ML/data/infra role: {why}"
         strength = top if technical else 0.0
         return None, round(1 - strength / (strength + BODY_ONLY) / 2, 2), evidence
+    if best == "research-scientist" and ENGINEER_TITLE.search(title) and not SCIENTIST_TITLE.search(title) \
+            and "research-mle" in scores:
+        # An engineer who publishes is still an engineer when the role ships models.
+        evidence["engineer_title"] = f"'{ENGINEER_TITLE.search(title).group()}' in the title: research-mle, not research-scientist"
+        best, top = "research-mle", max(top, scores["research-mle"])
+        second = max((v for t, v in ranked if t != best), default=0.0)
     confidence = top / (top + second) if top + second else 0.0
     confidence *= min(1.0, top / 6)
     named = next(iter(sorted(title_hits, key=lambda t: -title_score[t])), None)

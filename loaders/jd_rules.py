@@ -145,7 +145,7 @@ SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|\n\s*\n")
 #: Role titles, beyond the track names and aliases in the graph: (track, weight, pattern).
 #: More specific titles weigh more; the body can still overrule a title.
 TITLE_RULES: list[tuple[str, float, str]] = [
-    ("infra-mle", 4.0, r"mlops|ml\s*ops|\b(?:ml|machine learning|ai)\s+(?:platform|infra\w*)|机器学习平台|ai\s*平台|训练平台|ai\s*infra"),
+    ("infra-mle", 4.0, r"mlops|ml\s*ops|\b(?:ml|machine learning|ai)\s+(?:platform|infra\w*)|机器学习平台|ai\s*平台|训练平台|推理平台|算法平台|模型平台|大模型平台|深度学习平台|特征平台|ml\s*平台|ai\s*infra|算力平台"),
     ("research-scientist", 4.0, r"research scientist|研究科学家|\bscientist,?\s+(?:ai|ml|machine learning)\b"),
     ("research-mle", 4.0, r"research engineer|research (?:ml|machine learning) engineer|研究工程师|算法研究工程师"),
     ("production-mle", 3.5, r"software engineer\W{1,3}(?:machine learning|ml|ai)\b|(?:machine learning|ml|ai) software engineer"),
