@@ -105,7 +105,7 @@ def extract(env: Env, files: tuple[str, ...], why: bool, as_json: bool) -> None:
         try:
             text = jd.read_stdin(sys.stdin.buffer) if path == "-" else jd.read_document(path)
         except DataError as e:
-            _skip(name, str(e))
+            _skip("<stdin>" if name == "-" else name, str(e))
             failed += 1
             continue
         results.append({"file": name, **jd.extract(text, graph).as_dict()})
