@@ -45,8 +45,8 @@ def fit_table(rows: list[list[Any]], headers: list[str], width: int | None = Non
 
     >>> print(fit_table([["a.md", "python, sql, spark, kafka"]], ["file", "tools"], 20))
     file  tools
-    ----  ------------
-    a.md  python, sql…
+    ----  --------------
+    a.md  python, sql, …
     """
     width = width or terminal_width()
     cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
@@ -274,7 +274,7 @@ def demand(env: Env, paths: tuple[str, ...], track: str | None, kind: str, top: 
     track's postings.
 
     \b
-    Examples:
+    Example:
         kg demand jobs/
         kg --data demand.yaml demand --track infra-mle --kind all
     """

@@ -24,7 +24,9 @@ _TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.+#][A-Za-z0-9+#]+)*[+#]*"
 #: What separates the items of a technology list.
 _GLUE = r"\s*(?:,|/|、|，|;|\band\b|\bor\b|&|\+|和|或|及|与)\s*(?:and\s+|or\s+)?"
 _AFTER = re.compile(rf"(?:{_GLUE})({_TOKEN})(?:\s+({_TOKEN}))?")
-_BEFORE = re.compile(rf"({_TOKEN})(?:{_GLUE})$")
+_GLUE_ENDS = (",", "/", "、", "，", ";", "&", "+", "和", "或", "及", "与", " and", " or")
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+#")
+_HAS_VERSION = re.compile(r"\d\.[\dx]")
 _VERSIONED = re.compile(r"(?<![\w.])([A-Za-z][A-Za-z0-9]*[A-Za-z])[ -]?v?(\d+(?:\.\d+)+|\d+\.x)(?!\w|\.\w)")
 _SOFTWARE_SPELLING = re.compile(r"^(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]{2,}[a-z]+[A-Za-z]*)$")
 
@@ -52,6 +54,24 @@ def _line(text: str, pos: int) -> str:
     hi = text.find("\n", pos)
     line = text[lo:hi if hi >= 0 else len(text)].strip(" -*•\t")
     return line if len(line) <= 160 else line[:157] + "…"
+
+
+def _token_before(text: str, start: int) -> tuple[str, int] | None:
+    """The product-like word listed right before ``start`` ("Looker, " before "SQL"), and where it starts."""
+    seg = text[max(0, start - 40):start].rstrip()
+    for glue in _GLUE_ENDS:
+        if seg.endswith(glue):
+            seg = seg[:-len(glue)].rstrip()
+            break
+    else:
+        return None
+    i = len(seg)
+    while i > 0 and seg[i - 1] in _TOKEN_CHARS:
+        i -= 1
+    word = seg[i:]
+    if not word or not word[0].isalpha():
+        return None
+    return word, start - (len(text[max(0, start - 40):start]) - i)
 
 
 def unknown_terms(text: str, vocab: Vocabulary, spans: list[tuple[int, int, str]], covered: list[tuple[int, int]],
@@ -84,12 +104,12 @@ def unknown_terms(text: str, vocab: Vocabulary, spans: list[tuple[int, int, str]
         m = _AFTER.match(text, end, end + 40)
         if m:
             add(m.group(1), f"listed with {text[start:end]}", m.start(1), tool)
-        m = _BEFORE.search(text, max(0, start - 40), start)
-        if m:
-            add(m.group(1), f"listed with {text[start:end]}", m.start(1), tool)
+        before = _token_before(text, start)
+        if before:
+            add(before[0], f"listed with {text[start:end]}", before[1], tool)
         if len(out) >= limit:
             break
-    if spans:  # versions and software spellings only count in a posting that names technology
+    if spans and _HAS_VERSION.search(text):  # versions only count in a posting that names technology
         for m in _VERSIONED.finditer(text):
             add(m.group(1), f"written with a version ({m.group(2)})", m.start(1))
             if len(out) >= limit:

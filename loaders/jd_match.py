@@ -97,18 +97,22 @@ def _triggered(window: str, keys: frozenset[str], words: int = 4) -> bool:
     """Whether one of the last ``words`` words of ``window`` (or a CJK character in it) starts with a key."""
     if not window.isascii() and not keys.isdisjoint(window[-24:]):
         return True
-    return any(_starts_with_key(w, keys) for w in window.split()[-words:])
+    last = window.split()[-words:]
+    if "0" in keys and last and _AMOUNT.match(last[-1]):
+        return True
+    return any(_starts_with_key(w, keys) for w in last)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _starts_with_key(word: str, keys: frozenset[str]) -> bool:
     """A word is a key (keys of up to three letters), or starts with one (longer keys), or is a number."""
     w = re.split(r"['’]", word.lower().strip(_PUNCT_CHARS))[0]
-    return (w[:1].isdigit() and "0" in keys) or w in keys or any(w[:n] in keys for n in range(4, min(len(w), 14) + 1))
+    return w in keys or any(w[:n] in keys for n in range(4, min(len(w), 14) + 1))
 
 
 #: Words that are only glue inside the everyday-sense patterns, not what makes them fire.
-_GLUE_WORDS = frozenset(["the", "of", "in", "at", "to", "from", "out", "an", "and", "some", "near", "on", "or"])
+_GLUE_WORDS = frozenset(["the", "of", "in", "at", "to", "from", "out", "an", "and", "some", "near", "on", "or", "for"])
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|m?l)?$", re.IGNORECASE)
 _BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "0": numbers ("49% HF") count
 #: The words a negation cue begins with (its first word, or a CJK character of it).
 _NEG_KEYS = frozenset(
