@@ -117,7 +117,10 @@ _BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "
 #: The words a negation cue begins with (its first word, or a CJK character of it).
 _NEG_KEYS = frozenset(
     ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "mov", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "got", "getting", "outgr", "except", "exclud"]
-    + list("无不而代取替弃淘告没未停"))
+)
+#: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
+_ZH_NEG = ("无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
+           "代替", "取代", "替代", "替换", "弃用", "淘汰", "告别", "没有使", "未使用", "不采", "不再", "停用", "不碰", "不接")
 _BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
 
 
@@ -269,8 +272,8 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
     window = text[max(prev_end, head.start - 90):head.start]
-    if _triggered(window, _NEG_KEYS, words=NEGATION_WORDS + 6):
-        lo = max(clause_start(text, head.start), prev_end)
+    if _triggered(window, _NEG_KEYS, words=NEGATION_WORDS + 6) or (not window.isascii() and any(c in window for c in _ZH_NEG)):
+        lo = max(clause_start(text, head.start, min(160, head.start - prev_end)), prev_end)
         cue = None
         for cue in _NEG_BEFORE.finditer(text, lo, head.start):
             pass
