@@ -243,6 +243,10 @@ _TITLE_LABEL = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:job\s+title|title|posit
                           re.IGNORECASE)
 
 
+_NON_SPACE = re.compile(r"\S")
+_LINE_END = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
 def parse_document(text: str) -> tuple[str, str]:
     """Split a job description into its title (the first non-empty line) and body.
 
@@ -252,12 +256,15 @@ def parse_document(text: str) -> tuple[str, str]:
     ('数据工程师', '负责数仓建设')
     """
     text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if line.strip():
-            title = _TITLE_LABEL.sub("", line[:MAX_TITLE]).strip().strip("#*_ ").strip()
-            return title, "\n".join(lines[i + 1:]).strip()
-    return "", ""
+    first = _NON_SPACE.search(text)
+    if first is None:
+        return "", ""
+    start = max(text.rfind(sep, 0, first.start()) for sep in "\n\r") + 1
+    end = _LINE_END.search(text, first.start())
+    line = text[start:end.start() if end else len(text)]
+    title = _TITLE_LABEL.sub("", line[:MAX_TITLE]).strip().strip("#*_ ").strip()
+    body = text[end.end():] if end else ""
+    return title, "\n".join(body.splitlines()).strip() if "\r" in body or "\u2028" in body else body.strip()
 
 
 # ---------------------------------------------------------------------------
