@@ -9,7 +9,15 @@ from typing import Any
 
 import click
 
-from .clibase import Env, display_width, echo_json, json_option, pass_env, progress_enabled, table
+from .clibase import (
+    Env,
+    display_width,
+    echo_json,
+    json_option,
+    pass_env,
+    progress_enabled,
+    table,
+)
 from .errors import DataError
 from .loaders import jd
 from .loaders.jd_discover import discover, tools_data_file
@@ -307,7 +315,7 @@ def demand(env: Env, paths: tuple[str, ...], track: str | None, kind: str, top: 
     if track is None:
         click.echo("\nOverall")
         click.echo(_rank_table(result["overall"]))
-    for t, entry in result["tracks"].items():
+    for entry in result["tracks"].values():
         click.echo(f"\n{entry['name']} ({entry['postings']} postings)")
         click.echo(_rank_table(entry["top"]))
 

@@ -382,15 +382,16 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         evidence["reason"] = f"not a DS/ML/data/infra role: {why}"
         strength = top if technical else 0.0
         return None, round(1 - strength / (strength + BODY_ONLY) / 2, 2), evidence
-    if best == "research-scientist" and ENGINEER_TITLE.search(title) and not SCIENTIST_TITLE.search(title) \
-            and "research-mle" in scores:
+    engineer = ENGINEER_TITLE.search(title)
+    if best == "research-scientist" and engineer and not SCIENTIST_TITLE.search(title) and "research-mle" in scores:
         # An engineer who publishes is still an engineer when the role ships models.
-        evidence["engineer_title"] = f"'{ENGINEER_TITLE.search(title).group()}' in the title: research-mle, not research-scientist"
+        evidence["engineer_title"] = f"'{engineer.group()}' in the title: research-mle, not research-scientist"
         best, top = "research-mle", max(top, scores["research-mle"])
         second = max((v for t, v in ranked if t != best), default=0.0)
     confidence = top / (top + second) if top + second else 0.0
     confidence *= min(1.0, top / 6)
     named = next(iter(sorted(title_hits, key=lambda t: -title_score[t])), None)
+    assert best is not None  # there are tracks, or the posting was not technical above
     words = ", ".join(cue_words.get(best or "", [])[:5])
     body = f"cues: {words}" if words else f"no cue words; its skills fit {best} ({profile.get(best or '', 0)})"
     if named == best:
@@ -545,11 +546,11 @@ def ingest_corpus(paths: Iterable[str | os.PathLike[str]], graph: KnowledgeGraph
     skipped: list[tuple[str, str]] = []
     for doc_id, path in (items if items is not None else list(iter_corpus(paths))):
         try:
-            ex = extract(read_document(path), graph)
+            ex: Extraction | None = extract(read_document(path), graph)
         except DataError as e:
             skipped.append((str(path), str(e)))
             ex = None
-        else:
+        if ex is not None:
             documents[doc_id] = ex
         if on_document:
             on_document(doc_id, ex)
@@ -603,10 +604,11 @@ def write_data_file(data: dict[str, Any], path: str | os.PathLike[str], header: 
 
 def _ranked(counts: dict[str, set[str]], total: int, graph: KnowledgeGraph, kinds: tuple[str, ...],
             top: int | None) -> list[dict[str, Any]]:
-    rows = [{"id": n, "name": graph.name(n) if n in graph else n, "label": graph.label(n) if n in graph else "?",
-             "count": len(docs), "share": round(len(docs) / total, 3) if total else 0.0}
-            for n, docs in counts.items() if docs and (graph.label(n) if n in graph else "?") in kinds]
-    rows.sort(key=lambda r: (-r["count"], r["id"]))
+    rows: list[dict[str, Any]] = [
+        {"id": n, "name": graph.name(n) if n in graph else n, "label": graph.label(n) if n in graph else "?",
+         "count": len(docs), "share": round(len(docs) / total, 3) if total else 0.0}
+        for n, docs in counts.items() if docs and (graph.label(n) if n in graph else "?") in kinds]
+    rows.sort(key=lambda r: (-int(r["count"]), str(r["id"])))
     return rows[:top] if top else rows
 
 

@@ -41,7 +41,7 @@ def megabyte_postings() -> dict[str, str]:
         "no words": "a",
         "line breaks": "\n",
         "Chinese": "熟悉Spark、Hive、Python，不需要Kafka。",
-        "every term": " ".join(["Python", "R", "Go", "SQL", "Spark", "Kafka", "Docker", "Helm", "Ray", "ml", "CV", "TF"]) + ", ",
+        "every term": "Python R Go SQL Spark Kafka Docker Helm Ray ml CV TF, ",
     }
     out = {k: (v * (size // len(v.encode()) + 1))[:size] for k, v in kinds.items()}
     out["random bytes"] = noise[:size]

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from kg.loaders.curated import load_graph
 from kg.loaders.jd import extract, read_document
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from kg.errors import DataError
 from kg.loaders import jd
 from kg.loaders.jd import decode_document, extract, parse_document, read_document
+
+from kg.errors import DataError
 from kg.model import KnowledgeGraph
 
 CORPUS = Path(__file__).with_name("jd_corpus")
@@ -221,8 +221,8 @@ def test_ingest_skips_bad_files_and_writes_the_rest(kg_run, tmp_path):
     r = kg_run("ingest", str(folder), "-o", str(out))
     assert r.code == 1
     assert r.err.splitlines() == [
-        f"Skipped {folder}/photo.png: not a document type (.png; reads .txt, .md, .markdown, .text, .html, .htm, "
-        ".xhtml, .pdf, .docx)",
+        (f"Skipped {folder}/photo.png: not a document type (.png; reads .txt, .md, .markdown, .text, .html, .htm, "
+        ".xhtml, .pdf, .docx)"),
         f"Skipped {folder}/binary.md: binary file, not text",
         f"Skipped {folder}/empty.txt: empty",
         f"Skipped {folder}/gbk.txt: not UTF-8 text (byte 0xca at offset 0) (looks like GBK/GB18030: iconv -f GB18030 -t UTF-8)",
@@ -239,8 +239,8 @@ def test_ingest_skips_bad_files_and_writes_the_rest(kg_run, tmp_path):
 def test_ingest_of_nothing_is_an_error(kg_run, tmp_path):
     (tmp_path / "empty-dir").mkdir()
     r = kg_run("ingest", str(tmp_path / "empty-dir"), "-o", "out.yaml")
-    assert (r.code, r.err.strip()) == (1, "Error: no job descriptions (*.txt, *.md, *.markdown, *.text, *.html, *.htm, "
-                                          f"*.xhtml, *.pdf, *.docx) under {tmp_path / 'empty-dir'}")
+    assert (r.code, r.err.strip()) == (1, ("Error: no job descriptions (*.txt, *.md, *.markdown, *.text, *.html, *.htm, "
+                                          f"*.xhtml, *.pdf, *.docx) under {tmp_path / 'empty-dir'}"))
 
 
 def test_ingest_is_quiet_when_piped_and_writes_yaml_to_stdout(kg_run):

@@ -12,7 +12,6 @@ import yaml
 from docs_support import make_docx, make_pdf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from kg.loaders import jd
 from kg.loaders.jd import extract
 from kg.loaders.jd_discover import discover, tools_data_file
@@ -184,8 +183,8 @@ def test_html_pdf_docx_postings(kg_run, tmp_path):
     (jobs / "d.png").write_bytes(b"\x89PNG")
     r = kg_run("extract", str(jobs), "--json")
     assert r.code == 0, r.err
-    assert r.err.splitlines() == [f"Skipped {jobs}/d.png: not a document type (.png; reads .txt, .md, .markdown, "
-                                  ".text, .html, .htm, .xhtml, .pdf, .docx)"]
+    assert r.err.splitlines() == [(f"Skipped {jobs}/d.png: not a document type (.png; reads .txt, .md, .markdown, "
+                                  ".text, .html, .htm, .xhtml, .pdf, .docx)")]
     got = {Path(d["file"]).name: (d["track"], d["tools"]) for d in json.loads(r.out)}
     assert got == {"a.html": ("data-engineer", ["airflow", "dbt", "snowflake"]),
                    "b.pdf": ("infra-mle", ["aws", "kubeflow", "kubernetes", "terraform"]),
@@ -256,8 +255,8 @@ def test_demand_from_the_demand_file_and_per_track(kg_run, tmp_path):
         "2  PyTorch  tool  2         100%",
     ]
     none = kg_run("demand")
-    assert (none.code, none.err.strip()) == (1, "Error: no demand loaded: give a folder of postings (kg demand jobs/), "
-                                                "or load a demand file (kg --data demand.yaml demand; kg ingest writes one)")
+    assert (none.code, none.err.strip()) == (1, ("Error: no demand loaded: give a folder of postings (kg demand jobs/), "
+                                                "or load a demand file (kg --data demand.yaml demand; kg ingest writes one)"))
 
 
 def test_top_tools_uses_postings_when_demand_is_loaded(kg_run, tmp_path):
