@@ -10,6 +10,7 @@ every name the graph already knows are left out.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -45,8 +46,13 @@ class Candidate:
 
 
 def _known(word: str, vocab: Vocabulary) -> bool:
-    key = re.sub(r"[\s_\-]+", "", word.lower())
+    key = _key(word)
     return key in vocab.nodes or key.rstrip("s") in vocab.nodes or key in NOT_TECHNOLOGY or key.rstrip("s") in NOT_TECHNOLOGY
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _key(word: str) -> str:
+    return re.sub(r"[\s_\-]+", "", word.lower())
 
 
 def _line(text: str, pos: int) -> str:
