@@ -3,7 +3,7 @@
 // tool. Without it: by how many tracks require a skill the tool realises, then
 // by how many such skills -- and the ranked_by column says which.
 // params: limit
-// example: kg --data demand.yaml cypher -f top_tools --param limit=10
+// example: kg cypher -f top_tools.cypher --param limit=10
 MATCH (:Track)-[req:REQUIRES]->()
 WITH max(req.postings_total) AS measured
 MATCH (x:Tool)
