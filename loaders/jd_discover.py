@@ -192,7 +192,10 @@ def tools_data_file(candidates: list[dict[str, Any]], total: int, graph: Knowled
     >>> tool = tools_data_file([{"term": "Looker", "count": 3, "share": 0.5, "tracks": {"ds": 1.0},
     ...     "example": "a.md: SQL, Looker", "near": ["tableau"], "documents": ["a.md"]}], 6, load_graph())["tools"][0]
     >>> tool["id"], tool["skills"], tool["evidence"]
-    ('looker', ['data-analysis'], {'count': 3, 'total': 6, 'example': 'a.md: SQL, Looker', 'tracks': {'ds': 1.0}})
+    ('looker', ['data-analysis'], {'count': 3, 'total': 6, 'documents': ['a.md']})
+    >>> tool["description"]
+    'Named in job postings (ds 100%), e.g. a.md: SQL, Looker'
+
     """
     tools = []
     used: set[str] = set()
@@ -204,6 +207,8 @@ def tools_data_file(candidates: list[dict[str, Any]], total: int, graph: Knowled
         skills = sorted({s for t in c.get("near", []) if t in graph for s, _ in graph.into(t, "USES_TOOL")})
         if not skills and FALLBACK_SKILL in graph:
             skills = [FALLBACK_SKILL]
-        tools.append({"id": node_id, "name": c["term"], "skills": skills[:3], "source": "jd",
-                      "evidence": {"count": c["count"], "total": total, "example": c["example"], "tracks": c["tracks"]}})
+        shares = ", ".join(f"{t} {v:.0%}" for t, v in c["tracks"].items())
+        tools.append({"id": node_id, "name": c["term"], "skills": skills[:3],
+                      "description": f"Named in job postings{f' ({shares})' if shares else ''}, e.g. {c['example']}",
+                      "source": "jd", "evidence": {"count": c["count"], "total": total, "documents": c["documents"]}})
     return {"version": 1, "tools": tools}

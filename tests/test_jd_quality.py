@@ -166,8 +166,9 @@ def test_discover_and_data_file_are_pure(packaged_graph):
     docs = {"x.md": jd.Extraction("ds", 1.0, [], [], unknown_terms=[{"term": "Hex", "line": "SQL, Hex", "near": "sql"}])}
     [c] = discover(docs)
     assert tools_data_file([c], 1, packaged_graph)["tools"] == [
-        {"id": "hex", "name": "Hex", "skills": ["data-analysis", "data-pipeline"], "source": "jd",
-         "evidence": {"count": 1, "total": 1, "example": "x.md: SQL, Hex", "tracks": {"ds": 1.0}}}]
+        {"id": "hex", "name": "Hex", "skills": ["data-analysis", "data-pipeline"],
+         "description": "Named in job postings (ds 100%), e.g. x.md: SQL, Hex", "source": "jd",
+         "evidence": {"count": 1, "total": 1, "documents": ["x.md"]}}]
 
 
 # -- formats and folders -------------------------------------------------------
@@ -267,8 +268,8 @@ def test_top_tools_uses_postings_when_demand_is_loaded(kg_run, tmp_path):
     with_demand = kg_run("--data", str(out), "cypher", "-f", "top_tools", "-p", "limit=3", "--json")
     assert without.code == with_demand.code == 0, with_demand.err
     assert json.loads(without.out) == [
-        {"tool": "R", "postings": 0, "tracks": 5, "skills": 2, "ranked_by": "tracks (no job-posting demand loaded)"},
-        {"tool": "SQL", "postings": 0, "tracks": 5, "skills": 2, "ranked_by": "tracks (no job-posting demand loaded)"}]
+        {"tool": "scikit-learn", "postings": 0, "tracks": 6, "skills": 2, "ranked_by": "tracks (no job-posting demand loaded)"},
+        {"tool": "LightGBM", "postings": 0, "tracks": 6, "skills": 1, "ranked_by": "tracks (no job-posting demand loaded)"}]
     assert [(r["tool"], r["postings"], r["ranked_by"]) for r in json.loads(with_demand.out)] == [
         ("Python", 3, "job postings"), ("PyTorch", 2, "job postings"), ("SQL", 1, "job postings")]
 
