@@ -116,7 +116,7 @@ _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|m?l)?$", re.IGNORECASE)
 _BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "0": numbers ("49% HF") count
 #: The words a negation cue begins with (its first word, or a CJK character of it).
 _NEG_KEYS = frozenset(
-    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "mov", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "got", "getting", "outgr", "except", "exclud"]
+    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud"]
 )
 #: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
 _ZH_NEG = ("无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",

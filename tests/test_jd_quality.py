@@ -67,6 +67,28 @@ def test_what_is_not_negation(packaged_graph, text, expected):
     assert tools(text, packaged_graph) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("We are moving all pipelines from Airflow to Dagster; Python and SQL.", ["python", "sql"]),
+    ("You've migrated a model from TensorFlow to PyTorch and lived to tell the tale.", ["pytorch", "tensorflow"]),
+], ids=["we-are-moving-from", "your-experience-migrating"])
+def test_migration_negates_only_the_company_stack(packaged_graph, text, expected):
+    assert tools(text, packaged_graph) == expected
+
+
+@pytest.mark.parametrize("cue", [
+    "we moved away from", "moving off", "we ripped out", "we have dropped", "getting rid of", "we outgrew",
+    "we phased out", "sunsetting", "no longer use", "we do not need", "you won't touch", "we never", "without",
+    "instead of", "rather than", "in place of", "as opposed to", "excluding", "we switched from",
+    "we transitioned away from", "we replaced", "we retired", "we decommissioned", "we ditched", "neither",
+    "no need for", "don't expect you to know", "无需掌握", "不需要", "不使用", "不涉及", "我们不再使用"])
+def test_the_negation_prefilter_never_hides_a_cue(cue):
+    from kg.loaders import jd_match
+
+    assert jd_match._NEG_BEFORE.search(cue + " ")
+    window = cue + " "
+    assert jd_match._triggered(window, jd_match._NEG_KEYS, 11) or any(c in window for c in jd_match._ZH_NEG)
+
+
 def test_nice_to_have_and_a_plus_count_as_bonus(packaged_graph):
     e = extract(DE + "Python and SQL required. Docker and Kubernetes are nice to have; Terraform is a plus. "
                      "Go语言加分。", packaged_graph)
