@@ -281,12 +281,20 @@ class Extraction:
     tools: list[str]
     skills: list[str]
     evidence: dict[str, Any] = field(default_factory=dict)
-    #: Words that look like technologies the graph does not know: ``{"term", "why", "line"}``.
+    #: Words that look like technologies the graph does not know: ``{"term", "why", "line", "near"}``
+    #: (found when first asked for, through ``unknown()``).
     unknown_terms: list[dict[str, str]] = field(default_factory=list)
+    pending: Callable[[], list[dict[str, str]]] | None = field(default=None, repr=False, compare=False)
+
+    def unknown(self) -> list[dict[str, str]]:
+        """The unknown terms, looked for on the first call (most callers never need them)."""
+        if self.pending is not None:
+            self.unknown_terms, self.pending = self.pending(), None
+        return self.unknown_terms
 
     def as_dict(self) -> dict[str, Any]:
         return {"track": self.track, "confidence": self.confidence, "tools": self.tools,
-                "skills": self.skills, "unknown_terms": self.unknown_terms, "evidence": self.evidence}
+                "skills": self.skills, "unknown_terms": self.unknown(), "evidence": self.evidence}
 
 
 def extract(text: str, graph: KnowledgeGraph) -> Extraction:
@@ -325,11 +333,15 @@ def extract(text: str, graph: KnowledgeGraph) -> Extraction:
         "senses": mentions.senses[:MAX_EVIDENCE],
         "track": why,
     }
-    spans = [(a, b, n) for a, b, key in mentions.spans for n in sorted(vocab.nodes[key])[:1] if vocab.labels.get(n) == "Tool"]
-    covered = [(a, b) for a, b, _ in mentions.spans] + [(r["at"], r["at"] + len(r["term"])) for r in mentions.not_counted]
-    unknown = [{"term": c.term, "why": c.why, "line": c.line, "near": c.near}
-               for c in unknown_terms(text, vocab, spans, covered)]
-    return Extraction(track, confidence, tools, skills, evidence, unknown)
+
+    def unknown() -> list[dict[str, str]]:
+        spans = [(a, b, n) for a, b, key in mentions.spans for n in sorted(vocab.nodes[key])[:1]
+                 if vocab.labels.get(n) == "Tool"]
+        covered = [(a, b) for a, b, _ in mentions.spans] + [(r["at"], r["at"] + len(r["term"])) for r in mentions.not_counted]
+        return [{"term": c.term, "why": c.why, "line": c.line, "near": c.near}
+                for c in unknown_terms(text, vocab, spans, covered)]
+
+    return Extraction(track, confidence, tools, skills, evidence, pending=unknown)
 
 
 def classify(title: str, body: str, tools: list[str], skills: list[str],

@@ -137,7 +137,7 @@ def discover(documents: dict[str, Extraction], min_count: int = 1) -> list[dict[
     spellings: dict[str, Counter[str]] = {}
     for doc_id in sorted(documents):
         ex = documents[doc_id]
-        for cand in ex.unknown_terms:
+        for cand in ex.unknown():
             key = cand["term"].lower()
             entry = seen.setdefault(key, {"documents": [], "tracks": Counter(), "near": Counter(),
                                           "example": f"{doc_id}: {cand['line']}"})

@@ -121,6 +121,12 @@ _NEG_KEYS = frozenset(
 #: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
 _ZH_NEG = ("无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
            "代替", "取代", "替代", "替换", "弃用", "淘汰", "告别", "没有使", "未使用", "不采", "不再", "停用", "不碰", "不接")
+#: The words a cue of NEGATION_AFTER holds among its first ones (the full pattern runs only after one of them).
+_NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", "wasn", "needn", "need", "retired",
+                             "deprecated", "phased", "sunset", "sunsetted", "decommissioned", "replaced", "removed",
+                             "dropped", "abandoned", "gone", "going", "way", "out", "unnecessary", "irrelevant",
+                             "optional", "migrated", "turned"])
+_NEG_AFTER_ZH = frozenset("非不无已可均都")
 _BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
 
 
@@ -283,7 +289,10 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
             if (len(gap) <= NEGATION_REACH and len(gap.split()) <= NEGATION_WORDS and (listed or not _NEG_BREAK.search(gap))
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
-    m = _NEG_AFTER.match(text[tail.end:tail.end + 90])
+    after = text[tail.end:tail.end + 90]
+    hinted = any(_starts_with_key(w, _NEG_AFTER_KEYS) for w in after.split(None, 8)[:8]) or (
+        not after.isascii() and not _NEG_AFTER_ZH.isdisjoint(after[:16]))
+    m = _NEG_AFTER.match(after) if hinted else None
     if m:
         m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, 90) + 1])
     if m:

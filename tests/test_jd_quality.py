@@ -89,6 +89,14 @@ def test_the_negation_prefilter_never_hides_a_cue(cue):
     assert jd_match._triggered(window, jd_match._NEG_KEYS, 11) or any(c in window for c in jd_match._ZH_NEG)
 
 
+@pytest.mark.parametrize("after", [
+    "is not required", "isn't needed", "was retired", "has been decommissioned", "is being phased out",
+    "(not required)", "is optional and not assessed", "experience is not necessary", "is no longer used",
+    "has been migrated away", "is out of scope", "won't be needed", "非必须", "不作要求", "已下线", "均不需要"])
+def test_every_negation_after_the_tool(packaged_graph, after):
+    assert tools(f"Python and SQL daily. Kafka {after}.", packaged_graph) == ["python", "sql"]
+
+
 def test_nice_to_have_and_a_plus_count_as_bonus(packaged_graph):
     e = extract(DE + "Python and SQL required. Docker and Kubernetes are nice to have; Terraform is a plus. "
                      "Go语言加分。", packaged_graph)
@@ -158,7 +166,7 @@ def test_counted_ambiguous_mentions_say_why(packaged_graph):
 def test_unknown_terms_of_one_posting(packaged_graph):
     e = extract("Analytics Engineer\nSQL, Looker and dbt; Fivetran for loading, Python/Jupyter notebooks.\n"
                 "Serve with vLLM 0.4. Our CEO Alice likes Hugging Face models.", packaged_graph)
-    assert [(u["term"], u["why"]) for u in e.unknown_terms] == [
+    assert [(u["term"], u["why"]) for u in e.unknown()] == [
         ("Looker", "listed with SQL"), ("Fivetran", "listed with dbt"), ("Jupyter", "listed with Python"),
         ("vLLM", "written with a version (0.4)")]
 
