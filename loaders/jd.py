@@ -11,6 +11,7 @@ work; ``read_document`` and ``iter_corpus`` only touch files.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import weakref
@@ -64,6 +65,7 @@ _WORD = "A-Za-z0-9_"
 _SEP = r"[\s_\-]{0,2}"
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def term_key(text: str) -> str:
     """The form terms are compared in: lowercase, without spaces, hyphens or underscores.
 
