@@ -60,7 +60,7 @@ def test_chinese_pdf_cv(kg_run, tmp_path):
     assert lines[:3] == ["From the CV: role 研究科学家 (line 2: 算法研究员 · 某人工智能实验室（2021年至今）)",
                          "  tools:  CUDA, Hugging Face, Python, PyTorch",
                          "  skills: 深度学习, 自然语言处理, 科研能力"]
-    assert lines[14].startswith("Recommended: 研究型MLE: you already have 90% of its core")
+    assert lines[14] == "Recommended: 研究型MLE：你已具备其核心要求的 90%（生产型MLE 为 38%）；距入门还需 61 小时（机器学习框架）。"
 
 
 def test_plain_text_and_markdown_cv(graph):
