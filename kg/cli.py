@@ -18,6 +18,7 @@ LAZY_COMMANDS = {
     "neo4j": "kg.cli_neo4j:neo4j",
     "cypher": "kg.cli_neo4j:cypher",
     "export": "kg.cli_neo4j:export",
+    "import": "kg.cli_esco:import_group",
 }
 
 
@@ -395,6 +396,14 @@ def show(env: Env, node: str, as_json: bool) -> None:
                          ("URL", result.get("url"))):
         if value not in (None, "", []):
             click.echo(f"  {label + ':':9}{value:g} hours" if label == "Effort" else f"  {label + ':':9}{value}")
+    if result["label"] in ("Skill", "Tool") and result.get("effort_hours") is None:
+        click.echo("  Effort:  unknown (the data gives no learning hours)")
+    if result["label"] == "Skill" and not any(r["type"] == "HAS_SKILL" for r in result["relationships"]):
+        click.echo("  Layer:   none (the data gives no layer)")
+    for key, what in (("esco_uri", ""), ("esco_occupation", "closest occupation ")):
+        if result.get(key):
+            why = f" ({result['esco_reason']})" if result.get("esco_reason") else ""
+            click.echo(f"  ESCO:    {what}{result[key]}{why}")
     for s in result["sources"]:
         click.echo(f"  Source:  {s}")
     if result["relationships"]:
@@ -457,7 +466,9 @@ def list_(env: Env, label: str, as_json: bool) -> None:
         click.echo(table([[r["order"], r["id"], r["name"], r["skills"], r["source"]] for r in rows],
                          ["#", "id", "name", "skills", "source"]))
     elif lab == "Skill":
-        click.echo(table([[r["id"], r["name"], env.name(r["layer"]) if r["layer"] else "", f"{r['effort_hours'] or 0:g}",
+        # "?" for a skill without hours (a taxonomy's): unknown, not zero.
+        click.echo(table([[r["id"], r["name"], env.name(r["layer"]) if r["layer"] else "",
+                           "?" if r["effort_hours"] is None else f"{r['effort_hours']:g}",
                            _names(env, r["tools"], 4), r["source"]] for r in rows],
                          ["id", "name", "layer", "hours", "tools", "source"]))
     else:

@@ -27,7 +27,7 @@ REQUIRES_TARGETS = ("Skill", "Tool")
 NODE_FIELDS = ("name", "name_zh", "aliases", "description")
 
 #: Provenance kinds that are not a user file's name.
-SOURCES = ("article", "curated", "jd")
+SOURCES = ("article", "curated", "jd", "esco")
 
 
 class KnowledgeGraph:
@@ -168,6 +168,8 @@ def provenance_summary(record: dict[str, Any]) -> str:
     'article: “核心技能”'
     >>> provenance_summary({"source": "jd", "evidence": {"count": 3, "total": 4, "track": "infra-mle"}})
     'jd: mentioned by 3 of 4 infra-mle job descriptions'
+    >>> provenance_summary({"source": "esco", "release": "v1.2.0"})
+    'esco: ESCO v1.2.0'
     """
     source = record.get("source", "?")
     if source == "article":
@@ -176,6 +178,9 @@ def provenance_summary(record: dict[str, Any]) -> str:
         ev = record.get("evidence") or {}
         scope = f" {ev['track']}" if ev.get("track") else ""
         return f"jd: mentioned by {ev.get('count', '?')} of {ev.get('total', '?')}{scope} job descriptions"
+    if source == "esco":
+        release = f"ESCO {record.get('release', '?')}"
+        return f"esco: {release}: {record['reason']}" if record.get("reason") else f"esco: {release}"
     reason = record.get("reason")
     return f"{source}: {reason}" if reason else str(source)
 

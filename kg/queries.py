@@ -51,7 +51,7 @@ def show(graph: "KnowledgeGraph", name: str, lang: str = "en") -> dict[str, Any]
 
 def search(graph: "KnowledgeGraph", text: str, *, label: str | None = None, limit: int = 20,
            lang: str = "en") -> list[dict[str, Any]]:
-    """Nodes whose id, names, aliases or description contain ``text``, best first.
+    """Nodes whose id, names, aliases, ESCO URI or description contain ``text``, best first.
 
     >>> from kg.loaders.curated import load_graph
     >>> [hit["id"] for hit in search(load_graph(), "mlops")]
@@ -73,6 +73,8 @@ def search(graph: "KnowledgeGraph", text: str, *, label: str | None = None, limi
             rank, where = 1, "name"
         elif any(query in n for n in normed):
             rank, where = 2, "name"
+        elif linked := next((k for k in ("esco_uri", "esco_occupation") if query in normalize(node.get(k) or "")), None):
+            rank, where = (0 if normalize(node[linked]) == query else 2), linked
         elif query in normalize(node.get("description", "")):
             rank, where = 3, "description"
         else:

@@ -39,7 +39,7 @@ def tokens(text: str) -> tuple[str, ...]:
 
 
 class Resolver:
-    """An index of every way to name each node of a graph."""
+    """An index of every way to name each node of a graph (and its ESCO URI)."""
 
     def __init__(self, graph: "KnowledgeGraph") -> None:
         self.graph = graph
@@ -54,6 +54,8 @@ class Resolver:
                 self.exact.setdefault(normalize(s), set()).add(node["id"])
                 self.loose.setdefault(squash(s), set()).add(node["id"])
                 self.names.setdefault(str(s), set()).add(node["id"])
+            if node.get("esco_uri"):  # a URI resolves exactly, but its words name nothing
+                self.exact.setdefault(normalize(node["esco_uri"]), set()).add(node["id"])
 
     def _labelled(self, ids: Iterable[str], labels: tuple[str, ...] | None) -> set[str]:
         return {i for i in ids if labels is None or self.graph.label(i) in labels}

@@ -124,7 +124,7 @@ BAD_FILES = [
      "bad.yaml:3: tools[0].effort_hours: must be a finite number from 0 to 1,000,000,000, not 'lots'"),
     ("tools:\n  - id: kubernetes\n    colour: blue\n",
      "bad.yaml:3: tools[0].colour: unknown field for a Tool (allowed: id, name, name_zh, aliases, description, "
-     "source, quote, reason, evidence, skills, url, effort_hours)"),
+     "source, quote, reason, evidence, release, skills, url, effort_hours, esco_uri, esco_reason)"),
     ("relationships:\n  - {type: PREREQUISITE_OF, from: ci-cd, to: programming}\n",
      "bad.yaml:2: relationships[0]: prerequisite cycle: programming -> software-engineering -> ci-cd -> programming"),
     ("relationships:\n  - {type: LIKES, from: ds, to: pm}\n",
