@@ -32,10 +32,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import stat
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,18 +179,13 @@ def _field_index(text: str) -> int:
 
 def read_table(path: Path, required: tuple[str, ...]) -> Table:
     """A CSV file's text (regular files only, at most ``MAX_BYTES``) with its header checked."""
+    from ..safeio import read_regular
+
     name = str(path)
     try:
-        # No symlinks, and no waiting on a FIFO: only a regular file is read.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        raw = read_regular(path, MAX_BYTES)  # a regular file, never more than MAX_BYTES, no waiting on a FIFO
     except OSError as e:
-        raise DataError(f"{name}: cannot be read ({e.strerror})") from None
-    with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-            raise DataError(f"{name}: not a regular file")
-        raw = f.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        raise DataError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB; not an ESCO file")
+        raise DataError(f"{name}: {e}") from None
     bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
         text = raw[bom:].decode("utf-8")
@@ -608,34 +600,17 @@ def build_esco(folder: str | Path, graph: "KnowledgeGraph", *, release: str | No
     return job.text(), job.summary()
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+def _write(path: str | Path, text: str) -> None:
+    """``text`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
+    from ..atomic import write_atomic
+
     target = Path(path)
     if target.exists() and not target.is_file():
         raise DataError(f"{target}: exists and is not a regular file; not overwritten")
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.", suffix=".tmp")
+        write_atomic(target, text)
     except OSError as e:
-        raise DataError(f"cannot write {target}: {e.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise DataError(f"cannot write {target}: {e.strerror}") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        raise DataError(f"cannot write {target}: {e.strerror or e}") from None
 
 
 def import_esco(folder: str | Path, output: str | Path, graph: "KnowledgeGraph", *, release: str | None = None,
@@ -646,7 +621,7 @@ def import_esco(folder: str | Path, output: str | Path, graph: "KnowledgeGraph",
     (counts, the release, what was not imported and why).
     """
     text, summary = build_esco(folder, graph, release=release, progress=progress)
-    write_atomic(output, text)
+    _write(output, text)
     summary["output"] = str(output)
     summary["bytes"] = len(text.encode("utf-8"))
     return summary
