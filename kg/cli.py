@@ -189,7 +189,11 @@ def _plan_lines(env: Env, result: dict[str, Any], fmt: str = "table") -> None:
         headers[4:4] = ["Weeks", "Start", "End"]
     click.echo(table(rows, headers))
     n = len(result["steps"])
-    click.echo(f"Total: {result['total_hours']:g} hours in {n} step{'s' if n != 1 else ''}")
+    unknown = [s["id"] for s in result["steps"] if not s["hours_known"]]
+    esco = any(p.get("source") == "esco" for i in unknown for p in env.graph().node(i).get("provenance", []))
+    why = "ESCO carries no learning hours" if esco else "the data gives none"
+    no_hours = f"; {len(unknown)} of them have no hours ({why})" if unknown else ""
+    click.echo(f"Total: {result['total_hours']:g} hours in {n} step{'s' if n != 1 else ''}{no_hours}")
     sc = result.get("schedule")
     if sc and sc.get("finish"):
         click.echo(f"Finish: {sc['finish']} at {sc['hours_per_week']:g} hours a week ({sc['weeks']:g} weeks from {sc['start']})")
@@ -365,6 +369,11 @@ def compare(env: Env, a: str, b: str, core_only: bool, as_json: bool) -> None:
     na, nb = env.name(result["a"]), env.name(result["b"])
     rows = [[env.name(layer), _names(env, r["shared"]), _names(env, r["only_a"]), _names(env, r["only_b"])]
             for layer, r in result["by_layer"].items() if any(r.values())]
+    # Skills without a layer (a taxonomy's, such as ESCO's) get a row of their own.
+    placed = {s for r in result["by_layer"].values() for part in r.values() for s in part}
+    loose = {k: [s for s in result[k] if s not in placed] for k in ("shared", "only_a", "only_b")}
+    if any(loose.values()):
+        rows.append(["(no layer)", *(_names(env, loose[k]) for k in ("shared", "only_a", "only_b"))])
     click.echo(table(rows, ["Layer", "Shared", f"Only {na}", f"Only {nb}"]))
     click.echo(f"Similarity (Jaccard): {result['similarity']:.2f} — {len(result['shared'])} shared, "
                f"{len(result['only_a'])} only {na}, {len(result['only_b'])} only {nb}")

@@ -518,3 +518,15 @@ def test_plans_take_optional_skills_with_bonus_and_follow_the_hierarchy(tmp_path
     bonus = {s["skill"]: s["reason"] for s in full if s["skill"] not in ids}
     assert sorted(bonus) == ["debug-software", "design-cloud-architecture"]
     assert all(r.startswith("bonus skill of data scientist (ESCO occupation)") for r in bonus.values())
+
+
+def test_plan_and_compare_tables_say_what_esco_lacks(imported):
+    out = invoke("--data", str(imported), "plan", "--from", "data analyst", "--to", "data-scientist").output.splitlines()
+    assert out[-1] == "Total: 0 hours in 34 steps; 34 of them have no hours (ESCO carries no learning hours)"
+    first = next(line for line in out if line.startswith("1 "))
+    assert first.split()[:6] == ["1", "apply", "for", "research", "funding", "?"]
+    out = invoke("--data", str(imported), "compare", "data analyst", "data-scientist").output.splitlines()
+    loose = next(line for line in out if line.startswith("(no layer)"))
+    assert "normalise data" in loose and "apply for research funding" in loose
+    out = invoke("plan", "--from", "DS", "--to", "Infra MLE").output.splitlines()
+    assert out[-1].startswith("Total: ") and "have no hours" not in out[-1]
