@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -135,6 +136,7 @@ def main() -> None:
     print("|" + "---|" * len(headers))
     for r in rows:
         print("| " + " | ".join(r) + " |")
+    shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
