@@ -34,9 +34,10 @@ import io
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
 from ..resolve import normalize
@@ -282,7 +283,7 @@ def _q(text: str) -> str:
 class _Import:
     """One import: the tables read, the concepts and relationships built, the text written."""
 
-    def __init__(self, graph: "KnowledgeGraph", release: str, progress: Progress | None) -> None:
+    def __init__(self, graph: KnowledgeGraph, release: str, progress: Progress | None) -> None:
         self.graph = graph
         self.release = release
         self.progress = progress
@@ -566,7 +567,7 @@ def total_bytes(folder: str | Path) -> int:
     return sum(p.stat().st_size for (t, lang), p in find_files(folder).items() if _read_by_import(t, lang))
 
 
-def build_esco(folder: str | Path, graph: "KnowledgeGraph", *, release: str | None = None,
+def build_esco(folder: str | Path, graph: KnowledgeGraph, *, release: str | None = None,
                progress: Progress | None = None) -> tuple[str, dict[str, Any]]:
     """The data file's text and a summary, from the ESCO CSV files in ``folder``.
 
@@ -613,7 +614,7 @@ def _write(path: str | Path, text: str) -> None:
         raise DataError(f"cannot write {target}: {e.strerror or e}") from None
 
 
-def import_esco(folder: str | Path, output: str | Path, graph: "KnowledgeGraph", *, release: str | None = None,
+def import_esco(folder: str | Path, output: str | Path, graph: KnowledgeGraph, *, release: str | None = None,
                 progress: Progress | None = None) -> dict[str, Any]:
     """Read the ESCO CSV download in ``folder`` and write it to ``output`` as a data file.
 
