@@ -46,16 +46,25 @@ class Resolver:
         self.exact: dict[str, set[str]] = {}
         self.loose: dict[str, set[str]] = {}
         self.names: dict[str, set[str]] = {}  # every spelling -> ids, for suggestions and token matches
-        for node in graph.nodes():
-            spellings = [node["id"], node.get("name", ""), node.get("name_zh", ""), *node.get("aliases", [])]
+        from .model import CollectorPaused
+
+        with CollectorPaused():
+            self._index(graph)
+
+    def _index(self, graph: "KnowledgeGraph") -> None:
+        # Read the node dicts in place and fold each spelling once (squash from the folded form):
+        # an ESCO-sized graph has over 100,000 spellings.
+        for node_id, node in graph.g.nodes(data=True):
+            spellings = [node_id, node.get("name", ""), node.get("name_zh", ""), *node.get("aliases", [])]
             for s in spellings:
                 if not s:
                     continue
-                self.exact.setdefault(normalize(s), set()).add(node["id"])
-                self.loose.setdefault(squash(s), set()).add(node["id"])
-                self.names.setdefault(str(s), set()).add(node["id"])
+                folded = normalize(s)
+                self.exact.setdefault(folded, set()).add(node_id)
+                self.loose.setdefault(_SEPARATORS.sub("", folded), set()).add(node_id)
+                self.names.setdefault(str(s), set()).add(node_id)
             if node.get("esco_uri"):  # a URI resolves exactly, but its words name nothing
-                self.exact.setdefault(normalize(node["esco_uri"]), set()).add(node["id"])
+                self.exact.setdefault(normalize(node["esco_uri"]), set()).add(node_id)
 
     def _labelled(self, ids: Iterable[str], labels: tuple[str, ...] | None) -> set[str]:
         return {i for i in ids if labels is None or self.graph.label(i) in labels}
