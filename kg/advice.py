@@ -46,6 +46,7 @@ def track_fit(graph: "KnowledgeGraph", track: str, known: Known, lang: str = "en
         "hours_left": full_plan["total_hours"],
         "entry_hours_left": entry_plan["total_hours"],
         "entry_ready": not entry_plan["steps"],
+        "requirements": {"core": len(core), "bonus": len(bonus)},
     }
 
 
@@ -54,6 +55,7 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
         target: str | None = None) -> dict[str, Any]:
     """Every track ranked by how much of it a person has, the recommended track, and the plan to it.
 
+    Tracks with no requirements in the data are not ranked (``unranked``).
     Tracks rank by core coverage, then bonus coverage (both by hours, partial
     knowledge counted), then fewer hours left, then id. The recommended track,
     among the MLE tracks (``among="mle"``) or all: the highest core coverage,
@@ -72,7 +74,9 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
     source = graph.resolve(from_, "Track") if from_ else None
     if known is None:
         known = known_set(graph, know, source, strict=strict)
-    rows = [track_fit(graph, t, known, lang) for t in graph.ids("Track")]
+    # A track with no requirements in the data (an imported occupation without skills) has nothing to measure.
+    unranked = [t for t in graph.ids("Track") if not graph.out(t, "REQUIRES")]
+    rows = [track_fit(graph, t, known, lang) for t in graph.ids("Track") if t not in unranked]
     rows.sort(key=lambda r: (-r["coverage"]["core"], -r["coverage"]["bonus"], r["hours_left"], r["id"]))
     pool = [r for r in rows if among == "all" or r["mle"]]
     if not pool:
@@ -85,6 +89,7 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
         "known_via": dict(sorted(known.via.items())),
         "from": source,
         "tracks": rows,
+        "unranked": unranked,
         "recommended": {"track": best["id"], "name": best["name"], "among": among,
                         "reason": _reason(graph, best, pool, plan_for(graph, known, best["id"], level=level, lang=lang)
                                           if goal != best["id"] else plan, lang)},

@@ -301,9 +301,12 @@ def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool,
                    else "From the CV: no current role recognised (use --from TRACK)")
         click.echo(f"  tools:  {_names(env, cv['tools']) or '-'}")
         click.echo(f"  skills: {_names(env, cv['skills']) or '-'}")
-    rows = [[t["name"], f"{t['coverage']['core']:.0%}", f"{t['coverage']['bonus']:.0%}", f"{t['hours_left']:g}",
+    rows = [[t["name"], f"{t['coverage']['core']:.0%}",
+             f"{t['coverage']['bonus']:.0%}" if t["requirements"]["bonus"] else "-", f"{t['hours_left']:g}",
              f"{t['entry_hours_left']:g}", "yes" if t["entry_ready"] else "no"] for t in result["tracks"]]
     click.echo(table(rows, ["Track", "Core", "Bonus", "Hours left", "To entry", "Entry-ready"]))
+    if result["unranked"]:
+        click.echo(f"Not ranked (no requirements in the data): {_names(env, result['unranked'], 10)}")
     click.echo(f"Recommended: {result['recommended']['reason']}")
     _plan_lines(env, result["plan"])
     if save_profile:

@@ -324,9 +324,10 @@ def test_cli_fit_json_shape_and_text(kg_run):
     assert r.code == 0
     assert r.err.startswith("Warning: unknown --know item 'jupyter'")
     data = json.loads(r.out)
-    assert set(data) == {"known", "known_via", "from", "tracks", "recommended", "plan", "warnings"}
+    assert set(data) == {"known", "known_via", "from", "tracks", "recommended", "plan", "warnings", "unranked"}
     assert data["known"] == ["pandas", "python", "scikit-learn", "sql"]
-    assert set(data["tracks"][0]) == {"id", "name", "mle", "coverage", "hours_left", "entry_hours_left", "entry_ready"}
+    assert set(data["tracks"][0]) == {"id", "name", "mle", "coverage", "hours_left", "entry_hours_left", "entry_ready",
+                                 "requirements"}
     assert data["recommended"]["track"] == "production-mle"
     assert data["plan"]["to"] == "production-mle" and data["plan"]["total_hours"] == 406
     r = kg_run("fit", "--from", "devops", "--hours-per-week", "10", "--start", "2027-01-04")
@@ -472,3 +473,27 @@ def test_plan_invariants_for_random_people(know, target, level, bonus):
     # Knowing more never makes the plan longer.
     more = make_plan(_GRAPH, None, target, know=[*know, *order[:1]], level=level, with_bonus=bonus)
     assert more["total_hours"] <= plan["total_hours"]
+
+
+def test_fit_does_not_rank_a_track_with_nothing_required(tmp_path):
+    # An imported occupation may come with no skills: 100 % of nothing is not a fit.
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    path = tmp_path / "empty.yaml"
+    path.write_text("version: 1\ntracks:\n  - id: harbour-pilot\n    name: Harbour pilot\n"
+                    "    source: curated\n    reason: an occupation imported without its skills\n"
+                    "  - id: tide-analyst\n    name: Tide analyst\n    source: curated\n    reason: test\n"
+                    "    requires: [{skill: sql, level: core}]\n", encoding="utf-8")
+    g = load_graph([path])
+    f = fit(g, ["python"], among="all")
+    assert f["unranked"] == ["harbour-pilot"]
+    assert "harbour-pilot" not in [t["id"] for t in f["tracks"]]
+    assert {t["id"]: t["requirements"] for t in f["tracks"]}["tide-analyst"] == {"core": 1, "bonus": 0}
+    r = CliRunner().invoke(cli, ["--data", str(path), "fit", "--know", "python"])
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert "Not ranked (no requirements in the data): Harbour pilot" in lines
+    tide = next(line for line in lines if line.startswith("Tide analyst"))
+    assert tide.split()[2:4] == ["0%", "-"]  # no bonus requirement: no bonus share to show

@@ -142,6 +142,7 @@ def test_fit_parity_on_tracks_whose_requirements_carry_no_hours(browser, tmp_pat
     for i in range(4):
         g.add_node(f"tax-skill-{i}", "Skill", name=f"Taxonomy skill {i}")
         g.add_relationship("REQUIRES", "tax-track", f"tax-skill-{i}", level="core" if i < 3 else "bonus")
+    g.add_node("tax-empty", "Track", name="Occupation with no skills in the data")
     out = tmp_path / "tax.html"
     write_html(g, out)
     tax_page, problems = browser.open(out)
@@ -149,6 +150,7 @@ def test_fit_parity_on_tracks_whose_requirements_carry_no_hours(browser, tmp_pat
         ref = {r["id"]: r for r in fit(g, know)["tracks"]}
         js = {r["id"]: r for r in tax_page.evaluate("k => kgExplorer.planner.fit(null, k)", know)["tracks"]}
         assert js["tax-track"]["coverage"] == ref["tax-track"]["coverage"], know
+        assert "tax-empty" not in js and "tax-empty" not in ref  # nothing to measure: not ranked
     assert ref["tax-track"]["coverage"] == {"core": 0.667, "bonus": 0.0}
     assert problems == []
 

@@ -357,6 +357,7 @@
   Planner.prototype.fit = function (from, items) {
     var self = this, known = this.knownSet(from, items), rows = [];
     this.m.tracks.forEach(function (track) {
+      if (!(self.m.requires[track] || []).length) { return; }  // nothing in the data to measure (advice.fit: unranked)
       var full = self.requirements(track, "full", true, false, known);
       var core = full.filter(function (r) { return r.level === "core"; });
       var bonus = full.filter(function (r) { return r.level === "bonus"; });
