@@ -276,8 +276,9 @@ def run_tests(shadow: Path, pytest_args: list[str], timeout: float | None, baset
             if not os.environ.get("MUTATE_VERBOSE"):
                 os.dup2(devnull, 1)
                 os.dup2(devnull, 2)
-            import kg
             import kg.loaders
+
+            import kg
             assert kg.__file__.startswith(str(shadow)) and kg.loaders.__file__.startswith(str(shadow)), \
                 "the copy is not the package imported"
             import pytest
@@ -292,7 +293,7 @@ def run_tests(shadow: Path, pytest_args: list[str], timeout: float | None, baset
             sys.settrace(None)
             if trace:
                 lines_file.write_text(json.dumps(sorted(set(sink))))
-        except BaseException:  # whatever happens, the child must exit here
+        except BaseException:  # noqa: BLE001 (whatever happens, the child must exit here)
             code = 71
         finally:
             os._exit(int(code))
