@@ -257,6 +257,21 @@ def _trace_lines(target: str, sink: list[int]):
     return glob
 
 
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def run_tests(shadow: Path, pytest_args: list[str], timeout: float | None, basetemp: Path,
               trace: str | None = None) -> tuple[str, float, set[int]]:
     """Run pytest in a forked child importing the package from ``shadow``.
@@ -298,18 +313,18 @@ def run_tests(shadow: Path, pytest_args: list[str], timeout: float | None, baset
         finally:
             os._exit(int(code))
     deadline = None if timeout is None else t0 + timeout
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            break
-        if deadline is not None and time.monotonic() > deadline:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            os.waitpid(pid, 0)
-            return "timeout", time.monotonic() - t0, set()
-        time.sleep(0.02)
+    try:
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            if deadline is not None and time.monotonic() > deadline:
+                _kill_group(pid)
+                return "timeout", time.monotonic() - t0, set()
+            time.sleep(0.02)
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM): the child goes too
+        _kill_group(pid)
+        raise
     seconds = time.monotonic() - t0
     shutil.rmtree(basetemp, ignore_errors=True)
     code = os.waitstatus_to_exitcode(status)
@@ -333,6 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true", help="list the mutants and stop")
     ap.add_argument("--json", help="also write the results to this file")
     args, pytest_args = ap.parse_known_args(argv)
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)  # so that the copy is removed on `kill`
     rel = Path(args.module)
     text = (ROOT / rel).read_text(encoding="utf-8")
     mutants = find_mutants(text)
@@ -354,6 +370,11 @@ def main(argv: list[str] | None = None) -> int:
     if not pytest_args:
         raise SystemExit("Error: name the tests to run (pytest arguments after the module)")
 
+    for heavy in ("pytest", "hypothesis", "networkx", "yaml", "click", "click.testing"):
+        try:  # imported once here, inherited by every forked run (never the package itself)
+            __import__(heavy)
+        except ImportError:
+            pass
     work = Path(tempfile.mkdtemp(prefix="kg-mutate-"))
     started = time.monotonic()
     try:
