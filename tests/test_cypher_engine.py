@@ -112,15 +112,53 @@ def test_every_shipped_query_documents_its_parameters_and_example(name):
     assert sorted(re.findall(r"--param (\w+)=", example.group(1))) == sorted(params)
 
 
-@pytest.mark.parametrize("name", cypher_files.query_names())
-def test_every_shipped_query_runs_embedded_through_the_cli(kg_run, name):
+# The rows each shipped query's own example gives on the packaged graph (columns, then rows in order).
+SHIPPED_ROWS = {
+    "career_moves": (("relation", "track"), [
+        ("COLLABORATES_WITH", "Production MLE"), ("TRANSITIONS_TO", "Production MLE")]),
+    "learning_path": (("layer_order", "layer", "skill", "hours", "missing_prerequisites"), [
+        (1, "Data", "Data pipeline", 80, 0), (3, "Application", "Cloud computing", 65, 0), (4, "Control", "CI/CD", 35, 1),
+        (4, "Control", "Orchestration", 42, 2)]),
+    "prerequisites": (("prerequisite", "steps"), [
+        ("Cluster management", 1), ("Data pipeline", 1), ("Cloud computing", 2), ("Containerization", 2),
+        ("Programming", 2), ("Software engineering", 3)]),
+    "shared_skills": (("layer_order", "layer", "skill"), [
+        (1, "Data", "Data pipeline"), (3, "Application", "Cloud computing"), (4, "Control", "Orchestration")]),
+    "skills_per_track": (("track", "skills", "core"), [
+        ("Infra MLE", 10, 5), ("DevOps Engineer", 8, 7), ("Production MLE", 8, 4), ("Data Engineer", 7, 5),
+        ("Research Scientist", 7, 5), ("Data Scientist", 6, 4), ("Research MLE", 5, 4), ("Software Engineer", 4, 2),
+        ("Product Manager", 3, 2)]),
+    "top_tools": (("tool", "tracks", "skills"), [
+        ("scikit-learn", 6, 2), ("LightGBM", 6, 1), ("XGBoost", 6, 1), ("R", 5, 2), ("SQL", 5, 2), ("AWS", 5, 1),
+        ("Alibaba Cloud", 5, 1), ("C++", 5, 1), ("Go", 5, 1), ("Google Cloud Platform", 5, 1)]),
+    "track_skills_by_layer": (("layer_order", "layer", "level", "skill"), [
+        (1, "Data", "core", "Data pipeline"), (2, "Algorithm", "core", "ML frameworks"),
+        (2, "Algorithm", "core", "Machine learning"), (3, "Application", "bonus", "Domain knowledge"),
+        (3, "Application", "bonus", "GPU acceleration"), (3, "Application", "bonus", "Model serving"),
+        (3, "Application", "core", "Cloud computing"), (4, "Control", "bonus", "Cluster management")]),
+}
+
+
+def test_every_shipped_query_has_its_rows_listed():
+    assert sorted(SHIPPED_ROWS) == sorted(cypher_files.query_names())
+
+
+@pytest.mark.parametrize("name", sorted(SHIPPED_ROWS))
+def test_every_shipped_query_gives_its_rows_embedded_through_the_cli(name):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
     source = cypher_files.query(name)
     example = re.search(r"^// example: kg cypher (.*)$", source, re.MULTILINE).group(1)
     import shlex
 
-    result = kg_run("cypher", *shlex.split(example), "--json", env={"NEO4J_URI": ""})
-    assert result.code == 0, result.err
-    assert json.loads(result.out), name
+    result = CliRunner().invoke(cli, ["cypher", *shlex.split(example), "--json"], env={"NEO4J_URI": ""})
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    columns, expected = SHIPPED_ROWS[name]
+    assert [tuple(row) for row in rows] == [columns] * len(expected)
+    assert [tuple(row.values()) for row in rows] == expected
 
 
 def test_translation_of_the_issues_dialect_gaps():
