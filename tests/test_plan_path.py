@@ -154,12 +154,71 @@ def test_path_all_shortest(packaged_graph):
 
 
 def test_path_weighted_prefers_less_effort(packaged_graph):
+    # Statistics -> Data pipeline: two steps through Programming (100 + 80 hours), or three
+    # through effort-free layer and track nodes into Data pipeline (80 hours).
+    plain = find_path(packaged_graph, "statistics", "data-pipeline")
+    assert [n["id"] for n in plain["nodes"]] == ["statistics", "programming", "data-pipeline"]
+    assert plain["length"] == 2 and plain["weighted"] is False and "effort_hours" not in plain
+    p = find_path(packaged_graph, "statistics", "data-pipeline", weighted=True)
+    assert [n["id"] for n in p["nodes"]] == ["statistics", "algorithm", "production-mle", "data-pipeline"]
+    assert p["length"] == 3 and p["weighted"] is True
+    assert p["effort_hours"] == 80
     p = find_path(packaged_graph, "statistics", "kubernetes", weighted=True)
     assert [n["id"] for n in p["nodes"]] == ["statistics", "algorithm", "production-mle", "cluster-management",
                                              "kubernetes"]
     assert p["effort_hours"] == 123
     plain = find_path(packaged_graph, "statistics", "kubernetes")
     assert plain["length"] == 4 and "effort_hours" not in plain
+
+
+def test_path_weighted_among_effort_free_routes_takes_the_shorter(packaged_graph):
+    # Every node between two tracks is effort-free: each step still costs an hour.
+    p = find_path(packaged_graph, "pm", "infra-mle", weighted=True)
+    assert [n["id"] for n in p["nodes"]] == [n["id"] for n in find_path(packaged_graph, "pm", "infra-mle")["nodes"]]
+    assert p["effort_hours"] == 0
+
+
+def test_path_via_several_labels(packaged_graph):
+    # "Skill,Tracks" (a list, a plural) lets the path cross a track, which "skill" alone does not.
+    p = find_path(packaged_graph, "pytorch", "kubernetes", via=["Skill", "Tracks"])
+    assert format_path(p) == (
+        "PyTorch (Tool) <-[USES_TOOL]- ML frameworks (Skill) <-[REQUIRES]- Production MLE (Track) "
+        "-[REQUIRES]-> Cluster management (Skill) -[USES_TOOL]-> Kubernetes (Tool)")
+    assert find_path(packaged_graph, "pytorch", "kubernetes", via="skill, track")["nodes"] == p["nodes"]
+    assert find_path(packaged_graph, "pytorch", "kubernetes", via="skill")["length"] == 5
+    with pytest.raises(NoPath, match=r"^no path from 'PyTorch' \(pytorch\) to 'Kubernetes' \(kubernetes\); "
+                                     r"try without --via$"):
+        find_path(packaged_graph, "pytorch", "kubernetes", via="track,layer")
+    with pytest.raises(NoPath, match=r"; try without --directed or without --via$"):
+        find_path(packaged_graph, "pytorch", "kubernetes", via="track,layer", directed=True)
+
+
+def _two_way_graph():
+    from kg.model import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    g.add_node("t1", "Track", name="One")
+    g.add_node("t2", "Track", name="Two")
+    g.add_node("t3", "Track", name="Three")
+    g.add_relationship("OVERLAPS_WITH", "t2", "t1")
+    g.add_relationship("TRANSITIONS_TO", "t1", "t2")
+    g.add_relationship("OVERLAPS_WITH", "t2", "t3")
+    g.add_relationship("OVERLAPS_WITH", "t3", "t2")
+    return g
+
+
+def test_two_relationships_between_one_pair():
+    g = _two_way_graph()
+    # Walking t2 -> t1: the earlier type in the schema's order names the step, whatever its direction.
+    p = find_path(g, "t2", "t1")
+    assert p["relationships"] == [{"type": "TRANSITIONS_TO", "start": "t1", "end": "t2"}]
+    assert format_path(p) == "Two (Track) <-[TRANSITIONS_TO]- One (Track)"
+    # Directed, only the relationship that points the walking way counts.
+    p = find_path(g, "t2", "t1", directed=True)
+    assert p["relationships"] == [{"type": "OVERLAPS_WITH", "start": "t2", "end": "t1"}]
+    # One type both ways: the one pointing the walking way.
+    assert find_path(g, "t3", "t2")["relationships"] == [{"type": "OVERLAPS_WITH", "start": "t3", "end": "t2"}]
+    assert find_path(g, "t2", "t3")["relationships"] == [{"type": "OVERLAPS_WITH", "start": "t2", "end": "t3"}]
 
 
 def test_compare_production_and_infra(packaged_graph):
@@ -196,3 +255,56 @@ def test_unknown_and_ambiguous_names(packaged_graph):
                             "(production-mle) [Track], 'Research MLE' (research-mle) [Track]; use the id")
     with pytest.raises(NodeNotFound, match="^an empty name names no node$"):
         packaged_graph.resolve("  ")
+
+
+def test_each_resolver_tier_decides(packaged_graph):
+    from kg.resolve import normalize, squash
+
+    assert normalize("  Infra   MLE ") == "infra mle" and squash(" Infra_MLE ") == "inframle"
+    g = packaged_graph
+    # Exact names, where the words alone would name two nodes (Machine learning, ML frameworks).
+    assert g.resolve("Machine learning") == "machine-learning"
+    assert g.resolve("机器学习") == "machine-learning" and g.resolve("深度学习") == "deep-learning"
+    # Separator-free: no exact spelling and no whole word matches.
+    assert g.resolve("InfraMLE") == "infra-mle" and g.resolve("scikitlearn") == "scikit-learn"
+    # Whole words, in any order.
+    assert g.resolve("pipeline data") == "data-pipeline"
+    assert g.resolve("cluster", "Skill") == "cluster-management"
+
+
+def test_a_two_way_ambiguity(packaged_graph):
+    with pytest.raises(AmbiguousName) as e:
+        packaged_graph.resolve("boosting")
+    assert e.value.candidates == ["lightgbm", "xgboost"]
+    assert str(e.value) == ("'boosting' is ambiguous: it could be 'LightGBM' (lightgbm) [Tool], "
+                            "'XGBoost' (xgboost) [Tool]; use the id")
+
+
+def test_ambiguity_on_the_exact_and_the_separator_free_tiers():
+    from kg.model import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    g.add_node("a-b", "Skill", name="A B")
+    g.add_node("ab", "Tool", name="AB")
+    g.add_node("twin-1", "Skill", name="Twin")
+    g.add_node("twin-2", "Tool", name="Twin")
+    assert g.resolve("a b") == "a-b" and g.resolve("AB") == "ab"
+    with pytest.raises(AmbiguousName, match=r"^'a_b' is ambiguous: it could be 'A B' \(a-b\) \[Skill\], "
+                                            r"'AB' \(ab\) \[Tool\]; use the id$"):
+        g.resolve("a_b")
+    assert g.resolve("a_b", "Tool") == "ab"
+    with pytest.raises(AmbiguousName, match=r"^'twin' is ambiguous: it could be 'Twin' \(twin-1\) \[Skill\], "):
+        g.resolve("twin")
+    assert g.resolve("twin", ["Tool"]) == "twin-2"
+    with pytest.raises(NodeNotFound) as e:
+        g.resolve("twin", "Track")
+    assert str(e.value) == "no track named 'twin' ('Twin' (twin-1) is a Skill, 'Twin' (twin-2) is a Tool)"
+
+
+def test_not_found_messages_name_the_labels(packaged_graph):
+    with pytest.raises(NodeNotFound) as e:
+        packaged_graph.resolve("zzzz", "Track")
+    assert str(e.value) == "no track named 'zzzz'; `kg search TEXT` finds names"
+    with pytest.raises(NodeNotFound) as e:
+        packaged_graph.resolve("zzzz", ["Skill", "Tool"])
+    assert str(e.value) == "no skill or tool named 'zzzz'; `kg search TEXT` finds names"
