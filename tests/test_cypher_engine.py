@@ -187,8 +187,8 @@ def test_cli_errors_are_one_line(kg_run, write):
         (["cypher"], "Error: give a query or -f FILE (one of them)"),
         (["cypher", "-f", "nope.cypher"], "Error: no file 'nope.cypher'; the ready-made queries are: "
                                           + ", ".join(cypher_files.query_names())),
-        (["cypher", "MATCH (n) RETURN id(n)"], "Error: the embedded engine would answer id() differently: internal ids "
-                                               "differ between engines: use the id property (n.id)"),
+        (["cypher", "MATCH (n) RETURN id(n)"], ("Error: the embedded engine would answer id() differently: internal ids "
+                                               "differ between engines: use the id property (n.id)")),
     ]
     for args, line in cases:
         result = kg_run(*args, env={"NEO4J_URI": ""})

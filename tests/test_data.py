@@ -2,14 +2,20 @@
 from __future__ import annotations
 
 import pytest
+from kg.loaders.curated import (
+    article_text,
+    check_graph,
+    load_graph,
+    parse_data,
+    validate,
+)
 
 from kg.errors import DataError
-from kg.loaders.curated import article_text, check_graph, load_graph, parse_data, validate
 
 REQUIRED_TOOLS = """python sql r scala go cpp pytorch tensorflow scikit-learn langchain jax keras xgboost lightgbm
 hugging-face opencv pandas spark airflow snowflake kafka flink dbt hive bigquery databricks aws gcp azure
 alibaba-cloud kubernetes docker terraform helm kubeflow mlflow ray argo jenkins github-actions gitlab-ci
-prometheus grafana fastapi flask triton grpc cuda tableau""".split()
+prometheus grafana fastapi flask triton grpc cuda tableau""".split()  # noqa: SIM905 (a word list reads better as text)
 
 
 def all_provenance(graph):
@@ -123,13 +129,13 @@ BAD_FILES = [
     ("tools:\n  - id: kubernetes\n    effort_hours: lots\n",
      "bad.yaml:3: tools[0].effort_hours: must be a finite number from 0 to 1,000,000,000, not 'lots'"),
     ("tools:\n  - id: kubernetes\n    colour: blue\n",
-     "bad.yaml:3: tools[0].colour: unknown field for a Tool (allowed: id, name, name_zh, aliases, description, "
-     "source, quote, reason, evidence, release, skills, url, effort_hours, esco_uri, esco_reason)"),
+     ("bad.yaml:3: tools[0].colour: unknown field for a Tool (allowed: id, name, name_zh, aliases, description, "
+      "source, quote, reason, evidence, release, skills, url, effort_hours, esco_uri, esco_reason)")),
     ("relationships:\n  - {type: PREREQUISITE_OF, from: ci-cd, to: programming}\n",
      "bad.yaml:2: relationships[0]: prerequisite cycle: programming -> software-engineering -> ci-cd -> programming"),
     ("relationships:\n  - {type: LIKES, from: ds, to: pm}\n",
-     "bad.yaml:2: relationships[0].type: unknown relationship type 'LIKES' (one of: FOCUSES_ON, HAS_SKILL, "
-     "USES_TOOL, REQUIRES, PREREQUISITE_OF, TRANSITIONS_TO, OVERLAPS_WITH, COLLABORATES_WITH)"),
+     ("bad.yaml:2: relationships[0].type: unknown relationship type 'LIKES' (one of: FOCUSES_ON, HAS_SKILL, "
+     "USES_TOOL, REQUIRES, PREREQUISITE_OF, TRANSITIONS_TO, OVERLAPS_WITH, COLLABORATES_WITH)")),
     ("skills:\n  - id: python\n    name: Python\n    layer: data\n",
      "bad.yaml:2: skills[0].id: 'python' is already a Tool, not a Skill"),
     ("tracks:\n  - id: t1\n    name: T1\n  - id: t1\n    name: T1 again\n",
@@ -139,6 +145,51 @@ BAD_FILES = [
     ("- just\n- a list\n", "bad.yaml:1: the file must be a mapping with layers/skills/tools/tracks/relationships"),
     ("tracks:\n  - id: t2\n    name: T2\n    requires:\n      - {skill: ci-cd, level: expert}\n",
      "bad.yaml:5: tracks[0].requires[0].level: must be one of core, bonus, not 'expert'"),
+    # Duplicate keys would silently keep the last value.
+    ("tools:\n  - id: kubernetes\n    effort_hours: 20\n    effort_hours: 30\n",
+     "bad.yaml:4: not valid YAML: duplicate key 'effort_hours'"),
+    ("tools: []\ntools: []\n", "bad.yaml:2: not valid YAML: duplicate key 'tools'"),
+    ("version: 2\n", "bad.yaml:1: version: unsupported version 2 (this mle-kg reads version 1)"),
+    ("skils:\n  - id: x\n",
+     "bad.yaml:1: skils: unknown section (expected one of: version, layers, skills, tools, tracks, relationships)"),
+    ("relationships:\n  - {type: USES_TOOL, from: kubernetes, to: docker}\n",
+     "bad.yaml:2: relationships[0]: 'kubernetes' is a Tool; the from end of USES_TOOL must be a Skill"),
+    ("relationships:\n  - {type: REQUIRES, from: ds, to: algorithm}\n",
+     "bad.yaml:2: relationships[0]: 'algorithm' is a Layer; the to end of REQUIRES must be a Skill or Tool"),
+    ("relationships:\n  - {type: USES_TOOL, from: programing, to: python}\n",
+     "bad.yaml:2: relationships[0]: no skill 'programing' — did you mean 'programming'?"),
+    ("relationships:\n  - {type: REQUIRES, from: ds, to: kubernetis}\n",
+     "bad.yaml:2: relationships[0]: no skill or tool 'kubernetis' — did you mean 'kubernetes'?"),
+    ("tools:\n  - id: kubernetes\n    effort_hours: -5\n",
+     "bad.yaml:3: tools[0].effort_hours: must be a finite number from 0 to 1,000,000,000, not -5"),
+    ("tracks:\n  - id: ds\n    requires:\n      - {skill: ci-cd, group: g, min_of: 0}\n",
+     "bad.yaml:4: tracks[0].requires[0].min_of: must be a whole number ≥ 1, not 0"),
+    ("relationships:\n  - {type: REQUIRES, from: pm, to: ci-cd, level: core, group: g, min_of: 1.5}\n",
+     "bad.yaml:2: relationships[0].min_of: must be a whole number ≥ 1, not 1.5"),
+    ("layers:\n  - id: data\n    order: 0\n", "bad.yaml:3: layers[0].order: must be a whole number ≥ 1, not 0"),
+    ("layers:\n  - id: data\n    name: Data\n    order: true\n",
+     "bad.yaml:4: layers[0].order: must be a whole number ≥ 1, not True"),
+    ("tools: x\n", "bad.yaml:1: tools: must be a list"),
+    ("tools:\n  - just text\n", "bad.yaml:1: tools[0]: must be a mapping (key: value lines)"),
+    ("tools:\n  - name: No id\n", "bad.yaml:2: tools[0].id: missing id"),
+    ("tracks:\n  - id: ds\n    requires:\n      - {level: core}\n", "bad.yaml:4: tracks[0].requires[0].skill: missing skill"),
+    ("tracks:\n  - id: ds\n    requires:\n      - {skill: ci-cd, colour: red}\n",
+     ("bad.yaml:4: tracks[0].requires[0].colour: unknown field (allowed: skill, level, group, min_of, weight, source, "
+     "quote, reason, evidence)")),
+    ("relationships:\n  - {from: ds, to: pm}\n", "bad.yaml:2: relationships[0].type: missing type"),
+    ("relationships:\n  - {type: OVERLAPS_WITH, from: ds, to: pm, strength: soft}\n",
+     ("bad.yaml:2: relationships[0].strength: unknown field for OVERLAPS_WITH (allowed: type, from, to, source, quote, "
+     "reason, evidence)")),
+    ("tracks:\n  - id: ds\n    mle: yes please\n", "bad.yaml:3: tracks[0].mle: must be true or false, not 'yes please'"),
+    ("tools:\n  - id: kubernetes\n    name: ''\n", "bad.yaml:3: tools[0].name: must be text"),
+    ("tools:\n  - id: kubernetes\n    aliases: python\n", "bad.yaml:3: tools[0].aliases: must be a list of names"),
+    ("tools:\n  - id: polars2\n    skills: [data-analysis]\n", "bad.yaml:2: tools[0].name: new tool 'polars2' needs a name"),
+    ("tools:\n  - id: polars2\n    name: P\n", "bad.yaml:2: tools[0].skills: tool 'polars2' is linked to no skill"),
+    ("tools:\n  - id: kubernetes\n    source: article\n", "bad.yaml:3: tools[0].quote: a fact from the article must quote it"),
+    ("tools:\n  - id: kubernetes\n    source: curated\n", "bad.yaml:3: tools[0].reason: a curated fact must give a reason"),
+    ("tools:\n  - id: kubernetes\n    source: jd\n",
+     "bad.yaml:3: tools[0].evidence: a fact from job descriptions must give its evidence"),
+    ("tools:\n  - id: kubernetes\n    source: 3\n", "bad.yaml:3: tools[0].source: must be text"),
 ]
 
 
@@ -219,3 +270,60 @@ def test_naming_an_existing_requirement_keeps_its_level(write):
     new = write("new.yaml", "relationships:\n  - {type: REQUIRES, from: pm, to: sql-analytics}\n"
                             "skills:\n  - {id: sql-analytics, name: SQL analytics, layer: data}\n")
     assert load_graph([new]).relationship("REQUIRES", "pm", "sql-analytics")["level"] == "core"
+
+
+def test_version_1_is_read(write):
+    g = load_graph([write("v1.yaml", "version: 1\ntools:\n  - id: kubernetes\n    effort_hours: 20\n")])
+    assert g.g.nodes["kubernetes"]["effort_hours"] == 20
+
+
+def test_a_refusal_counts_the_other_problems(write):
+    one_more = write("two.yaml", "tools:\n  - id: kubernetes\n    source: curated\n    reason: '  '\n")
+    with pytest.raises(DataError) as e:
+        load_graph([one_more])
+    assert str(e.value) == (f"{one_more}:4: tools[0].reason: must be non-empty text "
+                            "(and 1 more problem; `kg validate` lists them)")
+    three = write("three.yaml", "tools:\n  - id: kubernetes\n    effort_hours: -1\n    mle: 1\n    url: 2\n")
+    with pytest.raises(DataError) as e:
+        load_graph([three])
+    assert str(e.value).endswith(" (and 2 more problems; `kg validate` lists them)")
+    _, problems = validate([three])
+    assert [str(p).replace(three, "three.yaml") for p in problems] == [
+        "three.yaml:3: tools[0].effort_hours: must be a finite number from 0 to 1,000,000,000, not -1",
+        ("three.yaml:4: tools[0].mle: unknown field for a Tool (allowed: id, name, name_zh, aliases, description, "
+        "source, quote, reason, evidence, skills, url, effort_hours)"),
+        "three.yaml:5: tools[0].url: must be text"]
+
+
+def test_validate_checks_article_quotes(write):
+    path = write("quote.yaml", "tools:\n  - id: kubernetes\n    source: article\n    quote: Kubernetes is great\n")
+    _, problems = validate([path])
+    assert [str(p).replace(path, "quote.yaml") for p in problems] == [
+        "quote.yaml:4: tools[0].quote: not found verbatim in the article"]
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["--data", path, "validate"])
+    assert result.exit_code == 1
+    assert f"{path}:4: tools[0].quote: not found verbatim in the article" in result.output
+
+
+def test_a_data_file_changes_an_existing_relationship(write, packaged_graph):
+    from kg.person import hard_prerequisites
+
+    assert hard_prerequisites(packaged_graph, "ml-frameworks") == ["machine-learning"]
+    path = write("soft.yaml", "relationships:\n  - {type: PREREQUISITE_OF, from: machine-learning, to: ml-frameworks, "
+                              "strength: soft, reason: Frameworks can come first.}\n")
+    g = load_graph([path])
+    rel = g.relationship("PREREQUISITE_OF", "machine-learning", "ml-frameworks")
+    assert (rel["strength"], rel["reason"]) == ("soft", "Frameworks can come first.")
+    assert rel["provenance"] == [
+        packaged_graph.relationship("PREREQUISITE_OF", "machine-learning", "ml-frameworks")["provenance"][0],
+        {"source": "soft.yaml", "reason": "Frameworks can come first."}]
+    assert hard_prerequisites(g, "ml-frameworks") == []
+    # Naming the same fact twice records its provenance once.
+    twice = write("twice.yaml", "relationships:\n  - {type: USES_TOOL, from: ml-frameworks, to: jax, reason: r}\n"
+                                "  - {type: USES_TOOL, from: ml-frameworks, to: jax, reason: r}\n")
+    rel = load_graph([twice]).relationship("USES_TOOL", "ml-frameworks", "jax")
+    assert rel == {"type": "USES_TOOL", "provenance": [{"source": "twice.yaml", "reason": "r"}]}
