@@ -308,3 +308,48 @@ def test_not_found_messages_name_the_labels(packaged_graph):
     with pytest.raises(NodeNotFound) as e:
         packaged_graph.resolve("zzzz", ["Skill", "Tool"])
     assert str(e.value) == "no skill or tool named 'zzzz'; `kg search TEXT` finds names"
+
+
+def test_compare_names_its_tracks_and_levels(packaged_graph):
+    from kg.comparison import track_skills
+
+    assert track_skills(packaged_graph, "pm") == {"domain-knowledge": "core", "data-analysis": "core",
+                                                  "machine-learning": "bonus"}
+    assert track_skills(packaged_graph, "pm", core_only=True) == {"domain-knowledge": "core", "data-analysis": "core"}
+    c = compare(packaged_graph, "SDE", "Product Manager")
+    assert (c["a"], c["b"], c["shared"], c["similarity"]) == ("sde", "pm", [], 0.0)
+    assert c["levels"] == {
+        "a": {"programming": "core", "software-engineering": "core", "containerization": "bonus",
+              "cloud-computing": "bonus"},
+        "b": {"domain-knowledge": "core", "data-analysis": "core", "machine-learning": "bonus"}}
+
+
+def test_compare_two_tracks_without_requirements_is_similarity_one():
+    from kg.model import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    g.add_node("t1", "Track", name="One")
+    g.add_node("t2", "Track", name="Two")
+    c = compare(g, "t1", "t2")
+    assert (c["shared"], c["only_a"], c["only_b"], c["similarity"]) == ([], [], [], 1.0)
+
+
+def test_cli_plan_know_a_track_counts_its_core_skills():
+    import json
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["plan", "--to", "Infra MLE", "--know", "DS,docker", "--json"])
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.output)
+    assert [(s["id"], s["hours"]) for s in plan["steps"]] == [
+        ("data-pipeline", 80), ("cloud-computing", 65), ("software-engineering", 95), ("ci-cd", 35),
+        ("orchestration", 42)]
+    assert plan["from"] is None and plan["warnings"] == []
+    assert plan["known_via"] == {"data-analysis": "ds", "docker": "docker", "machine-learning": "ds",
+                                 "programming": "ds", "statistics": "ds"}
+    alone = json.loads(CliRunner().invoke(cli, ["plan", "--to", "Infra MLE", "--json"]).output)
+    assert [s["id"] for s in alone["steps"]] == ["programming", "data-pipeline", "statistics", "machine-learning",
+                                                 "cloud-computing", "software-engineering", "ci-cd", "orchestration"]
