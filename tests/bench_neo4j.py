@@ -17,9 +17,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bolt_support import FalkorServer, synthetic_graph  # noqa: E402
+from bolt_support import FalkorServer, synthetic_graph
 
-from kg.stores.base import node_rows, rel_rows  # noqa: E402
+from kg.stores.base import node_rows, rel_rows
 
 
 def push_batched(store: Any, graph: Any, batch_size: int | None = None) -> float:

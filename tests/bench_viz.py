@@ -23,9 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from viz_support import Browser, chromium_missing, synthetic_graph, taxonomy_graph  # noqa: E402
-
-from kg.viz import write_html  # noqa: E402
+from kg.viz import write_html
+from viz_support import Browser, chromium_missing, synthetic_graph, taxonomy_graph
 
 
 def main() -> None:
@@ -70,7 +69,7 @@ def main() -> None:
     for shape, n, m, g, b, d, r, ov in rows:
         ds = f"{d:15.2f}" if d is not None else f"{'-':>15}"
         rs = f"{r:12.2f}" if r is not None else f"{'-':>12}"
-        print(f"{shape:>8} {n:>7,} {m:>8,} {g:13.3f} {b / 1e6:10.2f} {ds} {rs} {str(ov):>9}")
+        print(f"{shape:>8} {n:>7,} {m:>8,} {g:13.3f} {b / 1e6:10.2f} {ds} {rs} {ov!s:>9}")
 
 
 if __name__ == "__main__":

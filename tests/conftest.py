@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# The Bolt server fixtures (a real FalkorDB, or Neo4j when NEO4J_URI is set), for every test module.
+from bolt_support import bolt, bolt_server  # noqa: F401 (registered here for every module)
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -47,7 +50,7 @@ def kg_run(tmp_path: Path):
 
     def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
         full_env = {**os.environ, **(env or {})}
-        proc = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
+        proc = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, check=False, text=True,
                               cwd=tmp_path, env=full_env, input=input, timeout=120)
         return Result(proc.returncode, proc.stdout, proc.stderr)
 

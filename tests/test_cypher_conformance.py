@@ -5,22 +5,22 @@ import json
 import math
 
 import pytest
+from bolt_support import open_test_store
 
-from bolt_support import bolt, bolt_server, open_test_store  # noqa: F401 (fixtures)
 from kg import cypher as cypher_files
 
 #: (query, parameters). Rows are compared in order when the query has ORDER BY, else as a multiset.
 CONFORMANCE = [
     ("MATCH (t:Track)-[:REQUIRES]->(s:Skill) RETURN t.name, count(s)", {}),
-    ("MATCH (s:Skill)-[:USES_TOOL]->(t:Tool) RETURN s.name AS skill, count(t) AS tools "
-     "ORDER BY tools DESC, skill LIMIT 5", {}),
+    (("MATCH (s:Skill)-[:USES_TOOL]->(t:Tool) RETURN s.name AS skill, count(t) AS tools "
+     "ORDER BY tools DESC, skill LIMIT 5"), {}),
     ("MATCH p = (a:Track {id: $t})-[*1..2]-(b) RETURN count(p) AS paths", {"t": "infra-mle"}),
-    ("MATCH p = (a:Skill {id: 'programming'})-[:PREREQUISITE_OF*2..3]->(b) RETURN b.id, length(p) AS hops "
-     "ORDER BY hops, b.id", {}),
+    (("MATCH p = (a:Skill {id: 'programming'})-[:PREREQUISITE_OF*2..3]->(b) RETURN b.id, length(p) AS hops "
+     "ORDER BY hops, b.id"), {}),
     ("MATCH (s:Skill) OPTIONAL MATCH (s)-[:USES_TOOL]->(t:Tool) RETURN s.id, count(t) AS tools ORDER BY tools, s.id",
      {}),
-    ("MATCH (a:Track)-[:REQUIRES]->(s:Skill)<-[:REQUIRES]-(b:Track) WHERE a.id <> b.id "
-     "RETURN a.id, b.id, count(s) AS shared ORDER BY shared DESC, a.id, b.id LIMIT 10", {}),
+    (("MATCH (a:Track)-[:REQUIRES]->(s:Skill)<-[:REQUIRES]-(b:Track) WHERE a.id <> b.id "
+     "RETURN a.id, b.id, count(s) AS shared ORDER BY shared DESC, a.id, b.id LIMIT 10"), {}),
     ("MATCH (t:Track {id: 'infra-mle'})-[r]-(x) RETURN type(r) AS rel, count(x) AS n ORDER BY rel", {}),
     ("MATCH (t:Tool) WHERE t.effort_hours >= $min RETURN t.name ORDER BY t.effort_hours DESC, t.name LIMIT $k",
      {"min": 40, "k": 4}),
@@ -33,10 +33,10 @@ CONFORMANCE = [
     ("MATCH (:Track {id: 'ds'})-[r:TRANSITIONS_TO]->(b) RETURN r, b.id", {}),
     ("MATCH p = (a:Skill)-[:PREREQUISITE_OF]->(b:Skill) RETURN p ORDER BY a.id, b.id LIMIT 3", {}),
     ("MATCH (t:Track)-[:REQUIRES]->(:Skill)-[:USES_TOOL]->(tool) RETURN count(DISTINCT tool) AS tools", {}),
-    ("MATCH (s:Skill) RETURN CASE WHEN s.effort_hours > 50 THEN 'long' ELSE 'short' END AS kind, count(*) AS n "
-     "ORDER BY kind", {}),
-    ("MATCH (t:Track {id: 'ds'})-[:REQUIRES]->(s) RETURN s.id AS id "
-     "UNION MATCH (t:Track {id: 'pm'})-[:REQUIRES]->(s) RETURN s.id AS id", {}),
+    (("MATCH (s:Skill) RETURN CASE WHEN s.effort_hours > 50 THEN 'long' ELSE 'short' END AS kind, count(*) AS n "
+     "ORDER BY kind"), {}),
+    (("MATCH (t:Track {id: 'ds'})-[:REQUIRES]->(s) RETURN s.id AS id "
+     "UNION MATCH (t:Track {id: 'pm'})-[:REQUIRES]->(s) RETURN s.id AS id"), {}),
     ("MATCH (s:Skill) WHERE NOT (s)-[:USES_TOOL]->() RETURN s.id ORDER BY s.id", {}),
     ("MATCH (n:Track {id: 'ds'}) RETURN properties(n) AS p", {}),
     ("UNWIND $ids AS id MATCH (n {id: id}) RETURN n.name ORDER BY n.name", {"ids": ["sql", "kubernetes"]}),
@@ -53,11 +53,11 @@ CONFORMANCE = [
     # Neo4j idioms the embedded engine translates: 0-based lists, head/last/tail, unknown labels.
     ("MATCH (n) WHERE n.id IN ['ds', 'sql', 'data'] RETURN n.id, labels(n)[0] AS label ORDER BY n.id", {}),
     ("MATCH (n:Track {id: 'ds'}) RETURN head(labels(n)) AS h, last(labels(n)) AS l", {}),
-    ("MATCH (t:Tool {id: 'python'}) RETURN head(t.aliases) AS h, last(t.aliases) AS l, tail(t.aliases) AS t, "
-     "t.aliases[1] AS second, t.aliases[-1] AS last, t.aliases[0..2] AS two, t.aliases[1..] AS rest", {}),
+    (("MATCH (t:Tool {id: 'python'}) RETURN head(t.aliases) AS h, last(t.aliases) AS l, tail(t.aliases) AS t, "
+     "t.aliases[1] AS second, t.aliases[-1] AS last, t.aliases[0..2] AS two, t.aliases[1..] AS rest"), {}),
     ("MATCH (s:Skill {id: $id}) RETURN s.aliases[$i] AS a", {"id": "ml-frameworks", "i": 0}),
-    ("MATCH p = (a:Skill {id: 'programming'})-[:PREREQUISITE_OF]->(b:Skill) "
-     "RETURN [n IN nodes(p) | n.id][0] AS first, last([n IN nodes(p) | n.id]) AS other ORDER BY other", {}),
+    (("MATCH p = (a:Skill {id: 'programming'})-[:PREREQUISITE_OF]->(b:Skill) "
+     "RETURN [n IN nodes(p) | n.id][0] AS first, last([n IN nodes(p) | n.id]) AS other ORDER BY other"), {}),
     ("MATCH (n:Planet) RETURN count(n) AS planets", {}),
     ("MATCH (n:Planet) RETURN n.name", {}),
     ("MATCH (t:Track)-[:NO_SUCH_TYPE]->(x) RETURN count(x) AS n", {}),

@@ -4,11 +4,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from bolt_support import open_test_store
+from store_support import HOSTILE, hostile_graph
 
-from bolt_support import bolt, bolt_server, open_test_store  # noqa: F401 (fixtures)
 from kg.export import read_export, split_statements, to_cypher, write_export
 from kg.stores.base import comparable
-from test_neo4j_store import HOSTILE, hostile_graph
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "csv"])

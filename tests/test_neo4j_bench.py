@@ -6,8 +6,7 @@ here we check the property that makes it fast, which does not flake on a busy ma
 from __future__ import annotations
 
 import pytest
-
-from bolt_support import bolt, bolt_server, open_test_store, synthetic_graph  # noqa: F401 (fixtures)
+from bolt_support import open_test_store, synthetic_graph
 
 pytestmark = pytest.mark.bolt
 

@@ -6,8 +6,7 @@ import json
 import re
 
 import pytest
-
-from bolt_support import bolt, bolt_server, free_port, open_test_store  # noqa: F401 (fixtures)
+from bolt_support import free_port, open_test_store
 
 pytestmark = pytest.mark.bolt
 
@@ -180,7 +179,7 @@ def test_plan_and_path_equal_in_memory_for_every_track_pair(pushed, packaged_gra
 def assert_valid_path(graph, path, a, b, directed):
     ids = [n["id"] for n in path["nodes"]]
     assert ids[0] == a and ids[-1] == b and len(set(ids)) == len(ids)
-    for (u, v), rel in zip(zip(ids, ids[1:]), path["relationships"]):
+    for (u, v), rel in zip(itertools.pairwise(ids), path["relationships"]):
         assert {rel["start"], rel["end"]} == {u, v}
         if directed:
             assert (rel["start"], rel["end"]) == (u, v)

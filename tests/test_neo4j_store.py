@@ -2,27 +2,14 @@
 from __future__ import annotations
 
 import pytest
+from bolt_support import FalkorServer, open_test_store, synthetic_graph
+from store_support import HOSTILE, hostile_graph
 
-from bolt_support import FalkorServer, bolt, bolt_server, open_test_store, synthetic_graph  # noqa: F401 (fixtures)
 from kg.errors import QueryError, StoreUnavailable
 from kg.model import KnowledgeGraph
 from kg.stores.base import comparable
 
 pytestmark = pytest.mark.bolt
-
-HOSTILE = "it's {braces} // not a comment \"quoted\" back\\slash /* c */ $param 数据"
-
-
-def hostile_graph() -> KnowledgeGraph:
-    g = KnowledgeGraph()
-    g.add_node("odd-skill", "Skill", name=HOSTILE, name_zh="引号'", aliases=["a'b", "{x}", "//y", "c\\d", ""],
-               description="line one\nline two\ttab", effort_hours=2.5,
-               provenance=[{"source": "my.yaml", "reason": HOSTILE}])
-    g.add_node("odd-tool", "Tool", name="'); MATCH (n) DETACH DELETE n; //", url="https://example.org/?a='1'",
-               effort_hours=3, provenance=[{"source": "curated", "reason": "x"}])
-    g.add_relationship("USES_TOOL", "odd-skill", "odd-tool", provenance=[{"source": "curated", "reason": HOSTILE}])
-    return g
-
 
 @pytest.fixture
 def store(bolt):
@@ -155,8 +142,9 @@ def test_a_cypher_error_is_a_query_error(store):
 
 
 def test_server_down_is_store_unavailable():
-    from kg.stores import open_store
     from bolt_support import free_port
+
+    from kg.stores import open_store
 
     with pytest.raises(StoreUnavailable, match=r"^cannot reach bolt://127\.0\.0\.1:\d+: connection refused"):
         open_store("neo4j", uri=f"bolt://127.0.0.1:{free_port()}", timeout=2)

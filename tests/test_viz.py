@@ -9,13 +9,13 @@ import subprocess
 import sys
 
 import pytest
-
-from kg.errors import KGError, NodeNotFound
 from kg.viz import build_view, layered_positions, render_html, write_html
 from kg.viz.html import OVERVIEW_CAP, script_json
 from viz_support import XSS_NAMES, XSS_YAML, synthetic_graph, tiny_graph
 
-SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
+from kg.errors import KGError, NodeNotFound
+
+SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.DOTALL)
 
 
 def start_tags(page: str) -> list[str]:
@@ -33,7 +33,7 @@ def start_tags(page: str) -> list[str]:
 
 
 def page_data(page: str) -> dict:
-    attrs, body = [(a, b) for a, b in SCRIPT.findall(page) if 'id="kg-data"' in a][0]
+    body = next(b for a, b in SCRIPT.findall(page) if 'id="kg-data"' in a)
     return json.loads(body)
 
 
@@ -141,8 +141,8 @@ def test_above_the_cap_the_page_opens_on_an_overview():
     hidden = [n["id"] for n in view["nodes"] if n.get("hidden")]
     assert len(hidden) == len(g.ids("Tool")) == 154
     assert len(view["nodes"]) == 200  # everything is still there, for search and the legend
-    assert view["notes"] == ["Overview: 200 nodes is above the 100 cap, so Tool nodes start hidden. "
-                             "Click the legend to show them, or use --focus NODE for a detailed view."]
+    assert view["notes"] == [("Overview: 200 nodes is above the 100 cap, so Tool nodes start hidden. "
+                             "Click the legend to show them, or use --focus NODE for a detailed view.")]
     assert build_view(g)["overview"] is False and OVERVIEW_CAP == 20_000
 
 
@@ -195,7 +195,7 @@ def test_script_json_escapes_everything_that_could_close_the_element():
 def test_page_references_nothing_outside_itself():
     page = render_html(tiny_graph())
     outside_scripts = SCRIPT.sub("", page)
-    assert not re.search(r"(src|href|action)\s*=", outside_scripts, re.I)
+    assert not re.search(r"(src|href|action)\s*=", outside_scripts, re.IGNORECASE)
     assert "<link" not in outside_scripts and "@import" not in page and "url(http" not in page
     for attrs, _ in SCRIPT.findall(page):
         assert "src" not in attrs

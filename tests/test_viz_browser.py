@@ -2,13 +2,21 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
-
 from kg.viz import write_html
 from kg.viz.html import LABEL_STYLE
-from viz_support import (COUNT_INK, PIXELS_AT, UNDIMMED, XSS_YAML, Browser, chromium_missing, hex_rgb,
-                         synthetic_graph)
+from viz_support import (
+    COUNT_INK,
+    PIXELS_AT,
+    UNDIMMED,
+    XSS_YAML,
+    Browser,
+    chromium_missing,
+    hex_rgb,
+    synthetic_graph,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -274,7 +282,7 @@ def test_png_export_has_title_legend_and_plan(open_graph, packaged_graph):
     with page.expect_download() as info:
         page.click("#kg-png")
     download = info.value
-    data = open(download.path(), "rb").read()
+    data = Path(download.path()).read_bytes()
     assert download.suggested_filename == "graph.png"
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")

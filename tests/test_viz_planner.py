@@ -12,7 +12,6 @@ import os
 import random
 
 import pytest
-
 from kg.viz import write_html
 from viz_support import Browser, chromium_missing
 
