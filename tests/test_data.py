@@ -190,6 +190,17 @@ BAD_FILES = [
     ("tools:\n  - id: kubernetes\n    source: jd\n",
      "bad.yaml:3: tools[0].evidence: a fact from job descriptions must give its evidence"),
     ("tools:\n  - id: kubernetes\n    source: 3\n", "bad.yaml:3: tools[0].source: must be text"),
+    ("relationships:\n  - {type: PREREQUISITE_OF, from: statistics, to: ml-lifecycle, strength: medium}\n",
+     "bad.yaml:2: relationships[0].strength: must be one of hard, soft, not 'medium'"),
+    ("tools:\n  - id: kubernetes\n    effort_hours: 1000000001\n",
+     "bad.yaml:3: tools[0].effort_hours: must be a finite number from 0 to 1,000,000,000, not 1000000001"),
+    ("tracks:\n  - id: pm\n    requires:\n      - {skill: ci-cd, weight: -1}\n",
+     "bad.yaml:4: tracks[0].requires[0].weight: must be a finite number from 0 to 1,000,000,000, not -1"),
+    ("tracks:\n  - id: pm\n    requires:\n      - {skill: 3}\n", "bad.yaml:4: tracks[0].requires[0].skill: missing skill"),
+    ("tools: &a\n  - *a\n", "bad.yaml:1: a YAML alias refers to the anchor it is inside of"),
+    ("tools:\n  - id: kubernetes\n    name: K\x07\n",
+     "bad.yaml:3: not valid YAML: character U+0007 is not allowed in YAML (a control character): remove it"),
+    ('a: "\\x"\n', "bad.yaml:1: not valid YAML: did not find expected hexdecimal number"),
 ]
 
 
@@ -327,3 +338,13 @@ def test_a_data_file_changes_an_existing_relationship(write, packaged_graph):
                                 "  - {type: USES_TOOL, from: ml-frameworks, to: jax, reason: r}\n")
     rel = load_graph([twice]).relationship("USES_TOOL", "ml-frameworks", "jax")
     assert rel == {"type": "USES_TOOL", "provenance": [{"source": "twice.yaml", "reason": "r"}]}
+
+
+def test_a_user_fact_with_a_reason_and_the_largest_number(write):
+    path = write("ok.yaml", "tools:\n  - id: kubernetes\n    effort_hours: 1000000000\n    aliases: [8]\n"
+                            "    reason: cheaper here\n")
+    g = load_graph([path])
+    node = g.g.nodes["kubernetes"]
+    assert (node["effort_hours"], node["aliases"]) == (1_000_000_000, ["8"])
+    assert node["provenance"][-1] == {"source": "ok.yaml", "reason": "cheaper here"}
+    assert g.resolve("8") == "kubernetes"
