@@ -316,3 +316,32 @@ def test_the_held_out_postings_meet_the_targets():
     r = evaluate(HOLDOUT)
     assert r["documents"] == 20
     assert r["f1"] >= 0.9 and r["accuracy"] >= 0.85, r["mistakes"]
+
+
+def test_title_rules_decide_a_role_the_graph_does_not_name(packaged_graph):
+    # Neither title is a track's name or alias, and neither body has a cue: the title rules decide.
+    sre = extract("Site Reliability Engineer\nWe run Kubernetes and Terraform on AWS, with Prometheus and Grafana. "
+                  "Python and Go.\n", packaged_graph)
+    assert (sre.track, sre.confidence) == ("devops", 0.57)
+    assert sre.evidence["track"]["title_says"] == {"devops": "Site Reliability"}
+    assert sre.evidence["track"]["scores"] == {"devops": 4.2, "sde": 1.0, "infra-mle": 0.67, "data-engineer": 0.5,
+                                               "production-mle": 0.5, "ds": 0.4, "research-scientist": 0.33}
+    assert sre.evidence["track"]["reason"] == "title 'Site Reliability' names devops; the body agrees (cues: none)"
+    analytics = extract("Analytics Engineer\nYou model data in dbt and Snowflake with SQL, orchestrated by Airflow.\n",
+                        packaged_graph)
+    assert (analytics.track, analytics.confidence) == ("data-engineer", 0.56)
+    assert analytics.evidence["track"]["scores"] == {"data-engineer": 4.0, "pm": 0.8, "infra-mle": 0.53, "ds": 0.4,
+                                                     "production-mle": 0.33}
+
+
+def test_the_skill_profile_decides_a_posting_without_a_role(packaged_graph):
+    # No role in the title and two weak cues: the skills it asks for (against each track's
+    # requirements) lift data engineering over the body-only threshold.
+    e = extract("Engineer\nYou will build batch pipelines and dashboards. We use Python, SQL, Spark, Airflow, Kafka and "
+                "Snowflake; data pipeline and data warehousing experience.\n", packaged_graph)
+    assert (e.track, e.confidence) == ("data-engineer", 0.43)
+    assert e.evidence["track"]["cues"] == {"data-engineer": ["batch", "pipelines"], "ds": ["dashboards"]}
+    assert e.evidence["track"]["scores"] == {"data-engineer": 3.83, "ds": 1.8, "pm": 0.8, "sde": 0.67, "infra-mle": 0.53,
+                                             "production-mle": 0.33, "research-scientist": 0.33, "devops": 0.27}
+    assert e.evidence["track"]["reason"] == ("no role in the title; the body points to data-engineer "
+                                             "(cues: batch, pipelines)")
