@@ -45,8 +45,24 @@ class Result:
 
 
 @pytest.fixture
-def kg_run(tmp_path: Path):
-    """Run the real command, ``python -m kg ARGS``, from a directory outside the repo."""
+def kg_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run ``kg ARGS`` in-process through the console script's entry point (``run_safely``), from a
+    directory outside the repo: exit code, stdout, stderr. Fast, and seen by tests/mutate.py."""
+    from hostile_support import kg
+
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+        r = kg(*args, env=env, input=input)
+        return Result(r.code, r.out, r.err)
+
+    return run
+
+
+@pytest.fixture
+def kg_process(tmp_path: Path):
+    """Run the real command, ``python -m kg ARGS``, in a new process from a directory outside the repo
+    (for what only a process shows: the entry point, start-up, the cache between runs)."""
 
     def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Result:
         full_env = {**os.environ, **(env or {})}

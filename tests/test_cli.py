@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 
-def test_plan_table(kg_run):
-    r = kg_run("plan", "--from", "DS", "--to", "Infra MLE")
+def test_plan_table(kg_process):
+    r = kg_process("plan", "--from", "DS", "--to", "Infra MLE")
     assert r.code == 0, r.err
     lines = r.out.splitlines()
     assert lines[0] == "Plan: Data Scientist -> Infra MLE (full)"
@@ -89,8 +89,8 @@ def test_chinese_names_throughout(kg_run):
     assert [n["name"] for n in data["nodes"]] == ["数据科学家", "生产型MLE", "基础设施型MLE"]
 
 
-def test_unknown_name_is_one_line_exit_1(kg_run):
-    r = kg_run("path", "Infra MLEE", "ds")
+def test_unknown_name_is_one_line_exit_1(kg_process):
+    r = kg_process("path", "Infra MLEE", "ds")
     assert r.code == 1
     assert r.out == ""
     assert r.err == ("Error: no node named 'Infra MLEE' — did you mean 'Infra MLE' (infra-mle) or "
@@ -104,8 +104,8 @@ def test_ambiguous_name_lists_candidates(kg_run):
                      "(production-mle) [Track], 'Research MLE' (research-mle) [Track]; use the id\n")
 
 
-def test_usage_error_is_exit_2(kg_run):
-    r = kg_run("plan", "--from", "DS")
+def test_usage_error_is_exit_2(kg_process):
+    r = kg_process("plan", "--from", "DS")
     assert r.code == 2
     assert "Error: Missing option '--to'." in r.err
 
@@ -136,8 +136,8 @@ def test_validate(kg_run, write):
                                   "Error: 2 problems found"]
 
 
-def test_python_dash_m_and_version(kg_run):
-    r = kg_run("--version")
+def test_python_dash_m_and_version(kg_process):
+    r = kg_process("--version")
     assert r.code == 0 and r.out.startswith("kg, version 0.1.0")
 
 
