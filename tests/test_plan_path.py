@@ -123,6 +123,7 @@ def test_path_ds_to_infra_mle(packaged_graph):
         {"type": "TRANSITIONS_TO", "start": "ds", "end": "production-mle"},
         {"type": "TRANSITIONS_TO", "start": "production-mle", "end": "infra-mle"}]
     assert p["length"] == 2
+    assert (p["from"], p["to"], p["directed"], p["weighted"]) == ("ds", "infra-mle", False, False)
     assert format_path(p) == ("Data Scientist (Track) -[TRANSITIONS_TO]-> Production MLE (Track) "
                               "-[TRANSITIONS_TO]-> Infra MLE (Track)")
 
@@ -353,3 +354,16 @@ def test_cli_plan_know_a_track_counts_its_core_skills():
     alone = json.loads(CliRunner().invoke(cli, ["plan", "--to", "Infra MLE", "--json"]).output)
     assert [s["id"] for s in alone["steps"]] == ["programming", "data-pipeline", "statistics", "machine-learning",
                                                  "cloud-computing", "software-engineering", "ci-cd", "orchestration"]
+
+
+def test_describe_path_walks_against_arrows_unless_directed(packaged_graph):
+    from kg.paths import describe_path
+
+    p = describe_path(packaged_graph, ["kubernetes", "cluster-management"])
+    assert p == {"nodes": [{"id": "kubernetes", "label": "Tool", "name": "Kubernetes"},
+                           {"id": "cluster-management", "label": "Skill", "name": "Cluster management"}],
+                 "relationships": [{"type": "USES_TOOL", "start": "cluster-management", "end": "kubernetes"}],
+                 "length": 1}
+    assert describe_path(packaged_graph, ["cluster-management", "kubernetes"], directed=True)["relationships"] == [
+        {"type": "USES_TOOL", "start": "cluster-management", "end": "kubernetes"}]
+    assert describe_path(packaged_graph, ["cluster-management"], lang="zh")["nodes"][0]["name"] == "集群管理"
