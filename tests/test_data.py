@@ -190,6 +190,7 @@ BAD_FILES = [
     ("tools:\n  - id: kubernetes\n    source: jd\n",
      "bad.yaml:3: tools[0].evidence: a fact from job descriptions must give its evidence"),
     ("tools:\n  - id: kubernetes\n    source: 3\n", "bad.yaml:3: tools[0].source: must be text"),
+    ("tools:\n  - id: kubernetes\n    source: ''\n", "bad.yaml:3: tools[0].source: must be text"),
     ("relationships:\n  - {type: PREREQUISITE_OF, from: statistics, to: ml-lifecycle, strength: medium}\n",
      "bad.yaml:2: relationships[0].strength: must be one of hard, soft, not 'medium'"),
     ("tools:\n  - id: kubernetes\n    effort_hours: 1000000001\n",
@@ -348,3 +349,19 @@ def test_a_user_fact_with_a_reason_and_the_largest_number(write):
     assert (node["effort_hours"], node["aliases"]) == (1_000_000_000, ["8"])
     assert node["provenance"][-1] == {"source": "ok.yaml", "reason": "cheaper here"}
     assert g.resolve("8") == "kubernetes"
+
+
+def test_packaged_facts_need_a_source_even_with_a_reason():
+    parsed = parse_data("tools:\n  - id: polars\n    name: Polars\n    reason: fast\n    skills: [data-analysis]\n",
+                        "graph.yaml", None, article_text())
+    assert [str(p) for p in parsed.problems] == [
+        "graph.yaml:2: tools[0].source: missing provenance (source: article|curated|jd)"]
+
+
+def test_a_new_tool_holds_only_its_own_fields(write):
+    g = load_graph([write("new.yaml", "tools:\n  - id: polars\n    name: Polars\n    effort_hours: 12\n"
+                                      "    skills: [data-analysis]\n")])
+    assert g.g.nodes["polars"] == {"label": "Tool", "name": "Polars", "name_zh": "", "aliases": [], "description": "",
+                                   "effort_hours": 12, "provenance": [{"source": "new.yaml"}]}
+    assert g.relationship("USES_TOOL", "data-analysis", "polars") == {"type": "USES_TOOL",
+                                                                      "provenance": [{"source": "new.yaml"}]}
