@@ -367,3 +367,61 @@ def test_describe_path_walks_against_arrows_unless_directed(packaged_graph):
     assert describe_path(packaged_graph, ["cluster-management", "kubernetes"], directed=True)["relationships"] == [
         {"type": "USES_TOOL", "start": "cluster-management", "end": "kubernetes"}]
     assert describe_path(packaged_graph, ["cluster-management"], lang="zh")["nodes"][0]["name"] == "集群管理"
+
+
+def test_plan_by_demand_without_demand_and_strict_know(packaged_graph):
+    p = make_plan(packaged_graph, "ds", "production-mle", by_demand=True)
+    assert p["by_demand"] is True and p["warnings"] == [
+        "--by-demand: no job-description demand is loaded (kg ingest adds it); choices go by cost"]
+    assert make_plan(packaged_graph, "ds", "production-mle")["warnings"] == []
+    with pytest.raises(KGError) as e:
+        make_plan(packaged_graph, "ds", "pm", know=["jupyter"], strict=True)
+    assert str(e.value) == ("unknown --know item 'jupyter': no skill or tool or track named 'jupyter'; "
+                            "`kg search TEXT` finds names (--strict)")
+    assert make_plan(packaged_graph, "ds", "pm", know=["jupyter"])["warnings"] == [
+        "unknown --know item 'jupyter': no skill or tool or track named 'jupyter'; `kg search TEXT` finds names"]
+
+
+def test_plan_in_chinese(packaged_graph):
+    p = make_plan(packaged_graph, "DS", "Infra MLE", lang="zh")
+    assert [(s["name"], s["reason"], s["layer"]) for s in p["steps"]][:3] == [
+        ("数据管道", "基础设施型MLE 的核心技能; 编排 的前置技能", "data"), ("云计算", "基础设施型MLE 的核心技能", "application"),
+        ("软件工程", "持续集成/持续部署 的前置技能", "application")]
+
+
+def test_schedule_refuses_what_is_not_a_weekly_number_and_lays_out_nothing(packaged_graph):
+    import datetime as dt
+
+    from kg.plan import schedule
+
+    plan = make_plan(packaged_graph, "DS", "Infra MLE")
+    for bad in (0, -1, float("nan"), float("inf"), "8"):
+        with pytest.raises(KGError, match=r"^hours per week must be a number above 0, not "):
+            schedule(plan, bad)
+    empty = schedule(make_plan(packaged_graph, "infra-mle", "infra-mle"), 5, dt.date(2027, 1, 4))
+    assert empty == {"hours_per_week": 5, "start": "2027-01-04", "finish": None, "weeks": 0.0, "steps": []}
+
+
+def test_markdown_with_a_schedule(packaged_graph):
+    import datetime as dt
+
+    from kg.plan import markdown, next_monday, schedule
+
+    plan = make_plan(packaged_graph, "DS", "Infra MLE")
+    plan["schedule"] = schedule(plan, 10, dt.date(2027, 1, 4))
+    assert [(r["start"], r["end"], r["weeks"]) for r in plan["schedule"]["steps"]] == [
+        ("2027-01-04", "2027-02-28", 8.0), ("2027-03-01", "2027-04-18", 6.5), ("2027-04-12", "2027-06-20", 9.5),
+        ("2027-06-21", "2027-07-18", 3.5), ("2027-07-12", "2027-08-15", 4.2)]
+    assert (plan["schedule"]["finish"], plan["schedule"]["weeks"]) == ("2027-08-15", 31.7)
+    assert markdown(plan).splitlines() == [
+        "| # | Learn | Kind | Hours | Why | Start | End |",
+        "|---|---|---|---|---|---|---|",
+        "| 1 | Data pipeline | skill | 80 | core skill of Infra MLE; prerequisite of Orchestration | 2027-01-04 | 2027-02-28 |",
+        "| 2 | Cloud computing | skill | 65 | core skill of Infra MLE | 2027-03-01 | 2027-04-18 |",
+        "| 3 | Software engineering | skill | 95 | prerequisite of CI/CD | 2027-04-12 | 2027-06-20 |",
+        "| 4 | CI/CD | skill | 35 | core skill of Infra MLE | 2027-06-21 | 2027-07-18 |",
+        "| 5 | Orchestration | skill | 42 | core skill of Infra MLE | 2027-07-12 | 2027-08-15 |",
+        "",
+        "**Total: 317 hours in 5 steps**, finished by 2027-08-15"]
+    assert [next_monday(dt.date(2027, 1, d)) for d in (3, 4, 9)] == [
+        dt.date(2027, 1, 4), dt.date(2027, 1, 11), dt.date(2027, 1, 11)]
