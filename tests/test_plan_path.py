@@ -425,3 +425,65 @@ def test_markdown_with_a_schedule(packaged_graph):
         "**Total: 317 hours in 5 steps**, finished by 2027-08-15"]
     assert [next_monday(dt.date(2027, 1, d)) for d in (3, 4, 9)] == [
         dt.date(2027, 1, 4), dt.date(2027, 1, 11), dt.date(2027, 1, 11)]
+
+
+PLAN_DATA = """\
+relationships:
+  - {type: PREREQUISITE_OF, from: research, to: ci-cd, strength: hard, reason: Read before you ship.}
+  - {type: REQUIRES, from: infra-mle, to: data-pipeline, source: jd, evidence: {count: 3, total: 4, track: infra-mle}}
+"""
+
+
+def test_plan_looks_past_a_known_prerequisite_and_says_the_demand(write):
+    from kg.loaders.curated import load_graph
+
+    g = load_graph([write("more.yaml", PLAN_DATA)])
+    # CI/CD now has two hard prerequisites: knowing the first still leaves the second to learn.
+    p = make_plan(g, None, "devops", know=["software-engineering"])
+    assert [s["id"] for s in p["steps"]] == [
+        "programming", "statistics", "machine-learning", "research", "containerization", "cloud-computing",
+        "monitoring", "ci-cd", "infrastructure-as-code", "cluster-management"]
+    assert p["steps"][3]["reason"] == "prerequisite of CI/CD"
+    steps = {s["id"]: s for s in make_plan(g, "ds", "infra-mle", know=["docker"])["steps"]}
+    assert [(i, s["demand"]) for i, s in steps.items()] == [
+        ("data-pipeline", "mentioned by 3 of 4 Infra MLE postings"), ("research", None), ("cloud-computing", None),
+        ("software-engineering", None), ("ci-cd", None), ("orchestration", None)]
+    assert steps["data-pipeline"]["reasons"] == ["core skill of Infra MLE", "prerequisite of Orchestration"]
+    assert steps["research"]["known_prerequisites"] == ["machine-learning"]
+    assert steps["ci-cd"]["prerequisites"] == ["software-engineering", "research"]
+
+
+def test_plan_for_a_resolved_person(packaged_graph):
+    from kg.person import known_set
+    from kg.plan import plan_for
+
+    p = plan_for(packaged_graph, known_set(packaged_graph, ["sql"]), "ds")
+    assert (p["from"], p["to"], p["level"], p["with_bonus"], p["by_demand"]) == (None, "ds", "full", False, False)
+    assert [s["id"] for s in p["steps"]] == ["programming", "data-analysis", "statistics", "machine-learning"]
+
+
+def test_markdown_escapes_bars_and_unknown_hours():
+    from kg.plan import markdown
+
+    plan = {"steps": [{"step": 1, "id": "a", "name": "A|B", "kind": "skill", "hours": 0, "hours_known": False,
+                       "reason": "why | not"}],
+            "total_hours": 0, "schedule": {"steps": [{"id": "a", "start": "2027-01-04", "end": "2027-01-10"}],
+                                           "finish": None}}
+    assert markdown(plan).splitlines() == [
+        "| # | Learn | Kind | Hours | Why | Start | End |", "|---|---|---|---|---|---|---|",
+        "| 1 | A\\|B | skill | ? | why \\| not | 2027-01-04 | 2027-01-10 |", "", "**Total: 0 hours in 1 steps**"]
+
+
+def test_schedule_below_an_hour_a_week(packaged_graph):
+    import datetime as dt
+
+    from kg.plan import schedule
+
+    s = schedule({"steps": [{"step": 7, "id": "a", "hours": 1}]}, 0.5, dt.date(2027, 1, 4))
+    assert s["steps"] == [{"step": 7, "id": "a", "start": "2027-01-04", "end": "2027-01-17", "weeks": 2.0}]
+
+
+def test_plan_public_names_exist():
+    import kg.plan
+
+    assert [n for n in kg.plan.__all__ if not hasattr(kg.plan, n)] == []
