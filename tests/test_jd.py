@@ -326,7 +326,7 @@ def test_title_rules_decide_a_role_the_graph_does_not_name(packaged_graph):
     assert sre.evidence["track"]["title_says"] == {"devops": "Site Reliability"}
     assert sre.evidence["track"]["scores"] == {"devops": 4.2, "sde": 1.0, "infra-mle": 0.67, "data-engineer": 0.5,
                                                "production-mle": 0.5, "ds": 0.4, "research-scientist": 0.33}
-    assert sre.evidence["track"]["reason"] == "title 'Site Reliability' names devops; the body agrees (cues: none)"
+    assert sre.evidence["track"]["reason"] == "title 'Site Reliability' names devops; nothing in the body points elsewhere"
     analytics = extract("Analytics Engineer\nYou model data in dbt and Snowflake with SQL, orchestrated by Airflow.\n",
                         packaged_graph)
     assert (analytics.track, analytics.confidence) == ("data-engineer", 0.56)
