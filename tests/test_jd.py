@@ -345,3 +345,55 @@ def test_the_skill_profile_decides_a_posting_without_a_role(packaged_graph):
                                              "production-mle": 0.33, "research-scientist": 0.33, "devops": 0.27}
     assert e.evidence["track"]["reason"] == ("no role in the title; the body points to data-engineer "
                                              "(cues: batch, pipelines)")
+
+
+def test_a_title_is_at_most_200_characters():
+    title, body = parse_document("a" * 250 + "\nbody")
+    assert (title, body) == ("a" * 200, "body")
+
+
+def test_names_in_either_language_are_matched(packaged_graph):
+    # Full names (not aliases) of a tool and a skill, and a skill's Chinese name.
+    e = extract("Engineer\nNatural language processing with Google Cloud Platform.\n", packaged_graph)
+    assert (e.tools, e.skills) == (["gcp"], ["cloud-computing", "nlp"])
+    assert extract("工程师\n熟悉自然语言处理\n", packaged_graph).skills == ["nlp"]
+
+
+def test_how_sure_a_rejection_is(packaged_graph):
+    # Technical but too little: 1 - best / (best + 3) / 2; not technical at all: 1.0.
+    e = extract("Engineer\nWe use Python.\n", packaged_graph)
+    assert (e.track, e.confidence) == (None, 0.91)
+    assert e.evidence["track"]["reason"] == ("not a DS/ML/data/infra role: no role in the title and too little in "
+                                             "the body (best: sde 0.67)")
+    e = extract("Chef\nWe cook.\n", packaged_graph)
+    assert (e.track, e.confidence) == (None, 1.0)
+
+
+def test_folders_skip_hidden_files_and_folders(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.md").write_text("x", encoding="utf-8")
+    (tmp_path / ".hidden.md").write_text("h", encoding="utf-8")
+    (tmp_path / "a.md").write_text("a", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("b", encoding="utf-8")
+    items, skipped = jd.scan_inputs([tmp_path])
+    assert items == [("a.md", tmp_path / "a.md"), ("sub/b.md", tmp_path / "sub" / "b.md")]
+    assert skipped == [(str(tmp_path / ".hidden.md"), "hidden file")]
+
+
+def test_an_empty_phrase_does_not_stop_the_others():
+    assert jd.compile_phrases(["", "spark"]).findall("Spark, sparks") == ["Spark"]
+
+
+def test_demand_levels_and_default_kinds(packaged_graph):
+    docs = {name: extract(text, packaged_graph) for name, text in (
+        ("a.md", "Data Engineer\nWe build data pipelines with Kafka, Spark and Airflow on AWS.\n"),
+        ("b.md", "Data Engineer\nStreaming with Kafka and Flink; SQL; data warehouse in Snowflake.\n"))}
+    assert {d.track for d in docs.values()} == {"data-engineer"}
+    data = jd.build_demand(docs, packaged_graph, min_share=0.5, core_share=1.0)
+    levels = {r["to"]: (r["level"], r["evidence"]["count"]) for r in data["relationships"]}
+    assert levels["kafka"] == ("core", 2)      # every posting names it: core from core_share = 1.0
+    assert levels["spark"] == ("bonus", 1)     # half of them: bonus
+    per_track, totals = jd.demand_of_documents(docs)
+    ranked = jd.rank_demand(per_track, totals, packaged_graph)
+    assert {r["label"] for r in ranked["overall"]} == {"Tool", "Skill"}
