@@ -177,6 +177,17 @@ def test_path_weighted_among_effort_free_routes_takes_the_shorter(packaged_graph
     p = find_path(packaged_graph, "pm", "infra-mle", weighted=True)
     assert [n["id"] for n in p["nodes"]] == [n["id"] for n in find_path(packaged_graph, "pm", "infra-mle")["nodes"]]
     assert p["effort_hours"] == 0
+    # Two routes of 10 hours: through two 5-hour skills (3 steps), or through three effort-free
+    # skills and a 10-hour one (5 steps). The effort-free steps cost an hour each, so the first wins.
+    from kg.model import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    for n, hours in [("a", 0), ("x", 0), ("y", 0), ("z", 0), ("s2", 10), ("s1", 5), ("s3", 5), ("b", 0)]:
+        g.add_node(n, "Skill", name=n.upper(), effort_hours=hours)
+    for u, v in [("a", "x"), ("x", "y"), ("y", "z"), ("z", "s2"), ("s2", "b"), ("a", "s1"), ("s1", "s3"), ("s3", "b")]:
+        g.add_relationship("PREREQUISITE_OF", u, v)
+    p = find_path(g, "a", "b", weighted=True)
+    assert ([n["id"] for n in p["nodes"]], p["effort_hours"]) == (["a", "s1", "s3", "b"], 10)
 
 
 def test_path_via_several_labels(packaged_graph):
