@@ -498,3 +498,28 @@ def test_plan_public_names_exist():
     import kg.plan
 
     assert [n for n in kg.plan.__all__ if not hasattr(kg.plan, n)] == []
+
+
+def test_person_model_weights_closures_and_coverage(write):
+    from kg.loaders.curated import load_graph
+
+    from kg.person import choose, coverage, missing_closure, requirements
+
+    g = load_graph([write("more.yaml", PLAN_DATA + (
+        "  - {type: REQUIRES, from: pm, to: data-analysis, weight: 0}\n"
+        "  - {type: REQUIRES, from: pm, to: domain-knowledge, weight: 2.5}\n"))])
+    # CI/CD's second hard prerequisite is still followed when the first one popped is known.
+    assert sorted(missing_closure(g, "ci-cd", {"research"})) == ["ci-cd", "programming", "software-engineering"]
+    assert sorted(missing_closure(g, "ml-frameworks", {"statistics"})) == ["machine-learning", "ml-frameworks"]
+    assert [(r["id"], r["kind"], r["level"], r["weight"]) for r in requirements(g, "pm")] == [
+        ("domain-knowledge", "skill", "core", 2.5), ("data-analysis", "skill", "core", 0)]
+    assert [r["id"] for r in requirements(g, "pm", with_bonus=True)] == [
+        "domain-knowledge", "data-analysis", "machine-learning"]
+    reqs = requirements(g, "pm")
+    assert (coverage(g, reqs, {"data-analysis"}), coverage(g, reqs, {"domain-knowledge"})) == (0.0, 1.0)
+    g.add_node("t1", "Skill", name="T1")  # requirements without hours count by number
+    g.add_node("t2", "Skill", name="T2")
+    assert coverage(g, [{"id": "t1"}, {"id": "t2"}], {"t1"}) == 0.5
+    assert coverage(g, [{"id": "t1", "weight": 3}, {"id": "t2"}], {"t1"}) == 0.75
+    assert coverage(g, [], set()) == 1.0
+    assert choose(g, "pm", ["sql"], 0, set()) == [] and choose(g, "pm", [], 2, set()) == []
