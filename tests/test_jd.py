@@ -397,3 +397,13 @@ def test_demand_levels_and_default_kinds(packaged_graph):
     per_track, totals = jd.demand_of_documents(docs)
     ranked = jd.rank_demand(per_track, totals, packaged_graph)
     assert {r["label"] for r in ranked["overall"]} == {"Tool", "Skill"}
+
+
+def test_a_track_without_requirements_scores_nothing_from_skills(write):
+    from kg.loaders.curated import load_graph
+
+    g = load_graph([write("ux.yaml", "tracks:\n  - id: ux\n    name: UX Designer\n")])
+    e = extract("Site Reliability Engineer\nWe run Kubernetes and Terraform on AWS, with Prometheus and Grafana. "
+                "Python and Go.\n", g)
+    assert (e.track, e.confidence) == ("devops", 0.57)
+    assert "ux" not in e.evidence["track"]["scores"]

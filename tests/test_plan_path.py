@@ -67,6 +67,7 @@ def test_plan_know_removes_planned_skills(packaged_graph):
 def test_plan_from_nothing_includes_every_prerequisite(packaged_graph):
     plan = make_plan(packaged_graph, None, "ds")
     assert [s["id"] for s in plan["steps"]] == ["programming", "data-analysis", "statistics", "machine-learning"]
+    assert plan["from"] is None and plan["to"] == "ds"
 
 
 def test_plan_to_own_track_is_empty(packaged_graph):
@@ -523,3 +524,11 @@ def test_person_model_weights_closures_and_coverage(write):
     assert coverage(g, [{"id": "t1", "weight": 3}, {"id": "t2"}], {"t1"}) == 0.75
     assert coverage(g, [], set()) == 1.0
     assert choose(g, "pm", ["sql"], 0, set()) == [] and choose(g, "pm", [], 2, set()) == []
+
+
+def test_demand_without_a_total(write):
+    from kg.loaders.curated import load_graph
+
+    g = load_graph([write("d.yaml", "relationships:\n  - {type: REQUIRES, from: infra-mle, to: data-pipeline, "
+                                     "source: jd, evidence: {count: 2}}\n")])
+    assert make_plan(g, "ds", "infra-mle")["steps"][0]["demand"] == "mentioned by 2 of ? Infra MLE postings"

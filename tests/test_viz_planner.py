@@ -133,8 +133,9 @@ def test_fit_parity(page, packaged_graph):
 
 def test_fit_parity_on_tracks_whose_requirements_carry_no_hours(browser, tmp_path):
     # A taxonomy's track (ESCO's) has no learning hours: coverage is the share of requirements known.
-    from kg.advice import fit
     from kg.loaders.curated import load_graph
+
+    from kg.advice import fit
 
     g = load_graph()
     g.add_node("tax-track", "Track", name="Taxonomy track")
