@@ -532,3 +532,28 @@ def test_demand_without_a_total(write):
     g = load_graph([write("d.yaml", "relationships:\n  - {type: REQUIRES, from: infra-mle, to: data-pipeline, "
                                      "source: jd, evidence: {count: 2}}\n")])
     assert make_plan(g, "ds", "infra-mle")["steps"][0]["demand"] == "mentioned by 2 of ? Infra MLE postings"
+
+
+def test_entry_choices_by_cost_or_by_demand(write, packaged_graph):
+    from kg.loaders.curated import load_graph
+
+    from kg.errors import KGError as Error
+    from kg.person import choose, known_set, requirements
+
+    assert [(r["id"], r["level"], r["reason"]) for r in requirements(packaged_graph, "production-mle", "entry")] == [
+        ("machine-learning", "core", "core skill of Production MLE"),
+        ("ml-frameworks", "core", "core skill of Production MLE (2 of 3 in 'core-three', cheapest)"),
+        ("cloud-computing", "core", "core skill of Production MLE (2 of 3 in 'core-three', cheapest)")]
+    g = load_graph([write("dem.yaml", "relationships:\n  - {type: REQUIRES, from: production-mle, to: ml-frameworks, "
+                                      "source: jd, evidence: {count: 5, total: 6, track: production-mle}}\n")])
+    three = ["ml-frameworks", "data-pipeline", "cloud-computing"]
+    assert choose(g, "production-mle", three, 2, set()) == ["data-pipeline", "cloud-computing"]
+    assert choose(g, "production-mle", three, 2, set(), by_demand=True) == ["ml-frameworks", "cloud-computing"]
+    assert [r["reason"] for r in requirements(g, "production-mle", "entry", by_demand=True)][1:] == [
+        "core skill of Production MLE (2 of 3 in 'core-three', most demanded)"] * 2
+    with pytest.raises(Error) as e:
+        known_set(packaged_graph, ["jupyter", "notebooks"], strict=True)
+    assert str(e.value) == (
+        "unknown --know item 'jupyter': no skill or tool or track named 'jupyter'; `kg search TEXT` finds names; "
+        "unknown --know item 'notebooks': no skill or tool or track named 'notebooks'; `kg search TEXT` finds names "
+        "(--strict)")
