@@ -537,7 +537,6 @@ def test_demand_without_a_total(write):
 def test_entry_choices_by_cost_or_by_demand(write, packaged_graph):
     from kg.loaders.curated import load_graph
 
-    from kg.errors import KGError as Error
     from kg.person import choose, known_set, requirements
 
     assert [(r["id"], r["level"], r["reason"]) for r in requirements(packaged_graph, "production-mle", "entry")] == [
@@ -551,7 +550,7 @@ def test_entry_choices_by_cost_or_by_demand(write, packaged_graph):
     assert choose(g, "production-mle", three, 2, set(), by_demand=True) == ["ml-frameworks", "cloud-computing"]
     assert [r["reason"] for r in requirements(g, "production-mle", "entry", by_demand=True)][1:] == [
         "core skill of Production MLE (2 of 3 in 'core-three', most demanded)"] * 2
-    with pytest.raises(Error) as e:
+    with pytest.raises(KGError) as e:
         known_set(packaged_graph, ["jupyter", "notebooks"], strict=True)
     assert str(e.value) == (
         "unknown --know item 'jupyter': no skill or tool or track named 'jupyter'; `kg search TEXT` finds names; "
