@@ -191,6 +191,8 @@ BAD_FILES = [
      "bad.yaml:3: tools[0].evidence: a fact from job descriptions must give its evidence"),
     ("tools:\n  - id: kubernetes\n    source: 3\n", "bad.yaml:3: tools[0].source: must be text"),
     ("tools:\n  - id: kubernetes\n    source: ''\n", "bad.yaml:3: tools[0].source: must be text"),
+    ("tools:\n  - id: kubernetes\n    source: jd\n    evidence: {count: 1, track: Data Science}\n",
+     "bad.yaml:4: tools[0].evidence: track must be a track id, not 'Data Science'"),
     ("relationships:\n  - {type: PREREQUISITE_OF, from: statistics, to: ml-lifecycle, strength: medium}\n",
      "bad.yaml:2: relationships[0].strength: must be one of hard, soft, not 'medium'"),
     ("tools:\n  - id: kubernetes\n    effort_hours: 1000000001\n",
