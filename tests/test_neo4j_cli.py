@@ -136,7 +136,11 @@ def test_backend_neo4j_reads_the_same_graph_for_every_command(pushed, kg_run):
                  # the person model answers the same from the database: tools, partial knowledge, fit, next
                  ["plan", "--to", "production-mle", "--know", "sql,python", "--level", "entry", "--json"],
                  ["fit", "--know", "docker,aws", "--from", "devops", "--json"],
-                 ["next", "--know", "programming", "--json"]):
+                 ["next", "--know", "programming", "--json"],
+                 # a weighted, every-path or --via path is worked out in memory from the database's graph
+                 ["path", "statistics", "data-pipeline", "--weighted", "--json"],
+                 ["path", "DS", "Infra MLE", "--all", "--json"],
+                 ["path", "pytorch", "kubernetes", "--via", "skill,track", "--json"]):
         memory = kg_run(*args)
         server = kg_run("--backend", "neo4j", *args, env=pushed.env)
         assert memory.code == 0 and server.code == 0, (args, server.err)
@@ -148,7 +152,13 @@ def test_backend_neo4j_reads_the_same_graph_for_every_command(pushed, kg_run):
     from kg.loaders.curated import load_graph
 
     assert json.loads(server.out)["length"] == memory["length"] == 3
-    assert json.loads(server.out)["server"] is True and "server" not in memory  # the database's own shortestPath
+    answer = json.loads(server.out)
+    assert answer["server"] is True and "server" not in memory  # the database's own shortestPath
+    assert (answer["from"], answer["to"], answer["directed"], answer["weighted"]) == ("ds", "kubernetes", False, False)
+    no_path = kg_run("--backend", "neo4j", "path", "kubernetes", "infra-mle", "--directed", env=pushed.env)
+    assert no_path.code == 1
+    assert one_error_line(no_path) == ("Error: no path from 'Kubernetes' (kubernetes) to 'Infra MLE' (infra-mle); "
+                                       "try without --directed")
     assert_valid_path(load_graph(), json.loads(server.out), "ds", "kubernetes", directed=False)
 
 
