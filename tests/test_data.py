@@ -367,3 +367,12 @@ def test_a_new_tool_holds_only_its_own_fields(write):
                                    "effort_hours": 12, "provenance": [{"source": "new.yaml"}]}
     assert g.relationship("USES_TOOL", "data-analysis", "polars") == {"type": "USES_TOOL",
                                                                       "provenance": [{"source": "new.yaml"}]}
+
+
+def test_inline_requirements_inherit_their_tracks_reason(write):
+    path = write("t.yaml", "tracks:\n  - id: pm\n    reason: PMs read the numbers.\n    requires:\n"
+                           "      - {skill: statistics, level: bonus}\n      - sql\n")
+    g = load_graph([path])
+    why = [{"source": "t.yaml", "reason": "PMs read the numbers."}]
+    assert g.relationship("REQUIRES", "pm", "statistics") == {"type": "REQUIRES", "level": "bonus", "provenance": why}
+    assert g.relationship("REQUIRES", "pm", "sql") == {"type": "REQUIRES", "level": "core", "provenance": why}
