@@ -128,9 +128,10 @@ SHIPPED_ROWS = {
         ("Infra MLE", 10, 5), ("DevOps Engineer", 8, 7), ("Production MLE", 8, 4), ("Data Engineer", 7, 5),
         ("Research Scientist", 7, 5), ("Data Scientist", 6, 4), ("Research MLE", 5, 4), ("Software Engineer", 4, 2),
         ("Product Manager", 3, 2)]),
-    "top_tools": (("tool", "tracks", "skills"), [
-        ("scikit-learn", 6, 2), ("LightGBM", 6, 1), ("XGBoost", 6, 1), ("R", 5, 2), ("SQL", 5, 2), ("AWS", 5, 1),
-        ("Alibaba Cloud", 5, 1), ("C++", 5, 1), ("Go", 5, 1), ("Google Cloud Platform", 5, 1)]),
+    "top_tools": (("tool", "postings", "tracks", "skills", "ranked_by"), [
+        (tool, 0, tracks, skills, "tracks (no job-posting demand loaded)") for tool, tracks, skills in (
+            ("scikit-learn", 6, 2), ("LightGBM", 6, 1), ("XGBoost", 6, 1), ("R", 5, 2), ("SQL", 5, 2), ("AWS", 5, 1),
+            ("Alibaba Cloud", 5, 1), ("C++", 5, 1), ("Go", 5, 1), ("Google Cloud Platform", 5, 1))]),
     "track_skills_by_layer": (("layer_order", "layer", "level", "skill"), [
         (1, "Data", "core", "Data pipeline"), (2, "Algorithm", "core", "ML frameworks"),
         (2, "Algorithm", "core", "Machine learning"), (3, "Application", "bonus", "Domain knowledge"),

@@ -175,11 +175,11 @@ BAD_FILES = [
     ("tracks:\n  - id: ds\n    requires:\n      - {level: core}\n", "bad.yaml:4: tracks[0].requires[0].skill: missing skill"),
     ("tracks:\n  - id: ds\n    requires:\n      - {skill: ci-cd, colour: red}\n",
      ("bad.yaml:4: tracks[0].requires[0].colour: unknown field (allowed: skill, level, group, min_of, weight, source, "
-     "quote, reason, evidence)")),
+     "quote, reason, evidence, release)")),
     ("relationships:\n  - {from: ds, to: pm}\n", "bad.yaml:2: relationships[0].type: missing type"),
     ("relationships:\n  - {type: OVERLAPS_WITH, from: ds, to: pm, strength: soft}\n",
      ("bad.yaml:2: relationships[0].strength: unknown field for OVERLAPS_WITH (allowed: type, from, to, source, quote, "
-     "reason, evidence)")),
+     "reason, evidence, release)")),
     ("tracks:\n  - id: ds\n    mle: yes please\n", "bad.yaml:3: tracks[0].mle: must be true or false, not 'yes please'"),
     ("tools:\n  - id: kubernetes\n    name: ''\n", "bad.yaml:3: tools[0].name: must be text"),
     ("tools:\n  - id: kubernetes\n    aliases: python\n", "bad.yaml:3: tools[0].aliases: must be a list of names"),
