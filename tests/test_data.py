@@ -305,7 +305,7 @@ def test_a_refusal_counts_the_other_problems(write):
     assert [str(p).replace(three, "three.yaml") for p in problems] == [
         "three.yaml:3: tools[0].effort_hours: must be a finite number from 0 to 1,000,000,000, not -1",
         ("three.yaml:4: tools[0].mle: unknown field for a Tool (allowed: id, name, name_zh, aliases, description, "
-        "source, quote, reason, evidence, skills, url, effort_hours)"),
+        "source, quote, reason, evidence, release, skills, url, effort_hours, esco_uri, esco_reason)"),
         "three.yaml:5: tools[0].url: must be text"]
 
 
