@@ -543,6 +543,9 @@ def test_entry_choices_by_cost_or_by_demand(write, packaged_graph):
         ("machine-learning", "core", "core skill of Production MLE"),
         ("ml-frameworks", "core", "core skill of Production MLE (2 of 3 in 'core-three', cheapest)"),
         ("cloud-computing", "core", "core skill of Production MLE (2 of 3 in 'core-three', cheapest)")]
+    assert requirements(packaged_graph, "production-mle", "entry")[1] == {
+        "id": "ml-frameworks", "kind": "skill", "level": "core", "group": "core-three", "weight": 1,
+        "reason": "core skill of Production MLE (2 of 3 in 'core-three', cheapest)"}
     g = load_graph([write("dem.yaml", "relationships:\n  - {type: REQUIRES, from: production-mle, to: ml-frameworks, "
                                       "source: jd, evidence: {count: 5, total: 6, track: production-mle}}\n")])
     three = ["ml-frameworks", "data-pipeline", "cloud-computing"]
