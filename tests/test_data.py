@@ -193,6 +193,13 @@ BAD_FILES = [
     ("tools:\n  - id: kubernetes\n    source: ''\n", "bad.yaml:3: tools[0].source: must be text"),
     ("tools:\n  - id: kubernetes\n    source: jd\n    evidence: {count: 1, track: Data Science}\n",
      "bad.yaml:4: tools[0].evidence: track must be a track id, not 'Data Science'"),
+    ("tools:\n  - id: kubernetes\n    aliases: [true]\n", "bad.yaml:3: tools[0].aliases: must be a list of names"),
+    ("relationships:\n  - {type: USES_TOOL, from: 3, to: docker}\n", "bad.yaml:2: relationships[0].from: missing from"),
+    ("tracks:\n  - id: pm\n    requires:\n      - {skill: ci-cd, group: 3, min_of: 1}\n",
+     "bad.yaml:4: tracks[0].requires[0].group: must be text"),
+    ("layers:\n  - id: data\n    esco_uri: x\n",
+     ("bad.yaml:3: layers[0].esco_uri: unknown field for a Layer (allowed: id, name, name_zh, aliases, description, "
+      "source, quote, reason, evidence, release, order)")),
     ("relationships:\n  - {type: PREREQUISITE_OF, from: statistics, to: ml-lifecycle, strength: medium}\n",
      "bad.yaml:2: relationships[0].strength: must be one of hard, soft, not 'medium'"),
     ("tools:\n  - id: kubernetes\n    effort_hours: 1000000001\n",
@@ -376,3 +383,12 @@ def test_inline_requirements_inherit_their_tracks_reason(write):
     why = [{"source": "t.yaml", "reason": "PMs read the numbers."}]
     assert g.relationship("REQUIRES", "pm", "statistics") == {"type": "REQUIRES", "level": "bonus", "provenance": why}
     assert g.relationship("REQUIRES", "pm", "sql") == {"type": "REQUIRES", "level": "core", "provenance": why}
+
+
+def test_evidence_total_may_equal_count_and_bad_bytes_name_their_line(write, tmp_path):
+    g = load_graph([write("ev.yaml", "tools:\n  - id: kubernetes\n    source: jd\n    evidence: {count: 2, total: 2}\n")])
+    assert g.g.nodes["kubernetes"]["provenance"][-1] == {"source": "jd", "evidence": {"count": 2, "total": 2}}
+    first = tmp_path / "nl.yaml"
+    first.write_bytes(b"\n\xe9\n")
+    with pytest.raises(DataError, match=f"^{first}:2: not UTF-8 text \\(byte 1\\); save the file as UTF-8$"):
+        load_graph([first])
