@@ -16,6 +16,8 @@ from .jd_rules import (
     BONUS,
     CLAUSE_END,
     EVERYDAY,
+    EVERYDAY_CONTEXT,
+    EXAMPLES_GLUE,
     FIRST_NAME_TERMS,
     LIST_GAP,
     LIST_GLUE,
@@ -25,10 +27,13 @@ from .jd_rules import (
     NEGATION_AFTER,
     NEGATION_BEFORE,
     NEGATION_BREAK,
+    NEGATION_NOUN_PHRASE,
+    NEGATED_ACTIVITY_GLUE,
     NOT_NEGATION,
     ORDINARY_WORDS,
     RULES,
     SENTENCE_END,
+    STRONG_TECH,
     SURNAME_TERMS,
     TECH_CONTEXT,
     TECH_CUES,
@@ -116,11 +121,14 @@ _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|m?l)?$", re.IGNORECASE)
 _BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "0": numbers ("49% HF") count
 #: The words a negation cue begins with (its first word, or a CJK character of it).
 _NEG_KEYS = frozenset(
-    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud"]
+    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud",
+     "avoid", "steer", "stay", "stayed", "staying", "stays", "keep", "keeps", "keeping", "eschew", "shun", "shuns", "shunned",
+     "forgo", "forbid", "prohibit", "ban", "bans", "banned", "have", "has", "refus"]
 )
 #: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
 _ZH_NEG = ("无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
-           "代替", "取代", "替代", "替换", "弃用", "淘汰", "告别", "没有使", "未使用", "不采", "不再", "停用", "不碰", "不接")
+           "代替", "取代", "替代", "替换", "弃用", "淘汰", "告别", "没有使", "未使用", "不采", "不再", "停用", "不碰", "不接",
+           "避免", "禁止", "禁用", "不允", "拒绝", "摒弃")
 #: The words a cue of NEGATION_AFTER holds among its first ones (the full pattern runs only after one of them).
 _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", "wasn", "needn", "need", "retired",
                              "deprecated", "phased", "sunset", "sunsetted", "decommissioned", "replaced", "removed",
@@ -252,7 +260,7 @@ def _chains(text: str, hits: list[Hit]) -> list[list[Hit]]:
         if chains:
             prev = chains[-1][-1]
             gap = text[prev.end:h.start]
-            if len(gap) <= 24 and LIST_GLUE.match(gap):
+            if len(gap) <= 24 and (LIST_GLUE.match(gap) or EXAMPLES_GLUE.match(gap)):
                 chains[-1].append(h)
                 continue
         chains.append([h])
@@ -285,8 +293,11 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
             pass
         if cue is not None:
             gap = text[cue.end():head.start]
-            listed = _UNKNOWN_LIST.fullmatch(gap) is not None
-            if (len(gap) <= NEGATION_REACH and len(gap.split()) <= NEGATION_WORDS and (listed or not _NEG_BREAK.search(gap))
+            noun_phrase = NEGATION_NOUN_PHRASE.fullmatch(gap) is not None
+            listed = noun_phrase or _UNKNOWN_LIST.fullmatch(gap) is not None
+            if cue.group("avoid") and not noun_phrase:
+                pass  # "avoid downtime with Kubernetes": what is avoided is not the tool
+            elif (len(gap) <= NEGATION_REACH and len(gap.split()) <= NEGATION_WORDS and (listed or not _NEG_BREAK.search(gap))
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
     after = text[tail.end:tail.end + 90]
@@ -333,18 +344,31 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
             not_counted.append({"term": h.text, "at": h.start, "why": why})
         else:
             plausible.append(h)
+    plausible = _everyday_sentences(text, plausible, vocab, not_counted)
     if not plausible:
         return Mentions({}, set(), not_counted)
     negated: set[int] = set()
     prev_end = 0
+    prev_why = ""
     for chain in _chains(text, plausible):
         decision = _negation(text, chain, prev_end)
+        glue = text[prev_end:chain[0].start] if prev_why and chain[0].start - prev_end <= 12 else ""
+        activity = prev_why
+        prev_why = ""
+        if decision is None and glue and NEGATED_ACTIVITY_GLUE.match(glue):
+            # "no coding in Python": the negated activity (a skill, not a tool: "replaced Jenkins
+            # with GitHub Actions" names the replacement) takes the tool it is done with along
+            decision = f"{activity} (the activity done '{glue.strip()}' it)", chain
+        elif decision and decision[1] is chain and all(vocab.labels.get(n) == "Skill" for h in chain for n in h.nodes):
+            prev_why = decision[0]
         prev_end = chain[-1].end
         if decision:
             why, which = decision
             for h in which:
                 negated.add(id(h))
                 not_counted.append({"term": h.text, "at": h.start, "why": why})
+    if negated:
+        _same_sentence(text, plausible, negated, not_counted)
     accepted = _in_context(text, plausible, negated, not_counted)
     hints = _hint_positions(text.lower(), _BONUS_HINTS)
     levels: dict[str, set[str]] = {}
@@ -363,6 +387,64 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     not_counted.sort(key=lambda r: r["at"])
     return Mentions(found, {h.key for h in accepted}, not_counted, senses,
                     {n: "bonus" for n, lv in levels.items() if lv == {"bonus"}}, [(h.start, h.end, h.key) for h in accepted])
+
+
+#: How far (characters) a sentence is looked at around a mention for its everyday or technical words.
+SENTENCE_REACH = 240
+_SENTENCE_END_BACK = re.compile(r"(?s:.*)(?:[.!?;。！？；](?=\s|$)|\n\s*\n)")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence holding text[start:end] (at most SENTENCE_REACH characters each way)."""
+    lo = max(0, start - SENTENCE_REACH)
+    m = _SENTENCE_END_BACK.match(text, lo, start)
+    lo = m.end() if m else lo
+    n = SENTENCE_END.search(text, end, end + SENTENCE_REACH)
+    return lo, n.start() if n else min(len(text), end + SENTENCE_REACH)
+
+
+def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_counted: list[dict[str, Any]]) -> list[Hit]:
+    """Drop the tool-like words that stand in a sentence with nothing technical in it and either
+    everyday words around (rooms, myths, drones, coffee: ``EVERYDAY_CONTEXT``) or the word written
+    in lowercase where the tool's name is capitalised ("we avoid hive-mind decisions")."""
+    dropped: set[int] = set()
+    starts: list[int] = []
+    for h in plausible:
+        if h.key not in ORDINARY:
+            continue
+        lowercase = h.text.islower() and not any(sp.islower() for sp in vocab.spellings.get(h.key, ()))
+        lo, hi = _sentence(text, h.start, h.end)
+        everyday = EVERYDAY_CONTEXT.search(text, lo, hi)
+        if not (everyday or lowercase) or STRONG_TECH.search(text, lo, hi):
+            continue
+        if not starts:
+            starts = [o.start for o in plausible]
+        k = bisect.bisect_left(starts, lo)
+        if any(plausible[j].start < hi and not (plausible[j].nodes & h.nodes) for j in range(k, min(k + 12, len(plausible)))
+               if plausible[j].end <= hi):
+            continue
+        why = (f"everyday sense: a sentence about '{everyday.group()}' with nothing technical in it" if everyday else
+               f"everyday sense: written '{h.text}' (not the tool's name) in a sentence with nothing technical in it")
+        not_counted.append({"term": h.text, "at": h.start, "why": why})
+        dropped.add(id(h))
+    return [h for h in plausible if id(h) not in dropped] if dropped else plausible
+
+
+def _same_sentence(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> None:
+    """A sentence that says a tool is not used speaks of all its mentions in it ("If you want to
+    write Scala, this is not the team: we never touch Scala")."""
+    where: dict[str, list[tuple[int, int, int]]] = {}
+    for h in plausible:
+        if id(h) in negated:
+            where.setdefault(h.key, []).append((h.start, *_sentence(text, h.start, h.end)))
+    for h in plausible:
+        for at, lo, hi in where.get(h.key, ()):
+            if id(h) not in negated and lo <= h.start < at and not _CONTRAST.search(text, h.end, at):
+                negated.add(id(h))
+                not_counted.append({"term": h.text, "at": h.start, "why": f"negated: its sentence goes on to say '{h.text}' is not used"})
+
+
+_CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|yet|while)\b|但|不过|然而", re.IGNORECASE)
 
 
 def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> list[Hit]:

@@ -133,7 +133,8 @@ RULES: dict[str, Rule] = {
 #: Words that, in the same sentence, show that a short name is the technology.
 TECH_CUES = re.compile(
     r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
-    r"sdks?|apis?|developers?|deployments?|clusters?|stack|code)(?![A-Za-z])|编程|语言|开发|框架|代码|部署|集群",
+    r"sdks?|apis?|developers?|deployments?|clusters?|stack|code|statistical|statistics|modell?ing|packages?|"
+    r"scripts?|notebooks?)(?![A-Za-z])|编程|语言|开发|框架|代码|部署|集群|统计|建模",
     re.IGNORECASE)
 
 #: What may stand between two items of a list ("Python, R", "R/Python", "Python 或 R").
@@ -158,7 +159,8 @@ TITLE_RULES: list[tuple[str, float, str]] = [
                            r"数据工程师|大数据开发|数仓|数据开发|数据平台")),
     ("devops", 3.0, r"devops|site reliability|\bsre\b|platform engineer|cloud engineer|infrastructure engineer|运维|sre工程师"),
     ("sde", 2.0, r"software (?:engineer|developer)|back-?end|full[- ]?stack|\bswe\b|\bsde\b|后端|软件工程师|开发工程师|研发工程师|服务端"),
-    ("pm", 3.0, r"product manager|product owner|产品经理"),
+    # the role noun decides, the area ("Product Manager, ML Platform") only qualifies it: above every area
+    ("pm", 5.0, r"product manager|product owner|产品经理"),
 ]
 
 #: Phrases in the body that point to a track. Weight 2 for the telling ones.
@@ -249,7 +251,9 @@ _PERSON_NOUNS = (r"team|office|desk|group|lab|leadership|reports?|birthday|famil
 _VESSEL = r"aboard|on\s?board|mv|m/v|ss|hms|rv|r/v|uss|fv|sv|yacht|vessel|ship|tug(?:boat)?|ferry|barge|boat|schooner|trawler|tanker|cruise\s+ship|crew\s+of"
 _PLACE_AFTER = (r"vessel|ship|yacht|harbou?r|marina|wharf|pier|quay|berth|bay|island|beach|airport|county|river|valley|"
                 r"street|st\.|avenue|ave\.?|road|boulevard|hotel|resort|restaurant|caf[eé]|bar|pub|club|gym|mall|"
-                r"stadium|arena|theatre|theater|concert\s+hall|campground|trail|lake|mountains?|national\s+park")
+                r"stadium|arena|theatre|theater|concert\s+hall|campground|trail|lake|mountains?|national\s+park|"
+                r"square|plaza|tower|building|house|campus|cent(?:re|er)\s+(?:building|campus|tower)|meeting\s+room|"
+                r"conference\s+room|lounge|auditorium|atrium|terminal")
 _BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes|sneakers|boots|sedans?|hatchbacks?|"
                 r"trucks?|pickups?|cars?|vehicles?|scooters?|e-?bikes?|bicycles?|groceries|grocery|supermarkets?|"
                 r"delivery\s+app|coffee|espresso|tea|beers?|ales?|lagers?|brewing|brewery|snacks?|cereal|chocolates?|"
@@ -262,6 +266,22 @@ _LAB_BEFORE = (r"erlenmeyer|volumetric|florence|b[üu]chner|conical|round[- ]bot
                r"culture|shake|vacuum|dewar|thermos|hip|bunsen|dilute|diluted|concentrated|\d+\s*%|\d+\s*m[lL]|\d+\s*[lL]|"
                r"sterile|autoclaved?|glass|titration|reagent")
 
+#: Things a name can be followed by in Chinese: a card, a drone, a drink, a shop, a building.
+_ZH_OBJECT_AFTER = (r"卡|存储卡|内存卡|无人机|相机|镜头|耳机|手机|手表|咖啡|饮品|特饮|拿铁|美式|奶茶|气泡|蛋糕|门店|店|"
+                    r"品牌|款|型号|创新中心|中心|大厦|大楼|号楼|楼|广场|园区|路|街|酒店|会议室|号|轮|舰|船")
+#: Objects in English right after a name: ocean instruments, consumer devices, parts.
+_OBJECT_AFTER = (r"floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
+                 r"plugs?|thermostats?|electrodes?|igniters?")
+#: Role nouns right before a name, in both languages ("staff engineer Ray", "店长Ray", "资深工程师 Ray").
+_ROLE_BEFORE = (r"(?:\b(?:senior|staff|principal|lead|chief|fellow|head)\s+(?:engineer|scientist|researcher|architect|"
+                r"developer|analyst)|\b(?:colleague|teammate|mentor|buddy|team\s+lead|tech\s+lead|engineering\s+manager|"
+                r"hiring\s+manager|our\s+(?:ceo|cto|founder|lead|head|manager|recruiter))),?\s+$")
+_ZH_ROLE_BEFORE = r"(?:店长|经理|主管|总监|负责人|工程师|同事|导师|老师|组长|主任|客户|联系人|面试官|创始人|老板|HR)\s*$"
+_ZH_ROLE_AFTER = r"\s*(?:先生|女士|老师|总|经理|同学|[（(]\s*(?:前|原|现|former|ex-))"
+#: Travel to or from a place ("fly you in to JAX", "commute to Triton", "relocating out of Argo").
+_TRAVEL_BEFORE = (r"\b(?:fly|flying|flew|flown|fly\s+(?:\w+\s+)?in|travel\w*|commut\w*|driv\w*|relocat\w*|visit\w*|trips?|"
+                  r"head(?:ing|ed)?|arriv\w*|land(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:in\s+to|into|to|from|out\s+of|at|in)\s+$")
+
 #: Senses any tool name can have, checked around every mention. The first that matches decides.
 EVERYDAY: list[Sense] = [
     Sense("a person", before=r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Sir|Dame|Coach|Chef|Captain|Uncle|Aunt|Officer|Nurse)\.?\s+"
@@ -269,6 +289,10 @@ EVERYDAY: list[Sense] = [
     Sense("a person", after=rf"['’]s?\s+(?:{_PERSON_NOUNS})\b|\s*\((?:she|he|they)/(?:her|him|them)\)|,\s+(?:our|the|a|who|your)\s+"
                             r"(?:\w+\s+){0,2}(?:manager|director|lead|recruiter|ceo|cto|cfo|coo|founder|co-founder|vp|head|"
                             r"partner|coordinator|supervisor|officer|mentor|instructor|professor|who)\b"),
+    Sense("a person", before=_ROLE_BEFORE),
+    Sense("a person", before=_ZH_ROLE_BEFORE, after=_ZH_ROLE_AFTER, case=True),
+    Sense("a vessel or place", before=_TRAVEL_BEFORE),
+    Sense("an object, not software", after=rf"\s*(?:{_ZH_OBJECT_AFTER})|\s+(?:{_OBJECT_AFTER})\b"),
     Sense("a person", before=r"\b(?:contact|email|e-mail|ask\s+for|ask|meet|thank|report(?:s|ing)?\s+(?:directly\s+)?to|led\s+by|"
                              r"managed\s+by|founded\s+by|hosted\s+by|named|signed|cc|call|text|reach\s+out\s+to|"
                              r"(?:manager|recruiter|founder|director|ceo|cto|supervisor|coordinator|contact)[:,]?)\s+$"),
@@ -291,6 +315,27 @@ EVERYDAY: list[Sense] = [
           after=r"[-‐](?:like|style|esque|ish|inspired|compatible|flavou?red|alike|themed|shaped|sized)\b|"
                 r"\s+(?:style|inspired|compatible|themed)\b|(?:esque|ian)\b"),
 ]
+
+#: Words that put a sentence in everyday life: rooms and buildings, myths, food and drink, animals,
+#: the sea, cameras and drones, weddings. A tool-like word in such a sentence, with nothing
+#: technical in it (no other technology, no word of STRONG_TECH), is not the tool ("a talk in
+#: Prometheus, our meeting rooms are named after Greek myth"; "拍摄用的老款 DJI Spark 无人机").
+EVERYDAY_CONTEXT = re.compile(
+    r"(?<![A-Za-z])(?:meeting\s+rooms?|conference\s+rooms?|rooms?\s+(?:are|is)\s+named|named\s+after|named\s+for|"
+    r"myths?|mythology|legends?|greek|roman|norse|gods?|goddess|statues?|mascots?|birthdays?|weddings?|lunch(?:es)?|"
+    r"coffee|espresso|caf[eé]s?|restaurants?|menu|pets?|dogs?|cats?|snakes?|reptiles?|ocean(?:s|ic|ography)?|"
+    r"seas?|vessels?|boats?|harbou?rs?|drones?|cameras?|photograph\w*|furniture|gardens?|seminars?\s+room)(?![A-Za-z])|"
+    r"无人机|航拍|摄影|婚礼|咖啡|饮品|门店|顾客|宠物|饲养|喂食|蛇|船|码头|会议室|大楼|餐厅|菜单|神话|花园",
+    re.IGNORECASE)
+#: Words that make a sentence technical beyond doubt (TECH_CONTEXT without its everyday
+#: words such as "data", "models", "training", "使用", "经验"), and version numbers or code.
+STRONG_TECH = re.compile(
+    r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
+    r"sdks?|apis?|deploy\w*|clusters?|stack|code|pipelines?|dags?|quer(?:y|ies|ying)|databases?|warehouses?|etl|elt|"
+    r"containers?|microservices?|servers?|backend|scripts?|notebooks?|repos?|ci/cd|devops|mlops|dashboards?|"
+    r"orchestrat\w*|inference|gpus?|kubernetes|cloud)(?![A-Za-z])|"
+    r"\bv?\d+\.\d+(?:\.\d+)?\b|`[^`\n]{1,40}`|\w+\(\)|\.py\b|::|编程|代码|部署|集群|框架|开发|数据库|数仓|算法",
+    re.IGNORECASE)
 
 #: Tool names that are also ordinary words, names or brands, beyond those with a rule in RULES:
 #: every everyday sense is checked around them (other tools are only checked for use as an adjective).
@@ -336,6 +381,10 @@ NEGATION_BEFORE = (
     r"\breplac(?:e|ed|es|ing)\b(?!\s+by)|\b(?:phas(?:e|ed|ing)\s+out|sunset(?:ting|ted)?|deprecat(?:e|ed|ing)|"
     r"retir(?:e|ed|ing)|decommission(?:ed|ing)?|ditch(?:ed|ing)?|drop(?:ped|ping)|abandon(?:ed|ing)?|"
     r"rip(?:ped|ping)?\s+out|got\s+rid\s+of|getting\s+rid\s+of|outgrew|outgrown)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
+    r"(?P<avoid>\b(?:avoid(?:s|ed|ing)?|steer(?:s|ed|ing)?\s+clear\s+of|stay(?:s|ed|ing)?\s+away\s+from|keep(?:s|ing)?\s+away\s+from|"
+    r"eschew(?:s|ed|ing)?|shun(?:s|ned|ning)?|forgo(?:es|ne|ing)?|forbid(?:s|den)?|prohibit(?:s|ed)?|ban(?:s|ned)?|"
+    r"(?:have|has)\s+no\s+(?:use|need|plans?)\s+for|refuse(?:s|d)?\s+to\s+(?:use|touch|adopt))\b"
+    r"|避免使用|禁止使用|禁用|不允许使用|拒绝使用|摒弃)|"
     r"无需|无须|不需要|不需|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
     r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
 )
@@ -344,6 +393,8 @@ NEGATION_AFTER = (
     r"^(?:\s+(?:experience|knowledge|skills?|expertise|background|familiarity|certification|exposure)(?:\s+\w+)?)?\s*"
     r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
     r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected)\b|"
+    r"(?:(?:therefore|thus|hence|so|also|simply|currently|really|certainly|definitely|generally|likewise|equally|"
+    r"then|honestly|frankly|deliberately|intentionally|explicitly)\s+)?"
     r"(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
     r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|something\s+we|what\s+we|on\s+the\s+table|"
@@ -363,6 +414,19 @@ MIGRATION_FROM_ZH = (r"从\s*$", r"\s*(?:迁移|迁|切换|转向|转|过渡|升
 #: Words that stop a negation's reach inside a clause ("we don't use Spark but Flink", "instead of Airflow we use Dagster").
 NEGATION_BREAK = (r"\b(?:to|on|onto|into|using|via|through|by|from|than|we|our|they|but|which|that|who|where|while|"
                   r"instead|and\s+then|for|is|are|was|were|in\s+favou?r\s+of)\b|但|而是|改用|使用|采用|用")
+#: Words of a noun phrase that may stand between a negation cue and the tool it negates
+#: ("migrated off our old on-prem Hive", "avoid the legacy self-hosted Jenkins").
+NEGATION_NOUN_PHRASE = re.compile(
+    r"(?:\s*(?:our|the|its|their|this|that|these|those|any|an?|old|older|legacy|existing|former|previous|current|"
+    r"aging|ageing|classic|vanilla|plain|on-?prem(?:ise)?s?|self-?hosted|self-?managed|in-?house|home-?grown|managed|"
+    r"hosted|company-?wide|internal|big|heavy|full|whole|entire)\b)*\s*", re.IGNORECASE)
+#: What stands between a category and its examples ("no deep learning frameworks (PyTorch, TensorFlow)",
+#: "without an orchestrator such as Airflow"): a negation of the category reaches the examples.
+EXAMPLES_GLUE = re.compile(r"^(?:\s+(?:frameworks?|tools?|librar(?:y|ies)|languages?|platforms?|databases?|engines?|"
+                           r"stacks?|systems?|services|products|tooling|experience))?\s*(?:[(（]\s*(?:e\.g\.,?|i\.e\.,?|such\s+as|like|including|incl\.|例如|比如|如|包括)?|,?\s*"
+                           r"(?:e\.g\.,?|such\s+as|like|including|incl\.)|[:：]|，?\s*(?:例如|比如|如|包括))\s*$", re.IGNORECASE)
+#: What links a negated activity to the tool it is done with ("no coding in Python", "不需要用Java开发").
+NEGATED_ACTIVITY_GLUE = re.compile(r"^\s*(?:in|with|using|on|via|through|of|for)\s+$", re.IGNORECASE)
 #: Cues that a tool is a bonus ("nice to have", "a plus", "加分", "优先"): it counts, marked ``level: bonus``.
 BONUS = (r"nice[- ]to[- ]have|a\s+(?:big\s+|huge\s+|strong\s+)?plus|bonus|preferred|desirable|an?\s+advantage|"
          r"would\s+be\s+great|is\s+welcome|helpful\s+but|加分|优先|更佳|为佳|优先考虑|者优先")

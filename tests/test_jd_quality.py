@@ -346,3 +346,82 @@ def test_a_megabyte_of_tool_names_is_bounded(packaged_graph):
     start = time.perf_counter()
     e = extract("spark " * 166_666, packaged_graph)
     assert e.tools == [] and time.perf_counter() - start < 30
+
+
+# -- rule classes learnt from the second tuning set (own wording, one test per class) --------
+
+@pytest.mark.parametrize("text,expected", [
+    # avoidance verbs: the avoided tool is not used; what is avoided *with* a tool is
+    ("We steer clear of Airflow; Dagster, dbt and Python run everything.", ["dbt", "python"]),
+    ("Our team consciously avoids Kubernetes, shipping on Docker and AWS with Python.", ["aws", "docker", "python"]),
+    ("We avoid vendor lock-in with Terraform, Python and AWS.", ["aws", "python", "terraform"]),
+    ("团队避免使用Hive，主要用Flink和Python。", ["flink", "python"]),
+    # a noun phrase between the cue and the tool ("off our ageing self-hosted X")
+    ("Last spring we moved off our ageing self-hosted Jenkins to GitHub Actions and Terraform.",
+     ["github-actions", "terraform"]),
+    # an adverb between the verb and "not"
+    ("Our services are serverless. Kubernetes is consequently not... Python, Go and AWS.", ["aws", "go", "kubernetes", "python"]),
+    ("Everything runs on Lambda. Helm is thus not needed; Python, AWS and Go daily.", ["aws", "go", "python"]),
+    # a negated category reaches its examples, in both languages
+    ("No deep learning frameworks (e.g. PyTorch, TensorFlow) are needed: Python, SQL and dbt.", ["dbt", "python", "sql"]),
+    ("本岗位不需要深度学习框架（如PyTorch、TensorFlow）的经验，熟悉SQL和Python即可。", ["python", "sql"]),
+    # a negated activity takes the tool it is done with along
+    ("This is a people role: no programming in Scala, just SQL dashboards in Looker and some Python.", ["python", "sql"]),
+    # a tool the sentence goes on to negate
+    ("If Kafka is your passion, note we never run Kafka here; Python, SQL, Airflow.", ["airflow", "python", "sql"]),
+    ("Kafka fans welcome, but we never run Kafka here; Python, SQL, Airflow.", ["airflow", "kafka", "python", "sql"]),
+], ids=["steer-clear", "avoids", "avoid-with-tool", "zh-avoid", "noun-phrase", "adverb-no-negation", "adverb-thus",
+        "category-examples", "zh-category-examples", "negated-activity", "same-sentence", "same-sentence-but"])
+def test_negation_classes_of_the_second_tuning_set(packaged_graph, text, expected):
+    assert tools(text, packaged_graph) == expected
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("Your onboarding buddy will be principal engineer Ray. PyTorch, Python, CUDA.", ["cuda", "python", "pytorch"],
+     "everyday sense: a person ('principal engineer Ray')"),
+    ("入职后由组长Ray带教。熟悉PyTorch、Python和CUDA。", ["cuda", "python", "pytorch"],
+     "everyday sense: a person ('组长 Ray')"),
+    ("We fly new hires to JAX for the first week. PyTorch, Python, CUDA on Kubernetes.",
+     ["cuda", "kubernetes", "python", "pytorch"], "everyday sense: a vessel or place ('fly new hires to JAX')"),
+    ("The office is on Triton Square, London. PyTorch, Python, CUDA.", ["cuda", "python", "pytorch"],
+     "everyday sense: a vessel or place ('Triton Square')"),
+    ("Clean data from Argo floats and ship moorings with Python, NumPy and pandas.", ["numpy", "pandas", "python"],
+     "everyday sense: an object, not software ('Argo floats')"),
+    ("门店监控录像存在TF卡里。熟悉Python、SQL和Kubernetes。", ["kubernetes", "python", "sql"],
+     "everyday sense: an object, not software ('TF卡')"),
+    ("Every desk gets its own Spark drone for the offsite. Python, SQL, Kubernetes.", ["kubernetes", "python", "sql"],
+     "everyday sense: an object, not software ('Spark drone')"),
+], ids=["role-before-name", "zh-role-before-name", "travel-to-place", "square", "ocean-floats", "zh-card", "drone"])
+def test_everyday_classes_of_the_second_tuning_set(packaged_graph, text, expected, why):
+    e = extract(DE + text, packaged_graph)
+    assert e.tools == expected
+    assert why in [r["why"] for r in e.evidence["not_counted"]]
+
+
+@pytest.mark.parametrize("text,expected,why", [
+    ("Python, SQL and Kubernetes daily. Our quiet rooms are named after novelists, so book Kafka for interviews.",
+     ["kubernetes", "python", "sql"], "everyday sense: a sentence about 'rooms are named' with nothing technical in it"),
+    ("Python, SQL and Kubernetes daily. We meet for coffee at Hive on Fridays.", ["kubernetes", "python", "sql"],
+     "everyday sense: a sentence about 'coffee' with nothing technical in it"),
+    ("Python, SQL and Kubernetes daily. We distrust spark-of-genius heroics.", ["kubernetes", "python", "sql"],
+     "everyday sense: written 'spark' (not the tool's name) in a sentence with nothing technical in it"),
+], ids=["named-rooms", "cafe", "lowercase-idiom"])
+def test_everyday_sentences_have_nothing_technical(packaged_graph, text, expected, why):
+    e = extract(DE + text, packaged_graph)
+    assert e.tools == expected
+    assert why in [r["why"] for r in e.evidence["not_counted"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Python, SQL and Kubernetes daily. Lunch: we deploy Spark jobs from the café.", ["kubernetes", "python", "spark", "sql"]),
+    ("Python and SQL daily. You will tune spark executors and hive partitions.", ["hive", "python", "spark", "sql"]),
+    ("Nice to have: experience with R for statistical modelling.", ["r"]),
+], ids=["cafe-but-technical", "lowercase-next-to-tech", "r-for-statistics"])
+def test_technical_sentences_keep_their_tools(packaged_graph, text, expected):
+    assert tools(text, packaged_graph) == expected
+
+
+def test_the_role_noun_of_the_title_decides_the_track(packaged_graph):
+    e = extract("Product Manager, ML Platform\nOwn the roadmap and the product requirements of our ML platform; "
+                "talk to data scientists every week. SQL.", packaged_graph)
+    assert e.track == "pm"
