@@ -123,17 +123,18 @@ _BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "
 _NEG_KEYS = frozenset(
     ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud",
      "avoid", "steer", "stay", "stayed", "staying", "stays", "keep", "keeps", "keeping", "eschew", "shun", "shuns", "shunned",
-     "forgo", "forbid", "prohibit", "ban", "bans", "banned", "have", "has", "refus"]
+     "forgo", "forbid", "prohibit", "ban", "bans", "banned", "have", "has", "refus",
+     "zero", "chose", "chosen", "choose", "choos", "prefer", "picked", "opted", "favour", "favor", "went"]
 )
 #: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
 _ZH_NEG = ("无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
            "代替", "取代", "替代", "替换", "弃用", "淘汰", "告别", "没有使", "未使用", "不采", "不再", "停用", "不碰", "不接",
-           "避免", "禁止", "禁用", "不允", "拒绝", "摒弃")
+           "避免", "禁止", "禁用", "不允", "拒绝", "摒弃", "不写", "不考", "用不", "没有")
 #: The words a cue of NEGATION_AFTER holds among its first ones (the full pattern runs only after one of them).
 _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", "wasn", "needn", "need", "retired",
                              "deprecated", "phased", "sunset", "sunsetted", "decommissioned", "replaced", "removed",
                              "dropped", "abandoned", "gone", "going", "way", "out", "unnecessary", "irrelevant",
-                             "optional", "migrated", "turned"])
+                             "optional", "migrated", "turned", "switched", "shut", "thing", "history"])
 _NEG_AFTER_ZH = frozenset("非不无已可均都")
 _BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
 

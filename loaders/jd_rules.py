@@ -71,7 +71,8 @@ RULES: dict[str, Rule] = {
                    after=r"s?\s+(?:crew|gang|union|shifts?)\b", sense="dock worker"),
     "hive": Rule(before=r"(?:bee|a|honey|the\s+busy)\s+$", after=r"s?\s+(?:of\s+activity|frames?|inspections?|boxes|beetles|health)\b",
                  sense="beehive"),
-    "airflow": Rule(before=r"(?:proper|adequate|good|optimal|room|duct|cabinet|greenhouse|balanced?|measure|improve|restrict)\s+$",
+    "airflow": Rule(before=r"(?:proper|adequate|good|great|excellent|poor|sufficient|enough|optimal|room|duct|cabinet|"
+                           r"greenhouse|balanced?|measure|improve|restrict|fresh|natural|cool)\s+$",
                     after=r"\s+(?:through|across|around|in\s+the\s+(?:greenhouse|room|building|cabinet))\b", sense="air movement"),
     "snowflake": Rule(before=r"(?:paper|a|each|special|little|unique)\s+$",
                       after=r"s?\s+(?:decorations?|ornaments?|pattern|cookies|schemas?|model(?:l)?ing|dimensions?)\b|\s+(?:and|or)\s+star\s+schemas?",
@@ -133,7 +134,8 @@ RULES: dict[str, Rule] = {
 #: Words that, in the same sentence, show that a short name is the technology.
 TECH_CUES = re.compile(
     r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
-    r"sdks?|apis?|developers?|deployments?|clusters?|stack|code|statistical|statistics|modell?ing|packages?|"
+    r"sdks?|apis?|developers?|deployments?|clusters?|stack|code|backend|services|microservices|concurrency|statistical|deploy\w*|ci|ci/cd|"
+    r"charts?|kernels?|pipelines?|inference|serving|gpus?|statistics|modell?ing|packages?|"
     r"scripts?|notebooks?)(?![A-Za-z])|编程|语言|开发|框架|代码|部署|集群|统计|建模",
     re.IGNORECASE)
 
@@ -292,6 +294,9 @@ EVERYDAY: list[Sense] = [
     Sense("a person", before=_ROLE_BEFORE),
     Sense("a person", before=_ZH_ROLE_BEFORE, after=_ZH_ROLE_AFTER, case=True),
     Sense("a vessel or place", before=_TRAVEL_BEFORE),
+    Sense("an idiom", after=r"\s+of\s+(?:\w+\s+)?(?:activity|genius|hope|sunshine|light|inspiration|ideas?|life|"
+                             r"creativity|curiosity|fresh\s+air|energy|joy|insight|brilliance|talent)\b"),
+    Sense("a person", after=r"\s*(?:汇报|报到|面谈)"),
     Sense("an object, not software", after=rf"\s*(?:{_ZH_OBJECT_AFTER})|\s+(?:{_OBJECT_AFTER})\b"),
     Sense("a person", before=r"\b(?:contact|email|e-mail|ask\s+for|ask|meet|thank|report(?:s|ing)?\s+(?:directly\s+)?to|led\s+by|"
                              r"managed\s+by|founded\s+by|hosted\s+by|named|signed|cc|call|text|reach\s+out\s+to|"
@@ -323,8 +328,9 @@ EVERYDAY: list[Sense] = [
 EVERYDAY_CONTEXT = re.compile(
     r"(?<![A-Za-z])(?:meeting\s+rooms?|conference\s+rooms?|rooms?\s+(?:are|is)\s+named|named\s+after|named\s+for|"
     r"myths?|mythology|legends?|greek|roman|norse|gods?|goddess|statues?|mascots?|birthdays?|weddings?|lunch(?:es)?|"
-    r"coffee|espresso|caf[eé]s?|restaurants?|menu|pets?|dogs?|cats?|snakes?|reptiles?|ocean(?:s|ic|ography)?|"
-    r"seas?|vessels?|boats?|harbou?rs?|drones?|cameras?|photograph\w*|furniture|gardens?|seminars?\s+room)(?![A-Za-z])|"
+    r"coffee|espresso|caf[eé]s?|restaurants?|menu|pets?|dogs?|cats?|snakes?|reptiles?|zoos?|animals?|wildlife|"
+    r"ocean(?:s|ic|ography)?|"
+    r"seas?|vessels?|boats?|harbou?rs?|book\s+clubs?|novels?|novelists?|poems?|poets?|drones?|cameras?|photograph\w*|furniture|gardens?|seminars?\s+room)(?![A-Za-z])|"
     r"无人机|航拍|摄影|婚礼|咖啡|饮品|门店|顾客|宠物|饲养|喂食|蛇|船|码头|会议室|大楼|餐厅|菜单|神话|花园",
     re.IGNORECASE)
 #: Words that make a sentence technical beyond doubt (TECH_CONTEXT without its everyday
@@ -381,11 +387,13 @@ NEGATION_BEFORE = (
     r"\breplac(?:e|ed|es|ing)\b(?!\s+by)|\b(?:phas(?:e|ed|ing)\s+out|sunset(?:ting|ted)?|deprecat(?:e|ed|ing)|"
     r"retir(?:e|ed|ing)|decommission(?:ed|ing)?|ditch(?:ed|ing)?|drop(?:ped|ping)|abandon(?:ed|ing)?|"
     r"rip(?:ped|ping)?\s+out|got\s+rid\s+of|getting\s+rid\s+of|outgrew|outgrown)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
+    r"\bzero\b|\b(?:chose|chosen|choose|choosing|prefer(?:s|red|ring)?|picked|opted\s+for|favou?r(?:s|ed|ing)?|went\s+with)\s+"
+    r"(?:\S+\s+){1,4}?over\b|"
     r"(?P<avoid>\b(?:avoid(?:s|ed|ing)?|steer(?:s|ed|ing)?\s+clear\s+of|stay(?:s|ed|ing)?\s+away\s+from|keep(?:s|ing)?\s+away\s+from|"
     r"eschew(?:s|ed|ing)?|shun(?:s|ned|ning)?|forgo(?:es|ne|ing)?|forbid(?:s|den)?|prohibit(?:s|ed)?|ban(?:s|ned)?|"
     r"(?:have|has)\s+no\s+(?:use|need|plans?)\s+for|refuse(?:s|d)?\s+to\s+(?:use|touch|adopt))\b"
     r"|避免使用|禁止使用|禁用|不允许使用|拒绝使用|摒弃)|"
-    r"无需|无须|不需要|不需|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
+    r"无需|无须|不需要|不需|不写|不考虑|用不到|用不上|没有|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
     r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
 )
 #: Cues that negate the tools right BEFORE them in the same clause ("Spark is not required", "Hive已下线").
@@ -400,17 +408,17 @@ NEGATION_AFTER = (
     r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|something\s+we|what\s+we|on\s+the\s+table|"
     r"involved|in\s+scope|applicable|a\s+factor|a\s+focus)\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
     r"(?:retired|deprecated|phased\s+out|being\s+phased\s+out|sunset(?:ted)?|decommissioned|replaced|removed|dropped|"
-    r"abandoned|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
+    r"abandoned|switched\s+off|turned\s+off|shut\s+down|a\s+thing\s+of\s+the\s+past|history\s+(?:here|for\s+us)|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
     r"optional\s+and\s+not\s+assessed)\b|(?:has|have)\s+been\s+(?:retired|deprecated|phased\s+out|sunset|decommissioned|"
-    r"replaced|removed|dropped|migrated\s+away|turned\s+off)\b)|"
+    r"replaced|removed|dropped|migrated\s+away|turned\s+off|switched\s+off|shut\s+down)\b)|"
     r"^\s*(?:经验|技能|能力)?\s*(?:非必须|非必需|不是必须|不是必需|不是必要|不作要求|不做要求|不要求|不需要|不必|无需|无要求|可不会|"
-    r"不强制|无关|已弃用|已下线|已淘汰|已停用|已被替换|已被取代|已迁移|不在技术栈|不在我们的技术栈|均不需要|都不需要|不考察|不涉及)|"
+    r"不强制|无关|已(?:经)?(?:全部|都|基本|彻底)?(?:弃用|下线|淘汰|停用|废弃|移除|迁出|被替换|被取代)|已迁移|迁出|不在技术栈|不在我们的技术栈|均不需要|都不需要|不考察|不涉及)|"
     r"^\s*(?:not\s+required|not\s+needed|need\s+not\s+apply|needn['’]t)"
 )
 #: What comes right after the cue and takes the negation back ("not only", "not limited to").
 NOT_NEGATION = r"(?:not|no)\s+(?:only|just|limited\s+to|merely|necessarily|least|to\s+mention|everyone|all)\b|whether\s+or\s+not|if\s+not"
 #: A Chinese "从 X 迁移到 Y": X is being left.
-MIGRATION_FROM_ZH = (r"从\s*$", r"\s*(?:迁移|迁|切换|转向|转|过渡|升级|替换)(?:到|至|为|成)")
+MIGRATION_FROM_ZH = (r"从\s*$", r"\s*(?:(?:迁移|迁|切换|转向|转|过渡|升级|替换)(?:到|至|为|成)|迁出|(?:迁移|切换|转)出)")
 #: Words that stop a negation's reach inside a clause ("we don't use Spark but Flink", "instead of Airflow we use Dagster").
 NEGATION_BREAK = (r"\b(?:to|on|onto|into|using|via|through|by|from|than|we|our|they|but|which|that|who|where|while|"
                   r"instead|and\s+then|for|is|are|was|were|in\s+favou?r\s+of)\b|但|而是|改用|使用|采用|用")

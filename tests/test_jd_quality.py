@@ -425,3 +425,26 @@ def test_the_role_noun_of_the_title_decides_the_track(packaged_graph):
     e = extract("Product Manager, ML Platform\nOwn the roadmap and the product requirements of our ML platform; "
                 "talk to data scientists every week. SQL.", packaged_graph)
     assert e.track == "pm"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Zero Hive in our stack; Python, SQL and dbt.", ["dbt", "python", "sql"]),
+    ("We picked Pulsar over Kafka; Python, SQL and dbt.", ["dbt", "python", "sql"]),
+    ("Our old Jenkins box was switched off in May; Python, SQL and dbt.", ["dbt", "python", "sql"]),
+    ("Hive 已经彻底停用，熟悉Python和SQL。", ["python", "sql"]),
+    ("团队已经从Airflow迁出，熟悉Python和SQL。", ["python", "sql"]),
+    ("这个岗位用不到Scala，熟悉Python和SQL。", ["python", "sql"]),
+], ids=["zero", "over", "switched-off", "zh-stopped", "zh-moved-out", "zh-not-needed"])
+def test_more_negation_paraphrases(packaged_graph, text, expected):
+    assert tools(text, packaged_graph) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Python, SQL and dbt. The launch week is always a hive of energy.", ["dbt", "python", "sql"]),
+    ("Python, SQL and dbt. 入职第一周请向Ray报到。", ["dbt", "python", "sql"]),
+    ("Python, SQL and dbt. Our team room has great airflow.", ["dbt", "python", "sql"]),
+    ("Python and SQL. CI on Jenkins, releases with Helm.", ["helm", "jenkins", "python", "sql"]),
+    ("Python and SQL. Backend services in Go.", ["go", "python", "sql"]),
+], ids=["idiom-of", "zh-report-to", "good-airflow", "ci-and-deploy-words", "go-services"])
+def test_more_sense_paraphrases(packaged_graph, text, expected):
+    assert tools(text, packaged_graph) == expected
