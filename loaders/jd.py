@@ -29,6 +29,7 @@ from .jd_match import (  # noqa: F401
     VERY_TECHNICAL,
     WINDOW,
     Mentions,
+    find_folded,
     find_mentions,
     rule_for,
 )
@@ -368,15 +369,16 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     cue_score: dict[str, float] = {}
     cue_words: dict[str, list[str]] = {}
     seen: set[str] = set()
-    for m in CUE_PATTERN.finditer(body):
-        key = term_key(m.group())
+    for a, b in find_folded(CUE_PATTERN, body):
+        phrase = body[a:b]
+        key = term_key(phrase)
         if key in seen:
             continue
         seen.add(key)
         for track, weight in CUE_TABLE.get(key, ()):
             if track in tracks:
                 cue_score[track] = min(CUE_CAP, cue_score.get(track, 0.0) + weight)
-                cue_words.setdefault(track, []).append(m.group())
+                cue_words.setdefault(track, []).append(phrase)
     have = set(skills)
     profile = {}
     for track, needs in vocab.track_skills.items():

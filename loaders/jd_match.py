@@ -10,6 +10,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .jd_rules import (
@@ -98,9 +99,9 @@ def _keys(*patterns: str) -> frozenset[str]:
 _PUNCT_CHARS = ".,;:!?()[]{}'\"’“”/-–—*#&|"
 
 
-def _triggered(window: str, keys: frozenset[str], words: int = 4) -> bool:
-    """Whether one of the last ``words`` words of ``window`` (or a CJK character in it) starts with a key."""
-    if not window.isascii() and not keys.isdisjoint(window[-24:]):
+def _triggered(window: str, keys: frozenset[str], words: int = 4, tail: int = 24) -> bool:
+    """Whether one of the last ``words`` words of ``window`` (or a CJK character of its last ``tail``) starts with a key."""
+    if not window.isascii() and not keys.isdisjoint(window.rstrip()[-tail:]):
         return True
     last = window.split()[-words:]
     if "0" in keys and last and _AMOUNT.match(last[-1]):
@@ -118,24 +119,34 @@ def _starts_with_key(word: str, keys: frozenset[str]) -> bool:
 #: Words that are only glue inside the everyday-sense patterns, not what makes them fire.
 _GLUE_WORDS = frozenset(["the", "of", "in", "at", "to", "from", "out", "an", "and", "some", "near", "on", "or", "for"])
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|m?l)?$", re.IGNORECASE)
+#: The Chinese everyday senses before a name end right before it (a role, a vessel word and a quote mark).
+_ZH_BEFORE_TAIL = 5
 _BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "0": numbers ("49% HF") count
 #: The words a negation cue begins with (its first word, or a CJK character of it).
 _NEG_KEYS = frozenset(
     ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud",
      "avoid", "steer", "stay", "stayed", "staying", "stays", "keep", "keeps", "keeping", "eschew", "shun", "shuns", "shunned",
-     "forgo", "forbid", "prohibit", "ban", "bans", "banned", "have", "has", "refus",
-     "zero", "chose", "chosen", "choose", "choos", "prefer", "picked", "opted", "favour", "favor", "went"]
+     "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "over"]
 )
 #: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
 _ZH_NEG = ("无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
            "代替", "取代", "替代", "替换", "弃用", "淘汰", "告别", "没有使", "未使用", "不采", "不再", "停用", "不碰", "不接",
            "避免", "禁止", "禁用", "不允", "拒绝", "摒弃", "不写", "不考", "用不", "没有")
+#: One pattern for both prefilters of a negation before a mention: a word starting with one of _NEG_KEYS
+#: (keys of up to three letters: the whole word) or a Chinese cue. Looser than the cue itself, never stricter.
+_NEG_HINT = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(sorted((re.escape(k) for k in _NEG_KEYS if len(k) >= 4), key=len, reverse=True)) + ")|"
+    r"(?<![A-Za-z])(?:" + "|".join(re.escape(k) for k in _NEG_KEYS if len(k) < 4) + r")(?![A-Za-z])|"
+    + "|".join(map(re.escape, _ZH_NEG)), re.IGNORECASE)
 #: The words a cue of NEGATION_AFTER holds among its first ones (the full pattern runs only after one of them).
 _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", "wasn", "needn", "need", "retired",
                              "deprecated", "phased", "sunset", "sunsetted", "decommissioned", "replaced", "removed",
                              "dropped", "abandoned", "gone", "going", "way", "out", "unnecessary", "irrelevant",
                              "optional", "migrated", "turned", "switched", "shut", "thing", "history"])
 _NEG_AFTER_ZH = frozenset("非不无已可均都")
+_NEG_AFTER_HINT = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(sorted((re.escape(k) for k in _NEG_AFTER_KEYS if len(k) >= 4), key=len, reverse=True)) + ")|"
+    r"(?<![A-Za-z])(?:" + "|".join(re.escape(k) for k in _NEG_AFTER_KEYS if len(k) < 4) + r")(?![A-Za-z])", re.IGNORECASE)
 _BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
 
 
@@ -174,6 +185,9 @@ def rule_for(key: str) -> Rule | None:
     return None
 
 
+_RULE_FOR = functools.lru_cache(maxsize=1 << 14)(rule_for)
+
+
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
@@ -190,7 +204,7 @@ def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
         m = _ADJECTIVE.match(after)
         return f"{EVERYDAY[-1].name} ('{h.text}{m.group().rstrip()}')" if m else None
     before = text[max(0, h.start - LOOK):h.start]
-    for rx in (_EVERYDAY_BEFORE if _triggered(before, _BEFORE_KEYS) else ()):
+    for rx in (_EVERYDAY_BEFORE if _triggered(before, _BEFORE_KEYS, tail=_ZH_BEFORE_TAIL) else ()):
         m = rx.search(before)
         if m and m.lastgroup:
             return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{m.group().strip()} {h.text}')"
@@ -287,7 +301,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
     window = text[max(prev_end, head.start - 90):head.start]
-    if _triggered(window, _NEG_KEYS, words=NEGATION_WORDS + 6) or (not window.isascii() and any(c in window for c in _ZH_NEG)):
+    if _NEG_HINT.search(window):
         lo = max(clause_start(text, head.start, min(160, head.start - prev_end)), prev_end)
         cue = None
         for cue in _NEG_BEFORE.finditer(text, lo, head.start):
@@ -302,8 +316,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
     after = text[tail.end:tail.end + 90]
-    hinted = any(_starts_with_key(w, _NEG_AFTER_KEYS) for w in after.split(None, 8)[:8]) or (
-        not after.isascii() and not _NEG_AFTER_ZH.isdisjoint(after[:16]))
+    hinted = _NEG_AFTER_HINT.search(after) is not None or (not after.isascii() and not _NEG_AFTER_ZH.isdisjoint(after[:16]))
     m = _NEG_AFTER.match(after) if hinted else None
     if m:
         m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, 90) + 1])
@@ -326,17 +339,39 @@ def _hint_positions(low: str, hints: tuple[str, ...]) -> list[int]:
     return sorted(out)
 
 
+@functools.lru_cache(maxsize=64)
+def _case_sensitive(rx: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
+def find_folded(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """The spans of a case-insensitive pattern of lowercase phrases (``compile_phrases``) in ``text``.
+
+    Matching the lowercased text case-sensitively is about twice as fast as matching it
+    case-insensitively; when lowercasing changes the text's length (a few Unicode letters),
+    the pattern runs as it is.
+
+    >>> list(find_folded(re.compile("spark", re.IGNORECASE), "Spark, SPARK"))
+    [(0, 5), (7, 12)]
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return (m.span() for m in rx.finditer(text))
+    return (m.span() for m in _case_sensitive(rx).finditer(low))
+
+
 def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     """Every mention of a graph term, decided one by one: counted (with its level) or not (with why)."""
     hits: list[Hit] = []
-    for m in vocab.pattern.finditer(text):
-        key = _term_key(m.group())
+    for a, b in find_folded(vocab.pattern, text):
+        word = text[a:b]
+        key = _term_key(word)
         nodes = vocab.nodes.get(key)
         if nodes:
             if len(hits) == MAX_MENTIONS:
-                text = text[:m.start()]
+                text = text[:a]
                 break
-            hits.append(Hit(key, m.group(), m.start(), m.end(), nodes, rule_for(key)))
+            hits.append(Hit(key, word, a, b, nodes, _RULE_FOR(key)))
     not_counted: list[dict[str, Any]] = []
     plausible: list[Hit] = []
     for h in hits:
@@ -413,16 +448,16 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
     for h in plausible:
         if h.key not in ORDINARY:
             continue
-        lowercase = h.text.islower() and not any(sp.islower() for sp in vocab.spellings.get(h.key, ()))
         lo, hi = _sentence(text, h.start, h.end)
-        everyday = EVERYDAY_CONTEXT.search(text, lo, hi)
-        if not (everyday or lowercase) or STRONG_TECH.search(text, lo, hi):
-            continue
         if not starts:
             starts = [o.start for o in plausible]
         k = bisect.bisect_left(starts, lo)
-        if any(plausible[j].start < hi and not (plausible[j].nodes & h.nodes) for j in range(k, min(k + 12, len(plausible)))
-               if plausible[j].end <= hi):
+        if any(plausible[j].start < hi and plausible[j].end <= hi and not (plausible[j].nodes & h.nodes)
+               for j in range(k, min(k + 12, len(plausible)))):
+            continue  # another technology in the sentence: the cheapest and the most common answer
+        lowercase = h.text.islower() and not any(sp.islower() for sp in vocab.spellings.get(h.key, ()))
+        everyday = EVERYDAY_CONTEXT.search(text, lo, hi)
+        if not (everyday or lowercase) or STRONG_TECH.search(text, lo, hi):
             continue
         why = (f"everyday sense: a sentence about '{everyday.group()}' with nothing technical in it" if everyday else
                f"everyday sense: written '{h.text}' (not the tool's name) in a sentence with nothing technical in it")

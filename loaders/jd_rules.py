@@ -277,7 +277,7 @@ _OBJECT_AFTER = (r"floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?
 #: Role nouns right before a name, in both languages ("staff engineer Ray", "店长Ray", "资深工程师 Ray").
 _ROLE_BEFORE = (r"(?:\b(?:senior|staff|principal|lead|chief|fellow|head)\s+(?:engineer|scientist|researcher|architect|"
                 r"developer|analyst)|\b(?:colleague|teammate|mentor|buddy|team\s+lead|tech\s+lead|engineering\s+manager|"
-                r"hiring\s+manager|our\s+(?:ceo|cto|founder|lead|head|manager|recruiter))),?\s+$")
+                r"hiring\s+manager)),?\s+$")
 _ZH_ROLE_BEFORE = r"(?:店长|经理|主管|总监|负责人|工程师|同事|导师|老师|组长|主任|客户|联系人|面试官|创始人|老板|HR)\s*$"
 _ZH_ROLE_AFTER = r"\s*(?:先生|女士|老师|总|经理|同学|[（(]\s*(?:前|原|现|former|ex-))"
 #: Travel to or from a place ("fly you in to JAX", "commute to Triton", "relocating out of Argo").
