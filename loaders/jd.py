@@ -115,12 +115,12 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
             alts.append(f"(?![{_WORD}])" if node[""] else "")
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    parts = []
-    if tries[True]:
-        parts.append(f"(?<![{_WORD}])" + emit(tries[True]))
-    if tries[False]:
-        parts.append(emit(tries[False]))
-    return re.compile("|".join(parts) or r"(?!x)x", re.IGNORECASE)
+    # One alternative per first character, each starting with that character, so the regular
+    # expression engine skips ahead to the next possible first character instead of trying every
+    # alternative at every position; the word-boundary check comes right after that character.
+    alts = [atom + f"(?<![{_WORD}].)" + emit(child) for atom, child in tries[True].items()]
+    alts += [atom + emit(child) for atom, child in tries[False].items()]
+    return re.compile("|".join(alts) or r"(?!x)x", re.IGNORECASE)
 
 
 def _variants(text: str) -> set[str]:

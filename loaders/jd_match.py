@@ -132,21 +132,12 @@ _NEG_KEYS = frozenset(
 _ZH_NEG = ("无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
            "代替", "取代", "替代", "替换", "弃用", "淘汰", "告别", "没有使", "未使用", "不采", "不再", "停用", "不碰", "不接",
            "避免", "禁止", "禁用", "不允", "拒绝", "摒弃", "不写", "不考", "用不", "没有")
-#: One pattern for both prefilters of a negation before a mention: a word starting with one of _NEG_KEYS
-#: (keys of up to three letters: the whole word) or a Chinese cue. Looser than the cue itself, never stricter.
-_NEG_HINT = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join(sorted((re.escape(k) for k in _NEG_KEYS if len(k) >= 4), key=len, reverse=True)) + ")|"
-    r"(?<![A-Za-z])(?:" + "|".join(re.escape(k) for k in _NEG_KEYS if len(k) < 4) + r")(?![A-Za-z])|"
-    + "|".join(map(re.escape, _ZH_NEG)), re.IGNORECASE)
 #: The words a cue of NEGATION_AFTER holds among its first ones (the full pattern runs only after one of them).
 _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", "wasn", "needn", "need", "retired",
                              "deprecated", "phased", "sunset", "sunsetted", "decommissioned", "replaced", "removed",
                              "dropped", "abandoned", "gone", "going", "way", "out", "unnecessary", "irrelevant",
                              "optional", "migrated", "turned", "switched", "shut", "thing", "history"])
 _NEG_AFTER_ZH = frozenset("非不无已可均都")
-_NEG_AFTER_HINT = re.compile(
-    r"(?<![A-Za-z])(?:" + "|".join(sorted((re.escape(k) for k in _NEG_AFTER_KEYS if len(k) >= 4), key=len, reverse=True)) + ")|"
-    r"(?<![A-Za-z])(?:" + "|".join(re.escape(k) for k in _NEG_AFTER_KEYS if len(k) < 4) + r")(?![A-Za-z])", re.IGNORECASE)
 _BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
 
 
@@ -301,7 +292,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
     window = text[max(prev_end, head.start - 90):head.start]
-    if _NEG_HINT.search(window):
+    if _triggered(window, _NEG_KEYS, words=NEGATION_WORDS + 6) or (not window.isascii() and any(c in window for c in _ZH_NEG)):
         lo = max(clause_start(text, head.start, min(160, head.start - prev_end)), prev_end)
         cue = None
         for cue in _NEG_BEFORE.finditer(text, lo, head.start):
@@ -316,7 +307,8 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
     after = text[tail.end:tail.end + 90]
-    hinted = _NEG_AFTER_HINT.search(after) is not None or (not after.isascii() and not _NEG_AFTER_ZH.isdisjoint(after[:16]))
+    hinted = any(_starts_with_key(w, _NEG_AFTER_KEYS) for w in after.split(None, 8)[:8]) or (
+        not after.isascii() and not _NEG_AFTER_ZH.isdisjoint(after[:16]))
     m = _NEG_AFTER.match(after) if hinted else None
     if m:
         m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, 90) + 1])
@@ -409,11 +401,17 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     hints = _hint_positions(text.lower(), _BONUS_HINTS)
     levels: dict[str, set[str]] = {}
     found: dict[str, list[str]] = {}
+    # the clauses that call something a bonus, found from the few hint words (not from every mention)
+    bonus: list[tuple[int, int]] = []
+    for p in hints:
+        if bonus and bonus[-1][0] <= p < bonus[-1][1]:
+            continue
+        lo, hi = clause_start(text, p), clause_end(text, p)
+        if _BONUS.search(text, lo, hi):
+            bonus.append((lo, hi))
     for h in accepted:
-        k = bisect.bisect_left(hints, h.start - 160)
-        if k < len(hints) and hints[k] < h.end + 160:
-            lo, hi = clause_start(text, h.start), clause_end(text, h.end)
-            h.level = "bonus" if _BONUS.search(text, lo, hi) else "required"
+        if bonus and any(lo <= h.start and h.end <= hi for lo, hi in bonus):
+            h.level = "bonus"
         for n in sorted(h.nodes):
             levels.setdefault(n, set()).add(h.level)
             seen = found.setdefault(n, [])
@@ -455,7 +453,8 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
         if any(plausible[j].start < hi and plausible[j].end <= hi and not (plausible[j].nodes & h.nodes)
                for j in range(k, min(k + 12, len(plausible)))):
             continue  # another technology in the sentence: the cheapest and the most common answer
-        lowercase = h.text.islower() and not any(sp.islower() for sp in vocab.spellings.get(h.key, ()))
+        lowercase = (h.text.islower() and all(vocab.labels.get(n) == "Tool" for n in h.nodes)  # skills are written in lowercase
+                     and not any(sp.islower() for sp in vocab.spellings.get(h.key, ())))
         everyday = EVERYDAY_CONTEXT.search(text, lo, hi)
         if not (everyday or lowercase) or STRONG_TECH.search(text, lo, hi):
             continue
