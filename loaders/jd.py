@@ -347,6 +347,15 @@ def extract(text: str, graph: KnowledgeGraph) -> Extraction:
     return Extraction(track, confidence, tools, skills, evidence, pending=unknown)
 
 
+_WORD_EDGES = re.compile(rf"^\(\?<!\[{_WORD}\]\)|\(\?!\[{_WORD}\]\)$")
+
+
+@functools.lru_cache(maxsize=1024)
+def _title_literal(pattern: str) -> str:
+    """The lowercase name a track-title pattern looks for (a cheap test before the pattern runs)."""
+    return re.sub(r"\\(.)", r"\1", _WORD_EDGES.sub("", pattern)).lower()
+
+
 def classify(title: str, body: str, tools: list[str], skills: list[str],
              vocab: Vocabulary) -> tuple[str | None, float, dict[str, Any]]:
     """The track of a posting from its title and body: ``(track or None, confidence, evidence)``.
@@ -358,8 +367,9 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     tracks = {t for t in vocab.track_skills} | {t for _, t, _ in vocab.track_titles}
     title_score: dict[str, float] = {}
     title_hits: dict[str, str] = {}
+    low_title = title.lower()
     for rx, track, _ in vocab.track_titles:
-        m = rx.search(title)
+        m = rx.search(title) if _title_literal(rx.pattern) in low_title else None
         if m and title_score.get(track, 0) < 3.0:
             title_score[track], title_hits[track] = 3.0, m.group()
     for track, weight, rx in _TITLE_RULES:

@@ -138,6 +138,30 @@ _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", 
                              "dropped", "abandoned", "gone", "going", "way", "out", "unnecessary", "irrelevant",
                              "optional", "migrated", "turned", "switched", "shut", "thing", "history"])
 _NEG_AFTER_ZH = frozenset("非不无已可均都")
+
+
+def _key_pattern(keys: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """The literal keys as one case-sensitive alternation (run on lowercase text), longest first."""
+    return re.compile("|".join(sorted(map(re.escape, keys), key=lambda k: (-len(k), k))))
+
+
+def _has_key(window: str, rx: re.Pattern[str]) -> bool:
+    """Whether a word of ``window`` starts with a key of ``rx`` (a key of up to three letters: is the
+    word), or a Chinese key is in it: the cheap test before a negation pattern runs. Looser than the
+    cues it guards, never stricter."""
+    low = window.lower()
+    for m in rx.finditer(low):
+        i, j = m.span()
+        if not m.group().isascii():
+            return True
+        if i and low[i - 1].isalpha():
+            continue
+        if j - i < 4 and j < len(low) and low[j].isalpha():
+            continue
+        return True
+    return False
+
+
 _BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
 
 
@@ -181,7 +205,7 @@ _RULE_FOR = functools.lru_cache(maxsize=1 << 14)(rule_for)
 
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    return re.compile(f"(?:{pattern})", re.IGNORECASE)
 
 
 def _short(key: str) -> bool:
@@ -221,9 +245,9 @@ def _sense(text: str, h: Hit, vocab: Vocabulary) -> str | None:
     if r is not None:
         if r.case and h.text not in vocab.spellings.get(h.key, {h.text}):
             return f"written '{h.text}', not as the technology's name"
-        if r.before and _compiled(rf"(?:{r.before})").search(text[max(0, h.start - 40):h.start]):
+        if r.before and _compiled(r.before).search(text[max(0, h.start - 40):h.start]):
             return f"ordinary sense ({r.sense or 'context before'})"
-        if r.after and _compiled(rf"(?:{r.after})").match(text[h.end:h.end + 40]):
+        if r.after and _compiled(r.after).match(text[h.end:h.end + 40]):
             return f"ordinary sense ({r.sense or 'context after'})"
     sense = _everyday(text, h, vocab)
     return f"everyday sense: {sense}" if sense else None
@@ -292,7 +316,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
     window = text[max(prev_end, head.start - 90):head.start]
-    if _triggered(window, _NEG_KEYS, words=NEGATION_WORDS + 6) or (not window.isascii() and any(c in window for c in _ZH_NEG)):
+    if _has_key(window, _NEG_HINT):
         lo = max(clause_start(text, head.start, min(160, head.start - prev_end)), prev_end)
         cue = None
         for cue in _NEG_BEFORE.finditer(text, lo, head.start):
@@ -307,8 +331,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
     after = text[tail.end:tail.end + 90]
-    hinted = any(_starts_with_key(w, _NEG_AFTER_KEYS) for w in after.split(None, 8)[:8]) or (
-        not after.isascii() and not _NEG_AFTER_ZH.isdisjoint(after[:16]))
+    hinted = _has_key(after, _NEG_AFTER_HINT) or (not after.isascii() and not _NEG_AFTER_ZH.isdisjoint(after[:16]))
     m = _NEG_AFTER.match(after) if hinted else None
     if m:
         m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, 90) + 1])
@@ -348,8 +371,8 @@ def find_folded(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
     """
     low = text.lower()
     if len(low) != len(text):
-        return (m.span() for m in rx.finditer(text))
-    return (m.span() for m in _case_sensitive(rx).finditer(low))
+        return iter([m.span() for m in rx.finditer(text)])
+    return iter([m.span() for m in _case_sensitive(rx).finditer(low)])
 
 
 def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
@@ -443,8 +466,8 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
     in lowercase where the tool's name is capitalised ("we avoid hive-mind decisions")."""
     dropped: set[int] = set()
     starts: list[int] = []
-    for h in plausible:
-        if h.key not in ORDINARY:
+    for i, h in enumerate(plausible):
+        if h.key not in ORDINARY or _next_to_technology(text, plausible, i):
             continue
         lo, hi = _sentence(text, h.start, h.end)
         if not starts:
@@ -463,6 +486,18 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
         not_counted.append({"term": h.text, "at": h.start, "why": why})
         dropped.add(id(h))
     return [h for h in plausible if id(h) not in dropped] if dropped else plausible
+
+
+def _next_to_technology(text: str, plausible: list[Hit], i: int) -> bool:
+    """Whether the mention before or after ``plausible[i]`` is another technology in the same sentence
+    (the cheap, common answer of ``_everyday_sentences``)."""
+    h = plausible[i]
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(plausible) and not (plausible[k].nodes & h.nodes):
+            a, b = (plausible[k].end, h.start) if k < i else (h.end, plausible[k].start)
+            if b - a <= 120 and not SENTENCE_END.search(text, a, b):
+                return True
+    return False
 
 
 def _same_sentence(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> None:
@@ -547,3 +582,7 @@ def _neighbour(support: list[Hit], starts: list[int], lo: int, hi: int, h: Hit) 
 @functools.lru_cache(maxsize=1 << 14)
 def _term_key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "", text.lower())
+
+
+_NEG_HINT = _key_pattern(_NEG_KEYS | frozenset(_ZH_NEG))
+_NEG_AFTER_HINT = _key_pattern(_NEG_AFTER_KEYS)
