@@ -354,9 +354,16 @@ def _hint_positions(low: str, hints: tuple[str, ...]) -> list[int]:
     return sorted(out)
 
 
-@functools.lru_cache(maxsize=64)
+#: Case-sensitive twins of case-insensitive patterns, by pattern text (hashing a compiled pattern is slow).
+_CASE_SENSITIVE: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
 def _case_sensitive(rx: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+    key = (rx.pattern, rx.flags)
+    twin = _CASE_SENSITIVE.get(key)
+    if twin is None:
+        twin = _CASE_SENSITIVE[key] = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+    return twin
 
 
 def find_folded(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
