@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .jd_rules import (
@@ -25,11 +25,11 @@ from .jd_rules import (
     MIGRATION_FROM_ZH,
     NAME_FOLLOWERS_OK,
     NAME_LEADERS_OK,
+    NEGATED_ACTIVITY_GLUE,
     NEGATION_AFTER,
     NEGATION_BEFORE,
     NEGATION_BREAK,
     NEGATION_NOUN_PHRASE,
-    NEGATED_ACTIVITY_GLUE,
     NOT_NEGATION,
     ORDINARY_WORDS,
     RULES,
