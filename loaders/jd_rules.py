@@ -411,8 +411,8 @@ NEGATION_AFTER = (
     r"abandoned|switched\s+off|turned\s+off|shut\s+down|a\s+thing\s+of\s+the\s+past|history\s+(?:here|for\s+us)|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
     r"optional\s+and\s+not\s+assessed)\b|(?:has|have)\s+been\s+(?:retired|deprecated|phased\s+out|sunset|decommissioned|"
     r"replaced|removed|dropped|migrated\s+away|turned\s+off|switched\s+off|shut\s+down)\b)|"
-    r"^\s*(?:经验|技能|能力)?\s*(?:非必须|非必需|不是必须|不是必需|不是必要|不作要求|不做要求|不要求|不需要|不必|无需|无要求|可不会|"
-    r"不强制|无关|已(?:经)?(?:全部|都|基本|彻底)?(?:弃用|下线|淘汰|停用|废弃|移除|迁出|被替换|被取代)|已迁移|迁出|不在技术栈|不在我们的技术栈|均不需要|都不需要|不考察|不涉及)|"
+    r"^\s*(?:经验|技能|能力|项目|集群|框架)?\s*(?:非必须|非必需|不是必须|不是必需|不是必要|不作要求|不做要求|不要求|不需要|不必|无需|无要求|可不会|"
+    r"不强制|无关|已(?:经)?(?:全部|都|基本|彻底)?(?:弃用|下线|淘汰|停用|废弃|移除|迁出|停掉|关停|关掉|砍掉|下掉|被替换|被取代)|已迁移|迁出|不在技术栈|不在我们的技术栈|均不需要|都不需要|不考察|不涉及)|"
     r"^\s*(?:not\s+required|not\s+needed|need\s+not\s+apply|needn['’]t)"
 )
 #: What comes right after the cue and takes the negation back ("not only", "not limited to").

@@ -304,18 +304,30 @@ def test_the_labelled_corpus_meets_the_targets():
 
     r = evaluate()
     assert r["documents"] == 60
-    assert r["negated_hits"] <= 1 and r["everyday_hits"] == 0, r["mistakes"]
-    assert r["f1"] >= 0.9 and r["accuracy"] >= 0.85, r["mistakes"]
+    assert r["negated_hits"] == 0 and r["everyday_hits"] == 0, r["mistakes"]
+    assert r["f1"] >= 0.99 and r["track_right"] == 60, r["mistakes"]
 
 
-def test_the_held_out_postings_meet_the_targets():
-    # Written by someone who never saw the rules; a rule change that only fits the
-    # tuning corpus shows up here.
-    from eval_jd import HOLDOUT, evaluate
+#: Floors per labelled set, at the numbers measured when the rules were last changed (README), so a
+#: regression shows: (documents, tool F1, negated-tool hits at most, everyday-sense hits at most, postings
+#: with the right track at least). jd_tuning2 was the second held-out set until it was scored once;
+#: jd_holdout and jd_holdout3 were written by someone who never saw the rules.
+FLOORS = {
+    "jd_tuning2": (35, 0.99, 0, 0, 35),
+    "jd_holdout": (20, 0.99, 0, 0, 19),
+}
 
-    r = evaluate(HOLDOUT)
-    assert r["documents"] == 20
-    assert r["f1"] >= 0.9 and r["accuracy"] >= 0.85, r["mistakes"]
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_every_labelled_set_stays_above_its_floor(name):
+    # a rule change that only fits the tuning postings shows up on the held-out ones
+    from eval_jd import evaluate
+
+    documents, f1, negated, everyday, right = FLOORS[name]
+    r = evaluate(Path(__file__).with_name(name))
+    assert r["documents"] == documents
+    assert r["f1"] >= f1 and r["negated_hits"] <= negated and r["everyday_hits"] <= everyday, r["mistakes"]
+    assert r["track_right"] >= right, r["mistakes"]
 
 
 def test_title_rules_decide_a_role_the_graph_does_not_name(packaged_graph):

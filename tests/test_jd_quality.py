@@ -94,7 +94,7 @@ def test_the_negation_prefilter_never_hides_a_cue(cue):
     "is not required", "isn't needed", "was retired", "has been decommissioned", "is being phased out",
     "(not required)", "is optional and not assessed", "experience is not necessary", "is no longer used",
     "has been migrated away", "is out of scope", "won't be needed", "非必须", "不作要求", "已下线", "均不需要",
-    "is therefore not needed", "has been switched off", "was shut down", "已经全部下线"])
+    "is therefore not needed", "has been switched off", "was shut down", "已经全部下线", "项目已经停掉了"])
 def test_every_negation_after_the_tool(packaged_graph, after):
     assert tools(f"Python and SQL daily. Kafka {after}.", packaged_graph) == ["python", "sql"]
 
