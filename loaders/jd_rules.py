@@ -151,6 +151,8 @@ TITLE_RULES: list[tuple[str, float, str]] = [
     ("infra-mle", 4.0, r"mlops|ml\s*ops|\b(?:ml|machine learning|ai)\s+(?:platform|infra\w*)|机器学习平台|ai\s*平台|训练平台|推理平台|算法平台|模型平台|大模型平台|深度学习平台|特征平台|ml\s*平台|ai\s*infra|算力平台"),
     ("research-scientist", 4.0, r"research scientist|研究科学家|\bscientist,?\s+(?:ai|ml|machine learning)\b"),
     ("research-mle", 4.0, r"research engineer|research (?:ml|machine learning) engineer|研究工程师|算法研究工程师"),
+    # a research title qualified as the engineering kind ("研究员（工程方向）", "Researcher, engineering track")
+    ("research-mle", 4.5, r"工程方向|工程岗|engineering\s+(?:track|focus)|\((?:research\s+)?engineering\)"),
     ("production-mle", 3.5, r"software engineer\W{1,3}(?:machine learning|ml|ai)\b|(?:machine learning|ml|ai) software engineer"),
     ("production-mle", 3.0, (r"machine learning engineer|\bml engineer|\bmle\b|\bai engineer|applied (?:ml|machine learning)|"
                             r"(?:deep learning|computer vision|nlp|recommendation|ranking) engineer|机器学习工程师|算法工程师|深度学习工程师|推荐算法|nlp算法")),

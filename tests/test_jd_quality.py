@@ -457,3 +457,10 @@ def test_lowercase_is_everyday_only_for_tools_not_for_skills(packaged_graph):
     e = extract(DE + "Python, SQL and dbt daily. Everyone here cares about monitoring.", packaged_graph)
     assert e.evidence["skills"]["monitoring"] == {"named": ["monitoring"], "implied_by": []}
     assert e.evidence["not_counted"] == []
+
+
+@pytest.mark.parametrize("title", ["大模型算法研究员（工程方向）", "Research Scientist (Engineering)"])
+def test_a_research_title_of_the_engineering_kind_is_research_mle(packaged_graph, title):
+    e = extract(title + "\nReproduce papers and take them to production; pretraining and fine-tuning in PyTorch and "
+                        "CUDA; publish when it helps.", packaged_graph)
+    assert e.track == "research-mle"
