@@ -315,6 +315,8 @@ def test_the_labelled_corpus_meets_the_targets():
 FLOORS = {
     "jd_tuning2": (35, 0.99, 0, 0, 35),
     "jd_holdout": (20, 0.99, 0, 0, 19),
+    # scored once, after the rules were final: F1 0.900, 11 negated and 22 everyday-sense hits, track 30/32
+    "jd_holdout3": (32, 0.899, 11, 22, 30),
 }
 
 
