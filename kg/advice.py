@@ -4,7 +4,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import KGError
-from .phrases import say
 from .person import (
     Known,
     coverage,
@@ -13,6 +12,7 @@ from .person import (
     known_set,
     requirements,
 )
+from .phrases import say
 from .plan import Result, plan_for
 
 if TYPE_CHECKING:

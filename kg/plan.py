@@ -10,7 +10,6 @@ import networkx as nx
 
 from .errors import KGError
 from .model import demand
-from .phrases import say
 from .person import (
     LEVELS,
     Known,
@@ -20,6 +19,7 @@ from .person import (
     known_set,
     requirements,
 )
+from .phrases import say
 
 if TYPE_CHECKING:
     from .model import KnowledgeGraph

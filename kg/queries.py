@@ -98,7 +98,7 @@ def parse_label(text: str) -> str:
     for label in LABELS:
         if key in (label.lower(), label.lower() + "s"):
             return label
-    raise KGError(f"unknown label '{text}' (one of: {', '.join(l.lower() + 's' for l in LABELS)})")
+    raise KGError(f"unknown label '{text}' (one of: {', '.join(name.lower() + 's' for name in LABELS)})")
 
 
 def list_nodes(graph: "KnowledgeGraph", label: str, lang: str = "en") -> list[dict[str, Any]]:

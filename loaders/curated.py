@@ -13,7 +13,7 @@ import networkx as nx
 import yaml
 
 from ..errors import DataError
-from ..model import LABELS, REL_TYPES, REQUIRES_TARGETS, CollectorPaused, KnowledgeGraph
+from ..model import REL_TYPES, REQUIRES_TARGETS, CollectorPaused, KnowledgeGraph
 
 PACKAGED = "graph.yaml"
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")

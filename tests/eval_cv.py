@@ -21,7 +21,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from cv_support import render
+from cv_support import render  # noqa: E402 - after the path is set
 
 
 def load_labels(folder: Path) -> list[dict[str, Any]]:

