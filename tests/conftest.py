@@ -84,3 +84,18 @@ def write(tmp_path: Path):
         return str(path)
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test (they fail rather than skip when CI is set)."""
+    from viz_support import Browser, chromium_missing
+
+    why = chromium_missing()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(f"{why} (CI is set: browser tests must run, not skip)")
+        pytest.skip(why)
+    b = Browser()
+    yield b
+    b.close()

@@ -1,7 +1,6 @@
 """The HTML explorer in a real headless Chromium, with every network request blocked."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -12,25 +11,11 @@ from viz_support import (
     PIXELS_AT,
     UNDIMMED,
     XSS_YAML,
-    Browser,
-    chromium_missing,
     hex_rgb,
     synthetic_graph,
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    why = chromium_missing()
-    if why:
-        if os.environ.get("CI"):
-            pytest.fail(f"{why} (CI is set: browser tests must run, not skip)")
-        pytest.skip(why)
-    b = Browser()
-    yield b
-    b.close()
 
 
 @pytest.fixture

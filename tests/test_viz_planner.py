@@ -8,28 +8,14 @@ and bonus setting, and on seeded random sets of known skills and tools.
 from __future__ import annotations
 
 import math
-import os
 import random
 
 import pytest
 from kg.viz import write_html
-from viz_support import Browser, chromium_missing
 
 pytestmark = pytest.mark.browser
 
 LEVELS = ("entry", "full")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    why = chromium_missing()
-    if why:
-        if os.environ.get("CI"):
-            pytest.fail(f"{why} (CI is set: browser tests must run, not skip)")
-        pytest.skip(why)
-    b = Browser()
-    yield b
-    b.close()
 
 
 @pytest.fixture(scope="module")
