@@ -70,7 +70,7 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
     ('production-mle', 'entry')
     """
     if among not in AMONG:
-        raise KGError(f"unknown --among '{among}' (one of: {', '.join(AMONG)})")
+        raise KGError(f"unknown `among=` '{among}' (one of: {', '.join(AMONG)})")
     source = graph.resolve(from_, "Track") if from_ else None
     if known is None:
         known = known_set(graph, know, source, strict=strict)
@@ -80,7 +80,7 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
     rows.sort(key=lambda r: (-r["coverage"]["core"], -r["coverage"]["bonus"], r["hours_left"], r["id"]))
     pool = [r for r in rows if among == "all" or r["mle"]]
     if not pool:
-        raise KGError("no track is marked `mle: true` in the data; use --among all")
+        raise KGError("no track is marked `mle: true` in the data; use `among='all'`")
     best = min(pool, key=lambda r: (-r["coverage"]["core"], r["entry_hours_left"], r["id"]))
     goal = graph.resolve(target, "Track") if target else best["id"]
     plan = plan_for(graph, known, goal, source=source, level=level, lang=lang)

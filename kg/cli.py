@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .clibase import Env, echo_json, json_option, pass_env, run_safely, table
+from .clibase import Env, cli_words, echo_json, json_option, pass_env, run_safely, table
 
 #: Commands whose modules import heavy libraries, loaded only when run.
 LAZY_COMMANDS = {
@@ -143,6 +143,9 @@ def _profile(profile_path: str | None) -> dict[str, Any]:
 
 
 def _warn(result: dict[str, Any]) -> None:
+    """Print the result's warnings in the CLI's words (and keep them so for ``--json``)."""
+    if "warnings" in result:
+        result["warnings"] = [cli_words(w) for w in result["warnings"]]
     for w in result.get("warnings", []):
         click.echo(f"Warning: {w}", err=True)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .clibase import Env, echo_json, json_option, pass_env
+from .clibase import Env, cli_words, echo_json, json_option, pass_env
 
 
 @click.command()
@@ -64,7 +64,7 @@ def viz(env: Env, output: str, focus: str | None, depth: int, path: tuple[str, s
     summary = write_html(env.graph(), output, lang=env.lang, focus=focus, depth=depth,
                          path=path or None, plan=plan or None, title=title, know=know, level=level,
                          with_bonus=with_bonus, by_demand=by_demand, hours_per_week=hours_per_week,
-                         via=via, directed=directed, all_paths=all_paths)
+                         via=via, directed=directed, all_paths=all_paths, wording=cli_words)
     if as_json:
         echo_json(summary)
         return

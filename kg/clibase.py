@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
-from .errors import KGError
+from .errors import KGError, StoreUnavailable
 from .safeio import dumps_json, inert
 
 if TYPE_CHECKING:
@@ -138,6 +139,37 @@ class InertStream(io.TextIOBase):
         return True
 
 
+#: A library message names a keyword argument in backticks (```via=```); a CLI user
+#: gives a flag instead. The one place where library terms become the CLI's words.
+FLAGS: dict[str, str] = {
+    "`among=`": "--among", "`among='all'`": "--among all", "`by_demand=True`": "--by-demand",
+    "`database=`": "--neo4j-database", "`depth=`": "--depth", "`directed=True`": "--directed",
+    "`hours_per_week=`": "--hours-per-week", "`ingest`": "kg ingest", "`know=`": "--know",
+    "`password=`": "--neo4j-password", "`release=`": "--release", "`search(TEXT)`": "`kg search TEXT`",
+    "`strict=True`": "--strict", "`timeout=`": "--timeout", "`uri=`": "--neo4j-uri",
+    "`user=`": "--neo4j-user", "`validate`": "`kg validate`", "`via=`": "--via", "`write=True`": "--write",
+}
+_TERM = re.compile("|".join(re.escape(term) for term in sorted(FLAGS, key=len, reverse=True))
+                   + r"|`params\['(?P<param>[^`]*?)'\]`")
+
+
+def cli_words(message: str) -> str:
+    """A library message in the CLI's words: keyword arguments become flags.
+
+    >>> cli_words("unknown label 'x' for `via=`; add `params['who']`")
+    "unknown label 'x' for --via; add --param who=VALUE"
+    """
+    def flag(m: re.Match[str]) -> str:
+        return f"--param {m['param']}=VALUE" if m["param"] is not None else FLAGS[m[0]]
+
+    return _TERM.sub(flag, message)
+
+
+def exit_code(error: KGError) -> int:
+    """What the CLI exits with: 3 when a database is down or refuses the credentials, else 1."""
+    return 3 if isinstance(error, StoreUnavailable) else 1
+
+
 def run_safely(cli: click.Group) -> None:
     """Run the CLI; a ``KGError`` becomes one ``Error: …`` line and its exit code.
     Everything printed goes through ``InertStream``."""
@@ -153,8 +185,8 @@ def _run(cli: click.Group) -> None:
     try:
         rv = cli.main(standalone_mode=False, prog_name="kg")
     except KGError as e:
-        click.echo(f"Error: {e}", err=True)
-        sys.exit(e.exit_code)
+        click.echo(f"Error: {cli_words(str(e))}", err=True)
+        sys.exit(exit_code(e))
     except click.exceptions.Abort:
         click.echo("Aborted!", err=True)
         sys.exit(1)

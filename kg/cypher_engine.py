@@ -124,18 +124,18 @@ def check_read_only(query: str, write: bool, procedures: bool = False) -> None:
     >>> check_read_only("COPY (RETURN 'x' AS a) TO '/tmp/x.csv'", write=False)
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: this query uses COPY, which is not a read clause; queries are read-only unless you add --write
+    kg.errors.QueryError: this query uses COPY, which is not a read clause; queries are read-only unless you add `write=True`
     """
     check_nesting(query)
     if write:
         return
     clause = write_clause(query)
     if clause:
-        raise QueryError(f"this query writes ({clause}); queries are read-only unless you add --write")
+        raise QueryError(f"this query writes ({clause}); queries are read-only unless you add `write=True`")
     word = _not_read_clause(query, procedures)
     if word:
         raise QueryError(f"this query uses {word}, which is not a read clause; "
-                         "queries are read-only unless you add --write")
+                         "queries are read-only unless you add `write=True`")
 
 
 def check_nesting(query: str) -> None:
@@ -226,7 +226,7 @@ class EmbeddedCypher:
             import ladybug
         except ImportError:
             raise QueryError("running Cypher without a server needs the embedded engine: "
-                             "pip install ladybug (or set --neo4j-uri to use Neo4j)") from None
+                             "pip install ladybug (or give `uri=` to use Neo4j)") from None
         self._db = ladybug.Database(":memory:")
         self._conn = ladybug.Connection(self._db)
         # A shortest path never has more hops than the graph has nodes; lift the engine's default cap of 30.
@@ -304,7 +304,7 @@ class EmbeddedCypher:
         or ``QueryError`` saying why this engine will not answer it. ``timeout``
         (seconds) bounds the wait: the engine is asked to stop, and the answer is not waited for."""
         if write:
-            raise QueryError("--write needs a Neo4j server (--neo4j-uri): the embedded graph is rebuilt "
+            raise QueryError("`write=True` needs a Neo4j server (`uri=`): the embedded graph is rebuilt "
                              "from the data files on every run, so a write would be lost")
         check_read_only(query, write=False, procedures=True)
         params = dict(params or {})
@@ -377,7 +377,7 @@ def call_with_timeout(work: Any, timeout: float | None, stop: Any = None) -> Any
     >>> import time; call_with_timeout(lambda: time.sleep(5), 0.05)
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: no answer within 0.05 s: the query was given up (a longer --timeout allows more)
+    kg.errors.QueryError: no answer within 0.05 s: the query was given up (a longer `timeout=` allows more)
     """
     if not timeout:
         return work()
@@ -398,7 +398,7 @@ def call_with_timeout(work: Any, timeout: float | None, stop: Any = None) -> Any
                 stop()
             except Exception:  # noqa: BLE001, S110 - best effort: the answer is not waited for anyway
                 pass
-        raise QueryError(f"no answer within {timeout:g} s: the query was given up (a longer --timeout allows more)")
+        raise QueryError(f"no answer within {timeout:g} s: the query was given up (a longer `timeout=` allows more)")
     if "error" in box:
         raise box["error"]
     return box["value"]
@@ -411,7 +411,7 @@ def check_params(query: str, params: dict[str, Any]) -> None:
     >>> check_params("MATCH (n) WHERE n.name = $name RETURN n", {})
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: the query needs parameter $name: add --param name=VALUE
+    kg.errors.QueryError: the query needs parameter $name: add `params['name']`
     >>> check_params("MATCH (n) WHERE n.name =~ '(' RETURN n", {})
     Traceback (most recent call last):
     ...
@@ -422,7 +422,7 @@ def check_params(query: str, params: dict[str, Any]) -> None:
         if token.kind == "param":
             name = token.text[1:].strip("`")
             if name not in params and not name.isdigit():
-                raise QueryError(f"the query needs parameter ${name}: add --param {name}=VALUE")
+                raise QueryError(f"the query needs parameter ${name}: add `params['{name}']`")
     for k, token in enumerate(sig[:-1]):
         if token.text == "=~":
             pattern_token = sig[k + 1]
@@ -476,7 +476,7 @@ def translate(query: str, max_hops: int = 30, params: dict[str, Any] | None = No
         if token.text == ";" and any(t.kind not in ("space", "comment") for t in tokens[i + 1:]):
             raise QueryError("one statement at a time, please (found ';' between statements)")
         if token.kind == "word" and token.upper == "CALL":
-            raise QueryError("procedures (CALL …) need a Neo4j server (--neo4j-uri); the embedded engine "
+            raise QueryError("procedures (CALL …) need a Neo4j server (`uri=`); the embedded engine "
                              "has different ones")
         if word in REFUSED_FUNCTIONS and after == "(" and before != ".":
             raise QueryError(f"the embedded engine would answer {token.text}() differently: {REFUSED_FUNCTIONS[word]}")
@@ -771,7 +771,7 @@ _ENGINE_WORDING = [
     (re.compile(r"Variable (\w+) is not in scope"), "variable `{0}` not defined"),
     (re.compile(r"Table (.+?) does not exist"), "there is no label or relationship type {0}"),
     (re.compile(r"^Parser exception: (.*)"), "invalid Cypher syntax: {0}"),
-    (re.compile(r"^Interrupted"), "the query was interrupted (it ran past --timeout)"),
+    (re.compile(r"^Interrupted"), "the query was interrupted (it ran past `timeout=`)"),
 ]
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 class KGError(Exception):
     """Root of every error mle-kg raises on purpose.
 
-    ``exit_code`` is what the CLI exits with: 1 for a user or data error,
-    3 when a database cannot be reached or refuses the credentials.
+    Messages speak in library terms: a keyword argument is written as
+    ```via=``` (in backticks), never as a CLI flag; the CLI (``kg.clibase``)
+    turns those into its flags and chooses the exit code.
     """
-
-    exit_code = 1
 
 
 class NodeNotFound(KGError):
@@ -38,5 +37,3 @@ class QueryError(KGError):
 
 class StoreUnavailable(KGError):
     """A database is down, unreachable, or refused the credentials."""
-
-    exit_code = 3

@@ -77,7 +77,7 @@ def _labels(via: str | Iterable[str]) -> set[str]:
         for part in str(w).split(","):
             lab = known.get(part.strip().lower())
             if lab is None:
-                raise KGError(f"unknown label '{part.strip()}' for --via (one of: {', '.join(LABELS)})")
+                raise KGError(f"unknown label '{part.strip()}' for `via=` (one of: {', '.join(LABELS)})")
             out.add(lab)
     return out
 
@@ -100,9 +100,9 @@ def _no_path_message(graph: "KnowledgeGraph", start: str, end: str, directed: bo
     message = f"no path from '{graph.name(start)}' ({start}) to '{graph.name(end)}' ({end})"
     hints = []
     if directed:
-        hints.append("without --directed")
+        hints.append("without `directed=True`")
     if via:
-        hints.append("without --via")
+        hints.append("without `via=`")
     return message + (f"; try {' or '.join(hints)}" if hints else "")
 
 

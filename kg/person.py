@@ -78,7 +78,7 @@ def known_set(graph: "KnowledgeGraph", know: Iterable[str] = (), from_: str | No
     >>> sorted(k.ids), k.unknown
     (['sql', 'statistics'], ['jupyter'])
     >>> k.warnings[0]
-    "unknown --know item 'jupyter': no skill or tool or track named 'jupyter'; `kg search TEXT` finds names"
+    "unknown `know=` item 'jupyter': no skill or tool or track named 'jupyter'; `search(TEXT)` finds names"
     """
     known = Known()
     if from_:
@@ -89,7 +89,7 @@ def known_set(graph: "KnowledgeGraph", know: Iterable[str] = (), from_: str | No
             node = graph.resolve(name, ("Skill", "Tool", "Track"))
         except (NodeNotFound, AmbiguousName) as e:
             known.unknown.append(name)
-            known.warnings.append(f"unknown --know item '{name}': {e}")
+            known.warnings.append(f"unknown `know=` item '{name}': {e}")
             continue
         if graph.label(node) == "Track":
             _add_track(graph, node, known)
@@ -97,7 +97,7 @@ def known_set(graph: "KnowledgeGraph", know: Iterable[str] = (), from_: str | No
             known.ids.add(node)
             known.via.setdefault(node, node)
     if strict and known.warnings:
-        raise KGError("; ".join(known.warnings) + " (--strict)")
+        raise KGError("; ".join(known.warnings) + " (`strict=True`)")
     return known
 
 

@@ -69,7 +69,7 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
     """The plan to ``target`` (a track id) for a resolved :class:`~kg.person.Known`."""
     warnings = list(known.warnings)
     if by_demand and not has_demand(graph):
-        warnings.append("--by-demand: no job-description demand is loaded (kg ingest adds it); "
+        warnings.append("`by_demand=True`: no job-description demand is loaded (`ingest` adds it); "
                         "choices go by cost")
     reqs = requirements(graph, target, level, with_bonus, by_demand, known.ids, lang)
     wanted: dict[str, list[str]] = {}  # node -> why the track wants it

@@ -119,4 +119,4 @@ class Resolver:
                     suggestions.append(text)
         if suggestions:
             return f"{message} — did you mean {' or '.join(suggestions[:3])}?"
-        return f"{message}; `kg search TEXT` finds names"
+        return f"{message}; `search(TEXT)` finds names"

@@ -744,7 +744,7 @@ def load_graph(data_files: Iterable[str | Path] = (), base: KnowledgeGraph | Non
             raise DataError(str(text))
         parsed, problems = _check(text, name, default_source, article, graph)
         if problems:
-            more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}; `kg validate` lists them)" if len(problems) > 1 else ""
+            more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''}; `validate` lists them)" if len(problems) > 1 else ""
             raise DataError(f"{problems[0]}{more}")
         apply(parsed, graph)
     return graph

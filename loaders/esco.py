@@ -578,7 +578,7 @@ def build_esco(folder: str | Path, graph: KnowledgeGraph, *, release: str | None
     files = find_files(folder)
     release = release or release_of(folder, files)
     if not release:
-        raise DataError(f"{folder}: cannot tell the ESCO release from the folder name; give it with --release (e.g. v1.2.0)")
+        raise DataError(f"{folder}: cannot tell the ESCO release from the folder name; give it with `release=` (e.g. v1.2.0)")
     job = _Import(graph, release, progress)
     job.concepts_from(read_table(files[("occupations", "en")], TABLES["occupations"]), "occupation")
     job.concepts_from(read_table(files[("skills", "en")], TABLES["skills"]), "skill")

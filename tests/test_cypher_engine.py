@@ -33,7 +33,7 @@ def embedded(packaged_graph):
     ("RETURN 1; RETURN 2", "one statement at a time"),
     ("MATCH (n {name: 'open) RETURN n", "unterminated string"),
     ("MATCH (n:Skill RETURN n", "the embedded Cypher engine cannot run this query: invalid Cypher syntax: Invalid input"),
-    ("MATCH (n) WHERE n.name = $who RETURN n", "the query needs parameter $who: add --param who=VALUE"),
+    ("MATCH (n) WHERE n.name = $who RETURN n", "the query needs parameter $who: add `params['who']`"),
     ("MATCH (n) WHERE n.name =~ '[a-' RETURN n", "not a valid regular expression after =~"),
     ("MATCH (n:Skill) RETURN n.no_such_property", "Cannot find property no_such_property"),
 ])
@@ -58,10 +58,10 @@ def test_write_clauses_are_found_outside_strings_comments_and_names(query, claus
 
 
 def test_writes_are_refused_without_write_and_on_the_embedded_graph_even_with_it(embedded):
-    with pytest.raises(QueryError, match=r"^this query writes \(CREATE\); queries are read-only unless you add --write$"):
+    with pytest.raises(QueryError, match=r"^this query writes \(CREATE\); queries are read-only unless you add `write=True`$"):
         check_read_only("CREATE (n:Skill {id: 'x'})", write=False)
     check_read_only("CREATE (n:Skill {id: 'x'})", write=True)
-    with pytest.raises(QueryError, match="--write needs a Neo4j server"):
+    with pytest.raises(QueryError, match="^`write=True` needs a Neo4j server"):
         embedded.run("CREATE (n:Skill {id: 'x'})", write=True)
 
 

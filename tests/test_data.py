@@ -303,11 +303,11 @@ def test_a_refusal_counts_the_other_problems(write):
     with pytest.raises(DataError) as e:
         load_graph([one_more])
     assert str(e.value) == (f"{one_more}:4: tools[0].reason: must be non-empty text "
-                            "(and 1 more problem; `kg validate` lists them)")
+                            "(and 1 more problem; `validate` lists them)")
     three = write("three.yaml", "tools:\n  - id: kubernetes\n    effort_hours: -1\n    mle: 1\n    url: 2\n")
     with pytest.raises(DataError) as e:
         load_graph([three])
-    assert str(e.value).endswith(" (and 2 more problems; `kg validate` lists them)")
+    assert str(e.value).endswith(" (and 2 more problems; `validate` lists them)")
     _, problems = validate([three])
     assert [str(p).replace(three, "three.yaml") for p in problems] == [
         "three.yaml:3: tools[0].effort_hours: must be a finite number from 0 to 1,000,000,000, not -1",

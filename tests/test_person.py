@@ -434,7 +434,7 @@ def test_python_api_results_are_json_and_render_as_html(packaged_graph, tmp_path
     assert html.startswith("<table><thead><tr><th>#</th><th>Learn</th><th>Kind</th><th>Hours</th><th>Why</th>"
                            "<th>Start</th><th>End</th></tr></thead>")
     assert "<td>Data pipeline</td>" in html and html.endswith("<p>Total: 317 hours</p>")
-    assert plan["warnings"][0].startswith("unknown --know item '<script>'")
+    assert plan["warnings"][0].startswith("unknown `know=` item '<script>'")
     f = ex.fit(know=["python"], from_="devops")
     assert json.loads(json.dumps(f)) == f
     fhtml = f._repr_html_()

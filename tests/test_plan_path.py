@@ -136,7 +136,7 @@ def test_path_undirected_walks_against_arrows(packaged_graph):
         "PyTorch (Tool) <-[USES_TOOL]- ML frameworks (Skill) -[PREREQUISITE_OF]-> Model serving (Skill) "
         "<-[PREREQUISITE_OF]- Containerization (Skill) -[PREREQUISITE_OF]-> Cluster management (Skill) "
         "-[USES_TOOL]-> Kubernetes (Tool)")
-    with pytest.raises(KGError, match=r"^unknown label 'skil' for --via \(one of: Track, Layer, Skill, Tool\)$"):
+    with pytest.raises(KGError, match=r"^unknown label 'skil' for `via=` \(one of: Track, Layer, Skill, Tool\)$"):
         find_path(packaged_graph, "pytorch", "kubernetes", via="skil")
 
 
@@ -144,7 +144,7 @@ def test_path_directed_and_no_path(packaged_graph):
     p = find_path(packaged_graph, "infra-mle", "kubernetes", directed=True)
     assert [n["id"] for n in p["nodes"]] == ["infra-mle", "cluster-management", "kubernetes"]
     with pytest.raises(NoPath, match=r"^no path from 'Kubernetes' \(kubernetes\) to 'Infra MLE' \(infra-mle\); "
-                                     r"try without --directed$"):
+                                     r"try without `directed=True`$"):
         find_path(packaged_graph, "kubernetes", "infra-mle", directed=True)
 
 
@@ -200,9 +200,9 @@ def test_path_via_several_labels(packaged_graph):
     assert find_path(packaged_graph, "pytorch", "kubernetes", via="skill, track")["nodes"] == p["nodes"]
     assert find_path(packaged_graph, "pytorch", "kubernetes", via="skill")["length"] == 5
     with pytest.raises(NoPath, match=r"^no path from 'PyTorch' \(pytorch\) to 'Kubernetes' \(kubernetes\); "
-                                     r"try without --via$"):
+                                     r"try without `via=`$"):
         find_path(packaged_graph, "pytorch", "kubernetes", via="track,layer")
-    with pytest.raises(NoPath, match=r"; try without --directed or without --via$"):
+    with pytest.raises(NoPath, match=r"; try without `directed=True` or without `via=`$"):
         find_path(packaged_graph, "pytorch", "kubernetes", via="track,layer", directed=True)
 
 
@@ -317,10 +317,10 @@ def test_ambiguity_on_the_exact_and_the_separator_free_tiers():
 def test_not_found_messages_name_the_labels(packaged_graph):
     with pytest.raises(NodeNotFound) as e:
         packaged_graph.resolve("zzzz", "Track")
-    assert str(e.value) == "no track named 'zzzz'; `kg search TEXT` finds names"
+    assert str(e.value) == "no track named 'zzzz'; `search(TEXT)` finds names"
     with pytest.raises(NodeNotFound) as e:
         packaged_graph.resolve("zzzz", ["Skill", "Tool"])
-    assert str(e.value) == "no skill or tool named 'zzzz'; `kg search TEXT` finds names"
+    assert str(e.value) == "no skill or tool named 'zzzz'; `search(TEXT)` finds names"
 
 
 def test_compare_names_its_tracks_and_levels(packaged_graph):
@@ -384,14 +384,14 @@ def test_describe_path_walks_against_arrows_unless_directed(packaged_graph):
 def test_plan_by_demand_without_demand_and_strict_know(packaged_graph):
     p = make_plan(packaged_graph, "ds", "production-mle", by_demand=True)
     assert p["by_demand"] is True and p["warnings"] == [
-        "--by-demand: no job-description demand is loaded (kg ingest adds it); choices go by cost"]
+        "`by_demand=True`: no job-description demand is loaded (`ingest` adds it); choices go by cost"]
     assert make_plan(packaged_graph, "ds", "production-mle")["warnings"] == []
     with pytest.raises(KGError) as e:
         make_plan(packaged_graph, "ds", "pm", know=["jupyter"], strict=True)
-    assert str(e.value) == ("unknown --know item 'jupyter': no skill or tool or track named 'jupyter'; "
-                            "`kg search TEXT` finds names (--strict)")
+    assert str(e.value) == ("unknown `know=` item 'jupyter': no skill or tool or track named 'jupyter'; "
+                            "`search(TEXT)` finds names (`strict=True`)")
     assert make_plan(packaged_graph, "ds", "pm", know=["jupyter"])["warnings"] == [
-        "unknown --know item 'jupyter': no skill or tool or track named 'jupyter'; `kg search TEXT` finds names"]
+        "unknown `know=` item 'jupyter': no skill or tool or track named 'jupyter'; `search(TEXT)` finds names"]
 
 
 def test_plan_in_chinese(packaged_graph):
@@ -556,6 +556,6 @@ def test_entry_choices_by_cost_or_by_demand(write, packaged_graph):
     with pytest.raises(KGError) as e:
         known_set(packaged_graph, ["jupyter", "notebooks"], strict=True)
     assert str(e.value) == (
-        "unknown --know item 'jupyter': no skill or tool or track named 'jupyter'; `kg search TEXT` finds names; "
-        "unknown --know item 'notebooks': no skill or tool or track named 'notebooks'; `kg search TEXT` finds names "
-        "(--strict)")
+        "unknown `know=` item 'jupyter': no skill or tool or track named 'jupyter'; `search(TEXT)` finds names; "
+        "unknown `know=` item 'notebooks': no skill or tool or track named 'notebooks'; `search(TEXT)` finds names "
+        "(`strict=True`)")

@@ -129,7 +129,7 @@ def test_plan_steps_are_numbered_in_order(graph):
     # the page's planner opens filled in with ids; an unknown --know name is a warning, the rest is used
     assert view["planner"] == {"from": "ds", "to": "infra-mle", "know": ["kubernetes"], "level": "entry",
                                "bonus": True, "by_demand": False, "hpw": 10}
-    assert view["notes"][0].startswith("unknown --know item 'no-such-thing': no skill or tool or track named")
+    assert view["notes"][0].startswith("unknown `know=` item 'no-such-thing': no skill or tool or track named")
     assert view["notes"][1] == (f"Plan: Data Scientist → Infra MLE, {len(ids)} step{'s' if len(ids) != 1 else ''}, "
                                 f"{plan['total_hours']} h")
 
@@ -147,7 +147,7 @@ def test_above_the_cap_the_page_opens_on_an_overview():
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"depth": -1}, "--depth must be 0 or more, not -1"),
+    ({"depth": -1}, "`depth=` must be 0 or more, not -1"),
     ({"lang": "fr"}, "unknown language 'fr' (one of: en, zh)"),
     ({"path": ("ds", "infra"), "plan": ("ds", "infra")}, "give either a path or a plan to highlight, not both"),
 ])

@@ -160,11 +160,11 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
     if lang not in UI:
         raise KGError(f"unknown language '{lang}' (one of: {', '.join(UI)})")
     if depth < 0:
-        raise KGError(f"--depth must be 0 or more, not {depth}")
+        raise KGError(f"`depth=` must be 0 or more, not {depth}")
     if path and plan:
         raise KGError("give either a path or a plan to highlight, not both")
     if hours_per_week is not None and not (hours_per_week > 0 and math.isfinite(hours_per_week)):
-        raise KGError(f"--hours-per-week must be a number above 0, not {hours_per_week}")
+        raise KGError(f"`hours_per_week=` must be a number above 0, not {hours_per_week}")
     ui = UI[lang]
     notes: list[str] = []
 
@@ -649,7 +649,10 @@ def _render(graph: "KnowledgeGraph", **options: Any) -> tuple[str, dict[str, Any
     from jinja2 import Environment
     from markupsafe import Markup
 
+    wording = options.pop("wording", None)  # the caller's words for the notes (the CLI's flags)
     view = build_view(graph, **options)
+    if wording is not None:
+        view["notes"] = [wording(note) for note in view["notes"]]
     model = view.pop("model")  # its own element, parsed by the page after the first draw
     app_js = _asset("static", "explorer.js")
     planner_js = _asset("static", "planner.js")

@@ -16,11 +16,11 @@ def open_store(kind: str, **options: Any) -> Any:
     >>> open_store("neo4j", uri=None)
     Traceback (most recent call last):
     ...
-    kg.errors.StoreUnavailable: no Neo4j connection configured: pass --neo4j-uri or set NEO4J_URI (e.g. bolt://localhost:7687)
+    kg.errors.StoreUnavailable: no Neo4j connection configured: pass `uri=` or set NEO4J_URI (e.g. bolt://localhost:7687)
     """
     if kind == "neo4j":
         if not options.get("uri"):
-            raise StoreUnavailable("no Neo4j connection configured: pass --neo4j-uri or set NEO4J_URI "
+            raise StoreUnavailable("no Neo4j connection configured: pass `uri=` or set NEO4J_URI "
                                    "(e.g. bolt://localhost:7687)")
         from .neo4j import Neo4jStore
 

@@ -175,7 +175,7 @@ class Neo4jStore:
         if parts.scheme not in BOLT_SCHEMES:
             raise StoreUnavailable(f"{shown!r} is not a Bolt URI; {hint}")
         if parts.username is not None or parts.password is not None:
-            raise StoreUnavailable(f"{shown!r}: give the user and password with --neo4j-user/--neo4j-password "
+            raise StoreUnavailable(f"{shown!r}: give the user and password with `user=`/`password=` "
                                    "(NEO4J_USER/NEO4J_PASSWORD), not in the URI")
         try:
             driver = neo4j.GraphDatabase.driver(
@@ -266,7 +266,7 @@ class Neo4jStore:
             if timeout and str(e).startswith("no answer"):
                 self._abandoned = True  # a connection is still busy with it: do not wait for it on close
                 raise QueryError(f"no answer within {timeout:g} s: the query was given up "
-                                 "(a longer --timeout allows more)") from None
+                                 "(a longer `timeout=` allows more)") from None
             raise
         except Exception as e:
             raise self._translate(e) from None
@@ -288,7 +288,7 @@ class Neo4jStore:
         where = self.uri or "the server"
         if isinstance(e, neo4j_errors.AuthError):
             return StoreUnavailable(f"{where} refused the credentials of user {self.user!r}: "
-                                    "check --neo4j-user/--neo4j-password (NEO4J_USER/NEO4J_PASSWORD)")
+                                    "check `user=`/`password=` (NEO4J_USER/NEO4J_PASSWORD)")
         if isinstance(e, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError)):
             return StoreUnavailable(f"cannot reach {where}: {_first_line(e)}")
         if isinstance(e, neo4j_errors.Neo4jError):
@@ -296,11 +296,11 @@ class Neo4jStore:
             message = _first_line(e.message or str(e))
             if code == "Neo.ClientError.Database.DatabaseNotFound":
                 return StoreUnavailable(f"{where} has no database {self.database!r}: {message} "
-                                        "(check --neo4j-database / NEO4J_DATABASE)")
+                                        "(check `database=` / NEO4J_DATABASE)")
             if code.startswith("Neo.ClientError.Security."):
                 return StoreUnavailable(f"{where} refused access: {message}")
             if code == "Neo.ClientError.Statement.AccessMode" or "read access mode" in message.lower():
-                return QueryError(f"this query writes to the database; add --write to allow it ({message})")
+                return QueryError(f"this query writes to the database; add `write=True` to allow it ({message})")
             return QueryError(f"the server rejected the query: {message}" + (f" [{code}]" if code else ""))
         if isinstance(e, neo4j_errors.DriverError):
             return StoreUnavailable(f"{where}: {_first_line(e)}")
@@ -496,16 +496,16 @@ def _verify(driver: Any, uri: str) -> None:
             driver.verify_connectivity()
             return
         except neo4j_errors.AuthError:
-            raise StoreUnavailable(f"{uri} refused the credentials: check --neo4j-user/--neo4j-password "
+            raise StoreUnavailable(f"{uri} refused the credentials: check `user=`/`password=` "
                                    "(NEO4J_USER/NEO4J_PASSWORD)") from None
         except neo4j_errors.ServiceUnavailable as e:
             if attempt == 1 and "handshake" in str(e).lower():
                 continue
             raise StoreUnavailable(f"cannot reach {uri}: {_reason(e)} — is the server running? "
-                                   "(--neo4j-uri / NEO4J_URI)") from None
+                                   "(`uri=` / NEO4J_URI)") from None
         except neo4j_errors.Neo4jError as e:
             raise StoreUnavailable(f"{uri} refused the connection: {_first_line(e.message or str(e))} "
-                                   "(check the credentials: --neo4j-user/--neo4j-password)") from None
+                                   "(check the credentials: `user=`/`password=`)") from None
         except (neo4j_errors.DriverError, OSError) as e:
             raise StoreUnavailable(f"cannot reach {uri}: {_first_line(e)}") from None
 
