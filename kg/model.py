@@ -52,6 +52,13 @@ class KnowledgeGraph:
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
         self.g: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
         self._resolver: Any = None
+        #: Goes up whenever a node's names may have changed: caches of names key on it.
+        self.revision = 0
+
+    def names_changed(self) -> None:
+        """Say that nodes or their names, Chinese names or aliases changed (drops name indexes)."""
+        self.revision += 1
+        self._resolver = None
 
     # -- building ---------------------------------------------------------
     def add_node(self, node_id: str, label: str, **props: Any) -> None:
@@ -61,7 +68,7 @@ class KnowledgeGraph:
         props.setdefault("description", "")
         props.setdefault("provenance", [])
         self.g.add_node(node_id, label=label, **props)
-        self._resolver = None
+        self.names_changed()
 
     def add_relationship(self, rel_type: str, start: str, end: str, **props: Any) -> None:
         props.setdefault("provenance", [])

@@ -76,6 +76,8 @@ class Resolver:
         query = normalize(name)
         if not query:
             raise NodeNotFound(f"an empty name names no {what}")
+        if not squash(name):  # only separators: every name would hold all of its (no) words
+            raise NodeNotFound(f"no {what} named '{name}'")
         for index, key in ((self.exact, query), (self.loose, squash(name))):
             found = self._labelled(index.get(key, ()), labels)
             if len(found) == 1:

@@ -670,7 +670,7 @@ def _apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
             # Defaults apply to new relationships only: naming an existing one keeps what it had.
             props = {**DEFAULTS.get(r.type, {}), **props}
             graph.add_relationship(r.type, r.start, r.end, **props, provenance=[r.provenance] if r.provenance else [])
-    graph._resolver = None
+    graph.names_changed()
 
 
 def read_user_file(path: str | Path, raw: bytes | None = None) -> str:

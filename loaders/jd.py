@@ -86,7 +86,7 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
     Phrases are matched on word boundaries where they begin or end with a Latin
     letter or digit (so "R" is not found in "React"), and anywhere inside Chinese
     text (so "熟悉Python" finds "Python"). Spaces and hyphens inside a phrase
-    match a space, a hyphen or nothing.
+    match a space, a hyphen or nothing; a phrase made only of them is dropped.
 
     >>> rx = compile_phrases(["spark", "pyspark", "scikit-learn", "机器学习"])
     >>> [m.group() for m in rx.finditer("PySpark, scikit learn; Spark机器学习 sparks")]
@@ -102,8 +102,8 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
                 atoms.append(_SEP)
             else:
                 atoms.extend(re.escape(ch) for ch in piece)
-        if not atoms:
-            continue
+        if all(atom == _SEP for atom in atoms):
+            continue  # nothing left but separators: it would match the empty string
         node = tries[_is_word(phrase[0])]
         for atom in atoms:
             node = node.setdefault(atom, {})
@@ -194,15 +194,17 @@ class Vocabulary:
         return cls(compile_phrases(phrases), nodes, spellings, labels, implies, titles, track_skills)
 
 
-_VOCABULARIES: weakref.WeakKeyDictionary[Any, tuple[int, Vocabulary]] = weakref.WeakKeyDictionary()
+_VOCABULARIES: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int], Vocabulary]] = weakref.WeakKeyDictionary()
 
 
 def vocabulary(graph: KnowledgeGraph, refresh: bool = False) -> Vocabulary:
-    """The graph's compiled vocabulary, cached while the graph keeps its nodes (``refresh`` rebuilds it)."""
-    size = graph.g.number_of_nodes()
+    """The graph's compiled vocabulary, cached until its nodes or their names change
+    (``graph.revision``, or the node count for edits made on ``graph.g`` directly);
+    ``refresh`` rebuilds it."""
+    key = (graph.revision, graph.g.number_of_nodes())
     cached = _VOCABULARIES.get(graph)
-    if refresh or cached is None or cached[0] != size:
-        cached = (size, Vocabulary.from_graph(graph))
+    if refresh or cached is None or cached[0] != key:
+        cached = (key, Vocabulary.from_graph(graph))
         _VOCABULARIES[graph] = cached
     return cached[1]
 

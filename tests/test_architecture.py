@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import ast
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,22 @@ def test_the_architecture_page_names_every_folder():
     text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     assert all(f"`{folder}/`" in text for folder in [*PACKAGES, "tests"])
     assert "docs/architecture.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+#: Import name -> distribution name, where they differ.
+DISTRIBUTIONS = {"yaml": "pyyaml", "docx": "python-docx"}
+
+
+def test_every_library_the_package_imports_is_declared():
+    # tomllib is 3.11+: the dependency list is read as the plain TOML array it is.
+    block = re.search(r"^dependencies = \[(.*?)^\]", (ROOT / "pyproject.toml").read_text(encoding="utf-8"),
+                      re.S | re.M)
+    assert block is not None
+    declared = {re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0].lower() for d in re.findall(r'"([^"]+)"', block[1])}
+    assert {"click", "networkx", "pyyaml"} <= declared
+    used = set()
+    for path in SOURCES:
+        top, inner = imports(path.read_text(encoding="utf-8"), module_name(path), path.name == "__init__.py")
+        used |= {n.split(".")[0] for n in top | inner}
+    third_party = {n for n in used if n and n != "kg" and n not in sys.stdlib_module_names}
+    assert sorted(DISTRIBUTIONS.get(n, n) for n in third_party if DISTRIBUTIONS.get(n, n) not in declared) == []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,14 +13,36 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+#: What building leaves behind, and what the wheel does not need.
+NOT_COPIED = shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis",
+                                    "tests")
+
+
+def _tree(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*") if "__pycache__" not in p.parts
+            and not any(part.startswith(".") for part in p.relative_to(root).parts)}
+
+
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
+def source_before() -> set[str]:
+    return _tree(ROOT)
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory, source_before) -> Path:
+    # Built from a copy: setuptools writes build/ and *.egg-info next to the sources it builds.
+    src = tmp_path_factory.mktemp("src") / "mle-kg"
+    shutil.copytree(ROOT, src, ignore=NOT_COPIED)
     out = tmp_path_factory.mktemp("wheel")
     proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
-                           "-w", str(out), str(ROOT)], capture_output=True, check=False, text=True)
+                           "-w", str(out), str(src)], capture_output=True, check=False, text=True)
     if proc.returncode != 0:
         pytest.fail(f"building the wheel failed:\n{proc.stderr[-2000:]}")
     return next(out.glob("mle_kg-*.whl"))
+
+
+def test_building_the_wheel_writes_nothing_into_the_source_tree(wheel, source_before):
+    assert sorted(_tree(ROOT) - source_before) == []
 
 
 def test_wheel_maps_folders_into_kg(wheel):

@@ -421,3 +421,21 @@ def test_a_track_without_requirements_scores_nothing_from_skills(write):
                 "Python and Go.\n", g)
     assert (e.track, e.confidence) == ("devops", 0.57)
     assert "ux" not in e.evidence["track"]["scores"]
+
+
+def test_vocabulary_sees_alias_edits_that_keep_the_node_count():
+    from kg.loaders.curated import apply, parse_data
+
+    g = KnowledgeGraph()
+    g.add_node("kubernetes", "Tool", name="Kubernetes")
+    assert jd.term_key("k8s") not in jd.vocabulary(g).nodes
+    apply(parse_data("tools:\n  - id: kubernetes\n    aliases: [k8s]\n", "mine.yaml", "mine.yaml"), g)
+    assert len(g) == 1
+    assert jd.vocabulary(g).nodes[jd.term_key("k8s")] == {"kubernetes"}
+
+
+def test_phrases_of_separators_only_are_dropped():
+    rx = jd.compile_phrases(["-", " _ ", "spark"])
+    assert rx.search("") is None
+    assert [m.group() for m in rx.finditer("a - spark")] == ["spark"]
+    assert jd.compile_phrases(["-"]).search("anything") is None

@@ -268,6 +268,12 @@ def test_unknown_and_ambiguous_names(packaged_graph):
                             "(production-mle) [Track], 'Research MLE' (research-mle) [Track]; use the id")
     with pytest.raises(NodeNotFound, match="^an empty name names no node$"):
         packaged_graph.resolve("  ")
+    for only_separators, what in (("-", "node"), (" _./ ", "node")):
+        with pytest.raises(NodeNotFound) as e:
+            packaged_graph.resolve(only_separators)
+        assert str(e.value) == f"no {what} named '{only_separators}'"
+    with pytest.raises(NodeNotFound, match=r"^no skill named '-'$"):
+        packaged_graph.resolve("-", "Skill")
 
 
 def test_each_resolver_tier_decides(packaged_graph):
