@@ -30,14 +30,14 @@ __all__ = ["Explorer", "KnowledgeGraph", "__version__", "compare", "find_path", 
            "next_steps", "schedule"]
 
 if TYPE_CHECKING:
-    from .advice import fit
-    from .advice import next_for as next_steps
-    from .api import Explorer
-    from .comparison import compare
-    from .loaders.curated import load_graph
-    from .model import KnowledgeGraph
-    from .paths import find_path
-    from .plan import make_plan, schedule
+    from kg.advice import fit
+    from kg.advice import next_for as next_steps
+    from kg.api import Explorer
+    from kg.comparison import compare
+    from kg.loaders.curated import load_graph
+    from kg.model import KnowledgeGraph
+    from kg.paths import find_path
+    from kg.plan import make_plan, schedule
 
 #: Public name -> (module, attribute there).
 _LAZY = {

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .errors import KGError
-from .person import (
+from kg.errors import KGError
+from kg.person import (
     Known,
     coverage,
     hard_prerequisites,
@@ -12,11 +12,11 @@ from .person import (
     known_set,
     requirements,
 )
-from .phrases import say
-from .plan import Result, plan_for
+from kg.phrases import say
+from kg.plan import Result, plan_for
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 AMONG = ("mle", "all")
 

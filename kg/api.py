@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 
 class Explorer:
@@ -33,7 +33,7 @@ class Explorer:
     def __init__(self, data_files: Iterable[str | os.PathLike[str]] = (), *, lang: str = "en",
                  graph: "KnowledgeGraph | None" = None) -> None:
         if graph is None:
-            from .loaders.curated import load_graph
+            from kg.loaders.curated import load_graph
 
             graph = load_graph(list(data_files))
         self.graph = graph
@@ -48,7 +48,7 @@ class Explorer:
         >>> [s["id"] for s in p["steps"]], p["schedule"]["finish"]
         (['programming', 'data-pipeline', 'statistics', 'machine-learning', 'ml-frameworks', 'cloud-computing'], '2028-01-02')
         """
-        from .plan import make_plan, schedule
+        from kg.plan import make_plan, schedule
 
         result = make_plan(self.graph, from_, to, know=know, level=level, with_bonus=with_bonus,
                            by_demand=by_demand, lang=self.lang, strict=strict)
@@ -69,14 +69,14 @@ class Explorer:
         >>> f["recommended"]["track"], f["tracks"][0]["id"], f["tracks"][0]["coverage"]
         ('production-mle', 'sde', {'core': 1.0, 'bonus': 0.0})
         """
-        from .advice import fit
-        from .person import split_names
-        from .plan import schedule
+        from kg.advice import fit
+        from kg.person import split_names
+        from kg.plan import schedule
 
         names = split_names(know)
         found = None
         if cv is not None:
-            from .cv import read_cv
+            from kg.cv import read_cv
 
             found = read_cv(cv, self.graph)
             names = [*found["tools"], *found["skills"], *names]
@@ -92,19 +92,19 @@ class Explorer:
 
     def compare(self, a: str, b: str, *, core_only: bool = False) -> dict[str, Any]:
         """Requirements two tracks share and those only one has, per layer (see :func:`kg.compare`)."""
-        from .comparison import compare
+        from kg.comparison import compare
 
         return compare(self.graph, a, b, core_only=core_only, lang=self.lang)
 
     def path(self, a: str, b: str, **options: Any) -> dict[str, Any]:
         """Shortest path between two nodes (options as :func:`kg.find_path`)."""
-        from .paths import find_path
+        from kg.paths import find_path
 
         return find_path(self.graph, a, b, lang=self.lang, **options)
 
     def next(self, *, know: Iterable[str] = (), from_: str | None = None, to: str | None = None,
              limit: int = 10, strict: bool = False) -> dict[str, Any]:
         """What can be learned now, ranked by the coverage it adds to ``to`` (or to every track)."""
-        from .advice import next_for
+        from kg.advice import next_for
 
         return next_for(self.graph, know, from_=from_, target=to, limit=limit, lang=self.lang, strict=strict)

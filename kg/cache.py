@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 DATA_DIR = Path(__file__).parent / "data"
 #: Files whose bytes decide the packaged graph (the loader's code included).
@@ -51,7 +51,7 @@ def cache_key(contents: Iterable[tuple[str, bytes]] = ()) -> str:
     >>> len(cache_key()), cache_key() == cache_key([("a.yaml", b"")])
     (64, False)
     """
-    from . import __version__
+    from kg import __version__
 
     h = hashlib.sha256(f"mle-kg {__version__} cache {_FORMAT}\n".encode())
     for path in _packaged_files():
@@ -84,7 +84,7 @@ def load_graph(data_files: Iterable[str | os.PathLike[str]] = ()) -> "KnowledgeG
     files = [os.fspath(f) for f in data_files]
     if os.environ.get("KG_NO_CACHE"):
         return _build(files, None)
-    from .safeio import read_regular
+    from kg.safeio import read_regular
 
     try:
         contents = [read_regular(f) for f in files]
@@ -104,7 +104,7 @@ def load_graph(data_files: Iterable[str | os.PathLike[str]] = ()) -> "KnowledgeG
 
 
 def _build(files: list[str], contents: list[bytes] | None) -> "KnowledgeGraph":
-    from .loaders.curated import load_graph as parse_files
+    from kg.loaders.curated import load_graph as parse_files
 
     # Data files are merged into the packaged graph, itself from the cache when fresh.
     base = load_graph(()) if files else None
@@ -153,7 +153,7 @@ def _read(path: Path, key: str) -> "KnowledgeGraph | None":
         return None
     finally:
         os.close(fd)
-    from .model import CollectorPaused
+    from kg.model import CollectorPaused
 
     try:
         with CollectorPaused():  # ESCO-sized: 2.6 s -> 1.2 s
@@ -177,7 +177,7 @@ def from_data(data: Any, key: str | None = None) -> "KnowledgeGraph":
     """
     import networkx as nx
 
-    from .model import LABELS, KnowledgeGraph
+    from kg.model import LABELS, KnowledgeGraph
 
     if (not isinstance(data, dict) or data.get("format") != _FORMAT or (key is not None and data.get("key") != key)
             or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list)):
@@ -203,7 +203,7 @@ def from_data(data: Any, key: str | None = None) -> "KnowledgeGraph":
 def to_data(graph: "KnowledgeGraph", key: str) -> dict[str, Any]:
     """The graph as plain JSON data: nodes and relationships in an order that, replayed,
     gives every node the same neighbours in the same order."""
-    from .stores.base import insertion_order
+    from kg.stores.base import insertion_order
 
     succ = graph.g._succ
     return {"format": _FORMAT, "key": key,
@@ -213,8 +213,8 @@ def to_data(graph: "KnowledgeGraph", key: str) -> dict[str, Any]:
 
 def _write(path: Path, key: str, graph: "KnowledgeGraph") -> None:
     """Cache ``graph`` (0600, atomically); nothing when it cannot be (full disk, read-only, …)."""
-    from .atomic import write_atomic
-    from .model import CollectorPaused
+    from kg.atomic import write_atomic
+    from kg.model import CollectorPaused
 
     try:
         with CollectorPaused():

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .clibase import Env, cli_words, echo_json, json_option, pass_env, run_safely, table
+from kg.clibase import Env, cli_words, echo_json, json_option, pass_env, run_safely, table
 
 #: Commands whose modules import heavy libraries, loaded only when run.
 LAZY_COMMANDS = {
@@ -103,7 +103,7 @@ def path(env: Env, start: str, end: str, directed: bool, weighted: bool, all_pat
         kg path DS "Infra MLE"
         kg path pytorch kubernetes --via skill --all
     """
-    from .paths import find_path, format_path
+    from kg.paths import find_path, format_path
 
     result = find_path(env.graph(), start, end, directed=directed, weighted=weighted, all_paths=all_paths,
                        via=via, lang=env.lang, store=env.store() if env.backend == "neo4j" else None)
@@ -137,7 +137,7 @@ def schedule_options(f: Any) -> Any:
 def _profile(profile_path: str | None) -> dict[str, Any]:
     if not profile_path:
         return {}
-    from .profile import read_profile
+    from kg.profile import read_profile
 
     return read_profile(profile_path)
 
@@ -157,14 +157,14 @@ def _add_schedule(plan: dict[str, Any], profile: dict[str, Any], hours_per_week:
         if start is not None:
             raise click.UsageError("--start needs --hours-per-week (or hours_per_week in the profile).")
         return
-    from .plan import schedule
+    from kg.plan import schedule
 
     plan["schedule"] = schedule(plan, hpw, first)
 
 
 def _plan_lines(env: Env, result: dict[str, Any], fmt: str = "table") -> None:
     if fmt == "markdown":
-        from .plan import markdown
+        from kg.plan import markdown
 
         click.echo(markdown(result))
         return
@@ -228,7 +228,7 @@ def plan(env: Env, from_: str | None, to: str | None, know: tuple[str, ...], pro
         kg plan --from DS --to "Infra MLE"
         kg plan --to "Production MLE" --level entry --know python,sql --hours-per-week 8
     """
-    from .plan import make_plan
+    from kg.plan import make_plan
 
     prof = _profile(profile_path)
     target = to or prof.get("target")
@@ -269,16 +269,16 @@ def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool,
         kg fit --know python,sql,pandas,scikit-learn
         kg fit --cv my-cv.pdf --hours-per-week 8 --save-profile me.yaml
     """
-    from .advice import fit as fit_person
+    from kg.advice import fit as fit_person
 
     prof = _profile(profile_path)
     graph = env.graph()
     cv = None
-    from .person import split_names
+    from kg.person import split_names
 
     names = [*prof.get("know", []), *split_names(know)]
     if cv_path:
-        from .cv import read_cv
+        from kg.cv import read_cv
 
         cv = read_cv(cv_path, graph)
         names = [*cv["tools"], *cv["skills"], *names]
@@ -289,7 +289,7 @@ def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool,
         result["cv"] = cv
     _add_schedule(result["plan"], prof, hours_per_week, start)
     if save_profile:
-        from .profile import write_profile
+        from kg.profile import write_profile
 
         mine = {**prof, "know": list(dict.fromkeys(names)), "from": current, "target": result["plan"]["to"]}
         if hours_per_week is not None:
@@ -337,7 +337,7 @@ def next_(env: Env, to: str | None, from_: str | None, know: tuple[str, ...], pr
     Example:
         kg next --know python,statistics --to "Production MLE"
     """
-    from .advice import next_for
+    from kg.advice import next_for
 
     prof = _profile(profile_path)
     result = next_for(env.graph(), [*prof.get("know", []), *know], from_=from_ or prof.get("from"),
@@ -367,7 +367,7 @@ def compare(env: Env, a: str, b: str, core_only: bool, as_json: bool) -> None:
     Example:
         kg compare "Production MLE" "Infra MLE"
     """
-    from .comparison import compare as compare_tracks
+    from kg.comparison import compare as compare_tracks
 
     result = compare_tracks(env.graph(), a, b, core_only=core_only, lang=env.lang)
     if as_json:
@@ -397,7 +397,7 @@ def show(env: Env, node: str, as_json: bool) -> None:
         kg show kubernetes
         kg --lang zh show "Infra MLE"
     """
-    from .queries import show as show_node
+    from kg.browse import show as show_node
 
     result = show_node(env.graph(), node, lang=env.lang)
     if as_json:
@@ -446,7 +446,7 @@ def search(env: Env, text: str, label: str | None, limit: int, as_json: bool) ->
         kg search mlops
         kg search 云 --label tool
     """
-    from .queries import search as search_nodes
+    from kg.browse import search as search_nodes
 
     hits = search_nodes(env.graph(), text, label=label, limit=limit, lang=env.lang)
     if as_json:
@@ -468,7 +468,7 @@ def list_(env: Env, label: str, as_json: bool) -> None:
     Example:
         kg list skills
     """
-    from .queries import list_nodes, parse_label
+    from kg.browse import list_nodes, parse_label
 
     rows = list_nodes(env.graph(), label, lang=env.lang)
     if as_json:
@@ -502,7 +502,7 @@ def stats(env: Env, top: int, as_json: bool) -> None:
     Example:
         kg stats
     """
-    from .queries import stats as graph_stats
+    from kg.browse import stats as graph_stats
 
     result = graph_stats(env.graph(), top=top, lang=env.lang)
     if as_json:
@@ -532,7 +532,7 @@ def validate(env: Env, as_json: bool) -> None:
     Example:
         kg --data my.yaml validate
     """
-    from .loaders.curated import validate as validate_data
+    from kg.loaders.curated import validate as validate_data
 
     graph, problems = validate_data(env.data_files)
     if as_json:
@@ -542,7 +542,7 @@ def validate(env: Env, as_json: bool) -> None:
         for p in problems:
             click.echo(str(p), err=True)
     if problems:
-        from .errors import DataError
+        from kg.errors import DataError
 
         raise DataError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
     if not as_json:

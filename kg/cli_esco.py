@@ -5,7 +5,7 @@ from typing import Any, cast
 
 import click
 
-from .clibase import Env, echo_json, json_option, pass_env, progress_enabled
+from kg.clibase import Env, echo_json, json_option, pass_env, progress_enabled
 
 
 @click.group(name="import")
@@ -39,7 +39,7 @@ def esco(env: Env, folder: str, output: str, release: str | None, as_json: bool)
         kg import esco ~/Downloads/esco-v1.2.0 -o esco.yaml
         kg --data esco.yaml show "data scientist (ESCO occupation)"
     """
-    from .loaders.esco import import_esco, total_bytes
+    from kg.loaders.esco import import_esco, total_bytes
 
     graph = env.graph()
     if progress_enabled() and not as_json:

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .clibase import (
+from kg.clibase import (
     Env,
     display_width,
     echo_json,
@@ -18,9 +18,9 @@ from .clibase import (
     progress_enabled,
     table,
 )
-from .errors import DataError
-from .loaders import jd
-from .loaders.jd_discover import discover, tools_data_file
+from kg.errors import DataError
+from kg.loaders import jd
+from kg.loaders.jd_discover import discover, tools_data_file
 
 
 class SkippedInputs(DataError):

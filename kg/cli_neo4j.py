@@ -9,9 +9,9 @@ from typing import Any
 
 import click
 
-from .clibase import Env, echo_json, json_option, pass_env, progress_enabled, table
-from .errors import QueryError
-from .export import FORMATS, STDOUT, export_text, summary, write_export
+from kg.clibase import Env, echo_json, json_option, pass_env, progress_enabled, table
+from kg.errors import QueryError
+from kg.export import FORMATS, STDOUT, export_text, summary, write_export
 
 
 def _files_graph(env: Env) -> Any:
@@ -20,7 +20,7 @@ def _files_graph(env: Env) -> Any:
 
 
 def _store(env: Env, **options: Any) -> Any:
-    from .stores import open_store
+    from kg.stores import open_store
 
     return open_store("neo4j", **env.neo4j, **options)
 
@@ -162,7 +162,7 @@ MAX_QUERY_BYTES = 1_000_000
 
 def read_query(query: str | None, file: str | None) -> str:
     """The query text: given inline, from a file, or a ready-made query of ``cypher/queries`` by name."""
-    from . import cypher as cypher_files
+    from kg import cypher as cypher_files
 
     if bool(query) == bool(file):
         raise QueryError("give a query or -f FILE (one of them)")
@@ -171,7 +171,7 @@ def read_query(query: str | None, file: str | None) -> str:
     assert file is not None
     path = Path(file)
     if path.exists():
-        from .safeio import read_regular
+        from kg.safeio import read_regular
 
         try:  # regular files only (a FIFO would block, /dev/zero never end), at most 1 MB
             return read_regular(path, MAX_QUERY_BYTES).decode("utf-8")
@@ -221,7 +221,7 @@ def cypher(env: Env, query: str | None, file: str | None, params: tuple[str, ...
         kg cypher "MATCH (t:Track)-[:REQUIRES]->(s:Skill) RETURN t.name, count(s)"
         kg cypher -f shared_skills --param a=infra-mle --param b=data-engineer
     """
-    from .cypher_engine import check_read_only
+    from kg.embedded_cypher import check_read_only
 
     text = read_query(query, file)
     values = dict(parse_param(p) for p in params)
@@ -230,7 +230,7 @@ def cypher(env: Env, query: str | None, file: str | None, params: tuple[str, ...
         with _store(env) as store:
             columns, rows = store.run(_one_statement(text), values, write=write, timeout=timeout)
     else:
-        from .cypher_engine import EmbeddedCypher
+        from kg.embedded_cypher import EmbeddedCypher
 
         columns, rows = EmbeddedCypher(env.graph()).run(_one_statement(text), values, write=write, timeout=timeout)
     if as_json:
@@ -245,7 +245,7 @@ def cypher(env: Env, query: str | None, file: str | None, params: tuple[str, ...
 
 
 def _one_statement(text: str) -> str:
-    from .export import split_statements
+    from kg.export import split_statements
 
     statements = split_statements(text)
     if len(statements) != 1:

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
-from .errors import KGError, StoreUnavailable
-from .safeio import dumps_json, inert
+from kg.errors import KGError, StoreUnavailable
+from kg.safeio import dumps_json, inert
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 
 @dataclass
@@ -31,7 +31,7 @@ class Env:
     def store(self) -> Any:
         """The Neo4j store, opened once (``StoreUnavailable`` when none is configured or reachable)."""
         if self._store is None:
-            from .stores import open_store
+            from kg.stores import open_store
 
             self._store = open_store("neo4j", **self.neo4j)
         return self._store
@@ -42,7 +42,7 @@ class Env:
             if self.backend == "neo4j":
                 self._graph = self.store().read_graph()
             else:
-                from .cache import load_graph
+                from kg.cache import load_graph
 
                 self._graph = load_graph(self.data_files)
         return self._graph

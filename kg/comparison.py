@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 
 def track_skills(graph: "KnowledgeGraph", track: str, *, core_only: bool = False) -> dict[str, str]:
@@ -14,7 +14,7 @@ def track_skills(graph: "KnowledgeGraph", track: str, *, core_only: bool = False
     >>> track_skills(load_graph(), "sde")
     {'programming': 'core', 'software-engineering': 'core', 'containerization': 'bonus', 'cloud-computing': 'bonus'}
     """
-    from .person import requirements
+    from kg.person import requirements
 
     return {r["id"]: r["level"] for r in requirements(graph, track, "full", with_bonus=not core_only)}
 

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 #: A line with one of these says what the person wants, not what they are.
 WANTS = re.compile(
@@ -62,7 +62,7 @@ def current_role(text: str, graph: "KnowledgeGraph") -> dict[str, Any] | None:
     'sde'
 
     """
-    from .loaders.jd import vocabulary
+    from kg.loaders.jd import vocabulary
 
     vocab = vocabulary(graph)
     for n, line in enumerate(text.splitlines(), 1):
@@ -99,7 +99,7 @@ def extract_cv(text: str, graph: "KnowledgeGraph") -> dict[str, Any]:
     >>> cv["role"]["track"], cv["tools"], cv["skills"]
     ('data-engineer', ['airflow', 'aws', 'spark', 'sql'], ['data-pipeline'])
     """
-    from .loaders.jd import extract
+    from kg.loaders.jd import extract
 
     found = extract(text, graph)
     named = [s for s in found.skills if found.evidence["skills"].get(s, {}).get("named")]
@@ -114,7 +114,7 @@ def extract_cv(text: str, graph: "KnowledgeGraph") -> dict[str, Any]:
 
 def read_cv(path: str | os.PathLike[str], graph: "KnowledgeGraph") -> dict[str, Any]:
     """Read a CV file (text, Markdown, HTML, PDF or DOCX) and extract it; ``file`` names it."""
-    from .loaders.documents import read_text
+    from kg.loaders.documents import read_text
 
     text = clean(read_text(path))
     return {"file": str(path), **extract_cv(text, graph)}

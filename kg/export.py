@@ -12,12 +12,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .errors import DataError, KGError
-from .safeio import dumps_json
-from .stores.base import build_graph, chunks, encode_props, node_rows, rel_rows
+from kg.errors import DataError, KGError
+from kg.safeio import dumps_json
+from kg.stores.base import build_graph, chunks, encode_props, node_rows, rel_rows
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 FORMATS = ("json", "graphml", "cypher", "csv")
 
@@ -53,7 +53,7 @@ def write_export(graph: "KnowledgeGraph", fmt: str, path: str | Path, *, csv_saf
     Every file is written whole or not at all (a temporary file renamed into place), so
     a failure — a full disk — leaves the previous file as it was.
     """
-    from .atomic import write_atomic
+    from kg.atomic import write_atomic
 
     path = Path(path)
     try:
@@ -107,7 +107,7 @@ def to_json(graph: "KnowledgeGraph") -> str:
 
 
 def parse_json(text: str) -> "KnowledgeGraph":
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
     data = json.loads(text)
     graph = KnowledgeGraph()
@@ -214,7 +214,7 @@ def to_cypher(graph: "KnowledgeGraph") -> str:
     MERGE (n:Tool {id: row.id})
     SET n = row.props;
     """
-    from . import cypher as cypher_files
+    from kg import cypher as cypher_files
 
     out = ["// mle-kg graph: run with  cypher-shell -f THIS_FILE  (Neo4j 5).",
            "// Idempotent: MERGE on id, so running it twice changes nothing.", ""]
@@ -239,13 +239,13 @@ def _id_first(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _generic_node_statement(label: str) -> str:
-    from .stores.neo4j import _node_statement  # noqa: PLC0415 - validated identifiers, shared with the store
+    from kg.stores.neo4j import _node_statement  # noqa: PLC0415 - validated identifiers, shared with the store
 
     return _node_statement(label)
 
 
 def _generic_rel_statement(rel_type: str, start: str, end: str) -> str:
-    from .stores.neo4j import _rel_statement  # noqa: PLC0415
+    from kg.stores.neo4j import _rel_statement  # noqa: PLC0415
 
     return _rel_statement(rel_type, start, end)
 
@@ -289,7 +289,7 @@ def split_statements(script: str) -> list[str]:
     >>> split_statements("RETURN ';' AS a; // c;\\nRETURN 2;")
     ["RETURN ';' AS a", 'RETURN 2']
     """
-    from .cypher_engine import tokenize
+    from kg.embedded_cypher import tokenize
 
     statements: list[str] = []
     current: list[str] = []
@@ -317,7 +317,7 @@ def write_csv(graph: "KnowledgeGraph", folder: Path, *, csv_safe: bool = False) 
     opening the files in a spreadsheet instead: a text cell starting with ``=``, ``+``,
     ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so it is not run as a
     formula (and neo4j-admin would then store that quote too)."""
-    from .atomic import write_atomic
+    from kg.atomic import write_atomic
 
     if folder.exists() and not folder.is_dir():
         raise KGError(f"cannot write {folder}: csv writes a folder of files and this is a file")

@@ -161,7 +161,7 @@ class KnowledgeGraph:
 
         Raises ``NodeNotFound`` (with the closest names) or ``AmbiguousName``.
         """
-        from .resolve import Resolver
+        from kg.resolve import Resolver
 
         if self._resolver is None:
             self._resolver = Resolver(self)

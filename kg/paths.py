@@ -5,11 +5,11 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
-from .errors import KGError, NoPath
-from .model import LABELS, REL_TYPES
+from kg.errors import KGError, NoPath
+from kg.model import LABELS, REL_TYPES
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 _TYPE_ORDER = {t: i for i, t in enumerate(REL_TYPES)}
 

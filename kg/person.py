@@ -24,12 +24,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .errors import AmbiguousName, KGError, NodeNotFound
-from .model import demand
-from .phrases import say
+from kg.errors import AmbiguousName, KGError, NodeNotFound
+from kg.model import demand
+from kg.phrases import say
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 LEVELS = ("entry", "full")
 

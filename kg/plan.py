@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .errors import KGError
-from .model import demand
-from .person import (
+from kg.errors import KGError
+from kg.model import demand
+from kg.person import (
     LEVELS,
     Known,
     hard_prerequisites,
@@ -19,10 +19,10 @@ from .person import (
     known_set,
     requirements,
 )
-from .phrases import say
+from kg.phrases import say
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 __all__ = ["LEVELS", "Result", "make_plan", "markdown", "next_monday", "plan_for", "schedule"]
 
@@ -31,7 +31,7 @@ class Result(dict):  # type: ignore[type-arg]
     """A plain ``dict`` result that Jupyter shows as an HTML table (``_repr_html_``)."""
 
     def _repr_html_(self) -> str:
-        from .htmlrepr import result_html
+        from kg.htmlrepr import result_html
 
         return result_html(self)
 

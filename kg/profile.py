@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError
+from kg.errors import DataError
 
 #: Profiles are small; anything bigger is refused.
 MAX_BYTES = 256 * 1024
@@ -42,8 +42,8 @@ def read_profile(path: str | os.PathLike[str]) -> dict[str, Any]:
     """
     import yaml
 
-    from .loaders.curated import ShapeError, _Map, load_yaml
-    from .safeio import read_regular
+    from kg.loaders.curated import ShapeError, _Map, load_yaml
+    from kg.safeio import read_regular
 
     p = Path(path)
     try:
@@ -163,7 +163,7 @@ def _scalar(text: str) -> str:
 
 def write_profile(profile: dict[str, Any], path: str | os.PathLike[str]) -> None:
     """Write a profile atomically (a temporary file beside it, then a rename)."""
-    from .atomic import write_atomic
+    from kg.atomic import write_atomic
 
     p = Path(path)
     if p.exists() and not p.is_file():

@@ -6,10 +6,10 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Iterable
 
-from .errors import AmbiguousName, NodeNotFound
+from kg.errors import AmbiguousName, NodeNotFound
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 _SEPARATORS = re.compile(r"[\s\-_./]+")
 
@@ -46,7 +46,7 @@ class Resolver:
         self.exact: dict[str, set[str]] = {}
         self.loose: dict[str, set[str]] = {}
         self.names: dict[str, set[str]] = {}  # every spelling -> ids, for suggestions and token matches
-        from .model import CollectorPaused
+        from kg.model import CollectorPaused
 
         with CollectorPaused():
             self._index(graph)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -12,8 +13,8 @@ from typing import Any, Iterable, Sequence
 import networkx as nx
 import yaml
 
-from ..errors import DataError
-from ..model import REL_TYPES, REQUIRES_TARGETS, CollectorPaused, KnowledgeGraph
+from kg.errors import DataError
+from kg.model import REL_TYPES, REQUIRES_TARGETS, CollectorPaused, KnowledgeGraph
 
 PACKAGED = "graph.yaml"
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -367,15 +368,15 @@ class _Ctx:
         if not isinstance(src, str) or not src:
             self.problem(line, f"{where}.source", "must be text")
             return {}
-        if _bad_text("source", src):
-            self.problem(line, f"{where}.source", _bad_text("source", src))
+        if bad := _bad_text("source", src):
+            self.problem(line, f"{where}.source", bad)
             return {}
         for k in ("quote", "reason"):
             if k in m:
                 if not isinstance(m[k], str) or not m[k].strip():
                     self.problem(m.lines[k], f"{where}.{k}", "must be non-empty text")
-                elif _bad_text(k, m[k]):
-                    self.problem(m.lines[k], f"{where}.{k}", _bad_text(k, m[k]))
+                elif bad := _bad_text(k, m[k]):
+                    self.problem(m.lines[k], f"{where}.{k}", bad)
                 else:
                     rec[k] = m[k]
         if "evidence" in m:
@@ -407,7 +408,7 @@ class _Ctx:
         if key in ("esco_uri", "esco_occupation"):
             kind = "occupation" if key == "esco_occupation" else None
             match = ESCO_URI.match(value) if isinstance(value, str) else None
-            ok = bool(match) and (kind is None or match.group(1) == kind)
+            ok = match is not None and (kind is None or match.group(1) == kind)
             if not ok:
                 example = f"http://data.europa.eu/esco/{kind or 'skill'}/<id>"
                 self.problem(line, fld, f"must be an ESCO {kind or 'concept'} URI ({example}), not {value!r}")
@@ -416,8 +417,8 @@ class _Ctx:
             ok = isinstance(value, str) and (key not in ("name", "layer") or bool(value.strip()))
             if not ok:
                 self.problem(line, fld, "must be text")
-            elif _bad_text(key, value):
-                self.problem(line, fld, _bad_text(key, value))
+            elif bad := _bad_text(key, value):
+                self.problem(line, fld, bad)
                 return False
             return ok
         if key == "aliases":
@@ -425,8 +426,8 @@ class _Ctx:
                 isinstance(a, (str, int)) and not isinstance(a, bool) and str(a).strip() for a in value)
             if not ok:
                 self.problem(line, fld, "must be a list of names")
-            elif any(_bad_text(key, str(a)) for a in value):
-                self.problem(line, fld, next(_bad_text(key, str(a)) for a in value if _bad_text(key, str(a))))
+            elif bad := next((why for a in value if (why := _bad_text(key, str(a)))), None):
+                self.problem(line, fld, bad)
                 return False
             return ok
         if key in ("effort_hours", "weight"):
@@ -614,7 +615,7 @@ def _spellings(node_id: str, props: dict[str, Any]) -> list[tuple[str, str]]:
 def _name_collisions(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
     """A name, id or alias of the file's nodes that already names another node (compared as
     ``kg`` compares what people type: width, case and spaces folded, so 'ＤＳ' is 'DS')."""
-    from ..resolve import normalize
+    from kg.resolve import normalize
 
     owner: dict[str, str] = {}
     for node_id, data in graph.g.nodes(data=True):
@@ -673,11 +674,11 @@ def _apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
     graph.names_changed()
 
 
-def read_user_file(path: str | Path, raw: bytes | None = None) -> str:
+def read_user_file(path: str | os.PathLike[str], raw: bytes | None = None) -> str:
     """A data file's text (``raw``: its bytes, already read); ``DataError`` (with the
     ``Problem`` as ``.problem``) when it cannot be read: not a regular file, larger
     than ``MAX_DATA_BYTES``, not UTF-8."""
-    from ..safeio import read_regular
+    from kg.safeio import read_regular
 
     p = Path(path)
     line, message = 0, ""
@@ -701,7 +702,7 @@ def read_user_file(path: str | Path, raw: bytes | None = None) -> str:
     raise error
 
 
-def _sources(data_files: Iterable[str | Path], packaged: bool = True, contents: Sequence[bytes] | None = None
+def _sources(data_files: Iterable[str | os.PathLike[str]], packaged: bool = True, contents: Sequence[bytes] | None = None
              ) -> Iterable[tuple[str, str | None, str | Problem]]:
     """(name, default source, text) of the packaged data (unless not wanted) then each user file;
     in place of the text, the ``Problem`` of a file that cannot be read."""
@@ -723,7 +724,7 @@ def _check(text: str, name: str, default_source: str | None, article: str,
         return parsed, parsed.problems + check_references(parsed, graph)
 
 
-def load_graph(data_files: Iterable[str | Path] = (), base: KnowledgeGraph | None = None, *,
+def load_graph(data_files: Iterable[str | os.PathLike[str]] = (), base: KnowledgeGraph | None = None, *,
                contents: Sequence[bytes] | None = None) -> KnowledgeGraph:
     """The packaged graph merged with the user's data files, in order.
 
@@ -750,7 +751,7 @@ def load_graph(data_files: Iterable[str | Path] = (), base: KnowledgeGraph | Non
     return graph
 
 
-def validate(data_files: Iterable[str | Path] = ()) -> tuple[KnowledgeGraph, list[Problem]]:
+def validate(data_files: Iterable[str | os.PathLike[str]] = ()) -> tuple[KnowledgeGraph, list[Problem]]:
     """Every problem in the packaged data and the given files, and the graph built from the clean ones.
 
     >>> _, problems = validate()
@@ -774,7 +775,7 @@ def validate(data_files: Iterable[str | Path] = ()) -> tuple[KnowledgeGraph, lis
 
 def check_graph(graph: KnowledgeGraph) -> list[Problem]:
     """Whole-graph checks: names or aliases shared by two nodes, facts without provenance."""
-    from ..resolve import normalize
+    from kg.resolve import normalize
 
     problems: list[Problem] = []
     owner: dict[str, str] = {}

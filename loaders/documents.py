@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import DataError
+from kg.errors import DataError
 
 #: Endings read as plain text (Markdown is read as it is).
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")

@@ -39,12 +39,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DataError
-from ..resolve import normalize
-from .curated import ESCO_URI
+from kg.loaders.curated import ESCO_URI
+
+from kg.errors import DataError
+from kg.resolve import normalize
 
 if TYPE_CHECKING:
-    from ..model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 #: The largest CSV file read (ESCO's biggest English file is about 30 MB).
 MAX_BYTES = 200 * 1024 * 1024
@@ -180,7 +181,7 @@ def _field_index(text: str) -> int:
 
 def read_table(path: Path, required: tuple[str, ...]) -> Table:
     """A CSV file's text (regular files only, at most ``MAX_BYTES``) with its header checked."""
-    from ..safeio import read_regular
+    from kg.safeio import read_regular
 
     name = str(path)
     try:
@@ -603,7 +604,7 @@ def build_esco(folder: str | Path, graph: KnowledgeGraph, *, release: str | None
 
 def _write(path: str | Path, text: str) -> None:
     """``text`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
-    from ..atomic import write_atomic
+    from kg.atomic import write_atomic
 
     target = Path(path)
     if target.exists() and not target.is_file():

@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DataError
-from . import documents
-from .jd_discover import unknown_terms
-from .jd_match import (  # noqa: F401
+from kg.loaders import documents
+from kg.loaders.jd_discover import unknown_terms
+from kg.loaders.jd_match import (  # noqa: F401
     SHORT,
     TECHNICAL,
     VERY_TECHNICAL,
@@ -33,7 +32,7 @@ from .jd_match import (  # noqa: F401
     find_mentions,
     rule_for,
 )
-from .jd_rules import (  # noqa: F401
+from kg.loaders.jd_rules import (  # noqa: F401
     CUES,
     EVERYDAY,
     LIST_GAP,
@@ -45,8 +44,10 @@ from .jd_rules import (  # noqa: F401
     Sense,
 )
 
+from kg.errors import DataError
+
 if TYPE_CHECKING:
-    from ..model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 #: File name endings read as job descriptions (text, Markdown, HTML, PDF, DOCX).
 TEXT_SUFFIXES = documents.SUFFIXES
@@ -684,7 +685,7 @@ def demand_of_graph(graph: KnowledgeGraph) -> tuple[dict[str, dict[str, set[str]
 
     Empty when no demand file is loaded (``kg ingest`` writes one).
     """
-    from ..model import demand
+    from kg.model import demand
 
     per_track: dict[str, dict[str, set[str]]] = {}
     totals: dict[str, int] = {}

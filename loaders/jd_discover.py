@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..model import KnowledgeGraph
-    from .jd import Extraction, Vocabulary
+    from kg.loaders.jd import Extraction, Vocabulary
+
+    from kg.model import KnowledgeGraph
 
 #: A product-like token: starts with a letter, may hold digits, dots, plus signs ("C#", "Node.js").
 _TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.+#][A-Za-z0-9+#]+)*[+#]*"

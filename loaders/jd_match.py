@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .jd_rules import (
+from kg.loaders.jd_rules import (
     BONUS,
     CLAUSE_END,
     EVERYDAY,
@@ -42,7 +42,7 @@ from .jd_rules import (
 )
 
 if TYPE_CHECKING:
-    from .jd import Vocabulary
+    from kg.loaders.jd import Vocabulary
 
 #: Only short names this long or shorter get the short-name rule by default.
 SHORT = 2

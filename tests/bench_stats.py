@@ -26,7 +26,7 @@ def synthetic(n: int):
 
 
 def main() -> None:
-    from kg.queries import stats
+    from kg.browse import stats
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=10_000)

@@ -86,6 +86,20 @@ def violations(module: str, top: set[str], inner: set[str]) -> list[str]:
 SOURCES = sorted(p for folder in PACKAGES for p in (ROOT / folder).rglob("*.py"))
 
 
+def relative_imports(source: str) -> list[int]:
+    """Line numbers of relative imports (``from .x import y``).
+
+    >>> relative_imports("from kg.errors import X\\nfrom ..model import Y\\nfrom . import z")
+    [2, 3]
+    """
+    return [n.lineno for n in ast.walk(ast.parse(source)) if isinstance(n, ast.ImportFrom) and n.level]
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_import_is_absolute(path):
+    assert relative_imports(path.read_text(encoding="utf-8")) == []
+
+
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_module_keeps_the_import_rules(path):
     module = module_name(path)

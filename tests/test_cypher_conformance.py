@@ -94,7 +94,7 @@ PARAMS = {
 
 @pytest.fixture(scope="module")
 def embedded(packaged_graph):
-    from kg.cypher_engine import EmbeddedCypher
+    from kg.embedded_cypher import EmbeddedCypher
 
     return EmbeddedCypher(packaged_graph)
 

@@ -194,14 +194,14 @@ def test_embedded_timeout_leaves_the_process_able_to_exit():
 def test_stats_samples_betweenness_above_a_size_and_says_so(monkeypatch):
     import json
 
-    from kg import queries
+    from kg import browse
 
     exact = kg("stats").out.splitlines()[3]
     assert exact.startswith("Most central skills (betweenness): Programming 0.")
     n = json.loads(kg("stats", "--json").out)["total_nodes"]
     assert n < 2000
-    monkeypatch.setattr(queries, "EXACT_BETWEENNESS_NODES", 50)
-    monkeypatch.setattr(queries, "BETWEENNESS_SAMPLE", 30)
+    monkeypatch.setattr(browse, "EXACT_BETWEENNESS_NODES", 50)
+    monkeypatch.setattr(browse, "BETWEENNESS_SAMPLE", 30)
     first, second = kg("stats"), kg("stats", "--json")
     line = first.out.splitlines()[3]
     assert line.startswith(f"Most central skills (betweenness, estimated from 30 of {n} nodes, seed 0): ")

@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 from kg.loaders.curated import load_graph
 
 from kg.advice import fit, next_for
+from kg.browse import list_nodes
 from kg.comparison import compare
 from kg.errors import DataError, KGError
 from kg.model import KnowledgeGraph
 from kg.person import choose, coverage, hours_left, known_set, requirements
 from kg.plan import make_plan, markdown, schedule
-from kg.queries import list_nodes
 
 TRACKS = ["ds", "production-mle", "research-mle", "infra-mle", "data-engineer", "devops", "sde",
           "research-scientist", "pm"]

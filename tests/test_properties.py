@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.cypher_engine import tokenize
+from kg.embedded_cypher import tokenize
 from kg.errors import DataError, KGError
 from kg.export import read_export, to_cypher, write_export
 from kg.model import KnowledgeGraph
@@ -147,7 +147,7 @@ def test_any_name_round_trips_through_every_export(name, alias, description):
 def test_any_name_shows_and_renders(name, alias):
     from kg.viz.html import build_view, script_json
 
-    from kg.queries import show
+    from kg.browse import show
     from kg.safeio import dumps_json, inert
 
     graph = named_graph(name, alias, "d")

@@ -470,7 +470,7 @@ def _demand(graph: "KnowledgeGraph", n: str, lang: str) -> list[str]:
 
 
 def _edge_records(graph: "KnowledgeGraph", inside: set[str]) -> list[dict[str, Any]]:
-    edges = []
+    edges: list[dict[str, Any]] = []
     for start, end, key, d in graph.g.edges(keys=True, data=True):
         if start not in inside or end not in inside:
             continue

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import StoreUnavailable
+from kg.errors import StoreUnavailable
 
 #: The kinds of store ``open_store`` knows.
 KINDS = ("neo4j",)
@@ -22,7 +22,7 @@ def open_store(kind: str, **options: Any) -> Any:
         if not options.get("uri"):
             raise StoreUnavailable("no Neo4j connection configured: pass `uri=` or set NEO4J_URI "
                                    "(e.g. bolt://localhost:7687)")
-        from .neo4j import Neo4jStore
+        from kg.stores.neo4j import Neo4jStore
 
         return Neo4jStore.connect(**options)
     raise ValueError(f"unknown store {kind!r} (known: {', '.join(KINDS)})")

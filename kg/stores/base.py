@@ -12,7 +12,7 @@ import json
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
 if TYPE_CHECKING:
-    from ..model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 #: Properties stored as JSON text because their values are maps or lists of maps.
 JSON_PROPS = ("provenance",)
@@ -163,7 +163,7 @@ def build_graph(nodes: Iterable[tuple[str, dict[str, Any]]],
     >>> g.ids(), list(g.relationships())
     (['db', 'sql'], [('db', 'sql', {'type': 'USES_TOOL', 'provenance': []})])
     """
-    from ..model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
     graph = KnowledgeGraph()
     for label, props in sorted(nodes, key=lambda row: _seq_key(row[1], row[1].get("id"))):

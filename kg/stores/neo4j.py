@@ -22,14 +22,14 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from .. import cypher as cypher_files
-from ..cypher_engine import call_with_timeout, check_read_only
-from ..errors import KGError, QueryError, StoreUnavailable
-from ..model import LABELS, REL_TYPES
-from .base import build_graph, chunks, node_rows, pack_rows, rel_rows, split_node_row, split_rel_row
+from kg import cypher as cypher_files
+from kg.embedded_cypher import call_with_timeout, check_read_only
+from kg.errors import KGError, QueryError, StoreUnavailable
+from kg.model import LABELS, REL_TYPES
+from kg.stores.base import build_graph, chunks, node_rows, pack_rows, rel_rows, split_node_row, split_rel_row
 
 if TYPE_CHECKING:
-    from ..model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 # The driver logs each retry as a warning; with no logging configured Python
 # would print them on stderr. The store reports failures itself.

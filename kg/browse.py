@@ -5,12 +5,12 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from .errors import KGError
-from .model import LABELS, demand, provenance_summary
-from .resolve import normalize
+from kg.errors import KGError
+from kg.model import LABELS, demand, provenance_summary
+from kg.resolve import normalize
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 
 def show(graph: "KnowledgeGraph", name: str, lang: str = "en") -> dict[str, Any]:
@@ -114,7 +114,7 @@ def list_nodes(graph: "KnowledgeGraph", label: str, lang: str = "en") -> list[di
         i = node["id"]
         row: dict[str, Any] = {"id": i, "name": graph.name(i, lang)}
         if lab == "Track":
-            from .person import requirements
+            from kg.person import requirements
 
             levels = [r["level"] for r in requirements(graph, i, "full", with_bonus=True)]
             row.update(core=levels.count("core"), bonus=levels.count("bonus"), mle=bool(node.get("mle")))

@@ -9,14 +9,14 @@ import sys
 import pytest
 
 from kg import cypher as cypher_files
-from kg.cypher_engine import check_read_only, tokenize, translate, write_clause
+from kg.embedded_cypher import check_read_only, tokenize, translate, write_clause
 from kg.errors import QueryError
 from kg.model import LABELS, REL_TYPES
 
 
 @pytest.fixture(scope="module")
 def embedded(packaged_graph):
-    from kg.cypher_engine import EmbeddedCypher
+    from kg.embedded_cypher import EmbeddedCypher
 
     return EmbeddedCypher(packaged_graph)
 
@@ -207,7 +207,7 @@ def test_the_commands_import_neither_driver_nor_engine_until_they_run():
     assert out.strip() == "[]"
 
 
-@pytest.mark.parametrize("name", ["kg.cypher", "kg.cypher_engine", "kg.stores", "kg.stores.base", "kg.stores.neo4j", "kg.export",
+@pytest.mark.parametrize("name", ["kg.cypher", "kg.embedded_cypher", "kg.stores", "kg.stores.base", "kg.stores.neo4j", "kg.export",
                                   "kg.cli_neo4j"])
 def test_doctests(name):
     import doctest

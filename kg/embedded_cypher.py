@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .errors import QueryError
-from .model import LABELS, REL_TYPES
-from .stores.base import node_rows, rel_rows
+from kg.errors import QueryError
+from kg.model import LABELS, REL_TYPES
+from kg.stores.base import node_rows, rel_rows
 
 if TYPE_CHECKING:
-    from .model import KnowledgeGraph
+    from kg.model import KnowledgeGraph
 
 #: Clauses that change a graph (named in the refusal when a query uses one).
 WRITE_CLAUSES = ("CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "FOREACH", "LOAD")
