@@ -6,7 +6,7 @@ class KGError(Exception):
     """Root of every error mle-kg raises on purpose.
 
     Messages speak in library terms: a keyword argument is written as
-    ```via=``` (in backticks), never as a CLI flag; the CLI (``kg.clibase``)
+    ```via=``` (in backticks), never as a CLI flag; the CLI (``kg.cli.base``)
     turns those into its flags and chooses the exit code.
     """
 

@@ -19,7 +19,7 @@ def kg(*args: str, input: str | bytes | None = None, env: dict[str, str | None] 
     """``kg ARGS`` through the same entry point as the console script: exit code, stdout, stderr.
     An exception that escapes ``run_safely`` (a traceback for a user) fails the test."""
     from kg.cli import cli
-    from kg.clibase import run_safely
+    from kg.cli.base import run_safely
 
     runner = CliRunner()
     code = 0

@@ -16,7 +16,7 @@ from kg.loaders.curated import load_graph
 from kg.loaders.esco import build_esco, import_esco
 
 from kg.cli import cli
-from kg.clibase import run_safely
+from kg.cli.base import run_safely
 from kg.errors import DataError
 
 FIXTURE = Path(__file__).parent / "esco_fixture"

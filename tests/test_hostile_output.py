@@ -58,7 +58,7 @@ def test_the_cypher_script_holds_no_raw_control_character():
 
 
 def test_json_output_has_no_raw_control_character(monkeypatch):
-    from kg.clibase import Env
+    from kg.cli.base import Env
 
     monkeypatch.setattr(Env, "graph", lambda self: control_graph())
     r = kg("show", "odd", "--json")
@@ -68,7 +68,7 @@ def test_json_output_has_no_raw_control_character(monkeypatch):
 
 
 def test_show_and_tables_print_control_characters_inert(monkeypatch):
-    from kg.clibase import Env
+    from kg.cli.base import Env
 
     monkeypatch.setattr(Env, "graph", lambda self: control_graph())
     for args in (["show", "odd"], ["list", "skills"], ["search", "ctl"], ["path", "odd", "tool"]):
@@ -97,7 +97,7 @@ def test_a_progress_bar_keeps_its_own_codes():
 
 # -- strict JSON ------------------------------------------------------------------------------
 def test_json_never_holds_nan_or_infinity(tmp_path, monkeypatch):
-    from kg.clibase import Env
+    from kg.cli.base import Env
 
     g = control_graph()
     g.g.nodes["odd"]["effort_hours"] = float("inf")
@@ -184,7 +184,7 @@ def read_json_text(text: str) -> KnowledgeGraph:
 
 
 def test_csv_safe_defuses_formulas_and_the_default_keeps_them_verbatim(tmp_path, monkeypatch):
-    from kg.clibase import Env
+    from kg.cli.base import Env
 
     monkeypatch.setattr(Env, "graph", lambda self: control_graph())
     assert kg("export", "--format", "csv", "-o", str(tmp_path / "plain")).code == 0

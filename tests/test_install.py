@@ -49,6 +49,9 @@ def test_wheel_maps_folders_into_kg(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "kg/data/graph.yaml" in names and "kg/data/article.txt" in names and "kg/py.typed" in names
     assert "kg/loaders/curated.py" in names
+    # Every module of the source tree is in the wheel (a package missing from pyproject's list is not).
+    sources = {str(p.relative_to(ROOT / "kg")) for p in (ROOT / "kg").rglob("*.py")}
+    assert sorted(s for s in sources if f"kg/{s}" not in names) == []
     assert [n for n in names if n.split("/")[0] in ("loaders", "viz", "cypher", "tests")] == []
 
 

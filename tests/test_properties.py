@@ -167,7 +167,7 @@ def test_any_name_printed_by_the_cli_is_inert(name):
 
     from hostile_support import kg
 
-    from kg.clibase import Env
+    from kg.cli.base import Env
 
     graph = named_graph(name, "alias", "d")
     with mock.patch.object(Env, "graph", lambda self: graph):

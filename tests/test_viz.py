@@ -318,7 +318,7 @@ def test_kg_viz_help_has_an_example(kg_run):
 
 
 def test_importing_the_command_does_not_import_the_renderer():
-    code = ("import sys, kg.cli, kg.cli_viz; "
+    code = ("import sys, kg.cli, kg.cli.viz; "
             "print(sorted(m for m in ('kg.viz', 'jinja2', 'pyvis', 'IPython') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -5,7 +5,7 @@ from typing import Any, cast
 
 import click
 
-from kg.clibase import Env, echo_json, json_option, pass_env, progress_enabled
+from kg.cli.base import Env, echo_json, json_option, pass_env, progress_enabled
 
 
 @click.group(name="import")

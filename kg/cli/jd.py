@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from kg.clibase import (
+from kg.cli.base import (
     Env,
     display_width,
     echo_json,

@@ -1,4 +1,4 @@
-"""The ``kg neo4j``, ``kg cypher`` and ``kg export`` commands: parse, one library call, format."""
+"""The ``kg neo4j`` and ``kg cypher`` commands: parse, one library call, format."""
 from __future__ import annotations
 
 import json
@@ -9,9 +9,8 @@ from typing import Any
 
 import click
 
-from kg.clibase import Env, echo_json, json_option, pass_env, progress_enabled, table
+from kg.cli.base import Env, echo_json, json_option, pass_env, progress_enabled, table
 from kg.errors import QueryError
-from kg.export import FORMATS, STDOUT, export_text, summary, write_export
 
 
 def _files_graph(env: Env) -> Any:
@@ -251,29 +250,4 @@ def _one_statement(text: str) -> str:
     if len(statements) != 1:
         raise QueryError("one statement at a time, please" if statements else "the query is empty")
     return statements[0]
-
-
-@click.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="What to write.")
-@click.option("-o", "--output", required=True, type=click.Path(allow_dash=True),
-              help="The file (a directory for csv); - for standard output.")
-@click.option("--csv-safe", is_flag=True,
-              help="csv: prefix text cells that a spreadsheet would run as a formula (=, +, -, @) with '.")
-@pass_env
-def export(env: Env, fmt: str, output: str, csv_safe: bool) -> None:
-    """Write the graph as node-link JSON, GraphML (Gephi, yEd), a Cypher script
-    for cypher-shell -f, or CSV files for neo4j-admin database import.
-
-    A file is written whole or not at all; the output says when it replaced one.
-
-    \b
-    Example:
-        kg export --format cypher -o graph.cypher
-        kg export --format json -o - | jq '.nodes | length'
-    """
-    if output == STDOUT:
-        click.echo(export_text(env.graph(), fmt), nl=False)
-        return
-    paths = write_export(env.graph(), fmt, output, csv_safe=csv_safe)
-    click.echo(summary(paths))
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from kg.clibase import Env, cli_words, echo_json, json_option, pass_env
+from kg.cli.base import Env, cli_words, echo_json, json_option, pass_env
 
 
 @click.command()

@@ -54,6 +54,13 @@ class Env:
 pass_env = click.make_pass_decorator(Env, ensure=True)
 
 
+def name_list(env: Env, ids: list[str], limit: int | None = None) -> str:
+    """The display names of ``ids``, comma-separated; past ``limit``, how many more."""
+    shown = [env.name(i) for i in ids[:limit] if i]
+    more = f", … (+{len(ids) - limit})" if limit is not None and len(ids) > limit else ""
+    return ", ".join(shown) + more
+
+
 def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
     """``--json``: machine-readable output instead of a table."""
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(f)
