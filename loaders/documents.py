@@ -13,12 +13,12 @@ from __future__ import annotations
 import io
 import os
 import re
-import stat
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
 from kg.errors import DataError
+from kg.safeio import ReadRefused, read_regular, size_text
 
 #: Endings read as plain text (Markdown is read as it is).
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -36,10 +36,6 @@ MAX_PDF_PAGES = 50
 MAX_DOCX_UNPACKED = 50_000_000
 
 
-def _size_text(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
-
-
 def read_stream(stream: BinaryIO, name: str, max_bytes: int = MAX_BYTES) -> bytes:
     """At most ``max_bytes`` from ``stream``; ``DataError`` if there is more.
 
@@ -51,40 +47,20 @@ def read_stream(stream: BinaryIO, name: str, max_bytes: int = MAX_BYTES) -> byte
     """
     raw = stream.read(max_bytes + 1)
     if len(raw) > max_bytes:
-        raise DataError(f"{name}: larger than the limit of {_size_text(max_bytes)}")
+        raise DataError(f"{name}: larger than the limit of {size_text(max_bytes)}")
     return raw
 
 
 def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file, at most ``max_bytes``; ``DataError`` otherwise.
+    """The bytes of a regular file, at most ``max_bytes``; ``DataError`` naming the file otherwise.
 
-    The file is opened without blocking and checked on its open descriptor, so a
-    FIFO, a device or a directory is refused rather than read.
+    ``kg.safeio.read_regular`` does the reading: a FIFO, a device or a directory
+    is refused rather than read.
     """
-    p = Path(path)
     try:
-        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise DataError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise DataError(f"{p}: is a directory, not a file") from None
-    except OSError as e:
-        raise DataError(f"{p}: cannot be read ({e.strerror})") from None
-    try:
-        st = os.fstat(fd)
-        if stat.S_ISDIR(st.st_mode):
-            raise DataError(f"{p}: is a directory, not a file")
-        if not stat.S_ISREG(st.st_mode):
-            raise DataError(f"{p}: not a regular file (a pipe, socket or device is not read)")
-        if st.st_size > max_bytes:
-            raise DataError(f"{p}: {_size_text(st.st_size)} is larger than the limit of {_size_text(max_bytes)}")
-        with os.fdopen(os.dup(fd), "rb") as f:
-            try:
-                return read_stream(f, str(p), max_bytes)
-            except OSError as e:
-                raise DataError(f"{p}: cannot be read ({e.strerror})") from None
-    finally:
-        os.close(fd)
+        return read_regular(path, max_bytes)
+    except ReadRefused as e:
+        raise DataError(f"{Path(path)}: {e}") from None
 
 
 def decode_text(raw: bytes, name: str = "<text>", max_bytes: int = MAX_BYTES) -> str:
@@ -97,7 +73,7 @@ def decode_text(raw: bytes, name: str = "<text>", max_bytes: int = MAX_BYTES) ->
     kg.errors.DataError: cv.txt: binary file, not text
     """
     if len(raw) > max_bytes:
-        raise DataError(f"{name}: {_size_text(len(raw))} is larger than the limit of {_size_text(max_bytes)}")
+        raise DataError(f"{name}: {size_text(len(raw))} is larger than the limit of {size_text(max_bytes)}")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = raw.decode("utf-16")
@@ -219,7 +195,7 @@ def docx_text(raw: bytes, name: str = "<docx>") -> str:
     except (zipfile.BadZipFile, ValueError, OSError):
         raise DataError(f"{name}: not a DOCX document (not a zip archive)") from None
     if unpacked > MAX_DOCX_UNPACKED:
-        raise DataError(f"{name}: unpacks to {_size_text(unpacked)}, more than the limit of {_size_text(MAX_DOCX_UNPACKED)}")
+        raise DataError(f"{name}: unpacks to {size_text(unpacked)}, more than the limit of {size_text(MAX_DOCX_UNPACKED)}")
     try:
         import docx
     except ImportError:  # pragma: no cover - a dependency of the package
@@ -251,7 +227,7 @@ def document_text(raw: bytes, name: str, suffix: str, max_bytes: int = MAX_BYTES
     else:
         return decode_text(raw, name, max_bytes)
     if len(text) > max_bytes:
-        raise DataError(f"{name}: holds more text than the limit of {_size_text(max_bytes)}")
+        raise DataError(f"{name}: holds more text than the limit of {size_text(max_bytes)}")
     if not text.strip():
         raise DataError(f"{name}: no text found (a scanned PDF needs OCR first)" if suffix == ".pdf" else f"{name}: empty")
     return text
