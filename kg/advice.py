@@ -1,6 +1,7 @@
 """Which track suits a person, and what to learn next."""
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.errors import KGError
@@ -52,8 +53,12 @@ def track_fit(graph: "KnowledgeGraph", track: str, known: Known, lang: str = "en
 
 def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None = None, among: str = "mle",
         level: str = "entry", lang: str = "en", known: Known | None = None, strict: bool = False,
-        target: str | None = None) -> dict[str, Any]:
+        target: str | None = None, cv: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """Every track ranked by how much of it a person has, the recommended track, and the plan to it.
+
+    ``cv`` (a text, Markdown, HTML, PDF or DOCX file) adds the tools and skills
+    it shows before ``know``, and its current role when ``from_`` is not given;
+    ``result["cv"]`` lists what was recognised.
 
     Tracks with no requirements in the data are not ranked (``unranked``).
     Tracks rank by core coverage, then bonus coverage (both by hours, partial
@@ -71,6 +76,14 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
     """
     if among not in AMONG:
         raise KGError(f"unknown `among=` '{among}' (one of: {', '.join(AMONG)})")
+    found = None
+    if cv is not None:
+        from kg.cv import read_cv
+
+        found = read_cv(cv, graph)
+        know = [*found["tools"], *found["skills"], *know]
+        if not from_ and found["role"]:
+            from_ = found["role"]["track"]
     source = graph.resolve(from_, "Track") if from_ else None
     if known is None:
         known = known_set(graph, know, source, strict=strict)
@@ -84,7 +97,7 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
     best = min(pool, key=lambda r: (-r["coverage"]["core"], r["entry_hours_left"], r["id"]))
     goal = graph.resolve(target, "Track") if target else best["id"]
     plan = plan_for(graph, known, goal, source=source, level=level, lang=lang)
-    return Result({
+    result = Result({
         "known": sorted(known.ids),
         "known_via": dict(sorted(known.via.items())),
         "from": source,
@@ -96,6 +109,9 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
         "plan": plan,
         "warnings": list(known.warnings),
     })
+    if found is not None:
+        result["cv"] = found
+    return result
 
 
 def _reason(graph: "KnowledgeGraph", best: dict[str, Any], pool: list[dict[str, Any]], plan: dict[str, Any],

@@ -73,19 +73,8 @@ class Explorer:
         from kg.person import split_names
         from kg.plan import schedule
 
-        names = split_names(know)
-        found = None
-        if cv is not None:
-            from kg.cv import read_cv
-
-            found = read_cv(cv, self.graph)
-            names = [*found["tools"], *found["skills"], *names]
-            if from_ is None and found["role"]:
-                from_ = found["role"]["track"]
-        result = fit(self.graph, names, from_=from_, among=among, level=level, lang=self.lang, strict=strict,
-                     target=to)
-        if found is not None:
-            result["cv"] = found
+        result = fit(self.graph, split_names(know), from_=from_, among=among, level=level, lang=self.lang,
+                     strict=strict, target=to, cv=cv)
         if hours_per_week is not None:
             result["plan"]["schedule"] = schedule(result["plan"], hours_per_week, start)
         return result

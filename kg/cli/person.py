@@ -163,21 +163,16 @@ def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool,
     from kg.advice import fit as fit_person
 
     prof = _profile(profile_path)
-    graph = env.graph()
-    cv = None
     from kg.person import split_names
 
     names = [*prof.get("know", []), *split_names(know)]
-    if cv_path:
-        from kg.cv import read_cv
-
-        cv = read_cv(cv_path, graph)
+    result = fit_person(env.graph(), names, from_=from_ or prof.get("from"), among=among,
+                        level=level or prof.get("level", "entry"), lang=env.lang, strict=strict,
+                        target=to or prof.get("target"), cv=cv_path)
+    cv = result.get("cv")
+    if cv is not None:
         names = [*cv["tools"], *cv["skills"], *names]
     current = from_ or prof.get("from") or (cv["role"]["track"] if cv and cv["role"] else None)
-    result = fit_person(graph, names, from_=current, among=among, level=level or prof.get("level", "entry"),
-                        lang=env.lang, strict=strict, target=to or prof.get("target"))
-    if cv is not None:
-        result["cv"] = cv
     _add_schedule(result["plan"], prof, hours_per_week, start)
     if save_profile:
         from kg.profile import write_profile
