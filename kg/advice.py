@@ -9,12 +9,13 @@ from kg.person import (
     Known,
     coverage,
     hard_prerequisites,
+    has_choices,
     hours_left,
     known_set,
     requirements,
 )
 from kg.phrases import say
-from kg.plan import Result, plan_for
+from kg.plan import Result, hours_for, hours_to, plan_for
 
 if TYPE_CHECKING:
     from kg.model import KnowledgeGraph
@@ -29,7 +30,7 @@ def mle_tracks(graph: "KnowledgeGraph") -> list[str]:
     >>> mle_tracks(load_graph())
     ['production-mle', 'research-mle', 'infra-mle']
     """
-    return [t for t in graph.ids("Track") if graph.g.nodes[t].get("mle") is True]
+    return [t for t in graph.ids("Track") if graph.props(t).get("mle") is True]
 
 
 def track_fit(graph: "KnowledgeGraph", track: str, known: Known, lang: str = "en") -> dict[str, Any]:
@@ -37,16 +38,19 @@ def track_fit(graph: "KnowledgeGraph", track: str, known: Known, lang: str = "en
     full = requirements(graph, track, "full", with_bonus=True, known=known.ids)
     core = [r for r in full if r["level"] == "core"]
     bonus = [r for r in full if r["level"] == "bonus"]
-    full_plan = plan_for(graph, known, track, level="full", lang=lang)
-    entry_plan = plan_for(graph, known, track, level="entry", lang=lang)
+    full_hours, core_steps = hours_for(graph, [r["id"] for r in core], known.ids)
+    if has_choices(graph, track):
+        entry_hours, entry_steps = hours_to(graph, known, track, level="entry")
+    else:  # entry level is the core
+        entry_hours, entry_steps = full_hours, core_steps
     return {
         "id": track,
         "name": graph.name(track, lang),
-        "mle": graph.g.nodes[track].get("mle") is True,
+        "mle": graph.props(track).get("mle") is True,
         "coverage": {"core": coverage(graph, core, known.ids), "bonus": coverage(graph, bonus, known.ids)},
-        "hours_left": full_plan["total_hours"],
-        "entry_hours_left": entry_plan["total_hours"],
-        "entry_ready": not entry_plan["steps"],
+        "hours_left": full_hours,
+        "entry_hours_left": entry_hours,
+        "entry_ready": not entry_steps,
         "requirements": {"core": len(core), "bonus": len(bonus)},
     }
 

@@ -26,8 +26,7 @@ def show(graph: "KnowledgeGraph", name: str, lang: str = "en") -> dict[str, Any]
     node["display_name"] = graph.name(node_id, lang)
     node["sources"] = [provenance_summary(p) for p in node.get("provenance", [])]
     rels = []
-    for direction, items in (("out", graph.g.out_edges(node_id, keys=True, data=True)),
-                             ("in", graph.g.in_edges(node_id, keys=True, data=True))):
+    for direction, items in (("out", graph.edges_of(node_id, "out")), ("in", graph.edges_of(node_id, "in"))):
         for s, e, key, data in items:
             other = e if direction == "out" else s
             props = {k: v for k, v in data.items() if k not in ("type", "provenance")}
@@ -62,7 +61,7 @@ def search(graph: "KnowledgeGraph", text: str, *, label: str | None = None, limi
         raise KGError("search needs some text")
     labels = {parse_label(label)} if label else None
     hits = []
-    for node in graph.nodes():
+    for node in graph.matching(query):
         if labels and node["label"] not in labels:
             continue
         names = [node["id"], node.get("name", ""), node.get("name_zh", ""), *node.get("aliases", [])]
@@ -83,7 +82,7 @@ def search(graph: "KnowledgeGraph", text: str, *, label: str | None = None, limi
     hits.sort()
     return [
         {"id": i, "label": graph.label(i), "name": graph.name(i, lang), "matched": where,
-         "description": graph.g.nodes[i].get("description", "")}
+         "description": graph.props(i).get("description", "")}
         for _, _, i, where in hits[:limit]
     ]
 

@@ -93,13 +93,19 @@ def load_graph(data_files: Iterable[str | os.PathLike[str]] = ()) -> "KnowledgeG
     key = cache_key((os.path.basename(f), raw) for f, raw in zip(files, contents))
     folder = cache_dir()
     path = folder / f"{_PREFIX}{key}.json"
+    indexed = folder / f"{_PREFIX}{key}.sqlite"
     if _safe_dir(folder, create=False):
-        graph = _read(path, key)
+        graph = _open_index(indexed, key) or _read(path, key)
         if graph is not None:
             return graph
     graph = _build(files, contents)
     if _safe_dir(folder, create=True):
-        _write(path, key, graph)
+        from kg.index import MIN_NODES
+
+        if len(graph) >= MIN_NODES:
+            _write_index(indexed, key, graph)
+        else:
+            _write(path, key, graph)
     return graph
 
 
@@ -136,6 +142,24 @@ def _safe_dir(folder: Path, create: bool) -> bool:
 
 
 # -- reading -------------------------------------------------------------------
+def _trusted_file(path: Path) -> os.stat_result | None:
+    """The file's status when it is a regular file this user owns and only they can change."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return st if stat.S_ISREG(st.st_mode) and _trusted(st) and st.st_size <= MAX_CACHE_BYTES else None
+
+
+def _open_index(path: Path, key: str) -> "KnowledgeGraph | None":
+    """The graph in an index file (see ``kg.index``), or None when there is no trusted one of ``key``."""
+    if _trusted_file(path) is None:
+        return None
+    from kg.index import open_index
+
+    return open_index(path, key)
+
+
 def _read(path: Path, key: str) -> "KnowledgeGraph | None":
     """The graph in a cache file, or None when it is missing, untrusted or not a graph of ``key``."""
     try:
@@ -230,6 +254,32 @@ def _write(path: Path, key: str, graph: "KnowledgeGraph") -> None:
     _prune(path.parent, keep=path.name)
 
 
+def _write_index(path: Path, key: str, graph: "KnowledgeGraph") -> None:
+    """Cache a big ``graph`` as an index file (0600, written under a temporary name, then renamed)."""
+    import tempfile
+
+    from kg.index import write_index
+    from kg.model import CollectorPaused
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    os.close(fd)
+    try:
+        with CollectorPaused():
+            write_index(graph, tmp, key)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - a graph that cannot be cached is still answered from memory
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return
+    _prune(path.parent, keep=path.name)
+
+
 def _prune(folder: Path, keep: str) -> None:
     """Remove the oldest cache files beyond ``KEEP``, and temporary files a killed writer left."""
     import time
@@ -238,7 +288,7 @@ def _prune(folder: Path, keep: str) -> None:
         entries = []
         for entry in os.scandir(folder):
             st = entry.stat(follow_symlinks=False)
-            if entry.name.startswith(_PREFIX) and entry.name.endswith(".json") and entry.name != keep:
+            if entry.name.startswith(_PREFIX) and entry.name.endswith((".json", ".sqlite")) and entry.name != keep:
                 entries.append((st.st_mtime, entry.path))
             elif (entry.name.startswith("." + _PREFIX) and entry.name.endswith(".tmp")
                   and st.st_mtime < time.time() - 3600):

@@ -1,7 +1,7 @@
 """The graph itself: labelled nodes, typed relationships and their provenance."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 
@@ -86,11 +86,11 @@ class KnowledgeGraph:
         return {"id": node_id, **self.g.nodes[node_id]}
 
     def label(self, node_id: str) -> str:
-        return self.g.nodes[node_id]["label"]
+        return self.props(node_id)["label"]
 
     def name(self, node_id: str, lang: str = "en") -> str:
         """The display name, Chinese when ``lang == "zh"`` and one is known."""
-        data = self.g.nodes[node_id]
+        data = self.props(node_id)
         if lang == "zh" and data.get("name_zh"):
             return data["name_zh"]
         return data.get("name") or node_id
@@ -105,6 +105,45 @@ class KnowledgeGraph:
 
     def ids(self, label: str | None = None) -> list[str]:
         return [n for n, d in self.g.nodes(data=True) if label is None or d.get("label") == label]
+
+    def props(self, node_id: str) -> dict[str, Any]:
+        """The node's own properties (``label`` included, no ``id``): read them, do not change them.
+
+        >>> g = KnowledgeGraph(); g.add_node("sql", "Tool", effort_hours=20)
+        >>> g.props("sql")["effort_hours"]
+        20
+        """
+        return self.g.nodes[node_id]
+
+    def edges_of(self, node_id: str, direction: str = "out") -> list[tuple[str, str, str, dict[str, Any]]]:
+        """``(start, end, type, properties)`` of every relationship leaving (``"out"``) or
+        entering (``"in"``) a node, in the graph's order."""
+        view = self.g.out_edges if direction == "out" else self.g.in_edges
+        return [(s, e, k, d) for s, e, k, d in view(node_id, keys=True, data=True)]
+
+    def types_between(self, start: str, end: str) -> list[str]:
+        """The types of the relationships from ``start`` to ``end``."""
+        return list(self.g.get_edge_data(start, end) or {})
+
+    def adjacency(self, directed: bool = False) -> tuple[Callable[[str], Iterable[str]], Callable[[str], Iterable[str]]]:
+        """``(successors, predecessors)``: functions giving a node's neighbours for a path search.
+
+        Directed: along and against the relationships. Undirected: both give every neighbour,
+        in the order :meth:`undirected` gives them.
+        """
+        if directed:
+            succ, pred = self.g._succ, self.g._pred
+            return succ.__getitem__, pred.__getitem__
+        adj = self.undirected()._adj
+        return adj.__getitem__, adj.__getitem__
+
+    def matching(self, text: str) -> Iterable[dict[str, Any]]:
+        """The nodes whose folded names, ESCO links or description may contain ``text`` (already
+        folded): every such node, perhaps with others; the caller checks. An index narrows it."""
+        return self.nodes()
+
+    def number_of_relationships(self) -> int:
+        return self.g.number_of_edges()
 
     def relationships(self, rel_type: str | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """``(start, end, properties)`` for every relationship (of ``rel_type``)."""
@@ -152,9 +191,9 @@ class KnowledgeGraph:
 
     def layer_rank(self, layer_id: str | None) -> int:
         """Position of a layer in Data -> Algorithm -> Application -> Control."""
-        if layer_id is None or layer_id not in self.g:
+        if layer_id is None or layer_id not in self:
             return 99
-        return int(self.g.nodes[layer_id].get("order", 99))
+        return int(self.props(layer_id).get("order", 99))
 
     def resolve(self, name: str, label: str | Iterable[str] | None = None) -> str:
         """The id of the node called ``name`` (id, name, Chinese name or alias).

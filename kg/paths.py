@@ -1,7 +1,7 @@
 """Shortest paths between any two nodes, as readable chains of relationships."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import networkx as nx
 
@@ -37,13 +37,16 @@ def find_path(graph: "KnowledgeGraph", a: str, b: str, *, directed: bool = False
             raise NoPath(_no_path_message(graph, start, end, directed, via))
         path = describe_path(graph, [n["id"] for n in found["nodes"]], directed=directed, lang=lang)
         return {**path, "from": start, "to": end, "directed": directed, "weighted": False, "server": True}
-    g = _search_graph(graph, start, end, directed, via)
-    weight = _effort_weight(graph) if weighted else None
     try:
-        if all_paths:
-            found = sorted(nx.all_shortest_paths(g, start, end, weight=weight))
+        if weighted or all_paths or via:
+            g = _search_graph(graph, start, end, directed, via)
+            weight = _effort_weight(graph) if weighted else None
+            if all_paths:
+                found = sorted(nx.all_shortest_paths(g, start, end, weight=weight))
+            else:
+                found = [nx.shortest_path(g, start, end, weight=weight)]
         else:
-            found = [nx.shortest_path(g, start, end, weight=weight)]
+            found = [shortest_path(*graph.adjacency(directed), start, end)]
     except (nx.NetworkXNoPath, nx.NodeNotFound):
         raise NoPath(_no_path_message(graph, start, end, directed, via)) from None
     paths = [describe_path(graph, ids, directed=directed, lang=lang) for ids in found]
@@ -56,6 +59,59 @@ def find_path(graph: "KnowledgeGraph", a: str, b: str, *, directed: bool = False
         result["paths"] = paths
         result["count"] = len(paths)
     return result
+
+
+def shortest_path(forward: Callable[[str], Iterable[str]], backward: Callable[[str], Iterable[str]],
+                  start: str, end: str) -> list[str]:
+    """A shortest path from ``start`` to ``end`` by breadth-first search from both ends.
+
+    ``forward(n)`` gives the nodes one step on from ``n``, ``backward(n)`` one step back.
+    Each round widens the smaller frontier (the start's on a tie) by one level and stops at
+    the first node both searches reached, so it visits only the neighbourhoods it needs and
+    finds the same path as networkx's ``shortest_path``. Raises ``NetworkXNoPath``.
+
+    >>> adj = {"a": ["b", "c"], "b": ["a", "d"], "c": ["a", "d"], "d": ["b", "c"]}
+    >>> shortest_path(adj.__getitem__, adj.__getitem__, "a", "d")
+    ['a', 'b', 'd']
+    """
+    if start == end:
+        return [start]
+    came_from: dict[str, str | None] = {start: None}   # reached from the start: the step before
+    goes_to: dict[str, str | None] = {end: None}       # reached from the end: the step after
+    ahead, behind = [start], [end]
+    meet = None
+    while ahead and behind and meet is None:
+        grow_ahead = len(ahead) <= len(behind)
+        level, step = (ahead, forward) if grow_ahead else (behind, backward)
+        mine, theirs = (came_from, goes_to) if grow_ahead else (goes_to, came_from)
+        frontier: list[str] = []
+        for node in level:
+            for other in step(node):
+                if other not in mine:
+                    mine[other] = node
+                    frontier.append(other)
+                if other in theirs:
+                    meet = other
+                    break
+            if meet is not None:
+                break
+        if grow_ahead:
+            ahead = frontier
+        else:
+            behind = frontier
+    if meet is None:
+        raise nx.NetworkXNoPath(f"no path between {start} and {end}")
+    path: list[str] = []
+    hop: str | None = meet
+    while hop is not None:
+        path.append(hop)
+        hop = came_from[hop]
+    path.reverse()
+    hop = goes_to[meet]
+    while hop is not None:
+        path.append(hop)
+        hop = goes_to[hop]
+    return path
 
 
 def _search_graph(graph: "KnowledgeGraph", start: str, end: str, directed: bool,
@@ -83,7 +139,7 @@ def _labels(via: str | Iterable[str]) -> set[str]:
 
 
 def _effort(graph: "KnowledgeGraph", node_id: str) -> float:
-    return float(graph.g.nodes[node_id].get("effort_hours") or 0)
+    return float(graph.props(node_id).get("effort_hours") or 0)
 
 
 def _effort_weight(graph: "KnowledgeGraph"):
@@ -116,9 +172,9 @@ def describe_path(graph: "KnowledgeGraph", ids: list[str], *, directed: bool = F
     nodes = [{"id": i, "label": graph.label(i), "name": graph.name(i, lang)} for i in ids]
     rels = []
     for u, v in zip(ids, ids[1:]):
-        options = [(k, u, v) for k in (graph.g.get_edge_data(u, v) or {})]
+        options = [(k, u, v) for k in graph.types_between(u, v)]
         if not directed:
-            options += [(k, v, u) for k in (graph.g.get_edge_data(v, u) or {})]
+            options += [(k, v, u) for k in graph.types_between(v, u)]
         rel_type, s, e = min(options, key=lambda o: (_TYPE_ORDER.get(o[0], 99), o[1] != u))
         rels.append({"type": rel_type, "start": s, "end": e})
     return {"nodes": nodes, "relationships": rels, "length": len(rels)}

@@ -135,7 +135,7 @@ def hours_left(graph: "KnowledgeGraph", node: str, known: set[str] | frozenset[s
     >>> hours_left(g, "data-pipeline", {"data-pipeline"}).hours, hours_left(g, "kubernetes", set()).hours
     (0, 55)
     """
-    raw = graph.g.nodes[node].get("effort_hours")
+    raw = graph.props(node).get("effort_hours")
     effort = raw if isinstance(raw, (int, float)) and not isinstance(raw, bool) else None
     if node in known:
         return Coverage(0, effort)
@@ -203,15 +203,19 @@ def requirements(graph: "KnowledgeGraph", track: str, level: str = "full", with_
     tname = graph.name(track, lang)
     out: list[dict[str, Any]] = []
     groups: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    reasons: dict[tuple[str, str], str] = {}  # the same few sentences for every requirement
     for node, props in graph.out(track, "REQUIRES"):
         kind = graph.label(node).lower()
         lvl = props.get("level", "core")
-        if lvl == "core" and level == "entry" and props.get("group") and props.get("min_of"):
+        if level == "entry" and in_choice_group(props):
             groups.setdefault(str(props["group"]), []).append((node, props))
         elif lvl == "core" or with_bonus:
+            if (lvl, kind) not in reasons:
+                reasons[lvl, kind] = say("required", lang, level=say(lvl, lang), kind=say(kind, lang), track=tname)
             out.append({"id": node, "kind": kind, "level": lvl, "group": props.get("group"),
-                        "weight": _weight(props),
-                        "reason": say("required", lang, level=say(lvl, lang), kind=say(kind, lang), track=tname)})
+                        "weight": _weight(props), "reason": reasons[lvl, kind]})
+    if not groups:
+        return out
     # What the track needs anyway: a group member is cheaper when its prerequisites come with these.
     fixed: set[str] = set()
     for r in out:
@@ -231,6 +235,17 @@ def requirements(graph: "KnowledgeGraph", track: str, level: str = "full", with_
                         "reason": say("group", lang, kind=say(kind, lang), track=tname, need=need, n=len(members),
                                       group=group, how=say(how, lang))})
     return out
+
+
+def in_choice_group(props: dict[str, Any]) -> bool:
+    """Whether a REQUIRES is a member of a choice group (core, with ``group`` and ``min_of``):
+    at entry level only some members are needed."""
+    return props.get("level", "core") == "core" and bool(props.get("group")) and bool(props.get("min_of"))
+
+
+def has_choices(graph: "KnowledgeGraph", track: str) -> bool:
+    """Whether ``track`` has a choice group, so that its entry level differs from its core."""
+    return any(in_choice_group(props) for _, props in graph.out(track, "REQUIRES"))
 
 
 def _weight(props: dict[str, Any]) -> float:

@@ -73,23 +73,13 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
                         "choices go by cost")
     reqs = requirements(graph, target, level, with_bonus, by_demand, known.ids, lang)
     wanted: dict[str, list[str]] = {}  # node -> why the track wants it
-    needed_by: dict[str, list[str]] = {}  # node -> the steps it is a prerequisite of
     for r in reqs:
         wanted.setdefault(r["id"], []).append(r["reason"])
-    missing = [n for n in wanted if n not in known.ids]
-    queue = list(missing)
-    while queue:
-        node = queue.pop(0)
-        for pre in hard_prerequisites(graph, node):
-            if pre in known.ids:
-                continue
-            wanted.setdefault(pre, [])
-            of = needed_by.setdefault(pre, [])
-            if graph.name(node, lang) not in of:
-                of.append(graph.name(node, lang))
-            if pre not in missing:
-                missing.append(pre)
-                queue.append(pre)
+    missing, prerequisite_of = missing_steps(graph, list(wanted), known.ids)
+    needed_by: dict[str, list[str]] = {}  # node -> the names of the steps it is a prerequisite of
+    for pre, nodes in prerequisite_of.items():
+        wanted.setdefault(pre, [])
+        needed_by[pre] = list(dict.fromkeys(graph.name(n, lang) for n in nodes))
 
     cover = {n: hours_left(graph, n, known.ids) for n in missing}
     order, part_of = _order(graph, missing, {n: float(c.hours) for n, c in cover.items()})
@@ -142,6 +132,54 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
         "total_hours": sum(s["hours"] for s in steps),
         "warnings": warnings,
     })
+
+
+def missing_steps(graph: "KnowledgeGraph", wanted: list[str], known: set[str] | frozenset[str]
+                  ) -> tuple[list[str], dict[str, list[str]]]:
+    """The steps of a plan, unordered: the ``wanted`` nodes not known, then their missing hard
+    prerequisites, transitively (breadth first); and for each prerequisite the steps that need it.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> missing_steps(load_graph(), ["ml-frameworks"], {"statistics"})
+    (['ml-frameworks', 'machine-learning'], {'machine-learning': ['ml-frameworks']})
+    """
+    missing = [n for n in wanted if n not in known]
+    seen = set(missing)
+    prerequisite_of: dict[str, list[str]] = {}
+    queue = list(missing)
+    while queue:
+        node = queue.pop(0)
+        for pre in hard_prerequisites(graph, node):
+            if pre in known:
+                continue
+            of = prerequisite_of.setdefault(pre, [])
+            if node not in of:
+                of.append(node)
+            if pre not in seen:
+                seen.add(pre)
+                missing.append(pre)
+                queue.append(pre)
+    return missing, prerequisite_of
+
+
+def hours_to(graph: "KnowledgeGraph", known: Known, target: str, *, level: str = "full",
+             with_bonus: bool = False) -> tuple[float, int]:
+    """``(total hours, number of steps)`` of :func:`plan_for`'s plan, without ordering or wording it.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> from kg.person import known_set
+    >>> g = load_graph()
+    >>> hours_to(g, known_set(g, from_="DS"), "infra-mle")
+    (317, 5)
+    """
+    reqs = requirements(graph, target, level, with_bonus, known=known.ids)
+    return hours_for(graph, [r["id"] for r in reqs], known.ids)
+
+
+def hours_for(graph: "KnowledgeGraph", wanted: list[str], known: set[str] | frozenset[str]) -> tuple[float, int]:
+    """``(total hours, number of steps)`` of a plan for the requirements ``wanted`` (ids)."""
+    missing, _ = missing_steps(graph, list(dict.fromkeys(wanted)), known)
+    return sum(hours_left(graph, n, known).hours for n in missing), len(missing)
 
 
 def _order(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, float]) -> tuple[list[str], dict[str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.errors import AmbiguousName, NodeNotFound
 
@@ -34,6 +34,15 @@ def squash(text: str) -> str:
     return _SEPARATORS.sub("", normalize(text))
 
 
+def spellings(node_id: str, props: dict[str, Any]) -> list[str]:
+    """Every way a person may name a node: its id, name, Chinese name and aliases.
+
+    >>> spellings("k8s-x", {"name": "Kube", "name_zh": "", "aliases": ["kx"]})
+    ['k8s-x', 'Kube', 'kx']
+    """
+    return [s for s in (node_id, props.get("name", ""), props.get("name_zh", ""), *props.get("aliases", [])) if s]
+
+
 def tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in _SEPARATORS.split(normalize(text)) if t)
 
@@ -52,19 +61,33 @@ class Resolver:
             self._index(graph)
 
     def _index(self, graph: "KnowledgeGraph") -> None:
-        # Read the node dicts in place and fold each spelling once (squash from the folded form):
-        # an ESCO-sized graph has over 100,000 spellings.
+        # Fold each spelling once (squash from the folded form): an ESCO-sized graph has over
+        # 100,000 spellings.
         for node_id, node in graph.g.nodes(data=True):
-            spellings = [node_id, node.get("name", ""), node.get("name_zh", ""), *node.get("aliases", [])]
-            for s in spellings:
-                if not s:
-                    continue
+            for s in spellings(node_id, node):
                 folded = normalize(s)
                 self.exact.setdefault(folded, set()).add(node_id)
                 self.loose.setdefault(_SEPARATORS.sub("", folded), set()).add(node_id)
                 self.names.setdefault(str(s), set()).add(node_id)
             if node.get("esco_uri"):  # a URI resolves exactly, but its words name nothing
                 self.exact.setdefault(normalize(node["esco_uri"]), set()).add(node_id)
+
+    # -- the four lookups (an on-disk index answers them without building these dicts) --
+    def named(self, folded: str) -> set[str]:
+        """Ids with a spelling (or ESCO URI) that folds to ``folded``."""
+        return self.exact.get(folded, set())
+
+    def named_loosely(self, squashed: str) -> set[str]:
+        """Ids with a spelling that, without separators, is ``squashed``."""
+        return self.loose.get(squashed, set())
+
+    def with_words(self, words: set[str]) -> set[str]:
+        """Ids with a spelling holding every one of ``words`` as a whole word."""
+        return {i for spelling, ids in self.names.items() if words <= set(tokens(spelling)) for i in ids}
+
+    def all_spellings(self) -> Iterable[tuple[str, set[str]]]:
+        """Every ``(spelling, ids)``: the candidates for suggestions."""
+        return self.names.items()
 
     def _labelled(self, ids: Iterable[str], labels: tuple[str, ...] | None) -> set[str]:
         return {i for i in ids if labels is None or self.graph.label(i) in labels}
@@ -78,16 +101,14 @@ class Resolver:
             raise NodeNotFound(f"an empty name names no {what}")
         if not squash(name):  # only separators: every name would hold all of its (no) words
             raise NodeNotFound(f"no {what} named '{name}'")
-        for index, key in ((self.exact, query), (self.loose, squash(name))):
-            found = self._labelled(index.get(key, ()), labels)
+        for lookup, key in ((self.named, query), (self.named_loosely, squash(name))):
+            found = self._labelled(lookup(key), labels)
             if len(found) == 1:
                 return found.pop()
             if len(found) > 1:
                 raise self._ambiguous(name, found)
         # Every word typed is a whole word of one node's name ("infra" -> Infra MLE).
-        want = set(tokens(name))
-        found = self._labelled(
-            {i for spelling, ids in self.names.items() if want <= set(tokens(spelling)) for i in ids}, labels)
+        found = self._labelled(self.with_words(set(tokens(name))), labels)
         if len(found) == 1:
             return found.pop()
         if len(found) > 1:
@@ -104,18 +125,18 @@ class Resolver:
 
     def _not_found(self, name: str, what: str, labels: tuple[str, ...] | None) -> str:
         message = f"no {what} named '{name}'"
-        elsewhere = self._labelled(self.exact.get(normalize(name), set()) | self.loose.get(squash(name), set()), None)
+        elsewhere = self.named(normalize(name)) | self.named_loosely(squash(name))
         if labels and elsewhere:
             kinds = ", ".join(f"{self._describe(i)} is a {self.graph.label(i)}" for i in sorted(elsewhere))
             return f"{message} ({kinds})"
-        spellings = [s for s, ids in self.names.items() if self._labelled(ids, labels)]
         by_norm: dict[str, str] = {}
-        for s in spellings:
-            by_norm.setdefault(normalize(s), s)
+        for s, ids in self.all_spellings():
+            if self._labelled(ids, labels):
+                by_norm.setdefault(normalize(s), s)
         close = difflib.get_close_matches(normalize(name), list(by_norm), n=6, cutoff=0.6)
         suggestions: list[str] = []
         for key in close:
-            for i in sorted(self._labelled(self.exact[key], labels)):
+            for i in sorted(self._labelled(self.named(key), labels)):
                 text = self._describe(i)
                 if text not in suggestions:
                     suggestions.append(text)
