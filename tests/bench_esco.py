@@ -40,6 +40,7 @@ COMMANDS = [
     ("`kg compare`", ["compare", "Production MLE", "Infra MLE"], ["compare", DATA_ANALYST, DATA_SCIENTIST], "≤ 0.5 s"),
     ("`kg show`", ["show", "python"], ["show", "python"], "≤ 0.5 s"),
     ("`kg search`", ["search", "python"], ["search", "python"], "≤ 0.5 s"),
+    ("`kg fit`", ["fit", "--know", "python,sql"], ["fit", "--know", "python,sql", "--among", "all"], "≤ 0.5 s"),
     ("`kg stats`", ["stats"], ["stats"], "≤ 5 s"),
     ("`kg cypher \"MATCH (n) RETURN count(n)\"` (embedded)", ["cypher", "MATCH (n) RETURN count(n)"],
      ["cypher", "MATCH (n) RETURN count(n)"], "≤ 2 s"),
