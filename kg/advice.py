@@ -13,6 +13,7 @@ from kg.person import (
     hours_left,
     known_set,
     requirements,
+    touched_by,
 )
 from kg.phrases import say
 from kg.plan import Result, hours_for, hours_to, plan_for
@@ -55,6 +56,34 @@ def track_fit(graph: "KnowledgeGraph", track: str, known: Known, lang: str = "en
     }
 
 
+def _rules_version() -> str:
+    import hashlib
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    h = hashlib.sha256()
+    for name in ("person.py", "plan.py", "advice.py", "model.py"):
+        h.update(hashlib.sha256((here / name).read_bytes()).digest())
+    return h.hexdigest()
+
+
+#: The code that decides a track's fit: what an index stored under another version is not used.
+FIT_RULES = _rules_version()
+
+
+def fit_baseline(graph: "KnowledgeGraph") -> dict[str, dict[str, Any]]:
+    """Every track's :func:`track_fit` for someone who knows nothing (without its names), and
+    whether it has requirements at all: an index keeps it, so that :func:`fit` measures again
+    only the tracks what a person knows can change (see ``kg.person.touched_by``)."""
+    out = {}
+    for track in graph.ids("Track"):
+        row = track_fit(graph, track, Known())
+        del row["id"], row["name"]
+        row["unranked"] = not graph.out(track, "REQUIRES")
+        out[track] = row
+    return out
+
+
 def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None = None, among: str = "mle",
         level: str = "entry", lang: str = "en", known: Known | None = None, strict: bool = False,
         target: str | None = None, cv: str | os.PathLike[str] | None = None) -> dict[str, Any]:
@@ -91,9 +120,7 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
     source = graph.resolve(from_, "Track") if from_ else None
     if known is None:
         known = known_set(graph, know, source, strict=strict)
-    # A track with no requirements in the data (an imported occupation without skills) has nothing to measure.
-    unranked = [t for t in graph.ids("Track") if not graph.out(t, "REQUIRES")]
-    rows = [track_fit(graph, t, known, lang) for t in graph.ids("Track") if t not in unranked]
+    rows, unranked = _track_rows(graph, known, lang)
     rows.sort(key=lambda r: (-r["coverage"]["core"], -r["coverage"]["bonus"], r["hours_left"], r["id"]))
     pool = [r for r in rows if among == "all" or r["mle"]]
     if not pool:
@@ -116,6 +143,29 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
     if found is not None:
         result["cv"] = found
     return result
+
+
+def _track_rows(graph: "KnowledgeGraph", known: Known, lang: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """:func:`track_fit` of every track with requirements, and the tracks without any (an
+    imported occupation without skills has nothing to measure). From an index's baseline,
+    only the tracks that require something the person's knowledge touches are measured."""
+    tracks = [node["id"] for node in graph.nodes("Track")]  # one read of every track (names, flags)
+    baseline = graph.derived("fit", FIT_RULES)
+    if not isinstance(baseline, dict) or set(baseline) != set(tracks):
+        unranked = [t for t in tracks if not graph.out(t, "REQUIRES")]
+        return [track_fit(graph, t, known, lang) for t in tracks if t not in unranked], unranked
+    measure = {t for node in touched_by(graph, known.ids) for t, _ in graph.into(node, "REQUIRES")}
+    unranked = [t for t in tracks if baseline[t]["unranked"]]
+    rows = []
+    for t in tracks:
+        if t in unranked:
+            continue
+        if t in measure:
+            rows.append(track_fit(graph, t, known, lang))
+        else:
+            stored = {k: v for k, v in baseline[t].items() if k != "unranked"}
+            rows.append({"id": t, "name": graph.name(t, lang), **stored})
+    return rows, unranked
 
 
 def _reason(graph: "KnowledgeGraph", best: dict[str, Any], pool: list[dict[str, Any]], plan: dict[str, Any],

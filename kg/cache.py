@@ -268,7 +268,9 @@ def _write_index(path: Path, key: str, graph: "KnowledgeGraph") -> None:
     os.close(fd)
     try:
         with CollectorPaused():
-            write_index(graph, tmp, key)
+            from kg.advice import FIT_RULES, fit_baseline
+
+            write_index(graph, tmp, key, derived={"fit": (FIT_RULES, fit_baseline(graph))})
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except Exception:  # noqa: BLE001 - a graph that cannot be cached is still answered from memory

@@ -32,7 +32,7 @@ from kg.resolve import Resolver, normalize, spellings, squash, tokens
 
 #: Graphs with at least this many nodes are cached as an index; smaller ones as JSON.
 MIN_NODES = 5000
-FORMAT = "1"
+FORMAT = "2"
 
 SCHEMA = {
     "meta": "CREATE TABLE meta(name TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -44,6 +44,7 @@ SCHEMA = {
     "spellings": ("CREATE TABLE spellings(s INTEGER PRIMARY KEY, text TEXT NOT NULL, folded TEXT NOT NULL, "
                   "squashed TEXT NOT NULL, uri INTEGER NOT NULL, n INTEGER NOT NULL)"),
     "words": "CREATE TABLE words(word TEXT NOT NULL, s INTEGER NOT NULL)",
+    "derived": "CREATE TABLE derived(name TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL)",
     "nodes_label": "CREATE INDEX nodes_label ON nodes(label, n)",
     "edges_out": "CREATE INDEX edges_out ON edges(src, out_pos)",
     "edges_in": "CREATE INDEX edges_in ON edges(dst, in_pos)",
@@ -55,8 +56,10 @@ SCHEMA = {
 
 
 # -- writing -------------------------------------------------------------------
-def write_index(graph: KnowledgeGraph, path: str | os.PathLike[str], key: str) -> None:
-    """Write ``graph`` as an index file at ``path`` (which must not exist yet)."""
+def write_index(graph: KnowledgeGraph, path: str | os.PathLike[str], key: str,
+                derived: dict[str, tuple[str, Any]] | None = None) -> None:
+    """Write ``graph`` as an index file at ``path`` (which must not exist yet), with what was
+    computed of it: ``{name: (version of the code, JSON data)}`` (see ``IndexedGraph.derived``)."""
     from kg.stores.base import insertion_order
 
     g = graph.g
@@ -101,6 +104,8 @@ def write_index(graph: KnowledgeGraph, path: str | os.PathLike[str], key: str) -
         for statement in SCHEMA.values():
             if statement.startswith("CREATE INDEX"):
                 con.execute(statement)
+        con.executemany("INSERT INTO derived VALUES (?, ?, ?)",
+                        ((name, version, _dumps(data)) for name, (version, data) in (derived or {}).items()))
         meta = {"format": FORMAT, "key": key, "counts": json.dumps(graph.counts()),
                 "nodes": str(g.number_of_nodes()), "relationships": str(g.number_of_edges())}
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -239,6 +244,12 @@ class IndexedGraph(KnowledgeGraph):
             raise self._damaged(f"a {rel_type} relationship")
         return data
 
+    def _remember(self, node: str, label: str, text: str) -> str:
+        """Keep a node's properties read with a relationship (its neighbour's query reads them)."""
+        if node not in self._data:
+            self._data[node] = self._checked_node(node, label, text)
+        return node
+
     def _all_ids(self) -> list[str]:
         if self._ids is None:
             self._ids = [i for (i,) in self._rows("SELECT id FROM nodes ORDER BY n")]
@@ -271,6 +282,25 @@ class IndexedGraph(KnowledgeGraph):
                 sql = "SELECT src, dst, type, p FROM edges WHERE dst = ? ORDER BY in_pos"
             found = [(ids[s], ids[e], k, self._edge_data(p, k)) for s, e, k, p in self._rows(sql, (n,))]
             self._edges[node_id, direction] = found
+        return found
+
+    def _typed_edges(self, node_id: str, direction: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
+        """``[(the other end, properties)]`` of the node's ``rel_type`` relationships one way."""
+        found = self._typed.get((node_id, direction, rel_type))
+        if found is None:
+            whole = self._edges.get((node_id, direction))
+            if whole is not None:
+                found = [(e if direction == "out" else s, d) for s, e, k, d in whole if k == rel_type]
+            else:
+                if direction == "out":
+                    sql = ("SELECT e.p, o.id, o.label, o.data FROM edges e JOIN nodes o ON o.n = e.dst "
+                           "WHERE e.src = ? AND e.type = ? ORDER BY e.out_pos")
+                else:
+                    sql = ("SELECT e.p, o.id, o.label, o.data FROM edges e JOIN nodes o ON o.n = e.src "
+                           "WHERE e.dst = ? AND e.type = ? ORDER BY e.in_pos")
+                found = [(self._remember(other, label, text), self._edge_data(p, rel_type))
+                         for p, other, label, text in self._rows(sql, (self._n(node_id), rel_type))]
+            self._typed[node_id, direction, rel_type] = found
         return found
 
     # -- KnowledgeGraph, answered from the file --------------------------------
@@ -365,20 +395,21 @@ class IndexedGraph(KnowledgeGraph):
     def out(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
         if self._full is not None:
             return super().out(node_id, rel_type)
-        found = self._typed.get((node_id, "out", rel_type))
-        if found is None:
-            found = self._typed[node_id, "out", rel_type] = [
-                (e, d) for _, e, k, d in self._edges_of(node_id, "out") if k == rel_type]
-        return list(found)
+        return list(self._typed_edges(node_id, "out", rel_type))
 
     def into(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
         if self._full is not None:
             return super().into(node_id, rel_type)
-        found = self._typed.get((node_id, "in", rel_type))
-        if found is None:
-            found = self._typed[node_id, "in", rel_type] = [
-                (s, d) for s, _, k, d in self._edges_of(node_id, "in") if k == rel_type]
-        return list(found)
+        return list(self._typed_edges(node_id, "in", rel_type))
+
+    def derived(self, name: str, version: str) -> Any:
+        if self._full is not None:
+            return None  # the graph may have changed since
+        rows = self._rows("SELECT data FROM derived WHERE name = ? AND version = ?", (name, version))
+        try:
+            return json.loads(rows[0][0]) if rows else None
+        except ValueError:
+            raise self._damaged(name) from None
 
     def counts(self) -> dict[str, dict[str, int]]:
         if self._full is not None:

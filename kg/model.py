@@ -142,6 +142,11 @@ class KnowledgeGraph:
         folded): every such node, perhaps with others; the caller checks. An index narrows it."""
         return self.nodes()
 
+    def derived(self, name: str, version: str) -> Any:
+        """What an index stored of this graph under ``name`` (computed by code of ``version``),
+        or None: a graph in memory keeps nothing, callers compute it."""
+        return None
+
     def number_of_relationships(self) -> int:
         return self.g.number_of_edges()
 

@@ -150,9 +150,38 @@ def hours_left(graph: "KnowledgeGraph", node: str, known: set[str] | frozenset[s
     return Coverage(effort, effort)
 
 
+def _hard(props: dict[str, Any]) -> bool:
+    return props.get("strength", "hard") == "hard"
+
+
 def hard_prerequisites(graph: "KnowledgeGraph", node: str) -> list[str]:
     """The skills that must be learned before ``node`` (hard ``PREREQUISITE_OF``), in data order."""
-    return [p for p, d in graph.into(node, "PREREQUISITE_OF") if d.get("strength", "hard") == "hard"]
+    return [p for p, d in graph.into(node, "PREREQUISITE_OF") if _hard(d)]
+
+
+def touched_by(graph: "KnowledgeGraph", known: Iterable[str]) -> set[str]:
+    """The nodes whose hours left, or whose missing hard prerequisites, can differ from a
+    beginner's for a person who knows ``known``: the known nodes, the skills of known tools,
+    and every node that has one of these among its hard prerequisites, transitively.
+    Every other node counts as it does for someone who knows nothing.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> sorted(touched_by(load_graph(), ["docker"]))   # Docker's skill, and the skill that needs it first
+    ['cluster-management', 'containerization', 'docker']
+    """
+    seen: set[str] = set()
+    stack = []
+    for node in known:
+        stack.append(node)
+        if graph.label(node) == "Tool":
+            stack.extend(s for s, _ in graph.into(node, "USES_TOOL"))
+    while stack:
+        node = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        stack.extend(e for e, d in graph.out(node, "PREREQUISITE_OF") if _hard(d))
+    return seen
 
 
 def missing_closure(graph: "KnowledgeGraph", node: str, known: set[str] | frozenset[str]) -> set[str]:

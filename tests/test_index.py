@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg import cache
+from kg.advice import FIT_RULES, fit, fit_baseline
 from kg.errors import KGError, NodeNotFound, NoPath
 from kg.index import IndexedGraph, open_index, write_index
 from kg.model import REL_TYPES, KnowledgeGraph
@@ -37,7 +38,7 @@ def pair(esco_file, tmp_path_factory):
 
     memory = load_graph([esco_file])
     path = tmp_path_factory.mktemp("index") / "g.sqlite"
-    write_index(memory, path, "k")
+    write_index(memory, path, "k", derived={"fit": (FIT_RULES, fit_baseline(memory))})
     indexed = open_index(path, "k")
     assert isinstance(indexed, IndexedGraph)
     return memory, indexed
@@ -149,6 +150,34 @@ def test_commands_answer_alike(pair):
         find_path(indexed, "python", "DS", directed=True)
     assert str(a.value) == str(b.value)
     assert indexed._full is None  # none of these read the whole graph
+
+
+@pytest.mark.parametrize("know, from_", [
+    ([], None), (["python"], None), (["python", "sql", "docker"], None), (["statistics"], "DS"),
+    (["kubernetes", "sql", "machine-learning"], None), ([], "Infra MLE"), (["ml-frameworks", "pandas"], "SDE"),
+])
+def test_fit_from_the_stored_baseline_is_fit_measured_in_full(pair, know, from_, monkeypatch):
+    import kg.advice
+
+    memory, indexed = pair
+    measured = []
+    real = kg.advice.track_fit
+    monkeypatch.setattr(kg.advice, "track_fit", lambda g, t, *a, **k: measured.append(t) or real(g, t, *a, **k))
+    got = fit(indexed, know, from_=from_, among="all", lang="zh")
+    assert len(measured) < len(memory.ids("Track"))  # the others came from the baseline
+    if not know and not from_:
+        assert measured == []
+    assert got == fit(memory, know, from_=from_, among="all", lang="zh")
+
+
+def test_a_baseline_of_other_rules_is_not_used(pair, tmp_path):
+    memory, _ = pair
+    path = tmp_path / "g.sqlite"
+    stale = {t: {**row, "hours_left": 12345} for t, row in fit_baseline(memory).items()}
+    write_index(memory, path, "k", derived={"fit": ("older rules", stale)})
+    indexed = open_index(path, "k")
+    assert indexed is not None and indexed.derived("fit", FIT_RULES) is None
+    assert fit(indexed, ["python"], among="all") == fit(memory, ["python"], among="all")
 
 
 def test_the_whole_graph_is_read_only_when_asked_for_and_then_changes_work(pair, tmp_path):

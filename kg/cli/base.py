@@ -95,6 +95,8 @@ def table(rows: list[list[Any]], headers: list[str]) -> str:
 
 
 def display_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
