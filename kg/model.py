@@ -62,17 +62,11 @@ class KnowledgeGraph:
 
     # -- building ---------------------------------------------------------
     def add_node(self, node_id: str, label: str, **props: Any) -> None:
-        props.setdefault("name", node_id)
-        props.setdefault("name_zh", "")
-        props.setdefault("aliases", [])
-        props.setdefault("description", "")
-        props.setdefault("provenance", [])
-        self.g.add_node(node_id, label=label, **props)
+        self.g.add_node(node_id, **node_properties(node_id, label, props))
         self.names_changed()
 
     def add_relationship(self, rel_type: str, start: str, end: str, **props: Any) -> None:
-        props.setdefault("provenance", [])
-        self.g.add_edge(start, end, key=rel_type, type=rel_type, **props)
+        self.g.add_edge(start, end, key=rel_type, **relationship_properties(rel_type, props))
 
     # -- reading ----------------------------------------------------------
     def __contains__(self, node_id: object) -> bool:
@@ -210,6 +204,23 @@ class KnowledgeGraph:
         if self._resolver is None:
             self._resolver = Resolver(self)
         return self._resolver.resolve(name, label)
+
+
+def node_properties(node_id: str, label: str, props: dict[str, Any]) -> dict[str, Any]:
+    """What a node holds: its label, then ``props`` with every field a node has.
+
+    >>> node_properties("sql", "Tool", {"effort_hours": 20})
+    {'label': 'Tool', 'effort_hours': 20, 'name': 'sql', 'name_zh': '', 'aliases': [], 'description': '', 'provenance': []}
+    """
+    props = {k: v for k, v in props.items() if k != "label"}
+    return {"label": label, **props, **{k: v for k, v in (("name", node_id), ("name_zh", ""), ("aliases", []),
+                                                          ("description", ""), ("provenance", [])) if k not in props}}
+
+
+def relationship_properties(rel_type: str, props: dict[str, Any]) -> dict[str, Any]:
+    """What a relationship holds: its type, then ``props`` (with a provenance list)."""
+    props = {k: v for k, v in props.items() if k != "type"}
+    return {"type": rel_type, **props, **({} if "provenance" in props else {"provenance": []})}
 
 
 class CollectorPaused:

@@ -191,9 +191,8 @@ def _order(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, float]) -
     part_of: dict[str, str] = {}
     sub = nx.DiGraph()
     sub.add_nodes_from(n for n in nodes if n not in tools)
-    for s, e, _ in graph.relationships("PREREQUISITE_OF"):
-        if s in sub and e in sub:
-            sub.add_edge(s, e)
+    for e in list(sub):  # (each node's prerequisites: the order is decided by the sort's keys alone)
+        sub.add_edges_from((s, e) for s, _ in graph.into(e, "PREREQUISITE_OF") if s in sub)
     free = []
     for t in tools:
         skills = [s for s, _ in graph.into(t, "USES_TOOL")]

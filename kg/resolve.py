@@ -50,7 +50,8 @@ def tokens(text: str) -> tuple[str, ...]:
 class Resolver:
     """An index of every way to name each node of a graph (and its ESCO URI)."""
 
-    def __init__(self, graph: "KnowledgeGraph") -> None:
+    def __init__(self, graph: "KnowledgeGraph", nodes: Iterable[tuple[str, dict[str, Any]]] | None = None) -> None:
+        """Index ``graph``'s nodes, or ``nodes`` (``(id, properties with the names)``) when given."""
         self.graph = graph
         self.exact: dict[str, set[str]] = {}
         self.loose: dict[str, set[str]] = {}
@@ -58,12 +59,12 @@ class Resolver:
         from kg.model import CollectorPaused
 
         with CollectorPaused():
-            self._index(graph)
+            self._index(graph.g.nodes(data=True) if nodes is None else nodes)
 
-    def _index(self, graph: "KnowledgeGraph") -> None:
+    def _index(self, nodes: Iterable[tuple[str, dict[str, Any]]]) -> None:
         # Fold each spelling once (squash from the folded form): an ESCO-sized graph has over
         # 100,000 spellings.
-        for node_id, node in graph.g.nodes(data=True):
+        for node_id, node in nodes:
             for s in spellings(node_id, node):
                 folded = normalize(s)
                 self.exact.setdefault(folded, set()).add(node_id)

@@ -40,7 +40,9 @@ class Env:
         """The graph the command works on, from the chosen backend."""
         if self._graph is None:
             if self.backend == "neo4j":
-                self._graph = self.store().read_graph()
+                from kg.stores.lazy import StoreGraph
+
+                self._graph = StoreGraph(self.store())
             else:
                 from kg.cache import load_graph
 

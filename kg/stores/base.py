@@ -166,16 +166,17 @@ def build_graph(nodes: Iterable[tuple[str, dict[str, Any]]],
     from kg.model import KnowledgeGraph
 
     graph = KnowledgeGraph()
-    for label, props in sorted(nodes, key=lambda row: _seq_key(row[1], row[1].get("id"))):
+    for label, props in sorted(nodes, key=lambda row: seq_key(row[1], row[1].get("id"))):
         props = decode_props(props)
         node_id = props.pop("id")
         graph.add_node(node_id, label, **props)
-    for rel_type, start, end, props in sorted(rels, key=lambda row: _seq_key(row[3], (row[0], row[1], row[2]))):
+    for rel_type, start, end, props in sorted(rels, key=lambda row: seq_key(row[3], (row[0], row[1], row[2]))):
         graph.add_relationship(rel_type, start, end, **decode_props(props))
     return graph
 
 
-def _seq_key(props: dict[str, Any], fallback: Any) -> tuple[int, str]:
+def seq_key(props: dict[str, Any], fallback: Any) -> tuple[int, str]:
+    """Where a stored row goes back in the graph's order: its ``seq``, else after all, by ``fallback``."""
     seq = props.get("seq")
     return (seq if isinstance(seq, int) else 1 << 62, str(fallback))
 
