@@ -108,7 +108,8 @@ def test_a_request_packs_many_rows_and_stays_under_the_servers_byte_cap(store, m
     nodes = [n for statement, n, _ in sent if statement in node_statements]
     assert sum(rels) == 4000 and sum(nodes) == 1000
     assert sum(rels) / len(rels) >= 40, rels  # ~10 as {start, end, props} maps
-    assert sum(nodes) / len(nodes) >= 10, nodes  # ~7 as {id, props} maps
+    # ~5 as {id, props} maps; each node also carries the name keys --backend neo4j looks names up by
+    assert sum(nodes) / len(nodes) >= 6.5, nodes
 
 
 def test_wipe_deletes_only_this_graphs_labels(store, packaged_graph):

@@ -20,7 +20,7 @@ JSON_PROPS = ("provenance",)
 #: Properties derived when storing, dropped when reading back. Every REQUIRES also gets
 #: ``postings`` / ``postings_total``: how many job postings of the track name the target, of how
 #: many, from its job-description evidence (both 0 when no demand is loaded), so Cypher can rank by demand.
-DERIVED_PROPS = ("source", "seq", "postings", "postings_total")
+DERIVED_PROPS = ("source", "seq", "postings", "postings_total", "kg_folded", "kg_squashed", "kg_words")
 
 #: ``json.dumps(value, ensure_ascii=False)``, without building an encoder per call.
 _JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
@@ -90,15 +90,35 @@ def _nested(value: Any) -> bool:
     return isinstance(value, (list, tuple)) and any(isinstance(v, (dict, list, tuple)) for v in value)
 
 
-def node_rows(graph: "KnowledgeGraph") -> dict[str, list[dict[str, Any]]]:
-    """``{label: [{"id", "props"}]}`` for every node, ``props`` including ``id``."""
+def node_rows(graph: "KnowledgeGraph", names: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """``{label: [{"id", "props"}]}`` for every node, ``props`` including ``id``; with ``names``,
+    also the folded forms a name is looked up by (see :func:`name_keys`)."""
     rows: dict[str, list[dict[str, Any]]] = {}
     for seq, node in enumerate(graph.nodes()):
         node = dict(node)
         label = node.pop("label")
         node_id = node["id"]
-        rows.setdefault(label, []).append({"id": node_id, "props": encode_props(node, seq)})
+        props = encode_props(node, seq)
+        if names:
+            props.update(name_keys(node_id, node))
+        rows.setdefault(label, []).append({"id": node_id, "props": props})
     return rows
+
+
+def name_keys(node_id: str, props: dict[str, Any]) -> dict[str, list[str]]:
+    """What a database holds of a node so that ``kg.resolve`` can ask it for names: every spelling
+    folded (and the ESCO URI), without separators, and their words.
+
+    >>> name_keys("infra-mle", {"name": "Infra MLE", "aliases": ["MLOps"]})
+    {'kg_folded': ['infra-mle', 'infra mle', 'mlops'], 'kg_squashed': ['inframle', 'mlops'], 'kg_words': ['infra', 'mle', 'mlops']}
+    """
+    from kg.resolve import normalize, spellings, squash, tokens
+
+    spelled = spellings(node_id, props)
+    folded = [normalize(s) for s in spelled]
+    uri = [normalize(props["esco_uri"])] if props.get("esco_uri") else []
+    return {"kg_folded": list(dict.fromkeys(folded + uri)), "kg_squashed": list(dict.fromkeys(squash(s) for s in folded)),
+            "kg_words": list(dict.fromkeys(w for s in spelled for w in tokens(s)))}
 
 
 def rel_rows(graph: "KnowledgeGraph") -> dict[tuple[str, str, str], list[dict[str, Any]]]:

@@ -356,7 +356,7 @@ class Neo4jStore:
             # One session for the whole push; each batch is one auto-commit transaction
             # (a single round trip, where a managed transaction takes three).
             with self._session(write=True) as session, _gc_paused():
-                for label, rows in node_rows(graph).items():
+                for label, rows in node_rows(graph, names=True).items():
                     statement = node_statements.get(label) or _node_statement(label, packed)
                     report["batches"] += self._write_rows(session, statement, rows, size, progress, split_node_row)
                     report["nodes"][label] = len(rows)
