@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from kg.errors import KGError
 from kg.model import LABELS, demand, provenance_summary
 from kg.resolve import normalize
@@ -133,19 +131,114 @@ def list_nodes(graph: "KnowledgeGraph", label: str, lang: str = "en") -> list[di
     return rows
 
 
-#: Above this many nodes, betweenness is estimated from a sample of ``BETWEENNESS_SAMPLE`` sources.
+#: Up to this many nodes betweenness is exact; above, it is estimated from a sample of sources.
 EXACT_BETWEENNESS_NODES = 2000
-BETWEENNESS_SAMPLE = 100
+#: The estimate's budget in node and relationship visits: one source costs one pass over the graph
+#: (n + m visits), so the sample holds ``budget // (n + m)`` sources and costs about the same on any
+#: graph (ESCO-sized, 17k nodes and 139k relationships: 19 sources, about a second).
+BETWEENNESS_BUDGET = 3_000_000
 #: The sample is drawn with this seed, so the same graph always gives the same numbers.
 BETWEENNESS_SEED = 0
+
+
+def betweenness(graph: "KnowledgeGraph") -> tuple[dict[str, float], dict[str, Any]]:
+    """Normalized betweenness of every node over the relationships taken as undirected, and how
+    it was computed: exact up to ``EXACT_BETWEENNESS_NODES`` nodes, else estimated from
+    ``BETWEENNESS_BUDGET // (nodes + relationships)`` sources drawn with ``BETWEENNESS_SEED``.
+
+    The numbers are networkx's ``betweenness_centrality(graph.undirected(), k=…, seed=…)`` (same
+    sample, same sums in the same order), computed over integer adjacency lists, about 4 times faster.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> scores, how = betweenness(load_graph())
+    >>> how["exact"], how["sources"] == how["nodes"], round(scores["programming"], 3) > 0
+    (True, True, True)
+    """
+    import random
+
+    succ = graph.g._succ
+    index = {node: i for i, node in enumerate(succ)}
+    # Neighbours in first-seen order, as graph.undirected() has them.
+    linked: list[dict[int, None]] = [{} for _ in index]
+    for u, ends in succ.items():
+        iu = index[u]
+        mine = linked[iu]
+        for v in ends:
+            iv = index[v]
+            mine[iv] = None
+            linked[iv][iu] = None
+    adj = [list(ends) for ends in linked]
+    n = len(adj)
+    m = sum(len(ends) for ends in adj) // 2 + sum(1 for i, ends in enumerate(linked) if i in ends)
+    if n <= EXACT_BETWEENNESS_NODES:
+        sources = list(range(n))
+        how: dict[str, Any] = {"exact": True, "sources": n, "nodes": n, "seed": None}
+    else:
+        k = min(n, max(1, BETWEENNESS_BUDGET // (n + m)))
+        sources = random.Random(BETWEENNESS_SEED).sample(range(n), k)
+        how = {"exact": k == n, "sources": k, "nodes": n, "relationships": m, "budget": BETWEENNESS_BUDGET,
+               "seed": BETWEENNESS_SEED}
+    scores = _brandes(adj, sources)
+    _rescale(scores, sources, exact=len(sources) == n)
+    names = list(index)
+    return {names[i]: score for i, score in enumerate(scores)}, how
+
+
+def _brandes(adj: list[list[int]], sources: list[int]) -> list[float]:
+    """Brandes' accumulation from each source over unweighted adjacency lists (not yet rescaled)."""
+    n = len(adj)
+    scores = [0.0] * n
+    for s in sources:
+        dist = [-1] * n
+        sigma = [0] * n
+        dist[s], sigma[s] = 0, 1
+        order = [s]
+        append = order.append
+        for v in order:  # breadth first: order grows while it is walked
+            dv, sv = dist[v] + 1, sigma[v]
+            for w in adj[v]:
+                dw = dist[w]
+                if dw < 0:
+                    dist[w], sigma[w] = dv, sv
+                    append(w)
+                elif dw == dv:
+                    sigma[w] += sv
+        delta = [0.0] * n
+        for w in reversed(order):
+            before = dist[w] - 1
+            coeff = (1 + delta[w]) / sigma[w]
+            for v in adj[w]:
+                if dist[v] == before:
+                    delta[v] += sigma[v] * coeff
+            if w != s:
+                scores[w] += delta[w]
+    return scores
+
+
+def _rescale(scores: list[float], sources: list[int], exact: bool) -> None:
+    """Normalize as networkx does for an undirected graph without endpoints."""
+    n = len(scores)
+    if n - 1 < 2:
+        return
+    k = len(sources)
+    if exact:
+        scale = 1 / ((n - 1) * (n - 2))
+        for i in range(n):
+            scores[i] *= scale
+        return
+    other = 1 / (k * (n - 2))
+    own = 1 / ((k - 1) * (n - 2)) if k > 1 else 0.0
+    chosen = set(sources)
+    for i in range(n):
+        scores[i] *= own if i in chosen else other
 
 
 def stats(graph: "KnowledgeGraph", top: int = 5, lang: str = "en") -> dict[str, Any]:
     """Counts, the most central skills, and the skills that bridge most tracks.
 
-    Betweenness is exact up to ``EXACT_BETWEENNESS_NODES`` nodes; on a larger graph
-    (a full taxonomy) it is estimated from ``BETWEENNESS_SAMPLE`` source nodes drawn
-    with a fixed seed, and ``betweenness`` in the result says so.
+    Betweenness is exact up to ``EXACT_BETWEENNESS_NODES`` nodes; on a larger graph (a full
+    taxonomy) it is estimated from a seeded sample of sources sized to ``BETWEENNESS_BUDGET``
+    (see ``betweenness``), and ``betweenness`` in the result says so.
 
     >>> from kg.loaders.curated import load_graph
     >>> s = stats(load_graph())
@@ -153,10 +246,7 @@ def stats(graph: "KnowledgeGraph", top: int = 5, lang: str = "en") -> dict[str, 
     (4, 9, True)
     """
     counts = graph.counts()
-    simple = graph.undirected()
-    n = simple.number_of_nodes()
-    sample = min(BETWEENNESS_SAMPLE, n) if n > EXACT_BETWEENNESS_NODES else None
-    centrality = nx.betweenness_centrality(simple, k=sample, seed=BETWEENNESS_SEED if sample else None)
+    centrality, how = betweenness(graph)
     skills = graph.ids("Skill")
     central = sorted(skills, key=lambda s: (-centrality[s], s))[:top]
     by_tracks = {s: sorted(t for t, _ in graph.into(s, "REQUIRES")) for s in skills}
@@ -175,7 +265,6 @@ def stats(graph: "KnowledgeGraph", top: int = 5, lang: str = "en") -> dict[str, 
         "total_relationships": graph.g.number_of_edges(),
         "sources": dict(sorted(sources.items(), key=lambda kv: -kv[1])),
         "central_skills": [{"id": s, "name": graph.name(s, lang), "betweenness": round(centrality[s], 4)} for s in central],
-        "betweenness": {"exact": sample is None, "sources": sample or n, "nodes": n,
-                        "seed": BETWEENNESS_SEED if sample else None},
+        "betweenness": how,
         "bridges": [{"id": s, "name": graph.name(s, lang), "tracks": by_tracks[s]} for s in bridges],
     }

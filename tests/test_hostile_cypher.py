@@ -195,21 +195,26 @@ def test_stats_samples_betweenness_above_a_size_and_says_so(monkeypatch):
     import json
 
     from kg import browse
+    from kg.loaders.curated import load_graph
 
     exact = kg("stats").out.splitlines()[3]
     assert exact.startswith("Most central skills (betweenness): Programming 0.")
     n = json.loads(kg("stats", "--json").out)["total_nodes"]
-    assert n < 2000
+    m = load_graph().undirected().number_of_edges()
+    assert (n, m) == (89, 198)
     monkeypatch.setattr(browse, "EXACT_BETWEENNESS_NODES", 50)
-    monkeypatch.setattr(browse, "BETWEENNESS_SAMPLE", 30)
+    # A budget of 30 passes over the graph: 30 sources.
+    monkeypatch.setattr(browse, "BETWEENNESS_BUDGET", 30 * (n + m) + (n + m - 1))
     first, second = kg("stats"), kg("stats", "--json")
     line = first.out.splitlines()[3]
-    assert line.startswith(f"Most central skills (betweenness, estimated from 30 of {n} nodes, seed 0): ")
+    assert line.startswith("Most central skills (betweenness, estimated from 30 of 89 nodes as sources: a budget of "
+                           "8,896 visits over 287 nodes and relationships, seed 0): ")
     data = json.loads(second.out)
-    assert data["betweenness"] == {"exact": False, "sources": 30, "nodes": n, "seed": 0}
+    assert data["betweenness"] == {"exact": False, "sources": 30, "nodes": 89, "relationships": 198,
+                                   "budget": 8896, "seed": 0}
     # The same sample every run: the same numbers.
     assert [f"{c['name']} {c['betweenness']:.3f}" for c in data["central_skills"]] == \
-        line.split(": ", 1)[1].split(", ")
+        line.split("): ", 1)[1].split(", ")
 
 
 @pytest.mark.bolt

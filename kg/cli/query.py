@@ -196,12 +196,14 @@ def stats(env: Env, top: int, as_json: bool) -> None:
                + ", ".join(f"{v} {k}" for k, v in result["relationships"].items() if v))
     click.echo("Sources: " + ", ".join(f"{v} {k}" for k, v in result["sources"].items()))
     bc = result["betweenness"]
-    how = "" if bc["exact"] else f", estimated from {bc['sources']:,} of {bc['nodes']:,} nodes, seed {bc['seed']}"
+    how = "" if bc["exact"] else (
+        f", estimated from {bc['sources']:,} of {bc['nodes']:,} nodes as sources: a budget of {bc['budget']:,} "
+        f"visits over {bc['nodes'] + bc['relationships']:,} nodes and relationships, seed {bc['seed']}")
     click.echo(f"Most central skills (betweenness{how}): "
                + ", ".join(f"{c['name']} {c['betweenness']:.3f}" for c in result["central_skills"]))
     click.echo("Skills that bridge tracks:")
     for b in result["bridges"]:
-        click.echo(f"  {b['name']}: {len(b['tracks'])} tracks ({name_list(env, b['tracks'])})")
+        click.echo(f"  {b['name']}: {len(b['tracks'])} tracks ({name_list(env, b['tracks'], limit=10)})")
 
 
 @click.command()
