@@ -194,8 +194,9 @@ def test_embedded_timeout_leaves_the_process_able_to_exit():
 def test_stats_samples_betweenness_above_a_size_and_says_so(monkeypatch):
     import json
 
-    from kg import browse
     from kg.loaders.curated import load_graph
+
+    from kg import browse
 
     exact = kg("stats").out.splitlines()[3]
     assert exact.startswith("Most central skills (betweenness): Programming 0.")
