@@ -109,6 +109,35 @@ def load_graph(data_files: Iterable[str | os.PathLike[str]] = ()) -> "KnowledgeG
     return graph
 
 
+def content_key(data_files: Iterable[str | os.PathLike[str]] = ()) -> str | None:
+    """The key ``load_graph(data_files)`` caches the graph under, for what is kept beside it
+    (the embedded Cypher engine's database); None when the cache is off or a file cannot be read.
+
+    >>> content_key() == cache_key()
+    True
+    """
+    if os.environ.get("KG_NO_CACHE"):
+        return None
+    from kg.safeio import read_regular
+
+    files = [os.fspath(f) for f in data_files]
+    try:
+        contents = [read_regular(f) for f in files]
+    except OSError:
+        return None
+    return cache_key((os.path.basename(f), raw) for f, raw in zip(files, contents))
+
+
+def private_dir(folder: Path, create: bool = False) -> bool:
+    """Whether ``folder`` is a directory only this user can change (made 0700 if ``create``)."""
+    return _safe_dir(folder, create)
+
+
+def trusted(st: os.stat_result) -> bool:
+    """Whether a file with this ``stat`` is owned by this user and writable by nobody else."""
+    return _trusted(st)
+
+
 def _build(files: list[str], contents: list[bytes] | None) -> "KnowledgeGraph":
     from kg.loaders.curated import load_graph as parse_files
 

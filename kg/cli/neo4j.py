@@ -229,9 +229,11 @@ def cypher(env: Env, query: str | None, file: str | None, params: tuple[str, ...
         with _store(env) as store:
             columns, rows = store.run(_one_statement(text), values, write=write, timeout=timeout)
     else:
-        from kg.embedded_cypher import EmbeddedCypher
+        from kg.embedded_cypher import EmbeddedCypher, open_engine
 
-        columns, rows = EmbeddedCypher(env.graph()).run(_one_statement(text), values, write=write, timeout=timeout)
+        # The graph of the data files has its engine kept in the cache; a graph read from Neo4j is built anew.
+        engine = open_engine(env.data_files, env.graph) if env.backend == "memory" else EmbeddedCypher(env.graph())
+        columns, rows = engine.run(_one_statement(text), values, write=write, timeout=timeout)
     if as_json:
         echo_json([dict(zip(columns, row)) for row in rows])
         return
