@@ -215,3 +215,149 @@ def test_doctests(name):
 
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+# -- the engine's database kept beside the graph cache ------------------------------------------------
+@pytest.fixture
+def kept(tmp_path, monkeypatch):
+    """A private cache directory, and a graph loader that counts its calls (a call = a rebuild)."""
+    from kg.cache import load_graph
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    calls = []
+
+    def loader():
+        calls.append(1)
+        return load_graph()
+
+    return tmp_path / "cache", loader, calls
+
+
+def engine_home(folder):
+    from kg.cache import content_key
+
+    return folder / f"cypher-{content_key()}"
+
+
+def digest(path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+COUNT = "MATCH (t:Track)-[r:REQUIRES]->(s) RETURN count(r) AS requires"
+
+
+def test_the_kept_database_is_reused_not_rebuilt(kept):
+    import os
+    import stat
+
+    from kg.embedded_cypher import open_engine
+
+    folder, loader, calls = kept
+    first = open_engine([], loader)
+    assert (first.read_only, first.run(COUNT), len(calls)) == (True, (["requires"], [[58]]), 1)
+    home = engine_home(folder)
+    assert sorted(os.listdir(home)) == ["graph.lbdb", "schema.json"]
+    assert stat.S_IMODE(os.stat(home).st_mode) == 0o700
+    assert [stat.S_IMODE(os.stat(home / f).st_mode) for f in ("graph.lbdb", "schema.json")] == [0o600, 0o600]
+    before = (os.stat(home / "graph.lbdb").st_ino, os.stat(home / "graph.lbdb").st_mtime_ns, digest(home / "graph.lbdb"))
+    first.close()
+    second = open_engine([], loader)
+    assert (second.read_only, second.run(COUNT), len(calls)) == (True, (["requires"], [[58]]), 1)
+    assert (os.stat(home / "graph.lbdb").st_ino, os.stat(home / "graph.lbdb").st_mtime_ns,
+            digest(home / "graph.lbdb")) == before
+    # Nothing left behind: no temporary directory, no log beside the database.
+    assert sorted(os.listdir(folder)) == [home.name, home.name.replace("cypher-", "graph-") + ".json"]
+
+
+@pytest.mark.parametrize("harm", ["flip a byte", "truncate", "group-writable file", "group-writable dir",
+                                  "a log beside it", "schema of another key", "a link instead"])
+def test_a_tampered_or_untrusted_database_is_rebuilt(kept, harm, tmp_path):
+    import os
+
+    from kg.embedded_cypher import open_engine
+
+    folder, loader, calls = kept
+    open_engine([], loader).close()
+    home = engine_home(folder)
+    db = home / "graph.lbdb"
+    good = digest(db)
+    if harm == "flip a byte":
+        raw = bytearray(db.read_bytes())
+        raw[len(raw) // 2] ^= 0xFF
+        db.write_bytes(bytes(raw))
+    elif harm == "truncate":
+        db.write_bytes(db.read_bytes()[:4096])
+    elif harm == "group-writable file":
+        os.chmod(db, 0o620)
+    elif harm == "group-writable dir":
+        os.chmod(home, 0o770)
+    elif harm == "a log beside it":
+        (home / "graph.lbdb.wal").write_bytes(b"\0" * 64)
+    elif harm == "schema of another key":
+        schema = json.loads((home / "schema.json").read_text())
+        (home / "schema.json").write_text(json.dumps({**schema, "key": "0" * 64}))
+    else:
+        elsewhere = tmp_path / "planted"
+        os.rename(home, elsewhere)
+        os.symlink(elsewhere, home)
+    engine = open_engine([], loader)
+    assert (engine.read_only, engine.run(COUNT), len(calls)) == (True, (["requires"], [[58]]), 2)
+    assert not home.is_symlink() and sorted(os.listdir(home)) == ["graph.lbdb", "schema.json"]
+    assert oct(os.stat(home).st_mode & 0o777) == "0o700"
+    assert digest(db) == json.loads((home / "schema.json").read_text())["sha256"]
+    if harm == "a link instead":
+        assert digest(tmp_path / "planted" / "graph.lbdb") == good  # the link's target was not touched
+    assert [n for n in os.listdir(folder) if n.startswith(".")] == []
+
+
+def test_writes_never_change_the_kept_database(kept, kg_run):
+    from kg.embedded_cypher import open_engine
+
+    folder, loader, _ = kept
+    open_engine([], loader).close()
+    db = engine_home(folder) / "graph.lbdb"
+    before = digest(db)
+    r = kg_run("cypher", "MATCH (s:Skill {id: 'python'}) SET s.name = 'changed'")
+    assert (r.code, r.err.strip()) == (1, "Error: this query writes (SET); queries are read-only unless you add --write")
+    r = kg_run("cypher", "--write", "CREATE (n:Skill {id: 'planted'})")
+    assert r.code == 1 and "needs a Neo4j server" in r.err
+    engine = open_engine([], loader)
+    with pytest.raises(RuntimeError, match="read-only"):  # past the refusal, the engine itself refuses
+        engine._execute("CREATE (n:Skill {id: 'planted'})")
+    # A label the graph lacks is declared on a private copy: the answer is empty, the kept file unchanged.
+    assert engine.run("MATCH (n:Certificate) RETURN count(n) AS n") == (["n"], [[0]])
+    assert not engine.read_only
+    assert kg_run("cypher", "MATCH (n:Skill {id: 'planted'}) RETURN n.id").out.strip().endswith("(no rows)")
+    assert digest(db) == before
+
+
+def test_without_the_cache_the_engine_is_built_in_memory(kept, monkeypatch):
+    from kg.embedded_cypher import open_engine
+
+    folder, loader, calls = kept
+    monkeypatch.setenv("KG_NO_CACHE", "1")
+    engine = open_engine([], loader)
+    assert (engine.read_only, engine.run(COUNT), len(calls)) == (False, (["requires"], [[58]]), 1)
+    assert not folder.exists()
+
+
+def test_bulk_loading_keeps_every_value_exactly(tmp_path):
+    """The CSV the engine parses and the list parameters give back what the graph holds: empty
+    text is not null, quotes, commas, new lines, backslashes and exact floats survive."""
+    from kg.embedded_cypher import EmbeddedCypher
+    from kg.model import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    texts = ["", 'say "hi"', "a,b", "two\nlines", "cr\r\nlf", "back\\slash", " padded ", "中文", "NULL", "\\N"]
+    for i, text in enumerate(texts):
+        g.add_node(f"s{i}", "Skill", name=text, aliases=[] if i % 2 else [text, "x,y"], effort_hours=i / 3)
+    for i, text in enumerate(texts[1:], 1):
+        g.add_relationship("PREREQUISITE_OF", f"s{i - 1}", f"s{i}", strength=text, weight=i / 7, hard=i % 2 == 0)
+    for engine in (EmbeddedCypher(g), EmbeddedCypher(g, path=str(tmp_path / "g.lbdb"))):
+        _, nodes = engine.run("MATCH (s:Skill) RETURN s.id, s.name, s.aliases, s.effort_hours ORDER BY s.seq")
+        assert nodes == [[f"s{i}", t, [] if i % 2 else [t, "x,y"], i / 3] for i, t in enumerate(texts)]
+        _, rels = engine.run("MATCH (a)-[r:PREREQUISITE_OF]->(b) RETURN b.id, r.strength, r.weight, r.hard "
+                             "ORDER BY r.seq")
+        assert rels == [[f"s{i}", t, i / 7, i % 2 == 0] for i, t in enumerate(texts[1:], 1)]
