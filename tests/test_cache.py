@@ -267,3 +267,22 @@ def test_a_data_file_with_errors_is_reported_and_not_cached(cache, tmp_path):
     assert r.code == 1
     assert r.err == f"Error: {bad}:2: tools[0].id: 'Polars' is not a valid id (lowercase letters, digits and '-')\n"
     assert not (cache / current_name([bad])).exists()
+
+
+@pytest.mark.parametrize("value,cached", [(["a", 1], True), (("a", 1), False), ({1: "a"}, False),
+                                          ({"k": ("nested",)}, False), ({"k": [1.5, None, True]}, True)])
+def test_only_a_graph_that_reads_back_the_same_is_cached(cache, value, cached):
+    from kg import cache as kg_cache
+    from kg.model import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    g.add_node("a", "Skill", extra=value)
+    g.add_node("b", "Skill")
+    g.add_relationship("PREREQUISITE_OF", "a", "b", extra=value)
+    cache.mkdir(mode=0o700)
+    kg_cache._write(cache / "graph-k.json", "k", g)
+    assert (cache / "graph-k.json").exists() is cached
+    if cached:
+        back = kg_cache._read(cache / "graph-k.json", "k")
+        assert list(back.g.nodes(data=True)) == list(g.g.nodes(data=True))
+        assert list(back.g.edges(keys=True, data=True)) == list(g.g.edges(keys=True, data=True))

@@ -207,3 +207,43 @@ def test_saving_a_profile_never_follows_a_planted_link(tmp_path, monkeypatch):
     write_profile({"know": ["python"]}, target)
     assert victim.read_text() == "precious\n"
     assert "python" in target.read_text()
+
+
+@pytest.mark.parametrize("text", [
+    "a: [1, 2]\nb: {c: d}\n",
+    "a: &x [1, 2]\nb: *x\n",                       # a shared list: fine, but not a tree
+    "a: &s hello\nb: *s\nc: *s\n",                 # shared scalars
+    "a: &x [1, *x]\n",                             # refers to itself
+    "a: " + "[" * 63 + "]" * 63 + "\n",           # as deep as allowed
+    "a: " + "[" * 64 + "]" * 64 + "\n",           # one level too deep
+    "a: " + "[" * 62 + "{k: v}" + "]" * 62 + "\n",
+    "x: &a [" + ", ".join(["1"] * 200) + "]\ny: &b [" + ", ".join(["*a"] * 60) + "]\n",  # 12,000 values from 260
+    "",
+])
+def test_the_quick_shape_walk_answers_as_the_exact_one(text):
+    import yaml
+
+    from kg.loaders.curated import _LineLoader, _shape_problem, _shape_problem_exact
+
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if node is None:
+        return
+    assert _shape_problem(node) == _shape_problem_exact(node)
+    assert isinstance(node, yaml.Node)
+
+
+def test_the_quick_shape_walk_catches_what_the_exact_one_does():
+    from kg.loaders.curated import _LineLoader, _shape_problem
+
+    cases = {"a: &x [1, *x]\n": (1, "a YAML alias refers to the anchor it is inside of"),
+             "a: " + "[" * 64 + "]" * 64 + "\n": (1, "nested deeper than 64 levels")}
+    for text, expected in cases.items():
+        loader = _LineLoader(text)
+        try:
+            assert _shape_problem(loader.get_single_node()) == expected
+        finally:
+            loader.dispose()
