@@ -222,7 +222,6 @@ def test_saving_a_profile_never_follows_a_planted_link(tmp_path, monkeypatch):
 ])
 def test_the_quick_shape_walk_answers_as_the_exact_one(text):
     import yaml
-
     from kg.loaders.curated import _LineLoader, _shape_problem, _shape_problem_exact
 
     loader = _LineLoader(text)
