@@ -476,14 +476,15 @@ def open_engine(data_files: "tuple[str, ...] | list[str]", graph: "Callable[[], 
     temporary directory and renamed into place. With the cache off (``KG_NO_CACHE``) or
     unwritable, the engine is built in memory as before.
 
-    >>> import os, tempfile; os.environ["KG_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> import os, tempfile
+    >>> from unittest import mock
     >>> from kg.cache import load_graph
-    >>> first = open_engine([], load_graph)
-    >>> first.read_only, first.run("MATCH (t:Track) RETURN count(t) AS tracks")
-    (True, (['tracks'], [[9]]))
     >>> def no_graph(): raise AssertionError("the kept database is used")
-    >>> open_engine([], no_graph).run("MATCH (t:Track) RETURN count(t) AS tracks")
-    (['tracks'], [[9]])
+    >>> with mock.patch.dict(os.environ, KG_CACHE_DIR=tempfile.mkdtemp()):
+    ...     first = open_engine([], load_graph)
+    ...     again = open_engine([], no_graph)
+    >>> first.read_only, again.run("MATCH (t:Track) RETURN count(t) AS tracks")
+    (True, (['tracks'], [[9]]))
     """
     from kg.cache import cache_dir, content_key, private_dir
 

@@ -179,7 +179,7 @@ def _shape_problem(root: yaml.Node) -> tuple[int, str] | None:
     (ESCO-sized: 2.4 s -> 0.6 s). Anything else, at the first node met twice or
     too deep, is measured exactly by ``_shape_problem_exact``.
 
-    >>> _shape_problem(yaml.compose("a: &x [1, 2]\nb: *x")) is None
+    >>> _shape_problem(yaml.compose("{a: &x [1, 2], b: *x}")) is None
     True
     """
     seen: set[int] = set()

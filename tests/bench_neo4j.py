@@ -2,9 +2,12 @@
 
     python tests/bench_neo4j.py                      # 20,000 nodes / 100,000 relationships on a fresh FalkorDB
     python tests/bench_neo4j.py --nodes 2000 --relationships 10000 --repeat 5
+    python tests/bench_neo4j.py --data esco.yaml     # a data file's graph (e.g. the ESCO-sized import)
     NEO4J_URI=bolt://… NEO4J_PASSWORD=… python tests/bench_neo4j.py --server env --batch-size 5000
 
-Prints rows/s for each loader (median of --repeat runs) and their ratio.
+Prints rows/s for each loader (median of --repeat runs) and their ratio. With ``--data`` it also
+runs ``kg --data FILE neo4j push --wipe --yes`` as its own process and prints its wall time, CPU time
+and peak memory (max RSS).
 """
 from __future__ import annotations
 
@@ -84,11 +87,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="batched runs (median reported)")
     parser.add_argument("--per-row-repeat", type=int, default=1, help="per-row runs (median reported)")
     parser.add_argument("--batch-size", type=int, default=None)
+    parser.add_argument("--data", help="push the packaged graph merged with this data file instead of a synthetic one")
     parser.add_argument("--server", choices=["falkordb", "env"], default="falkordb",
                         help="start a FalkorDB, or use NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD")
     args = parser.parse_args()
 
-    graph = synthetic_graph(args.nodes, args.relationships)
+    if args.data:
+        from kg.cache import load_graph
+
+        graph = load_graph([args.data])
+    else:
+        graph = synthetic_graph(args.nodes, args.relationships)
     server = None
     if args.server == "falkordb":
         server = FalkorServer()
@@ -105,6 +114,7 @@ def main() -> None:
         store = open_store("neo4j", uri=uri, user=user, password=password, timeout=10)
         result = measure(store, graph, args.repeat, args.per_row_repeat, args.batch_size)
         store.close()
+        process = push_process(args.data, uri, user, password) if args.data else None
     finally:
         if server:
             server.stop()
@@ -118,6 +128,25 @@ def main() -> None:
           f"{args.per_row_repeat}: " + ", ".join(f"{s:.2f}" for s in result["managed_per_row_seconds"]) + " s)")
     print(f"ratio    : {result['ratio']:.1f}x over auto-commit per row, {result['ratio_managed']:.1f}x over managed "
           f"per row;  counts after each loader equal the graph's: {result['counts_ok']}")
+    if process:
+        print(f"`kg --data {args.data} neo4j push --wipe --yes`, whole process: {process['wall']:.2f} s wall, "
+              f"{process['cpu']:.2f} s CPU, peak memory {process['max_rss_mb']:.0f} MB")
+
+
+def push_process(data: str, uri: str, user: str, password: str) -> dict[str, float]:
+    """Wall and CPU seconds and peak memory of ``kg --data DATA neo4j push`` run as a process."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "NEO4J_URI": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password}
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "--data", data, "neo4j", "push", "--wipe", "--yes"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"kg neo4j push failed: {proc.stderr.read().decode() if proc.stderr else ''}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "max_rss_mb": usage.ru_maxrss / 1024}
 
 
 if __name__ == "__main__":
