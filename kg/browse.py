@@ -1,7 +1,7 @@
 """Looking around the graph: show a node, search, list, statistics."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from kg.errors import KGError
 from kg.model import LABELS, demand, provenance_summary
@@ -233,6 +233,44 @@ def _rescale(scores: list[float], sources: list[int], exact: bool) -> None:
         scores[i] *= own if i in chosen else other
 
 
+def kept_stats(data_files: "tuple[str, ...] | list[str]", graph: "Callable[[], KnowledgeGraph]", top: int = 5,
+               lang: str = "en") -> dict[str, Any]:
+    """``stats(graph(), top, lang)`` for the graph ``kg.cache.load_graph(data_files)`` gives, kept
+    beside the graph cache (``stats-KEY.json``, keyed by the graph's content, this module's code and
+    the betweenness settings), so a second call neither loads the graph nor computes anything.
+
+    >>> import os, tempfile; from unittest import mock
+    >>> from kg.cache import load_graph
+    >>> def no_graph(): raise AssertionError("the kept statistics are used")
+    >>> with mock.patch.dict(os.environ, KG_CACHE_DIR=tempfile.mkdtemp()):
+    ...     first, again = kept_stats([], load_graph), kept_stats([], no_graph)
+    >>> first == again, again["nodes"]["Track"]
+    (True, 9)
+    """
+    import hashlib
+    from pathlib import Path
+
+    from kg.cache import content_key, read_beside, write_beside
+
+    key = content_key(data_files)
+    if key is None:
+        return stats(graph(), top, lang)
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    settings = [code, EXACT_BETWEENNESS_NODES, BETWEENNESS_BUDGET, BETWEENNESS_SEED]
+    variant = f"{top}/{lang}"
+    kept = read_beside("stats", key)
+    if not (isinstance(kept, dict) and kept.get("key") == key and kept.get("settings") == settings
+            and isinstance(kept.get("results"), dict)):
+        kept = {"key": key, "settings": settings, "results": {}}
+    result = kept["results"].get(variant)
+    if isinstance(result, dict) and set(result) == _STATS_FIELDS:
+        return result
+    result = stats(graph(), top, lang)
+    kept["results"][variant] = result
+    write_beside("stats", key, kept)
+    return result
+
+
 def stats(graph: "KnowledgeGraph", top: int = 5, lang: str = "en") -> dict[str, Any]:
     """Counts, the most central skills, and the skills that bridge most tracks.
 
@@ -266,5 +304,10 @@ def stats(graph: "KnowledgeGraph", top: int = 5, lang: str = "en") -> dict[str, 
         "sources": dict(sorted(sources.items(), key=lambda kv: -kv[1])),
         "central_skills": [{"id": s, "name": graph.name(s, lang), "betweenness": round(centrality[s], 4)} for s in central],
         "betweenness": how,
-        "bridges": [{"id": s, "name": graph.name(s, lang), "tracks": by_tracks[s]} for s in bridges],
+        "bridges": [{"id": s, "name": graph.name(s, lang), "tracks": by_tracks[s],
+                     "track_names": [graph.name(t, lang) for t in by_tracks[s]]} for s in bridges],
     }
+
+
+_STATS_FIELDS = {"nodes", "relationships", "total_nodes", "total_relationships", "sources", "central_skills",
+                 "betweenness", "bridges"}

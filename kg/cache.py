@@ -138,6 +138,54 @@ def trusted(st: os.stat_result) -> bool:
     return _trusted(st)
 
 
+def read_beside(name: str, key: str, limit: int = 10_000_000) -> Any:
+    """The JSON kept beside the graph cache as ``NAME-KEY.json`` (see ``write_beside``), or None
+    when it is missing, untrusted (as a cache file), larger than ``limit`` bytes or not JSON."""
+    folder = cache_dir()
+    if not _safe_dir(folder, create=False):
+        return None
+    try:
+        fd = os.open(folder / f"{name}-{key}.json", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or not _trusted(st) or st.st_size > limit:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as f:
+            return json.loads(f.read(limit + 1))
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(fd)
+
+
+def write_beside(name: str, key: str, data: Any) -> None:
+    """Keep ``data`` as ``NAME-KEY.json`` beside the graph cache (0600, atomically, strict JSON);
+    nothing when it cannot be. Older files of the same ``name`` beyond ``KEEP`` go.
+
+    >>> import tempfile; from unittest import mock
+    >>> with mock.patch.dict(os.environ, KG_CACHE_DIR=tempfile.mkdtemp()):
+    ...     write_beside("stats", "k1", {"n": 1}); read_beside("stats", "k1"), read_beside("stats", "k2")
+    ({'n': 1}, None)
+    """
+    from kg.atomic import write_atomic
+
+    folder = cache_dir()
+    if not _safe_dir(folder, create=True):
+        return
+    path = folder / f"{name}-{key}.json"
+    try:
+        write_atomic(path, json.dumps(data, ensure_ascii=False, allow_nan=False), mode=0o600)
+        old = sorted((e.stat(follow_symlinks=False).st_mtime, e.path) for e in os.scandir(folder)
+                     if e.name.startswith(f"{name}-") and e.name.endswith(".json") and e.path != str(path))
+        for _, stale in old[:max(0, len(old) - (KEEP - 1))]:
+            os.unlink(stale)
+    except (OSError, ValueError, TypeError):
+        return
+
+
 def _build(files: list[str], contents: list[bytes] | None) -> "KnowledgeGraph":
     from kg.loaders.curated import load_graph as parse_files
 

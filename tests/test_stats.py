@@ -63,3 +63,70 @@ def test_a_budget_below_one_pass_still_takes_one_source(monkeypatch):
     ref = nx.betweenness_centrality(g.undirected(), k=1, seed=0)
     assert {k: v for k, v in scores.items() if k != g.ids()[source]} == \
         {k: v for k, v in ref.items() if k != g.ids()[source]}
+
+
+# -- statistics kept beside the graph cache ---------------------------------------------------------
+@pytest.fixture
+def kept(tmp_path, monkeypatch):
+    from kg.cache import load_graph
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    calls = []
+
+    def loader():
+        calls.append(1)
+        return load_graph()
+
+    return tmp_path / "cache", loader, calls
+
+
+def test_kept_statistics_are_reused_until_the_settings_change(kept, monkeypatch):
+    import os
+    import stat
+
+    from kg.cache import content_key
+
+    folder, loader, calls = kept
+    first = browse.kept_stats([], loader)
+    path = folder / f"stats-{content_key()}.json"
+    assert (len(calls), stat.S_IMODE(os.stat(path).st_mode)) == (1, 0o600)
+    assert browse.kept_stats([], loader) == first and len(calls) == 1
+    assert browse.kept_stats([], loader, top=2, lang="zh")["central_skills"] == \
+        browse.stats(loader(), top=2, lang="zh")["central_skills"]
+    assert len(calls) == 3
+    monkeypatch.setattr(browse, "EXACT_BETWEENNESS_NODES", 50)
+    monkeypatch.setattr(browse, "BETWEENNESS_BUDGET", 30 * 287)
+    sampled = browse.kept_stats([], loader)
+    assert (len(calls), sampled["betweenness"]["exact"], sampled["betweenness"]["sources"]) == (4, False, 30)
+
+
+@pytest.mark.parametrize("harm", ["group-writable", "not JSON", "another key", "a link"])
+def test_kept_statistics_that_are_not_trusted_are_computed_again(kept, harm, tmp_path):
+    import json
+    import os
+
+    from kg.cache import content_key
+
+    folder, loader, calls = kept
+    first = browse.kept_stats([], loader)
+    path = folder / f"stats-{content_key()}.json"
+    forged = json.loads(path.read_text())
+    forged["results"]["5/en"]["total_nodes"] = 1
+    if harm == "group-writable":
+        path.write_text(json.dumps(forged))
+        os.chmod(path, 0o660)
+    elif harm == "not JSON":
+        path.write_text("{")
+    elif harm == "another key":
+        path.write_text(json.dumps({**forged, "key": "0" * 64}))
+    else:
+        (tmp_path / "elsewhere.json").write_text(json.dumps(forged))
+        path.unlink()
+        path.symlink_to(tmp_path / "elsewhere.json")
+    assert browse.kept_stats([], loader) == first and len(calls) == 2
+
+
+def test_the_cli_prints_the_same_from_kept_statistics(kept, kg_run):
+    first, second = kg_run("stats"), kg_run("stats")
+    assert first.code == 0 and first.out == second.out
+    assert first.out.splitlines()[0] == "89 nodes: 9 Track, 4 Layer, 25 Skill, 51 Tool"

@@ -186,9 +186,12 @@ def stats(env: Env, top: int, as_json: bool) -> None:
     Example:
         kg stats
     """
+    from kg.browse import kept_stats
     from kg.browse import stats as graph_stats
 
-    result = graph_stats(env.graph(), top=top, lang=env.lang)
+    # The data files' graph has its statistics kept beside the cache; a graph read from Neo4j is counted anew.
+    result = (kept_stats(env.data_files, env.graph, top=top, lang=env.lang) if env.backend == "memory"
+              else graph_stats(env.graph(), top=top, lang=env.lang))
     if as_json:
         return echo_json(result)
     click.echo(f"{result['total_nodes']} nodes: " + ", ".join(f"{v} {k}" for k, v in result["nodes"].items()))
@@ -203,7 +206,8 @@ def stats(env: Env, top: int, as_json: bool) -> None:
                + ", ".join(f"{c['name']} {c['betweenness']:.3f}" for c in result["central_skills"]))
     click.echo("Skills that bridge tracks:")
     for b in result["bridges"]:
-        click.echo(f"  {b['name']}: {len(b['tracks'])} tracks ({name_list(env, b['tracks'], limit=10)})")
+        more = f", … (+{len(b['tracks']) - 10})" if len(b["tracks"]) > 10 else ""
+        click.echo(f"  {b['name']}: {len(b['tracks'])} tracks ({', '.join(b['track_names'][:10])}{more})")
 
 
 @click.command()
