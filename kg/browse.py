@@ -156,20 +156,28 @@ def betweenness(graph: "KnowledgeGraph") -> tuple[dict[str, float], dict[str, An
     """
     import random
 
-    succ = graph.g._succ
-    index = {node: i for i, node in enumerate(succ)}
-    # Neighbours in first-seen order, as graph.undirected() has them.
-    linked: list[dict[int, None]] = [{} for _ in index]
-    for u, ends in succ.items():
-        iu = index[u]
-        mine = linked[iu]
-        for v in ends:
-            iv = index[v]
-            mine[iv] = None
-            linked[iv][iu] = None
-    adj = [list(ends) for ends in linked]
+    from kg.model import KnowledgeGraph
+
+    if type(graph).adjacency is KnowledgeGraph.adjacency:
+        # In memory: neighbours in first-seen order, as graph.undirected() has them, without building it.
+        succ = graph.g._succ
+        index = {node: i for i, node in enumerate(succ)}
+        linked: list[dict[int, None]] = [{} for _ in index]
+        for u, ends in succ.items():
+            iu = index[u]
+            mine = linked[iu]
+            for v in ends:
+                iv = index[v]
+                mine[iv] = None
+                linked[iv][iu] = None
+        adj = [list(ends) for ends in linked]
+    else:  # a graph on disk gives each node's neighbours (in the same order) without loading the rest
+        names_in_order = graph.ids()
+        index = {node: i for i, node in enumerate(names_in_order)}
+        neighbours, _ = graph.adjacency(directed=False)
+        adj = [[index[v] for v in neighbours(u)] for u in names_in_order]
     n = len(adj)
-    m = sum(len(ends) for ends in adj) // 2 + sum(1 for i, ends in enumerate(linked) if i in ends)
+    m = (sum(len(ends) for ends in adj) + sum(1 for i, ends in enumerate(adj) if i in ends)) // 2
     if n <= EXACT_BETWEENNESS_NODES:
         sources = list(range(n))
         how: dict[str, Any] = {"exact": True, "sources": n, "nodes": n, "seed": None}
@@ -287,20 +295,25 @@ def stats(graph: "KnowledgeGraph", top: int = 5, lang: str = "en") -> dict[str, 
     centrality, how = betweenness(graph)
     skills = graph.ids("Skill")
     central = sorted(skills, key=lambda s: (-centrality[s], s))[:top]
-    by_tracks = {s: sorted(t for t, _ in graph.into(s, "REQUIRES")) for s in skills}
-    bridges = sorted((s for s in skills if len(by_tracks[s]) > 1), key=lambda s: (-len(by_tracks[s]), s))[:top]
+    # One pass over the relationships (not a question per skill: a graph on disk answers each from the file).
+    by_tracks: dict[str, list[str]] = {s: [] for s in skills}
     sources: dict[str, int] = {}
-    for _, d in graph.g.nodes(data=True):
+    for node in graph.nodes():
+        for p in node.get("provenance", [])[:1]:
+            sources[p.get("source", "?")] = sources.get(p.get("source", "?"), 0) + 1
+    for start, end, d in graph.relationships():
+        if d.get("type") == "REQUIRES" and end in by_tracks:
+            by_tracks[end].append(start)
         for p in d.get("provenance", [])[:1]:
             sources[p.get("source", "?")] = sources.get(p.get("source", "?"), 0) + 1
-    for _, _, d in graph.relationships():
-        for p in d.get("provenance", [])[:1]:
-            sources[p.get("source", "?")] = sources.get(p.get("source", "?"), 0) + 1
+    for tracks in by_tracks.values():
+        tracks.sort()
+    bridges = sorted((s for s in skills if len(by_tracks[s]) > 1), key=lambda s: (-len(by_tracks[s]), s))[:top]
     return {
         "nodes": counts["nodes"],
         "relationships": counts["relationships"],
-        "total_nodes": graph.g.number_of_nodes(),
-        "total_relationships": graph.g.number_of_edges(),
+        "total_nodes": len(graph),
+        "total_relationships": graph.number_of_relationships(),
         "sources": dict(sorted(sources.items(), key=lambda kv: -kv[1])),
         "central_skills": [{"id": s, "name": graph.name(s, lang), "betweenness": round(centrality[s], 4)} for s in central],
         "betweenness": how,

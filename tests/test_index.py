@@ -187,6 +187,8 @@ def test_the_whole_graph_is_read_only_when_asked_for_and_then_changes_work(pair,
     indexed = fresh(memory, tmp_path)
     assert indexed._full is None
     assert stats(indexed) == stats(memory)
+    assert indexed._full is None  # stats reads neighbours and relationships from the file, not the whole graph
+    assert indexed.g.number_of_nodes() == len(memory)
     assert indexed._full is not None
     indexed.add_node("new-skill", "Skill", name="Brand new")
     assert indexed.resolve("brand new") == "new-skill" and len(indexed) == len(memory) + 1
