@@ -30,6 +30,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "fit_left": "{track}: you already have {pct} of its core{versus}; {hours} hours to entry level ({steps}).",
         "fit_versus": ", against {pct} of {track}'s",
         "and_more": "{names} and {n} more",
+        "order_by_level": ("{track} stands on no layer: essential (core) requirements first, then optional (bonus) "
+                           "ones; broader concepts before narrower ones"),
+        "no_hours": "{n} of {total} steps have no learning hours ({why}); the total counts the others",
+        "no_hours_esco": "ESCO carries no learning hours",
+        "no_hours_data": "the data gives none",
     },
     "zh": {
         "core": "核心", "bonus": "加分", "skill": "技能", "tool": "工具",
@@ -46,6 +51,10 @@ PHRASES: dict[str, dict[str, str]] = {
         "fit_left": "{track}：你已具备其核心要求的 {pct}{versus}；距入门还需 {hours} 小时（{steps}）。",
         "fit_versus": "（{track} 为 {pct}）",
         "and_more": "{names} 等 {n} 项",
+        "order_by_level": "{track} 不属于任何能力层：先学必备（核心）要求，再学可选（加分）要求；上位概念先于下位概念",
+        "no_hours": "{total} 步中有 {n} 步没有学时（{why}）；总学时只计其余步骤",
+        "no_hours_esco": "ESCO 不提供学时",
+        "no_hours_data": "数据未给出学时",
     },
 }
 

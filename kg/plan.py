@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -82,7 +83,14 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
         needed_by[pre] = list(dict.fromkeys(graph.name(n, lang) for n in nodes))
 
     cover = {n: hours_left(graph, n, known.ids) for n in missing}
-    order, part_of = _order(graph, missing, {n: float(c.hours) for n, c in cover.items()})
+    hours = {n: float(c.hours) for n, c in cover.items()}
+    notes = []
+    if graph.out(target, "FOCUSES_ON"):
+        order, part_of = _order(graph, missing, hours)
+    else:  # a track on no layer (an ESCO occupation): essential first, then optional, in outline order
+        core = [r["id"] for r in reqs if r["level"] == "core"]
+        order, part_of = _order_by_level(graph, missing, hours, _essential(graph, core, known.ids))
+        notes.append(say("order_by_level", lang, track=graph.name(target, lang)))
     steps: list[dict[str, Any]] = []
     for n, node in enumerate(order, 1):
         c = cover[node]
@@ -119,6 +127,12 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
             "reason": "; ".join(reasons),
             "demand": _demand_text(graph, target, node, lang),
         })
+    unknown = [s["id"] for s in steps if not s["hours_known"]]
+    if unknown:
+        esco = any(p.get("source") == "esco" for n in unknown for p in graph.node(n).get("provenance", []))
+        notes.append(say("no_hours", lang, n=len(unknown), total=len(steps),
+                         why=say("no_hours_esco" if esco else "no_hours_data", lang)))
+    extra = {"notes": notes} if notes else {}  # only when there is something to say: packaged plans keep their keys
     return Result({
         "from": source,
         "to": target,
@@ -131,6 +145,7 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
         "steps": steps,
         "total_hours": sum(s["hours"] for s in steps),
         "warnings": warnings,
+        **extra,
     })
 
 
@@ -226,6 +241,106 @@ def _order(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, float]) -
     return order, part_of
 
 
+def _essential(graph: "KnowledgeGraph", core: list[str], known: frozenset[str] | set[str]) -> set[str]:
+    """The core requirements and, transitively, their hard prerequisites not known."""
+    seen: set[str] = set()
+    stack = [n for n in core if n not in known]
+    while stack:
+        n = stack.pop()
+        if n in seen:
+            continue
+        seen.add(n)
+        stack.extend(p for p in hard_prerequisites(graph, n) if p not in known)
+    return seen
+
+
+def _order_by_level(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, float],
+                    essential: set[str]) -> tuple[list[str], dict[str, str]]:
+    """The order of a plan to a track that stands on no layer (a taxonomy's occupation, e.g. ESCO's).
+
+    Such a track gives no layer order, only essential (core) and optional (bonus)
+    requirements, and the taxonomy's hierarchy as soft ``PREREQUISITE_OF`` (the
+    broader concept first). So: every essential step (core requirements and their
+    hard prerequisites) before every optional one; within each, prerequisites and
+    the hierarchy first, and a step right after the one it builds on (an outline:
+    a narrower concept follows its broader one, siblings together); ties by layer,
+    hours left, id. A soft relationship from an optional step to an essential one
+    is not followed (it would pull the optional step ahead). Tools follow their
+    skill as in :func:`_order`. Mirrored by ``orderByLevel`` in viz/static/planner.js.
+
+    >>> from kg.model import KnowledgeGraph
+    >>> g = KnowledgeGraph()
+    >>> for n in ("a", "broad", "n", "z-narrow", "opt"): g.add_node(n, "Skill")
+    >>> g.add_relationship("PREREQUISITE_OF", "broad", "z-narrow", strength="soft")  # the hierarchy
+    >>> g.add_relationship("PREREQUISITE_OF", "opt", "a", strength="soft")
+    >>> nodes = ["opt", "z-narrow", "n", "broad", "a"]
+    >>> _order_by_level(g, nodes, dict.fromkeys(nodes, 0.0), essential={"a", "broad", "n", "z-narrow"})[0]
+    ['a', 'broad', 'z-narrow', 'n', 'opt']
+    """
+    tools = [n for n in nodes if graph.label(n) == "Tool"]
+    part_of: dict[str, str] = {}
+    sub = {n for n in nodes if n not in tools}
+    for t in tools:
+        if any(s in sub for s, _ in graph.into(t, "USES_TOOL")):
+            part_of[t] = ""
+        else:
+            sub.add(t)
+
+    def tier(n: str) -> int:
+        return 0 if n in essential else 1
+
+    def layer(n: str) -> str | None:
+        if graph.label(n) == "Skill":
+            return graph.layer_of(n)
+        first = [s for s, _ in graph.into(n, "USES_TOOL")]
+        return graph.layer_of(first[0]) if first else None
+
+    before: dict[str, list[str]] = {n: [] for n in sub}
+    after_of: dict[str, list[str]] = {n: [] for n in sub}
+    for n in sorted(sub):
+        for p, props in graph.into(n, "PREREQUISITE_OF"):
+            if p not in sub or p in before[n] or p == n:
+                continue
+            if tier(p) > tier(n) and props.get("strength", "hard") != "hard":
+                continue
+            before[n].append(p)
+            after_of[p].append(n)
+    waiting = {n: len(before[n]) for n in sub}
+    position: dict[str, int] = {}
+    path: dict[str, tuple[tuple[Any, ...], ...]] = {}
+
+    def ready(n: str) -> None:
+        own = (tier(n), graph.layer_rank(layer(n)), hours[n], n)
+        parent = max(before[n], key=position.__getitem__, default=None)
+        path[n] = (path[parent] + (own,)) if parent is not None and tier(parent) == tier(n) else (own,)
+        heapq.heappush(heap, (path[n], n))
+
+    heap: list[tuple[tuple[tuple[Any, ...], ...], str]] = []
+    for n in sorted(sub):
+        if not waiting[n]:
+            ready(n)
+    base: list[str] = []
+    while heap:
+        _, n = heapq.heappop(heap)
+        position[n] = len(base)
+        base.append(n)
+        for m in after_of[n]:
+            waiting[m] -= 1
+            if not waiting[m]:
+                ready(m)
+    after: dict[str, list[str]] = {}
+    for t in part_of:
+        skill = min((s for s, _ in graph.into(t, "USES_TOOL") if s in position), key=position.__getitem__)
+        part_of[t] = skill
+        after.setdefault(skill, []).append(t)
+    order = []
+    for n in base:
+        order.append(n)
+        order.extend(sorted(after.get(n, []), key=lambda t: (hours[t], t)))
+    assert set(order) == set(nodes)
+    return order, part_of
+
+
 def _demand_text(graph: "KnowledgeGraph", track: str, node: str, lang: str) -> str | None:
     ev = demand(graph.relationship("REQUIRES", track, node) or {})
     if not ev:
@@ -296,4 +411,4 @@ def markdown(plan: dict[str, Any], name: Any = None) -> str:
     total = f"**Total: {plan['total_hours']:g} hours in {len(plan['steps'])} steps**"
     if plan.get("schedule") and plan["schedule"].get("finish"):
         total += f", finished by {plan['schedule']['finish']}"
-    return "\n".join(lines + ["", total])
+    return "\n".join(lines + ["", total] + [f"\n{note}." for note in plan.get("notes", [])])

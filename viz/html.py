@@ -302,8 +302,10 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
                 tools[n] = used
     mle = [t for t in tracks if _is_mle(graph, t)]
     layers = sorted(graph.ids("Layer"), key=lambda n: (graph.layer_rank(n), n))
+    # Tracks on no layer (a taxonomy's occupations) order their plans essential first (kg.plan).
+    by_level = [t for t in tracks if not _out(graph, t, "FOCUSES_ON")]
     return {"lang": lang, "phrases": phrases(lang), "nodes": nodes, "requires": requires, "pre": pre, "tools": tools, "skills": skills,
-            "tracks": tracks, "mle": mle, "layers": layers}
+            "tracks": tracks, "mle": mle, "layers": layers, "by_level": by_level}
 
 
 def _is_mle(graph: "KnowledgeGraph", track: str) -> bool:

@@ -83,11 +83,9 @@ def _plan_lines(env: Env, result: dict[str, Any], fmt: str = "table") -> None:
         headers[4:4] = ["Weeks", "Start", "End"]
     click.echo(table(rows, headers))
     n = len(result["steps"])
-    unknown = [s["id"] for s in result["steps"] if not s["hours_known"]]
-    esco = any(p.get("source") == "esco" for i in unknown for p in env.graph().node(i).get("provenance", []))
-    why = "ESCO carries no learning hours" if esco else "the data gives none"
-    no_hours = f"; {len(unknown)} of them have no hours ({why})" if unknown else ""
-    click.echo(f"Total: {result['total_hours']:g} hours in {n} step{'s' if n != 1 else ''}{no_hours}")
+    click.echo(f"Total: {result['total_hours']:g} hours in {n} step{'s' if n != 1 else ''}")
+    for note in result.get("notes", []):
+        click.echo(f"Note: {note}")
     sc = result.get("schedule")
     if sc and sc.get("finish"):
         click.echo(f"Finish: {sc['finish']} at {sc['hours_per_week']:g} hours a week ({sc['weeks']:g} weeks from {sc['start']})")

@@ -243,7 +243,61 @@
         if (indeg.get(m) === 0) { ready.push(m); }
       });
     }
-    var position = {};
+    return this.toolsAfter(order, partOf, hours);
+  };
+
+  /** The order of a plan to a track on no layer (plan._order_by_level): essential steps before optional
+   *  ones; prerequisites and the hierarchy first, each step right after the one it builds on (an outline),
+   *  ties by (layer, hours left, id); a soft relationship from an optional step to an essential one is not
+   *  followed; tools after their first skill as in order(). */
+  Planner.prototype.orderByLevel = function (ids, hours, essential) {
+    var self = this, sub = new Set(), partOf = {};
+    ids.forEach(function (id) { if (self.label(id) !== "Tool") { sub.add(id); } });
+    ids.forEach(function (id) {
+      if (self.label(id) !== "Tool") { return; }
+      var skills = self.m.skills[id] || [];
+      if (skills.some(function (s) { return sub.has(s); })) { partOf[id] = null; } else { sub.add(id); }
+    });
+    function tier(id) { return essential.has(id) ? 0 : 1; }
+    var before = new Map(), afterOf = new Map(), waiting = new Map(), position = {}, path = {};
+    var nodes = Array.from(sub).sort();
+    nodes.forEach(function (id) { before.set(id, []); afterOf.set(id, []); });
+    nodes.forEach(function (id) {
+      (self.m.pre[id] || []).forEach(function (p) {
+        var pre = p[0], hard = p[1];
+        if (!sub.has(pre) || pre === id || before.get(id).indexOf(pre) >= 0) { return; }
+        if (tier(pre) > tier(id) && !hard) { return; }
+        before.get(id).push(pre);
+        afterOf.get(pre).push(id);
+      });
+      waiting.set(id, before.get(id).length);
+    });
+    var ready = [];
+    function makeReady(id) {
+      var own = [tier(id), self.layerRank(id), hours[id], id], parent = null;
+      before.get(id).forEach(function (p) { if (parent === null || position[p] > position[parent]) { parent = p; } });
+      path[id] = parent !== null && tier(parent) === tier(id) ? path[parent].concat([own]) : [own];
+      ready.push(id);
+    }
+    nodes.forEach(function (id) { if (!waiting.get(id)) { makeReady(id); } });
+    var order = [];
+    while (ready.length) {
+      var bi = 0;
+      for (var i = 1; i < ready.length; i++) { if (less(path[ready[i]], path[ready[bi]])) { bi = i; } }
+      var id = ready.splice(bi, 1)[0];
+      position[id] = order.length;
+      order.push(id);
+      afterOf.get(id).forEach(function (m) {
+        waiting.set(m, waiting.get(m) - 1);
+        if (!waiting.get(m)) { makeReady(m); }
+      });
+    }
+    return this.toolsAfter(order, partOf, hours);
+  };
+
+  /** Each tool of ``partOf`` right after the first of its skills in ``order``, by (hours, id). */
+  Planner.prototype.toolsAfter = function (order, partOf, hours) {
+    var self = this, position = {};
     order.forEach(function (id, i) { position[id] = i; });
     var after = {};
     Object.keys(partOf).forEach(function (tool) {
@@ -262,6 +316,7 @@
     });
     return { order: out, partOf: partOf };
   };
+
   Planner.prototype.hardAndSoftPre = function (id) {
     return (this.m.pre[id] || []).map(function (p) { return p[0]; });
   };
@@ -281,8 +336,8 @@
   Planner.prototype.planFor = function (known, opts) {
     var self = this, t = this.t;
     var level = opts.level || "full", target = opts.to;
-    var wanted = new Map();
-    this.requirements(target, level, !!opts.bonus, !!opts.byDemand, known).forEach(function (r) {
+    var wanted = new Map(), reqs = this.requirements(target, level, !!opts.bonus, !!opts.byDemand, known);
+    reqs.forEach(function (r) {
       if (!wanted.has(r.id)) { wanted.set(r.id, []); }
       wanted.get(r.id).push({ text: r.reason });
     });
@@ -301,7 +356,16 @@
     }
     var cover = {}, hours = {};
     missing.forEach(function (id) { cover[id] = self.coverage(id, known); hours[id] = cover[id].hours; });
-    var ordered = this.order(missing, hours);
+    var ordered;
+    if ((this.m.by_level || []).indexOf(target) >= 0) {
+      var essential = new Set();
+      reqs.forEach(function (r) {
+        if (r.level === "core") { self.closure(r.id, known).forEach(function (x) { essential.add(x); }); }
+      });
+      ordered = this.orderByLevel(missing, hours, essential);
+    } else {
+      ordered = this.order(missing, hours);
+    }
     var counts = {};
     (this.m.requires[target] || []).forEach(function (r) { if (!counts[r.id] && r.count !== undefined) { counts[r.id] = r; } });
     var steps = ordered.order.map(function (id, i) {
