@@ -52,9 +52,11 @@ PROBES = """() => {
   });
 }"""
 
-#: A node in the middle of the opening view, and where it is on the screen.
+#: A node in the middle of the opening view (a skill, else a track), and where it is on the screen.
 TARGET = """() => {
-  const ex = kgExplorer, ids = ex.data.nodes.filter(n => !n.hidden && n.label === 'Skill').map(n => n.id);
+  const ex = kgExplorer, shown = new Set(ex.nodes.getIds());
+  const pick = label => ex.data.nodes.filter(n => shown.has(n.id) && n.label === label).map(n => n.id);
+  const ids = pick('Skill').length ? pick('Skill') : pick('Track');
   const id = ids[Math.floor(ids.length / 2)];
   const p = ex.network.canvasToDOM(ex.network.getPosition(id));
   const r = document.querySelector('#kg-graph canvas').getBoundingClientRect();
@@ -111,7 +113,7 @@ def main() -> None:
                     page, problems = browser.open(out, timeout_ms=120_000)
                     draw.append(page.evaluate("kgExplorer.firstDraw") / 1000)
                     ready.append(page.evaluate("kgExplorer.readyAt") / 1000)
-                    assert page.evaluate("kgExplorer.nodes.length") == summary["nodes"]
+                    assert page.evaluate("kgExplorer.data.nodes.length") == summary["nodes"]
                     c, k = interactive(page, name, "taxnomy skil")
                     click.append(c)
                     search.append(k)

@@ -522,11 +522,81 @@ def test_plans_take_optional_skills_with_bonus_and_follow_the_hierarchy(tmp_path
 
 def test_plan_and_compare_tables_say_what_esco_lacks(imported):
     out = invoke("--data", str(imported), "plan", "--from", "data analyst", "--to", "data-scientist").output.splitlines()
-    assert out[-1] == "Total: 0 hours in 34 steps; 34 of them have no hours (ESCO carries no learning hours)"
+    assert out[-3:] == [
+        "Total: 0 hours in 34 steps",
+        ("Note: data scientist (ESCO occupation) stands on no layer: essential (core) requirements first, "
+         "then optional (bonus) ones; broader concepts before narrower ones"),
+        "Note: 34 of 34 steps have no learning hours (ESCO carries no learning hours); the total counts the others"]
     first = next(line for line in out if line.startswith("1 "))
     assert first.split()[:6] == ["1", "apply", "for", "research", "funding", "?"]
     out = invoke("--data", str(imported), "compare", "data analyst", "data-scientist").output.splitlines()
     loose = next(line for line in out if line.startswith("(no layer)"))
     assert "normalise data" in loose and "apply for research funding" in loose
     out = invoke("plan", "--from", "DS", "--to", "Infra MLE").output.splitlines()
-    assert out[-1].startswith("Total: ") and "have no hours" not in out[-1]
+    assert out[-1] == "Total: 317 hours in 5 steps"  # a packaged track: ordered by layer, every step has hours
+    assert "notes" not in json.loads(invoke("plan", "--from", "DS", "--to", "Infra MLE", "--json").output)
+
+
+def with_extra_rows(tmp_path: Path, relations: list[list[str]], broader: list[tuple[str, str]]) -> Path:
+    """The fixture imported with rows the test adds (the fixture has no optional or skill-to-skill broader rows)."""
+    folder = copy_fixture(tmp_path)
+    append(folder / "occupationSkillRelations_en.csv", relations)
+    append(folder / "broaderRelationsSkillPillar_en.csv",
+           [["KnowledgeSkillCompetence", SKILL + narrow, "KnowledgeSkillCompetence", SKILL + broad] for narrow, broad in broader])
+    out = tmp_path / "esco.yaml"
+    import_esco(folder, out, load_graph())
+    return out
+
+
+PUBLICATIONS, RESEARCH = "c3c2420c-ce9a-4371-8eed-1db479c3a562", "4fabca9a-7435-4f33-b1da-3cdb00340fdc"
+OPEN_SOURCE, CLOUD = "2b34764d-637c-48f5-aa70-31e15c965db6", "11430d93-c835-48ed-8e70-285fa69c9ae6"
+DEBUG, DEEP = "2522a6ce-3202-4ac8-9f5b-b9cb5a3a83a1", "ecc4552a-92c5-4222-b18d-faf5ac841080"
+#: Data analyst -> data scientist: the 34 essential skills the analyst lacks, by id (no layer, hours or prerequisite).
+ESSENTIAL = [
+    "apply-for-research-funding", "apply-research-ethics-and-scientific-integrity-principles-in-research-activities",
+    "build-recommender-systems", "conduct-research-across-disciplines", "deliver-visual-presentation-of-data",
+    "demonstrate-disciplinary-expertise", "design-database-scheme", "develop-data-processing-applications",
+    "develop-professional-network-with-researchers-and-scientists", "disseminate-results-to-the-scientific-community",
+    "draft-scientific-or-academic-papers-and-technical-documentation", "evaluate-research-activities",
+    "integrate-gender-dimension-in-research", "interact-professionally-in-research-and-professional-environments",
+    "manage-data-collection-systems", "manage-findable-accessible-interoperable-and-reusable-data",
+    "manage-intellectual-property-rights", "manage-open-publications", "manage-personal-professional-development",
+    "manage-research-data", "mentor-individuals", "online-analytical-processing", "operate-open-source-software",
+    "perform-project-management", "perform-scientific-research", "promote-open-innovation-in-research",
+    "promote-the-participation-of-citizens-in-scientific-and-research-activities", "promote-the-transfer-of-knowledge",
+    "publish-academic-research", "report-analysis-results", "speak-different-languages", "synthesise-information",
+    "think-abstractly", "write-scientific-publications"]
+
+
+def test_a_plan_between_real_occupations_lists_essential_then_optional_in_the_hierarchy_s_outline(tmp_path):
+    data = with_extra_rows(
+        tmp_path,
+        [[DATA_SCIENTIST, "optional", "skill/competence", SKILL + u] for u in (CLOUD, DEBUG, DEEP)],
+        # "write scientific publications" under "perform scientific research"; "operate open source
+        # software" under "design cloud architecture", an optional skill: that one does not pull it ahead.
+        [(PUBLICATIONS, RESEARCH), (OPEN_SOURCE, CLOUD)])
+    result = invoke("--data", str(data), "plan", "--from", "data analyst", "--to", "data-scientist", "--with-bonus", "--json")
+    plan = json.loads(result.output)
+    essential = [s for s in ESSENTIAL if s != "write-scientific-publications"]
+    essential.insert(essential.index("perform-scientific-research") + 1, "write-scientific-publications")
+    # Optional last: deep learning (a packaged skill, with a layer and hours) after its missing hard
+    # prerequisite, then the optional ESCO skills by id.
+    assert [s["id"] for s in plan["steps"]] == [*essential, "machine-learning", "deep-learning", "debug-software",
+                                               "design-cloud-architecture"]
+    by_id = {s["id"]: s for s in plan["steps"]}
+    assert by_id["machine-learning"]["reason"] == "prerequisite of Deep learning"
+    assert by_id["deep-learning"]["reason"] == "bonus skill of data scientist (ESCO occupation)"
+    assert by_id["debug-software"]["reason"] == "bonus skill of data scientist (ESCO occupation); hours unknown"
+    assert plan["total_hours"] == 230 and (by_id["machine-learning"]["hours"], by_id["deep-learning"]["hours"]) == (120, 110)
+    assert plan["notes"] == [
+        ("data scientist (ESCO occupation) stands on no layer: essential (core) requirements first, then optional "
+         "(bonus) ones; broader concepts before narrower ones"),
+        "36 of 38 steps have no learning hours (ESCO carries no learning hours); the total counts the others"]
+    # Without --with-bonus: the essential steps alone, in the same outline.
+    core = json.loads(invoke("--data", str(data), "plan", "--from", "data analyst", "--to", "data-scientist", "--json").output)
+    assert [s["id"] for s in core["steps"]] == essential
+    table = invoke("--data", str(data), "plan", "--from", "data analyst", "--to", "data-scientist", "--with-bonus").output
+    assert table.splitlines()[-3] == "Total: 230 hours in 38 steps"
+    markdown = invoke("--data", str(data), "plan", "--from", "data analyst", "--to", "data-scientist", "--format", "markdown")
+    assert markdown.output.splitlines()[-1] == (
+        "34 of 34 steps have no learning hours (ESCO carries no learning hours); the total counts the others.")

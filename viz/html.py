@@ -33,8 +33,9 @@ from kg.phrases import phrases
 if TYPE_CHECKING:
     from kg.model import KnowledgeGraph
 
-#: Above this many nodes the page opens on an overview: Tools start hidden.
-OVERVIEW_CAP = 20_000
+#: Above this many nodes the page opens on an overview: labels start hidden from the bottom of the
+#: chain (Tools, then Skills) until at most this many show (about 1.5 s to first draw on 2 cores).
+OVERVIEW_CAP = 5_000
 
 #: Above this many edges, edges are drawn straight and hidden while dragging/zooming.
 LARGE_EDGES = 2_000

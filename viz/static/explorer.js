@@ -12,6 +12,7 @@
   // Dimming is painted over the canvas after each draw (then the emphasised items are
   // drawn again on top): restyling every item through the DataSet takes seconds at 20k nodes.
   var VEIL = "rgba(255,255,255,0.82)";
+  var REVEAL_MAX = 200;   // a selection reveals its hidden neighbours up to this many (large graphs)
   var styleOf = {};
   data.legend.forEach(function (l) { styleOf[l.label] = l; });
   var relName = {};
@@ -86,22 +87,51 @@
   }
 
   // -- emphasis: some nodes and edges drawn strongly, the rest veiled ---------------
-  var nodes = new vis.DataSet(data.nodes.map(function (n) { return nodeView(n, false); }));
+  // Large graphs give vis-network only the nodes shown (its set-up costs about 0.2 ms a node):
+  // a node of a hidden label joins when it is revealed (search, plan, selection, legend).
+  var nodes = new vis.DataSet(data.nodes.filter(function (n) { return !large || !hiddenLabels.has(n.label); })
+    .map(function (n) { return nodeView(n, false); }));
+  /** Apply whole node views: on large graphs a hidden node leaves the data set and a shown one joins it
+   *  (with the relationships drawn by default between it and the nodes already there). */
+  function putNodes(views) {
+    if (!large) { if (views.length) { nodes.update(views); } return; }
+    var shown = views.filter(function (v) { return !v.hidden; });
+    var gone = views.filter(function (v) { return v.hidden && nodes.get(v.id); }).map(function (v) { return v.id; });
+    if (shown.length) { nodes.update(shown); }
+    if (gone.length) { nodes.remove(gone); }
+    var more = [], seen = new Set();
+    shown.forEach(function (v) {
+      connectedEdges(v.id).forEach(function (eid) {
+        var e = edgeById.get(eid);
+        if (!seen.has(eid) && baseEdge(e) && nodes.get(e.from) && nodes.get(e.to) && !edges.get(eid)) {
+          seen.add(eid);
+          more.push(edgeView(e, false));
+        }
+      });
+    });
+    if (more.length) { edges.add(more); }
+  }
   // Large graphs give vis-network only the relationships drawn at first (building 40,000 hidden
   // edges costs about a second); the selection's relationships are painted over the veil.
-  var edges = new vis.DataSet(data.edges.filter(function (e) { return !large || baseEdge(e); })
-    .map(function (e) { return edgeView(e, false); }));
+  // (and only between nodes it holds: every relationship it holds is re-linked when a node joins)
+  var edges = new vis.DataSet(data.edges.filter(function (e) {
+    return !large || (baseEdge(e) && nodes.get(e.from) !== null && nodes.get(e.to) !== null);
+  }).map(function (e) { return edgeView(e, false); }));
   var edgeById = new Map();
   data.edges.forEach(function (e) { edgeById.set(e.id, e); });
   var edgesAt = null;  // node id -> ids of its relationships, made on first use
   function connectedEdges(id) {
     if (!edgesAt) {
       edgesAt = new Map();
-      data.edges.forEach(function (e) {
-        [e.from, e.to].forEach(function (n) { if (!edgesAt.has(n)) { edgesAt.set(n, []); } });
-        edgesAt.get(e.from).push(e.id);
-        if (e.to !== e.from) { edgesAt.get(e.to).push(e.id); }
-      });
+      for (var i = 0; i < data.edges.length; i++) {
+        var e = data.edges[i], a = edgesAt.get(e.from), b = edgesAt.get(e.to);
+        if (a === undefined) { a = []; edgesAt.set(e.from, a); }
+        a.push(e.id);
+        if (e.to !== e.from) {
+          if (b === undefined) { b = []; edgesAt.set(e.to, b); }
+          b.push(e.id);
+        }
+      }
     }
     return edgesAt.get(id) || [];
   }
@@ -131,7 +161,7 @@
     after.nodes.forEach(function (id) { if (byId.has(id)) { nodeUpdates.push(nodeView(byId.get(id), true)); } });
     before.edges.forEach(function (id) { if (!after.edges.has(id)) { edgeUpdates.push(edgeView(edgeById.get(id), false)); } });
     after.edges.forEach(function (id) { if (!before.edges.has(id)) { edgeUpdates.push(edgeView(edgeById.get(id), true)); } });
-    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    putNodes(nodeUpdates);
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
   }
 
@@ -306,6 +336,14 @@
 
   function select(id) {
     var near = { nodes: [id].concat(connectedNodes(id)), edges: connectedEdges(id) };
+    // on large graphs a few hidden neighbours are revealed, so the selection's relationships show
+    if (large) {
+      var out = near.nodes.filter(function (m) { var n = byId.get(m); return n && hiddenLabels.has(n.label) && !revealed.has(m); });
+      if (out.length <= REVEAL_MAX) {
+        out.forEach(function (m) { revealed.add(m); });
+        putNodes(out.map(function (m) { return nodeView(byId.get(m), false); }));
+      }
+    }
     emphasise(near.nodes, near.edges);
     network.selectNodes([id], false);
     showDetails(id);
@@ -315,7 +353,7 @@
     var n = byId.get(id);
     if (n && hiddenLabels.has(n.label) && !revealed.has(n.id)) {
       revealed.add(n.id);
-      nodes.update({ id: n.id, hidden: false });
+      if (large) { putNodes([nodeView(n, !!(emphasis && emphasis.nodes.has(id)))]); } else { nodes.update({ id: n.id, hidden: false }); }
     }
   }
 
@@ -385,6 +423,20 @@
     return a.length + b.length ? 2 * matches / (a.length + b.length) : 1;
   }
 
+  /** Whether ratio(q, k) can reach ``cutoff``: difflib's real_quick_ratio and quick_ratio, upper bounds
+   *  that are cheap (lengths; shared letters), so the close-spelling scan skips most keys unmeasured. */
+  function mayReach(q, counts, k, cutoff) {
+    var total = q.length + k.length;
+    if (!total || 2 * Math.min(q.length, k.length) / total < cutoff) { return total === 0; }
+    var left = new Map(), shared = 0;
+    for (var i = 0; i < k.length; i++) {
+      var ch = k[i], n = left.has(ch) ? left.get(ch) : (counts.get(ch) || 0);
+      if (n > 0) { shared++; }
+      left.set(ch, n - 1);
+    }
+    return 2 * shared / total >= cutoff;
+  }
+
   function matches(query, limit) {
     var q = norm(query);
     if (!q) { return []; }
@@ -403,11 +455,20 @@
     });
     if (!found.length) {
       // like difflib.get_close_matches(query, spellings, n=6, cutoff=0.6)
-      var close = [];
+      // only the best six are kept, so a key that cannot beat the sixth best so far is not measured
+      var close = [], counts = new Map(), top = [];
+      for (var c = 0; c < q.length; c++) { counts.set(q[c], (counts.get(q[c]) || 0) + 1); }
       index.forEach(function (item) {
-        var best = 0;
-        item.keys.forEach(function (k) { best = Math.max(best, ratio(q, k)); });
-        if (best >= 0.6) { close.push({ id: item.id, score: 4, r: best, fuzzy: true }); }
+        var best = 0, floor = top.length < 6 ? 0.6 : Math.max(0.6, top[5]);
+        item.keys.forEach(function (k) {
+          if (mayReach(q, counts, k, Math.max(best, floor))) { best = Math.max(best, ratio(q, k)); }
+        });
+        if (best >= floor) {
+          close.push({ id: item.id, score: 4, r: best, fuzzy: true });
+          top.push(best);
+          top.sort(function (a, b) { return b - a; });
+          if (top.length > 6) { top.pop(); }
+        }
       });
       close.sort(function (a, b) { return b.r - a.r || (a.id < b.id ? -1 : 1); });
       found = close.slice(0, 6);
@@ -498,9 +559,11 @@
       sync();
       var updates = [];
       data.nodes.forEach(function (n) {
-        if (n.label === l.label) { updates.push({ id: n.id, hidden: hiddenLabels.has(n.label) && !revealed.has(n.id) }); }
+        if (n.label !== l.label) { return; }
+        if (large) { updates.push(nodeView(n, !!(emphasis && emphasis.nodes.has(n.id)))); }
+        else { updates.push({ id: n.id, hidden: hiddenLabels.has(n.label) && !revealed.has(n.id) }); }
       });
-      nodes.update(updates);
+      if (large) { putNodes(updates); } else { nodes.update(updates); }
       fitVisible();
     });
     li.appendChild(b);
@@ -694,7 +757,7 @@
         updates.push(nodeView(byId.get(id), !!strong));
       }
     });
-    if (updates.length) { nodes.update(updates); }
+    putNodes(updates);
   }
 
   function replan() {
@@ -971,6 +1034,7 @@
     renderKnow();
     replan();
     if (!planView && !hl) { fitVisible(); }
+    connectedEdges(null);  // the relationships' index, built now rather than on the first click
     explorer.readyAt = performance.now();
     explorer.ready = true;
   }
