@@ -11,7 +11,7 @@ import sys
 import pytest
 from kg.viz import build_view, layered_positions, render_html, write_html
 from kg.viz.html import OVERVIEW_CAP, script_json
-from viz_support import XSS_NAMES, XSS_YAML, synthetic_graph, tiny_graph
+from viz_support import XSS_NAMES, XSS_YAML, synthetic_graph, taxonomy_graph, tiny_graph
 
 from kg.errors import KGError, NodeNotFound
 
@@ -143,7 +143,17 @@ def test_above_the_cap_the_page_opens_on_an_overview():
     assert len(view["nodes"]) == 200  # everything is still there, for search and the legend
     assert view["notes"] == [("Overview: 200 nodes is above the 100 cap, so Tool nodes start hidden. "
                              "Click the legend to show them, or use --focus NODE for a detailed view.")]
-    assert build_view(g)["overview"] is False and OVERVIEW_CAP == 20_000
+    assert build_view(g)["overview"] is False and OVERVIEW_CAP == 5_000
+
+
+def test_a_taxonomy_above_the_cap_opens_on_its_tracks_and_layers():
+    g = taxonomy_graph(1000)  # 5 tracks, 4 layers, 396 skills, 595 tools
+    view = build_view(g, overview_cap=300)
+    assert view["overview"] is True and view["hidden_labels"] == ["Tool", "Skill"]
+    shown = sorted(n["id"] for n in view["nodes"] if not n.get("hidden"))
+    assert shown == sorted(g.ids("Track") + g.ids("Layer")) and len(shown) == 9
+    assert view["notes"] == [("Overview: 1,000 nodes is above the 300 cap, so Tool, Skill nodes start hidden. "
+                             "Click the legend to show them, or use --focus NODE for a detailed view.")]
 
 
 @pytest.mark.parametrize("kwargs, message", [

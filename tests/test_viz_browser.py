@@ -13,6 +13,7 @@ from viz_support import (
     XSS_YAML,
     hex_rgb,
     synthetic_graph,
+    taxonomy_graph,
 )
 
 pytestmark = pytest.mark.browser
@@ -325,8 +326,9 @@ def test_a_few_thousand_nodes_open_with_everything_drawn(open_graph):
     graph = synthetic_graph(3000)
     page, _ = open_graph(graph)
     counts = page.evaluate("[kgExplorer.nodes.length, kgExplorer.data.edges.length, kgExplorer.edges.length, kgExplorer.data.large]")
-    # vis-network holds only the relationships drawn at first (the layers' skills); the rest are one click away
-    assert counts == [3000, graph.g.number_of_edges(), len(list(graph.relationships("HAS_SKILL"))), True]
+    # vis-network holds only the nodes shown (tools start hidden) and the relationships drawn at first
+    # (the layers' skills); the rest are one click away
+    assert counts == [3000 - len(graph.ids("Tool")), graph.g.number_of_edges(), len(list(graph.relationships("HAS_SKILL"))), True]
     assert page.evaluate(COUNT_INK) > 5000
     # large graphs veil the rest at draw time instead of restyling 3,000 nodes
     page.fill("#kg-search", "Skill 12")
@@ -370,3 +372,60 @@ def test_large_graphs_draw_the_selection_s_relationships(open_graph):
     # every relationship, one click away
     page.click("#kg-edges")
     assert page.evaluate("kgExplorer.edges.get({filter: e => !e.hidden}).length") == graph.g.number_of_edges()
+
+
+HELD = """() => [kgExplorer.nodes.getIds().sort(), kgExplorer.edges.getIds().length]"""
+
+
+def test_a_taxonomy_overview_holds_what_it_shows_and_a_selection_reveals_its_neighbours(open_graph):
+    graph = taxonomy_graph(1000)  # 6,771 relationships: a large page
+    page, problems = open_graph(graph, overview_cap=300)
+    top = sorted(graph.ids("Track") + graph.ids("Layer"))
+    # vis-network holds the 9 tracks and layers and no relationship (the layers' skills are hidden)
+    assert page.evaluate(HELD) == [top, 0]
+    assert page.evaluate("kgExplorer.data.nodes.length") == 1000
+    # clicking a track (as a person does, on the canvas) reveals its 20 requirements and draws their relationships
+    track = "track-2"
+    wanted = sorted({e for e, _ in graph.out(track, "REQUIRES")})
+    at = page.evaluate("""id => { const net = kgExplorer.network, p = net.canvasToDOM(net.getPosition(id));
+        const r = document.querySelector('#kg-graph canvas').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; }""", track)
+    page.mouse.click(*at)
+    assert page.evaluate("kgExplorer.network.getSelectedNodes()") == [track]
+    assert page.locator("#kg-details h3").inner_text() == graph.name(track)
+    held, _ = page.evaluate(HELD)
+    assert held == sorted(top + wanted)
+    assert page.evaluate(UNDIMMED) == sorted([track, *wanted])
+    # the requirements' relationships drawn by default (a layer's skills) join with them
+    layer_links = [(a, b) for a, b, _ in graph.relationships("HAS_SKILL") if b in wanted]
+    assert page.evaluate("kgExplorer.edges.getIds().length") == len(layer_links) > 0
+    # search finds a node that is not held, and choosing it brings it in
+    page.fill("#kg-search", "Taxonomy tool 500")
+    page.press("#kg-search", "Enter")
+    assert page.evaluate("kgExplorer.network.getSelectedNodes()") == ["tool-500"]
+    assert page.evaluate("kgExplorer.nodes.get('tool-500') !== null")
+    # the legend brings a whole label in, and takes it out again
+    page.locator("#kg-legend-list button[data-label='Skill']").click()
+    assert len(page.evaluate(HELD)[0]) == len(set(top + wanted + ["tool-500"] + graph.ids("Skill")))
+    assert page.evaluate("kgExplorer.edges.getIds().length") == len(list(graph.relationships("HAS_SKILL")))
+    page.locator("#kg-legend-list button[data-label='Skill']").click()
+    revealed = {n for n in wanted + ["tool-500"]} | {n for n in graph.g.neighbors("tool-500")} | {
+        n for n in graph.g.predecessors("tool-500")}
+    assert set(page.evaluate(HELD)[0]) <= set(top) | revealed
+    assert problems == []
+
+
+def test_close_spelling_search_skips_keys_but_finds_what_measuring_every_key_finds(open_graph):
+    page, _ = open_graph(taxonomy_graph(1000), overview_cap=300)
+    every = """q => { const norm = s => String(s).normalize('NFKC').toLowerCase().replace(/\\s+/g, ' ').trim();
+        const out = kgExplorer.data.nodes.map(n => {
+            const keys = [n.name, n.id].concat(n.other_name ? [n.other_name] : [], n.aliases || []).map(norm);
+            return {id: n.id, r: Math.max(...keys.map(k => kgExplorer.ratio(norm(q), k)))}; })
+          .filter(x => x.r >= 0.6);
+        out.sort((a, b) => b.r - a.r || (a.id < b.id ? -1 : 1));
+        return out.slice(0, 6).map(x => [x.id, x.r]); }"""
+    found = "q => kgExplorer.matches(q, 12).map(m => [m.id, m.r])"
+    for query in ("taxnomy skil", "taxonmy tol 12", "layr 3", "trak 4", "skill-3O", "zzzz"):
+        assert page.evaluate(found, query) == page.evaluate(every, query), query
+    assert [m[0] for m in page.evaluate(found, "taxnomy skil")] == [
+        "skill-0", "skill-1", "skill-2", "skill-3", "skill-4", "skill-5"]

@@ -334,3 +334,53 @@ def test_know_a_track_on_the_command_line(browser, packaged_graph, tmp_path):
         s["id"] for s in ref["steps"]]
     assert page.evaluate("kgExplorer.plan().known") == ref["known"]
     assert problems == []
+
+
+def test_plan_parity_on_esco_occupations_essential_first_in_the_hierarchy_s_outline(browser, tmp_path):
+    """ESCO occupations stand on no layer: their plans go essential first, then optional, in outline order."""
+    import csv
+    import shutil
+    from pathlib import Path
+
+    from kg.loaders.curated import load_graph
+    from kg.loaders.esco import import_esco
+
+    from kg.plan import make_plan
+
+    skill, occ = "http://data.europa.eu/esco/skill/", "http://data.europa.eu/esco/occupation/"
+    folder = tmp_path / "esco"
+    shutil.copytree(Path(__file__).parent / "esco_fixture", folder)
+    with open(folder / "occupationSkillRelations_en.csv", "a", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        for o, s in [("258e46f9-0075-4a2e-adae-1ff0477e0f30", "11430d93-c835-48ed-8e70-285fa69c9ae6"),  # cloud architecture
+                     ("258e46f9-0075-4a2e-adae-1ff0477e0f30", "ecc4552a-92c5-4222-b18d-faf5ac841080"),  # deep learning
+                     ("d3edb8f8-3a06-47a0-8fb9-9b212c006aa2", "2522a6ce-3202-4ac8-9f5b-b9cb5a3a83a1")]:  # debug software
+            w.writerow([occ + o, "optional", "skill/competence", skill + s])
+    with open(folder / "broaderRelationsSkillPillar_en.csv", "a", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        for narrow, broad in [("c3c2420c-ce9a-4371-8eed-1db479c3a562", "4fabca9a-7435-4f33-b1da-3cdb00340fdc"),
+                              ("2b34764d-637c-48f5-aa70-31e15c965db6", "11430d93-c835-48ed-8e70-285fa69c9ae6")]:
+            w.writerow(["KnowledgeSkillCompetence", skill + narrow, "KnowledgeSkillCompetence", skill + broad])
+    data = tmp_path / "esco.yaml"
+    import_esco(folder, data, load_graph(), release="v1")
+    g = load_graph([data])
+    out = tmp_path / "esco.html"
+    write_html(g, out)
+    page, problems = browser.open(out)
+    occupations = sorted(n["id"] for n in g.nodes("Track") if n.get("esco_uri"))
+    assert len(occupations) == 15
+    cases = [{"from": a, "to": b, "know": [], "level": lvl, "bonus": bonus, "by_demand": False}
+             for a in (None, "data-analyst", "ds") for b in occupations + ["ds", "infra-mle"]
+             for lvl in LEVELS for bonus in (False, True) if a != b]
+    got = page.evaluate(JS_PLANS, cases)
+    outlined = 0
+    for case, js in zip(cases, got):
+        ref = make_plan(g, case["from"], case["to"], level=case["level"], with_bonus=case["bonus"])
+        assert js["steps"] == [list(s) for s in py_steps(ref)], case
+        assert js["total"] == ref["total_hours"], case
+        ids = [s["id"] for s in ref["steps"]]
+        if "perform-scientific-research" in ids and "write-scientific-publications" in ids:
+            assert ids.index("write-scientific-publications") == ids.index("perform-scientific-research") + 1
+            outlined += 1
+    assert outlined >= 4
+    assert problems == []
