@@ -167,6 +167,8 @@ def _field_index(text: str) -> int:
             if ch == '"':
                 if text[i + 1:i + 2] == '"':
                     i += 1
+                elif text[i + 1:i + 2] not in ("", ",", "\r", "\n"):
+                    return index  # text after the closing quote: this field is the broken one
                 else:
                     quoted = False
         elif ch == '"':
@@ -464,6 +466,9 @@ class _Import:
                 continue
             if start == end or (start, end) in seen:
                 self.skip("repeated skill relations")
+                continue
+            if order.has_edge(start, end):  # e.g. a packaged hard prerequisite: ESCO must not soften it
+                self.skip("skill relations the graph already has")
                 continue
             if start in order and end in order and nx.has_path(order, end, start):
                 self.skip("skill relations that would close a prerequisite cycle")
