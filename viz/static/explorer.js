@@ -12,7 +12,6 @@
   // Dimming is painted over the canvas after each draw (then the emphasised items are
   // drawn again on top): restyling every item through the DataSet takes seconds at 20k nodes.
   var VEIL = "rgba(255,255,255,0.82)";
-  var REVEAL_MAX = 200;   // a selection reveals its hidden neighbours up to this many (large graphs)
   var styleOf = {};
   data.legend.forEach(function (l) { styleOf[l.label] = l; });
   var relName = {};
@@ -193,12 +192,39 @@
     ctx.restore();
   });
 
-  /** A relationship vis-network does not hold (large graphs): a straight line with an arrowhead. */
+  /** Where a node is drawn: vis-network's node when it holds and shows it; on large graphs, a node of
+   *  the emphasis that it does not hold is painted at its place in the layout (see paintNode). */
+  function placeOf(id) {
+    var n = network.body.nodes[id];
+    if (n && !n.options.hidden) { return { x: n.x, y: n.y, size: n.options.size }; }
+    var d = large && emphasis && emphasis.nodes.has(id) ? byId.get(id) : null;
+    return d ? { x: d.x, y: d.y, size: (styleOf[d.label] || {}).size || 12 } : null;
+  }
+
+  /** A node vis-network does not hold (large graphs: hidden labels stay out of it, since every change
+   *  to its data costs time in proportion to the whole graph): a disc in its colour, ringed, and its name. */
+  function paintNode(ctx, n) {
+    var s = styleOf[n.label] || { color: "#868e96", size: 12 }, r = s.size || 12;
+    ctx.save();
+    ctx.fillStyle = s.color;
+    ctx.beginPath(); ctx.arc(n.x, n.y, r, 0, 2 * Math.PI); ctx.fill();
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = "#212529";
+    ctx.beginPath(); ctx.arc(n.x, n.y, r + 5, 0, 2 * Math.PI); ctx.stroke();
+    ctx.fillStyle = "#212529";
+    ctx.font = FONT + "px system-ui, 'Noto Sans CJK SC', 'PingFang SC', sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.fillText(numbers[n.id] ? numbers[n.id] + ". " + n.name : n.name, n.x, n.y + r + 7);
+    ctx.restore();
+  }
+
+  /** A relationship vis-network does not hold or cannot draw (large graphs): a straight line with an arrowhead. */
   function paintEdge(ctx, e) {
-    var a = e && network.body.nodes[e.from], b = e && network.body.nodes[e.to];
-    if (!a || !b || a.options.hidden || b.options.hidden) { return; }
+    var a = e && placeOf(e.from), b = e && placeOf(e.to);
+    if (!a || !b) { return; }
     var dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1, ux = dx / len, uy = dy / len;
-    var end = (b.options.size || 12) + 2, tipX = b.x - ux * end, tipY = b.y - uy * end;
+    var end = (b.size || 12) + 2, tipX = b.x - ux * end, tipY = b.y - uy * end;
     ctx.save();
     ctx.strokeStyle = ctx.fillStyle = data.edge_colors[e.type] || "#868e96";
     ctx.lineWidth = 2;
@@ -232,13 +258,15 @@
         e.draw(ctx);
         e.drawArrows(ctx);
         e.options.hidden = hidden;
-      } else if (!e) {
+      } else if (!e || large) {
         paintEdge(ctx, edgeById.get(id));
       }
     });
     emphasis.nodes.forEach(function (id) {
       var n = body.nodes[id];
-      if (n && !n.options.hidden) {
+      if (large && (!n || n.options.hidden) && byId.has(id)) {
+        paintNode(ctx, byId.get(id));
+      } else if (n && !n.options.hidden) {
         var drawn = n.draw(ctx);
         // shapes with the label outside (dot, triangle…) hand back a callback for it
         if (drawn && drawn.drawExternalLabel) { drawn.drawExternalLabel(); }
@@ -335,15 +363,8 @@
   }
 
   function select(id) {
+    // (on large graphs, neighbours vis-network does not hold are painted over the veil: see paintNode)
     var near = { nodes: [id].concat(connectedNodes(id)), edges: connectedEdges(id) };
-    // on large graphs a few hidden neighbours are revealed, so the selection's relationships show
-    if (large) {
-      var out = near.nodes.filter(function (m) { var n = byId.get(m); return n && hiddenLabels.has(n.label) && !revealed.has(m); });
-      if (out.length <= REVEAL_MAX) {
-        out.forEach(function (m) { revealed.add(m); });
-        putNodes(out.map(function (m) { return nodeView(byId.get(m), false); }));
-      }
-    }
     emphasise(near.nodes, near.edges);
     network.selectNodes([id], false);
     showDetails(id);
@@ -355,6 +376,19 @@
       revealed.add(n.id);
       if (large) { putNodes([nodeView(n, !!(emphasis && emphasis.nodes.has(id)))]); } else { nodes.update({ id: n.id, hidden: false }); }
     }
+  }
+
+  /** Show these nodes (one change to vis-network's data for all of them). */
+  function revealAll(ids) {
+    var views = [];
+    ids.forEach(function (id) {
+      var n = byId.get(id);
+      if (n && hiddenLabels.has(n.label) && !revealed.has(n.id)) {
+        revealed.add(n.id);
+        views.push(large ? nodeView(n, !!(emphasis && emphasis.nodes.has(id))) : { id: n.id, hidden: false });
+      }
+    });
+    if (large) { putNodes(views); } else if (views.length) { nodes.update(views); }
   }
 
   /** Jump to a node: show it, select it, centre the view on it. */
@@ -597,7 +631,7 @@
       li.appendChild(linkTo(id, nameOf(id)));
       ol.appendChild(li);
     });
-    hl.nodes.forEach(reveal);
+    revealAll(hl.nodes);
   }
 
   // -- the planner ------------------------------------------------------------------
@@ -816,7 +850,7 @@
       if ((e.type === "REQUIRES" && e.from === s.to) || e.type === "PREREQUISITE_OF" || e.type === "USES_TOOL" ||
           (e.type === "TRANSITIONS_TO" && e.from === s.from && e.to === s.to)) { rels.push(e.id); }
     });
-    ids.forEach(reveal);
+    revealAll(ids);
     planView = { nodes: ids, edges: rels };
     network.unselectAll();
     baseEmphasis();
