@@ -418,3 +418,32 @@ def test_two_occupations_with_one_label_get_distinct_ids_and_names(folder):
     assert found == [("data-analyst", "data analyst (ESCO occupation)"),
                      ("data-analyst-0a1b2c3d", "data analyst (ESCO occupation data-analyst-0a1b2c3d)"),
                      ("data-analyst-data-ana", "Data Analyst (ESCO occupation data-analyst-data-ana)")]
+
+
+def test_a_label_that_spells_a_packaged_chinese_name_or_repeats_itself(folder):
+    # "数据管道" is the packaged data-pipeline's Chinese name; altLabels repeat the label and one another
+    append(folder / "skills_en.csv", [["KnowledgeSkillCompetence", SKILL + "zh1", "skill/competence", "", "数据管道",
+                                      "数据管道\npipelines\npipelines\nflows", "", "released", "", "", "", "", ""]])
+    g = load_graph_from(folder)
+    node = next(n for n in g.nodes("Skill") if n.get("esco_uri") == SKILL + "zh1")
+    assert (node["id"], node["name"]) == ("esco", "数据管道 (ESCO skill)")  # no ASCII in the label: the fallback id
+    assert node["aliases"] == ["pipelines", "flows"]
+    assert g.resolve("数据管道") == "data-pipeline"
+
+
+def test_a_skill_broader_than_itself_is_a_repeated_relation(folder):
+    append(folder / "broaderRelationsSkillPillar_en.csv",
+           [["KnowledgeSkillCompetence", MINING, "KnowledgeSkillCompetence", MINING]])
+    summary = summary_of(folder)
+    assert summary["not_imported"]["repeated skill relations"] == 1
+    assert summary["prerequisites"]["hierarchy"] == 0
+
+
+def test_a_track_linked_without_a_reason_says_closest_occupation(folder):
+    g = small_graph()
+    g.add_node("dev", "Track", name="Dev", esco_occupation=OCC + "f2b15a0e-e65a-438a-affb-29b9d50b77d1",
+               provenance=[{"source": "curated", "reason": "test"}])
+    text, summary = build_esco(folder, g, release="v1")
+    assert summary["crosswalk"] == ["dev", "dsc"]
+    assert ('  - {type: OVERLAPS_WITH, from: "dev", to: "software-developer", source: curated, '
+            'reason: "closest ESCO occupation"}') in text.splitlines()
