@@ -34,7 +34,7 @@ def py_steps(plan):
 JS_PLANS = """cases => cases.map(c => {
   const p = kgExplorer.planner.plan({from: c.from, to: c.to, know: c.know, level: c.level, bonus: c.bonus,
                                      byDemand: c.by_demand});
-  return {steps: p.steps.map(s => [s.id, s.kind, s.hours, s.reason]), total: p.total_hours, known: p.known};
+  return {steps: p.steps.map(s => [s.id, s.kind, s.hours, s.reason]), total: p.total_hours, known: p.known, notes: p.notes};
 })"""
 
 
@@ -62,6 +62,7 @@ def test_plan_parity_every_track_pair_level_and_bonus(page, packaged_graph):
         ref = make_plan(g, case["from"], case["to"], level=case["level"], with_bonus=case["bonus"])
         assert js["steps"] == [list(s) for s in py_steps(ref)], case
         assert js["total"] == ref["total_hours"], case
+        assert js["notes"] == ref.get("notes", []) == [], case
 
 
 def test_plan_parity_with_sampled_known_skills_and_tools(page, packaged_graph):
@@ -378,9 +379,20 @@ def test_plan_parity_on_esco_occupations_essential_first_in_the_hierarchy_s_outl
         ref = make_plan(g, case["from"], case["to"], level=case["level"], with_bonus=case["bonus"])
         assert js["steps"] == [list(s) for s in py_steps(ref)], case
         assert js["total"] == ref["total_hours"], case
+        assert js["notes"] == ref.get("notes", []), case
         ids = [s["id"] for s in ref["steps"]]
         if "perform-scientific-research" in ids and "write-scientific-publications" in ids:
             assert ids.index("write-scientific-publications") == ids.index("perform-scientific-research") + 1
             outlined += 1
     assert outlined >= 4
+    # the page shows the notes under the plan's summary
+    page.select_option("#planner select[name=from]", "data-analyst")
+    page.select_option("#planner select[name=to]", "data-scientist")
+    ref = make_plan(g, "data-analyst", "data-scientist")
+    assert page.locator("#kg-plan-notes li").all_inner_texts() == ref["notes"] == [
+        ("data scientist (ESCO occupation) stands on no layer: essential (core) requirements first, then optional "
+         "(bonus) ones; broader concepts before narrower ones"),
+        "34 of 34 steps have no learning hours (ESCO carries no learning hours); the total counts the others"]
+    page.select_option("#planner select[name=to]", "ds")
+    assert page.locator("#kg-plan-notes li").count() == 0
     assert problems == []

@@ -841,6 +841,8 @@
     if (sched && n) { summary += " · " + window.KGPlanner.round(plan.total_hours / s.hpw, 1) + " " + ui.weeks; }
     if (!n) { summary += " — " + ui.no_steps; }
     $("kg-plan-summary").textContent = summary;
+    $("kg-plan-notes").replaceChildren();
+    plan.notes.forEach(function (note) { $("kg-plan-notes").appendChild(el("li", note)); });
     // the plan in the graph: its nodes and the relationships between them
     var ids = [s.to].concat(s.from ? [s.from] : [], plan.steps.map(function (x) { return x.id; }));
     var inPlan = new Set(ids);

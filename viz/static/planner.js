@@ -39,7 +39,7 @@
     var nodes = {};
     Object.keys(model.nodes).forEach(function (id) {
       var a = model.nodes[id];
-      nodes[id] = { label: a[0], name: a[1], effort: a[2], rank: a[3], layer: a[4] };
+      nodes[id] = { label: a[0], name: a[1], effort: a[2], rank: a[3], layer: a[4], esco: a[5] === 1 };
     });
     this.m = Object.assign({}, model, { nodes: nodes });
     this.t = texts(model.phrases);
@@ -386,8 +386,17 @@
     });
     var total = 0;
     steps.forEach(function (s) { total += s.hours; });
+    // the notes of plan.plan_for: how a track on no layer is ordered, and steps without hours
+    var notes = [], phrases = this.m.phrases;
+    if ((this.m.by_level || []).indexOf(target) >= 0) { notes.push(say(phrases, "order_by_level", { track: self.name(target) })); }
+    var unknown = steps.filter(function (s) { return !s.hours_known; });
+    if (unknown.length) {
+      var esco = unknown.some(function (s) { return (self.info(s.id) || {}).esco; });
+      notes.push(say(phrases, "no_hours", { n: unknown.length, total: steps.length,
+                                           why: say(phrases, esco ? "no_hours_esco" : "no_hours_data", {}) }));
+    }
     return { from: opts.from || null, to: target, level: level, with_bonus: !!opts.bonus, by_demand: !!opts.byDemand,
-             known: Array.from(known).sort(), steps: steps, total_hours: total };
+             known: Array.from(known).sort(), steps: steps, total_hours: total, notes: notes };
   };
 
   /** Python's round(x, digits) for x >= 0: the nearest of the exact binary value, exact halves to even. */
