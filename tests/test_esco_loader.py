@@ -90,7 +90,7 @@ def test_the_v12_layout_with_labels_reordered_columns_bom_and_crlf_reads_like_v1
           ["conceptType", "conceptUri", "conceptLabel", "broaderType", "broaderUri", "broaderLabel"],
           [dict(r, conceptLabel=labels[r["conceptUri"]]) for r in broader], bom=True, newline="\r\n")
     assert text_of(folder) == before
-    assert len(before.splitlines()) == 1598
+    assert len(before.splitlines()) == 1598 and before.splitlines()[2] == "version: 1"
 
 
 def test_a_header_with_spaces_around_names_is_read(folder):
@@ -130,23 +130,28 @@ def test_other_language_files_in_their_own_folders_add_aliases_and_count_strays(
     de.mkdir()
     fr.mkdir()
     write(de / "occupations_de.csv", ["conceptUri", "preferredLabel", "altLabels"],
-          [[DATA_ANALYST, "Datenanalyst/Datenanalystin", "Datenanalytiker\nDatenanalytikerin"],
-           [OCC + "not-in-english", "Irgendwer", ""]])
+          [[OCC + "not-in-english", "Irgendwer", ""],
+           [DATA_ANALYST, "Datenanalyst/Datenanalystin", "Datenanalytiker\nDatenanalytikerin"]])
     # a French file with only the preferred label (no altLabels column)
     write(fr / "skills_fr.csv", ["conceptType", "conceptUri", "preferredLabel"],
           [["KnowledgeSkillCompetence", MINING, "exploration de données"],
-           ["KnowledgeSkillCompetence", PYTHON, "Python (programmation informatique)"]])
+           ["KnowledgeSkillCompetence", PYTHON, "Python (programmation informatique)"],
+           ["KnowledgeSkillCompetence", ML, "machine learning"]])  # ML's own English name: nothing to add
+    (folder / "zh").mkdir()
+    write(folder / "zh" / "skills_zh.csv", ["conceptUri", "preferredLabel"], [[ML, "机器学习"]])  # its Chinese name
     # a relations file in another language is not read (its rows are the English file's)
     write(fr / "occupationSkillRelations_fr.csv", ["bad"], [["x"]])
     summary = summary_of(folder)
-    assert summary["languages"] == ["en", "de", "fr"]
+    assert summary["languages"] == ["en", "de", "fr", "zh"]
     assert summary["not_imported"]["de labels of concepts not in the English files"] == 1
     g = load_graph_from(folder)
     assert g.resolve("Datenanalytikerin") == g.resolve("Datenanalyst/Datenanalystin") == "data-analyst"
     assert g.resolve("exploration de données") == "data-mining"
     assert g.resolve("Python (programmation informatique)") == "python"  # a crosswalked tool gains it too
+    assert g.node("machine-learning")["aliases"] == load_graph().node("machine-learning")["aliases"]
+    assert summary["not_imported"]["labels that would name two nodes"] == 20  # as without these files
     assert total_bytes(folder) == sum(p.stat().st_size for p in [*folder.glob("*.csv"), de / "occupations_de.csv",
-                                                                   fr / "skills_fr.csv"])
+                                                                   fr / "skills_fr.csv", folder / "zh" / "skills_zh.csv"])
 
 
 def test_a_label_two_concepts_share_is_kept_by_neither(folder):
@@ -216,6 +221,12 @@ def test_a_folder_that_is_a_file_or_missing_tables_is_named(tmp_path, folder):
                                                 + f'KnowledgeSkillCompetence,{SKILL}q,knowledge,,"quoted"tail,,,,,,,,\n',
                                                 encoding="utf-8"),
      "skills_en.csv: row 188, column preferredLabel: not valid CSV (',' expected after '\"')"),
+    (lambda f: add_text(f / "occupations_en.csv", '"Occupation,x,,someone\n'),
+     "occupations_en.csv: row 17, column conceptType: the file ends inside a quoted value (is it cut short?)"),
+    (lambda f: add_text(f / "occupations_en.csv", f'Occupation,{OCC}x1,,"a ""closed"" label","unfinished\n'),
+     "occupations_en.csv: row 17, column altLabels: the file ends inside a quoted value (is it cut short?)"),
+    (lambda f: add_text(f / "skills_en.csv", f'KnowledgeSkillCompetence,{SKILL}q,knowledge,,"say ""hi"""tail,,,,,,,,\n'),
+     "skills_en.csv: row 188, column preferredLabel: not valid CSV (',' expected after '\"')"),
     (lambda f: append(f / "occupations_en.csv", [["Occupation", OCC + "x"] + [""] * 13]),
      "occupations_en.csv: row 17, column 15: the row has 15 columns, the header 14"),
     (lambda f: append(f / "occupations_en.csv", [["Occupation", OCC + "x2"] + [""] * 12]),
@@ -257,6 +268,10 @@ def test_a_broken_file_is_one_line_with_file_row_and_column(folder, damage, mess
         import_esco(folder, out, load_graph(), release="v1")
     assert str(e.value).replace(str(folder) + "/", "") == message
     assert not out.exists()
+
+
+def add_text(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
 def test_an_output_that_is_a_folder_is_refused(folder, tmp_path):
@@ -308,6 +323,7 @@ def test_broader_relations_between_skills_and_between_occupations(folder):
         ["KnowledgeSkillCompetence", DL, "KnowledgeSkillCompetence", ML],         # the packaged graph has it (hard)
         ["KnowledgeSkillCompetence", PYTHON, "KnowledgeSkillCompetence", ML],     # Python is a packaged tool
         ["KnowledgeSkillCompetence", ML, "KnowledgeSkillCompetence", MINING],     # would close a cycle
+        ["SkillGroup", SKILL + "group-x", "KnowledgeSkillCompetence", ML],         # a group is not a node
     ])
     write(folder / "broaderRelationsOccPillar_en.csv", ["conceptType", "conceptUri", "broaderType", "broaderUri"], [
         ["Occupation", DATA_ANALYST, "Occupation", DATA_SCIENTIST],
@@ -319,7 +335,7 @@ def test_broader_relations_between_skills_and_between_occupations(folder):
     assert summary["not_imported"] == {"ISCO-group memberships": 1, "labels that would name two nodes": 20,
                                        "repeated skill relations": 1, "skill relations the graph already has": 1,
                                        "skill relations that would close a prerequisite cycle": 1,
-                                       "skill relations with a tool end": 1, "skill-group memberships": 105}
+                                       "skill relations with a tool end": 1, "skill-group memberships": 106}
     g = load_graph_from(folder)
     rel = g.relationship("PREREQUISITE_OF", "machine-learning", "data-mining")
     assert rel["strength"] == "soft" and rel["reason"] == "ESCO hierarchy: the broader concept first"
@@ -423,12 +439,15 @@ def test_two_occupations_with_one_label_get_distinct_ids_and_names(folder):
 def test_a_label_that_spells_a_packaged_chinese_name_or_repeats_itself(folder):
     # "数据管道" is the packaged data-pipeline's Chinese name; altLabels repeat the label and one another
     append(folder / "skills_en.csv", [["KnowledgeSkillCompetence", SKILL + "zh1", "skill/competence", "", "数据管道",
-                                      "数据管道\npipelines\npipelines\nflows", "", "released", "", "", "", "", ""]])
+                                      "数据管道\npipelines\npipelines\nflows", "", "released", "", "", "", "", ""],
+                                     ["KnowledgeSkillCompetence", SKILL + "p1", "skill/competence", "", "(R) plotting!",
+                                      "", "", "released", "", "", "", "", ""]])
     g = load_graph_from(folder)
     node = next(n for n in g.nodes("Skill") if n.get("esco_uri") == SKILL + "zh1")
     assert (node["id"], node["name"]) == ("esco", "数据管道 (ESCO skill)")  # no ASCII in the label: the fallback id
     assert node["aliases"] == ["pipelines", "flows"]
     assert g.resolve("数据管道") == "data-pipeline"
+    assert g.resolve("(R) plotting!") == "r-plotting"  # no dash left at either end of an id
 
 
 def test_a_skill_broader_than_itself_is_a_repeated_relation(folder):
