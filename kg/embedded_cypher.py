@@ -290,7 +290,7 @@ class EmbeddedCypher:
 
     # -- loading ----------------------------------------------------------
     def _load(self, graph: "KnowledgeGraph") -> None:
-        nodes = node_rows(graph, names=True)  # as `kg neo4j push` writes them
+        nodes = node_rows(graph)
         rels = rel_rows(graph)
         node_columns = _columns([r["props"] for rows in nodes.values() for r in rows])
         rel_columns = _columns([r["props"] for rows in rels.values() for r in rows])
