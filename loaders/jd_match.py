@@ -38,6 +38,7 @@ from kg.loaders.jd_rules import (
     SURNAME_TERMS,
     TECH_CONTEXT,
     TECH_CUES,
+    WEAK_NAMES,
     Rule,
 )
 
@@ -85,6 +86,14 @@ _EVERYDAY_AFTER = [rx for rx in (_combined("after", True), _combined("after", Fa
 _ADJECTIVE = re.compile(EVERYDAY[-1].after, re.IGNORECASE)
 #: Terms checked for every everyday sense; the others (PyTorch, Kubernetesâ€¦) only for use as an adjective.
 ORDINARY = frozenset(RULES) | FIRST_NAME_TERMS | SURNAME_TERMS | ORDINARY_WORDS
+#: Terms whose mention never makes another one technical (ordinary words, names, short names).
+WEAK = frozenset(RULES) | WEAK_NAMES
+
+
+def _vouches(h: Hit) -> bool:
+    """Whether this mention is evidence that the words around it are technical: an unambiguous
+    technology name, never a word that is also a name, a place, a brand or a short name."""
+    return h.key not in WEAK and not _short(h.key)
 
 
 def _keys(*patterns: str) -> frozenset[str]:
@@ -273,10 +282,14 @@ class _Bounds:
         i = bisect.bisect_left(self.starts, pos)
         return self.starts[i] if i < len(self.starts) else default
 
-    def first_between(self, lo: int, hi: int) -> str:
-        """The text of the first match inside [lo, hi), or ''."""
+    def first_between(self, lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> str:
+        """The text of the first match inside [lo, hi) that does not overlap ``skip``, or ''."""
         i = bisect.bisect_left(self.starts, lo)
-        return self.groups[i] if i < len(self.starts) and self.ends[i] <= hi else ""
+        while i < len(self.starts) and self.ends[i] <= hi:
+            if self.ends[i] <= skip[0] or self.starts[i] >= skip[1]:
+                return self.groups[i]
+            i += 1
+        return ""
 
     def any_between(self, lo: int, hi: int) -> bool:
         i = bisect.bisect_left(self.starts, lo)
@@ -481,7 +494,7 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
             starts = [o.start for o in plausible]
         k = bisect.bisect_left(starts, lo)
         if any(plausible[j].start < hi and plausible[j].end <= hi and not (plausible[j].nodes & h.nodes)
-               for j in range(k, min(k + 12, len(plausible)))):
+               and _vouches(plausible[j]) for j in range(k, min(k + 12, len(plausible)))):
             continue  # another technology in the sentence: the cheapest and the most common answer
         lowercase = (h.text.islower() and all(vocab.labels.get(n) == "Tool" for n in h.nodes)  # skills are written in lowercase
                      and not any(sp.islower() for sp in vocab.spellings.get(h.key, ())))
@@ -500,7 +513,7 @@ def _next_to_technology(text: str, plausible: list[Hit], i: int) -> bool:
     (the cheap, common answer of ``_everyday_sentences``)."""
     h = plausible[i]
     for k in (i - 1, i + 1):
-        if 0 <= k < len(plausible) and not (plausible[k].nodes & h.nodes):
+        if 0 <= k < len(plausible) and not (plausible[k].nodes & h.nodes) and _vouches(plausible[k]):
             a, b = (plausible[k].end, h.start) if k < i else (h.end, plausible[k].start)
             if b - a <= 120 and not SENTENCE_END.search(text, a, b):
                 return True
@@ -525,14 +538,18 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|yet|while)\b|ä
 
 
 def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> list[Hit]:
-    """The mentions that count: unambiguous ones, and ambiguous ones whose context is technical."""
-    confident = {n for h in plausible if h.rule is None for n in h.nodes}
-    broad = {n for h in plausible if not _short(h.key) for n in h.nodes}
-    support = [h for h in plausible if h.rule is None or not _short(h.key)]
+    """The mentions that count: unambiguous ones, and ambiguous ones whose context is technical.
+
+    Two passes: an ambiguous mention with technical evidence of its own (a technology next to it, a
+    list, a word such as "code" or "cluster") counts and then vouches for the others like an
+    unambiguous name; the rest count only when enough such technology is named in the posting."""
+    support = [h for h in plausible if _vouches(h)]
+    confident = {n for h in support for n in h.nodes}
     support_starts = [h.start for h in support]
-    bounds = [m.start() for m in SENTENCE_END.finditer(text)] if len(confident) < len(plausible) else []
+    bounds = [m.start() for m in SENTENCE_END.finditer(text)] if len(support) < len(plausible) else []
     accepted = []
     words: dict[re.Pattern[str], _Bounds] = {}
+    pending: list[Hit] = []
     for i, h in enumerate(plausible):
         if id(h) in negated:
             continue
@@ -540,9 +557,9 @@ def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted:
         if r is None:
             accepted.append(h)
             continue
-        others, others_sure = broad - h.nodes, confident - h.nodes
-        technical = len(others) >= TECHNICAL or (len(others) >= TECHNICAL - 1 and bool(others_sure))
-        if (r.context == "doc" and technical) or (r.context == "local" and not _short(h.key) and len(others) >= VERY_TECHNICAL):
+        others = confident - h.nodes
+        if (r.context == "doc" and len(others) >= TECHNICAL - 1) or (
+                r.context == "local" and not _short(h.key) and len(others) >= VERY_TECHNICAL):
             h.why = f"technical posting ({len(others)} other technologies)"
             accepted.append(h)
             continue
@@ -559,17 +576,37 @@ def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted:
                     listed = listed or o.text
         cue = ""
         if not (near or listed):
-            narrow = _short(h.key) or r.context == "local"
-            if (TECH_CUES if narrow else TECH_CONTEXT) not in words:
-                words[TECH_CUES if narrow else TECH_CONTEXT] = _Bounds(TECH_CUES if narrow else TECH_CONTEXT, text)
-            cue = words[TECH_CUES if narrow else TECH_CONTEXT].first_between(lo, hi)
+            if TECH_CUES not in words:
+                words[TECH_CUES] = _Bounds(TECH_CUES, text)
+            cue = words[TECH_CUES].first_between(lo, hi, (h.start, h.end))
         if near or listed or cue:
             h.why = (f"listed with {listed}" if listed else f"next to {near}" if near
                      else f"technical word '{cue}' in its sentence")
             accepted.append(h)
+            confident |= h.nodes  # technical on its own evidence: it vouches for the others
+            continue
+        if r.context == "doc":
+            if TECH_CONTEXT not in words:
+                words[TECH_CONTEXT] = _Bounds(TECH_CONTEXT, text)
+            cue = words[TECH_CONTEXT].first_between(lo, hi, (h.start, h.end))
+            if cue:
+                h.why = f"technical word '{cue}' in its sentence"
+                accepted.append(h)
+                continue
+        pending.append(h)
+    for h in pending:  # second pass: what the mentions counted on their own evidence say about the posting
+        r = h.rule
+        assert r is not None
+        others = confident - h.nodes
+        if (r.context == "doc" and len(others) >= TECHNICAL - 1) or (
+                r.context == "local" and not _short(h.key) and len(others) >= VERY_TECHNICAL):
+            h.why = f"technical posting ({len(others)} other technologies)"
+            accepted.append(h)
         else:
             need = "other technology in the posting" if r.context == "doc" else "technology next to it"
             not_counted.append({"term": h.text, "at": h.start, "why": f"ambiguous without {need}"})
+    if pending:
+        accepted.sort(key=lambda h: h.start)
     return accepted
 
 

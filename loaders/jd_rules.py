@@ -57,7 +57,9 @@ RULES: dict[str, Rule] = {
     "bq": Rule(case=True, context="local"),
     "pd": Rule(case=True, context="local"),
     "np": Rule(case=True, context="local"),
-    "hcl": Rule(case=True, context="local", sense="HCL Technologies"),
+    "hcl": Rule(case=True, context="local", sense="HCL Technologies",
+                after=r"\s+(?:contractors?|consultants?|technologies|tech|staff|vendors?|outsourc\w*|team|engineers?|colleagues)\b"),
+    "terraform": Rule(after=r"\s+(?:mars|venus|the\s+moon|planets?|worlds?|a\s+planet|other\s+planets)\b", sense="to make a planet habitable"),
     "cxx": Rule(context="local"),
     "gha": Rule(case=True, context="local"),
     "kube": Rule(context="local"),
@@ -81,8 +83,9 @@ RULES: dict[str, Rule] = {
     "pandas": Rule(before=r"(?:giant|red|baby|the)\s+$", after=r"\s+(?:exhibit|enclosure|habitat|keepers?|bamboo)\b", sense="the animal"),
     "kafka": Rule(before=r"(?:franz|like|by)\s+$", after=r"['’]s\s+(?:novels?|the\s+trial|metamorphosis)|esque", sense="the writer"),
     "flink": Rule(after=r"\s+(?:riders?|groceries|grocery|delivery|hubs?|stores?)\b", sense="a grocery brand"),
-    "flask": Rule(context="local", before=r"(?:erlenmeyer|volumetric|vacuum|thermos|hip|round[- ]bottom|conical|culture)\s+$",
-                  sense="laboratory glassware"),
+    "flask": Rule(context="local", before=r"(?:erlenmeyer|volumetric|vacuum|thermos|hip|round[- ]bottom|conical|culture|"
+                                          r"coffee|tea|water|steel|stainless|insulated|travel|drinking|thermal|branded)\s+$",
+                  sense="laboratory glassware, a drinks flask"),
     "helm": Rule(context="local", before=r"(?:the|at|take|took|taking|man|manning|steady)\s+$",
                  after=r"\s+(?:benchmark|leaderboard|evaluation\s+suite|of\s+the)\b", sense="steering a ship"),
     "argo": Rule(context="local"),
@@ -93,10 +96,11 @@ RULES: dict[str, Rule] = {
     "triton": Rule(context="local", sense="the sea god"),
     "jenkins": Rule(context="local", before=r"(?:mr|mrs|ms|dr|prof)\.?\s+$", sense="a surname"),
     "prometheus": Rule(context="local", after=r"\s+(?:brewing|myth|film|movie)\b", sense="the myth"),
-    "azure": Rule(case=True, after=r"\s+(?:sky|skies|waters?|sea|coast|blue)\b", sense="the colour"),
+    "azure": Rule(case=True, after=r"\s+(?:sky|skies|waters?|sea|coast|blue|silk|linen|dress|paint)\b|\s*(?:蔚蓝|蔚藍|色|蓝|藍|天空)",
+                  before=r"(?:colou?r|shade|hue|主色为|主色為|颜色|顏色|色调|色調)\s*(?:of\s+|is\s+|为|為|:|：)?\s*$", sense="the colour"),
     "scala": Rule(before=r"(?:la|teatro\s+alla)\s+$", sense="La Scala"),
     "git": Rule(case=True),
-    "dbt": Rule(context="local", after=r"\s+(?:therapy|skills\s+groups?|informed)\b", sense="dialectical behaviour therapy"),
+    "dbt": Rule(after=r"[\s-]+(?:therapy|therapists?|skills(?:\s+groups?)?|groups?|informed|training|trained|certified|certification|programs?|programmes?|clinicians?|sessions?)\b", sense="dialectical behaviour therapy"),
     "aws": Rule(before=r"(?:american\s+welding\s+society)\s*\(?$",
                 after=r"\s*(?:D\d|certif\w*|welding|CWI)\b", sense="American Welding Society"),
     "gcp": Rule(before=r"(?:ich|good\s+clinical\s+practice)[\s(-]*$|ich[\s-]*$",
@@ -272,7 +276,10 @@ _LAB_BEFORE = (r"erlenmeyer|volumetric|florence|b[üu]chner|conical|round[- ]bot
 
 #: Things a name can be followed by in Chinese: a card, a drone, a drink, a shop, a building.
 _ZH_OBJECT_AFTER = (r"卡|存储卡|内存卡|无人机|相机|镜头|耳机|手机|手表|咖啡|饮品|特饮|拿铁|美式|奶茶|气泡|蛋糕|门店|店|"
-                    r"品牌|款|型号|创新中心|中心|大厦|大楼|号楼|楼|广场|园区|路|街|酒店|会议室|号|轮|舰|船")
+                    r"品牌|款|型号|创新中心|中心|大厦|大楼|号楼|楼|广场|园区|路|街|酒店|会议室|号|轮|舰|船|"
+                    r"耳機|手機|手錶|相機|鏡頭|飲品|門店|型號|大廈|大樓|號樓|樓|廣場|園區|會議室|號|輪|艦|"
+                    r"吊饰|吊飾|饰品|飾品|装饰|裝飾|水晶|挂饰|掛飾|图案|圖案|主题|主題|造型|皮卡|轿车|轎車|车型|車型|小型车|小型車|"
+                    r"轮胎|輪胎|火花塞|玩偶|公仔|巧克力|蛋糕|礼盒|禮盒")
 #: Objects in English right after a name: ocean instruments, consumer devices, parts.
 _OBJECT_AFTER = (r"floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
                  r"plugs?|thermostats?|electrodes?|igniters?")
@@ -280,8 +287,10 @@ _OBJECT_AFTER = (r"floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?
 _ROLE_BEFORE = (r"(?:\b(?:senior|staff|principal|lead|chief|fellow|head)\s+(?:engineer|scientist|researcher|architect|"
                 r"developer|analyst)|\b(?:colleague|teammate|mentor|buddy|team\s+lead|tech\s+lead|engineering\s+manager|"
                 r"hiring\s+manager)),?\s+$")
-_ZH_ROLE_BEFORE = r"(?:店长|经理|主管|总监|负责人|工程师|同事|导师|老师|组长|主任|客户|联系人|面试官|创始人|老板|HR)\s*$"
-_ZH_ROLE_AFTER = r"\s*(?:先生|女士|老师|总|经理|同学|[（(]\s*(?:前|原|现|former|ex-))"
+_ZH_ROLE_BEFORE = (r"(?:店长|经理|主管|总监|负责人|工程师|同事|导师|老师|组长|主任|客户|联系人|面试官|创始人|老板|HR|"
+                   r"店長|經理|總監|負責人|工程師|導師|老師|組長|客戶|聯絡人|聯繫人|面試官|創辦人|創始人|老闆|"
+                   r"新郎|新娘|伴郎|伴娘|新人|先生|太太|小姐|女士|教练|教練|队长|隊長|房东|房東|名字叫|名叫|叫做|取名为?|取名為|昵称|暱稱)\s*$")
+_ZH_ROLE_AFTER = r"\s*(?:先生|女士|小姐|太太|老师|老師|总|總|经理|經理|同学|同學|哥|姐|叔|姨|[（(]\s*(?:前|原|现|現|本名|former|ex-))"
 #: Travel to or from a place ("fly you in to JAX", "commute to Triton", "relocating out of Argo").
 _TRAVEL_BEFORE = (r"\b(?:fly|flying|flew|flown|fly\s+(?:\w+\s+)?in|travel\w*|commut\w*|driv\w*|relocat\w*|visit\w*|trips?|"
                   r"head(?:ing|ed)?|arriv\w*|land(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:in\s+to|into|to|from|out\s+of|at|in)\s+$")
@@ -296,6 +305,12 @@ EVERYDAY: list[Sense] = [
     Sense("a person", before=_ROLE_BEFORE),
     Sense("a person", before=_ZH_ROLE_BEFORE, after=_ZH_ROLE_AFTER, case=True),
     Sense("a vessel or place", before=_TRAVEL_BEFORE),
+    Sense("a moon, star or figure of myth",
+          before=r"\b(?:moons?|planets?|dwarf\s+planet|satellites?|stars?|constellations?|comets?|asteroids?|titans?|gods?|"
+                 r"goddess|hero(?:es)?|myth\s+of)\s+$|(?:卫星|衛星|星座|天神|神话中的|神話中的)\s*$",
+          after=r"\s+(?:moon|constellation|nebula|crater|myth)\b|\s*(?:卫星|衛星|星座|神话|神話)"),
+    Sense("a vessel or place", after=r",\s+(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:lounge|room|kitchen|canteen|caf[eé]|bar|library|"
+                                     r"floor|building|office|space|hall|auditorium|gym|garden|terrace|boathouse|campus|wing)\b"),
     Sense("an idiom", after=r"\s+of\s+(?:\w+\s+)?(?:activity|genius|hope|sunshine|light|inspiration|ideas?|life|"
                              r"creativity|curiosity|fresh\s+air|energy|joy|insight|brilliance|talent)\b"),
     Sense("a person", after=r"\s*(?:汇报|报到|面谈)"),
@@ -314,6 +329,8 @@ EVERYDAY: list[Sense] = [
     Sense("a brand or product", before=r"\b(?:grocery|delivery|retail|coffee|fashion|clothing|apparel|furniture|beverage|food|"
                                        r"snack|beer|car|bike|scooter)\s+(?:\w+\s+)?(?:partner|brand|chain|company|startup|app|"
                                        r"service|shop|store)s?,?\s+$"),
+    Sense("a brand or product", before=r"(?:雪佛兰|雪佛蘭|三菱|起亚|起亞|丰田|豐田|本田|日产|日產|福特|大众|大眾|现代|現代|别克|別克|"
+                                       r"马自达|馬自達|铃木|鈴木|斯巴鲁|五菱|宝马|寶馬|奔驰|賓士|奥迪|奧迪)\s*$"),
     Sense("a brand or product", after=rf"\s+(?:{_BRAND_AFTER})\b|\s*(?:®|™)",
           before=r"(?:\b(?:chevy|chevrolet|nissan|mitsubishi|ford|toyota|honda|dodge|plymouth|buy|bought|drive|drives|"
                  r"driving|wear|wearing|sip|drink|order|ordered|delivered\s+by|shop\s+at|shopping\s+at)\s+(?:a\s+|an\s+|the\s+|some\s+)?)$"),
@@ -330,10 +347,12 @@ EVERYDAY: list[Sense] = [
 EVERYDAY_CONTEXT = re.compile(
     r"(?<![A-Za-z])(?:meeting\s+rooms?|conference\s+rooms?|rooms?\s+(?:are|is)\s+named|named\s+after|named\s+for|"
     r"myths?|mythology|legends?|greek|roman|norse|gods?|goddess|statues?|mascots?|birthdays?|weddings?|lunch(?:es)?|"
-    r"coffee|espresso|caf[eé]s?|restaurants?|menu|pets?|dogs?|cats?|snakes?|reptiles?|zoos?|animals?|wildlife|"
+    r"coffee|espresso|caf[eé]s?|restaurants?|menu|pets?|dogs?|cats?|snakes?|reptiles?|(?<!\ba\s)zoos?(?!\s+of)|animals?|wildlife|moons?|planets?|constellations?|telescopes?|astronom\w*|"
     r"ocean(?:s|ic|ography)?|"
     r"seas?|vessels?|boats?|harbou?rs?|book\s+clubs?|novels?|novelists?|poems?|poets?|drones?|cameras?|photograph\w*|furniture|gardens?|seminars?\s+room)(?![A-Za-z])|"
-    r"无人机|航拍|摄影|婚礼|咖啡|饮品|门店|顾客|宠物|饲养|喂食|蛇|船|码头|会议室|大楼|餐厅|菜单|神话|花园",
+    r"无人机|航拍|摄影|婚礼|咖啡|饮品|门店|顾客|宠物|饲养|喂食|蛇|船|码头|会议室|大楼|餐厅|菜单|神话|花园|"
+    r"無人機|攝影|婚禮|飲品|門店|顧客|寵物|飼養|餵食|碼頭|會議室|大樓|餐廳|菜單|神話|花園|车型|車型|汽车|汽車|维修|維修|保养|保養|"
+    r"药房|藥房|病人|患者|新郎|新娘|橘猫|猫|貓|狗",
     re.IGNORECASE)
 #: Words that make a sentence technical beyond doubt (TECH_CONTEXT without its everyday
 #: words such as "data", "models", "training", "使用", "经验"), and version numbers or code.
@@ -349,6 +368,14 @@ STRONG_TECH = re.compile(
 #: every everyday sense is checked around them (other tools are only checked for use as an adjective).
 ORDINARY_WORDS = frozenset({"terraform", "keras", "cuda", "grafana", "sql", "numpy", "mlflow", "kubeflow", "databricks",
                             "bigquery", "langchain", "opencv", "grpc", "fastapi", "xgboost", "lightgbm", "kubernetes"})
+
+#: Tool names that are also ordinary words, first names, surnames, places, myths or brands (every term
+#: with a rule in RULES, and these). Such a mention needs technical context and never gives it: "Scala",
+#: "torch", "hive" and "snowflake" on a restaurant's menu do not make one another technical. Only
+#: unambiguous technology names, code-ish tokens, version numbers and technical words do.
+WEAK_NAMES = frozenset({"python", "spark", "docker", "hive", "airflow", "snowflake", "tableau", "pandas", "kafka",
+                        "flink", "flask", "helm", "argo", "ray", "jax", "triton", "jenkins", "prometheus", "azure",
+                        "scala", "torch", "transformers", "terraform", "keras", "hcl", "go", "r"})
 
 #: Tools that are also first names: a capitalised word right after them ("Ray Thompson")
 #: is a surname unless it is one of these technical words.
