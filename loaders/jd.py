@@ -40,6 +40,8 @@ from kg.loaders.jd_rules import (  # noqa: F401
     SENTENCE_END,
     TECH_CUES,
     TITLE_RULES,
+    TRADITIONAL_CHARS,
+    TRADITIONAL_WORDS,
     Rule,
     Sense,
 )
@@ -359,6 +361,19 @@ def _title_literal(pattern: str) -> str:
     return re.sub(r"\\(.)", r"\1", _WORD_EDGES.sub("", pattern)).lower()
 
 
+_TRADITIONAL = str.maketrans(dict(zip(TRADITIONAL_CHARS[::2], TRADITIONAL_CHARS[1::2])))
+_TRADITIONAL_WORD = re.compile("|".join(TRADITIONAL_WORDS))
+
+
+def simplified(text: str) -> str:
+    """Chinese text in simplified characters and mainland words, for the title rules and cues.
+
+    >>> simplified("資料科學家（機器學習）")
+    '数据科学家（机器学习）'
+    """
+    return _TRADITIONAL_WORD.sub(lambda m: TRADITIONAL_WORDS[m.group()], text).translate(_TRADITIONAL)
+
+
 def classify(title: str, body: str, tools: list[str], skills: list[str],
              vocab: Vocabulary) -> tuple[str | None, float, dict[str, Any]]:
     """The track of a posting from its title and body: ``(track or None, confidence, evidence)``.
@@ -367,6 +382,8 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     "A/B testing") and how well its skills fit each track's requirements in the
     graph can overrule it.
     """
+    if not title.isascii() or not body.isascii():
+        title, body = simplified(title), simplified(body)
     tracks = {t for t in vocab.track_skills} | {t for _, t, _ in vocab.track_titles}
     title_score: dict[str, float] = {}
     title_hits: dict[str, str] = {}

@@ -30,6 +30,7 @@ from kg.loaders.jd_rules import (
     NEGATION_BEFORE,
     NEGATION_BREAK,
     NEGATION_NOUN_PHRASE,
+    NEGATION_SUBJECT,
     NOT_NEGATION,
     ORDINARY_WORDS,
     RULES,
@@ -64,6 +65,7 @@ LOOK = 60
 
 _NEG_BEFORE = re.compile(NEGATION_BEFORE, re.IGNORECASE)
 _NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
+_NEG_SUBJECT = re.compile(NEGATION_SUBJECT, re.IGNORECASE)
 _NOT_NEG = re.compile(NOT_NEGATION, re.IGNORECASE)
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
 _BONUS = re.compile(BONUS, re.IGNORECASE)
@@ -133,20 +135,24 @@ _ZH_BEFORE_TAIL = 5
 _BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "0": numbers ("49% HF") count
 #: The words a negation cue begins with (its first word, or a CJK character of it).
 _NEG_KEYS = frozenset(
-    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud",
+    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
      "avoid", "steer", "stay", "stayed", "staying", "stays", "keep", "keeps", "keeping", "eschew", "shun", "shuns", "shunned",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "over"]
 )
 #: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
-_ZH_NEG = ("无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
+_ZH_NEG = ("不", "没", "沒", "未", "无", "無", "毋", "弃", "棄", "放弃", "放棄", "无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
            "代替", "取代", "替代", "替换", "弃用", "淘汰", "告别", "没有使", "未使用", "不采", "不再", "停用", "不碰", "不接",
            "避免", "禁止", "禁用", "不允", "拒绝", "摒弃", "不写", "不考", "用不", "没有")
 #: The words a cue of NEGATION_AFTER holds among its first ones (the full pattern runs only after one of them).
 _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", "wasn", "needn", "need", "retired",
                              "deprecated", "phased", "sunset", "sunsetted", "decommissioned", "replaced", "removed",
                              "dropped", "abandoned", "gone", "going", "way", "out", "unnecessary", "irrelevant",
-                             "optional", "migrated", "turned", "switched", "shut", "thing", "history"])
-_NEG_AFTER_ZH = frozenset("非不无已可均都")
+                             "optional", "migrated", "turned", "switched", "shut", "thing", "history", "free", "less",
+                             "being", "getting", "dead", "legacy", "off", "wouldn", "will"])
+_NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條")
+#: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
+_NEG_SUBJECT_HINT = re.compile(r"\b(?:scope|required|needed|necessary|expected|part|used|assessed|requirement|prerequisite|"
+                               r"must|unnecessary|irrelevant|retired|deprecated|phased|decommissioned|sunset|longer)\b", re.IGNORECASE)
 
 
 def _key_pattern(keys: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -351,6 +357,10 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
     if m:
         which = chain[-1:] if _SINGULAR.search(m.group()) else chain
         return f"negated: '{m.group().strip(' ,(-–—')}' after it", which
+    if _NEG_SUBJECT_HINT.search(after):
+        m = _NEG_SUBJECT.match(text, tail.end, clause_end(text, tail.end, 90) + 1)
+        if m:
+            return f"negated: its clause says '…{m.group()[-40:].strip()}'", chain
     if _ZH_FROM.search(text, max(0, head.start - 3), head.start) and _ZH_TO.match(text, tail.end, tail.end + 8):
         return "negated: '从…迁移到' (being migrated away from)", chain
     return None
@@ -421,7 +431,10 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     negated: set[int] = set()
     prev_end = 0
     prev_why = ""
+    listed: set[int] = set()
     for chain in _chains(text, plausible):
+        if len(chain) > 1:
+            listed.update(id(h) for h in chain)
         decision = _negation(text, chain, prev_end)
         glue = text[prev_end:chain[0].start] if prev_why and chain[0].start - prev_end <= 12 else ""
         activity = prev_why
@@ -440,6 +453,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
                 not_counted.append({"term": h.text, "at": h.start, "why": why})
     if negated:
         _same_sentence(text, plausible, negated, not_counted)
+        _negated_elsewhere(plausible, negated, listed, not_counted)
     accepted = _in_context(text, plausible, negated, not_counted)
     hints = _hint_positions(text.lower(), _BONUS_HINTS)
     levels: dict[str, set[str]] = {}
@@ -480,6 +494,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, n.start() if n else min(len(text), end + SENTENCE_REACH)
 
 
+#: A line that starts a bullet, a numbered item or a heading: a new sentence for the everyday-sense check.
+_BLOCK_START = re.compile(r"\n[ \t]*(?:[-*•‧·●▪]|\d{1,2}[.)、]|#)")
+
+
 def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_counted: list[dict[str, Any]]) -> list[Hit]:
     """Drop the tool-like words that stand in a sentence with nothing technical in it and either
     everyday words around (rooms, myths, drones, coffee: ``EVERYDAY_CONTEXT``) or the word written
@@ -490,6 +508,10 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
         if h.key not in ORDINARY or _next_to_technology(text, plausible, i):
             continue
         lo, hi = _sentence(text, h.start, h.end)
+        block = _BLOCK_START.search(text, h.end, hi)
+        hi = block.start() if block else hi
+        for block in _BLOCK_START.finditer(text, lo, h.start):
+            lo = block.start()
         if not starts:
             starts = [o.start for o in plausible]
         k = bisect.bisect_left(starts, lo)
@@ -526,12 +548,36 @@ def _same_sentence(text: str, plausible: list[Hit], negated: set[int], not_count
     where: dict[str, list[tuple[int, int, int]]] = {}
     for h in plausible:
         if id(h) in negated:
-            where.setdefault(h.key, []).append((h.start, *_sentence(text, h.start, h.end)))
+            for n in h.nodes:
+                where.setdefault(n, []).append((h.start, *_sentence(text, h.start, h.end)))
     for h in plausible:
-        for at, lo, hi in where.get(h.key, ()):
-            if id(h) not in negated and lo <= h.start < at and not _CONTRAST.search(text, h.end, at):
-                negated.add(id(h))
-                not_counted.append({"term": h.text, "at": h.start, "why": f"negated: its sentence goes on to say '{h.text}' is not used"})
+        for at, lo, hi in (w for n in h.nodes for w in where.get(n, ())):
+            if id(h) in negated or not lo <= h.start < hi:
+                continue
+            if h.start < at and not _CONTRAST.search(text, h.end, at):
+                why = f"negated: its sentence goes on to say '{h.text}' is not used"
+            elif h.start > at and not _CONTRAST.search(text, at, h.start):
+                why = "negated: its sentence has already said it is not used"  # "we've deprecated TensorFlow; the last TF model…"
+            else:
+                continue
+            negated.add(id(h))
+            not_counted.append({"term": h.text, "at": h.start, "why": why})
+
+
+def _negated_elsewhere(plausible: list[Hit], negated: set[int], listed: set[int], not_counted: list[dict[str, Any]]) -> None:
+    """A tool the posting says it does not use counts elsewhere only where it is asked for in a list of
+    technologies: "If your CV is all Jenkins, that's fine, but forget Jenkins here" asks for no Jenkins."""
+    said: dict[str, str] = {}
+    for h in plausible:
+        if id(h) in negated:
+            for n in h.nodes:
+                said.setdefault(n, h.text)
+    for h in plausible:
+        if id(h) not in negated and id(h) not in listed and h.nodes <= said.keys():
+            negated.add(id(h))
+            n = min(h.nodes)
+            not_counted.append({"term": h.text, "at": h.start,
+                                "why": f"negated: the posting says '{said[n]}' is not used, and does not list it with other technology here"})
 
 
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|yet|while)\b|但|不过|然而", re.IGNORECASE)

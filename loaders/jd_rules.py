@@ -152,7 +152,7 @@ SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|\n\s*\n")
 #: Role titles, beyond the track names and aliases in the graph: (track, weight, pattern).
 #: More specific titles weigh more; the body can still overrule a title.
 TITLE_RULES: list[tuple[str, float, str]] = [
-    ("infra-mle", 4.0, r"mlops|ml\s*ops|\b(?:ml|machine learning|ai)\s+(?:platform|infra\w*)|机器学习平台|ai\s*平台|训练平台|推理平台|算法平台|模型平台|大模型平台|深度学习平台|特征平台|ml\s*平台|ai\s*infra|算力平台"),
+    ("infra-mle", 4.0, r"mlops|ml\s*ops|\b(?:ml|machine learning|ai|gpu|inference|serving|training|model|llm)\s+(?:platform|infra\w*)|机器学习平台|ai\s*平台|训练平台|推理平台|算法平台|模型平台|大模型平台|深度学习平台|特征平台|ml\s*平台|ai\s*infra|算力平台"),
     ("research-scientist", 4.0, r"research scientist|研究科学家|\bscientist,?\s+(?:ai|ml|machine learning)\b"),
     ("research-mle", 4.0, r"research engineer|research (?:ml|machine learning) engineer|研究工程师|算法研究工程师"),
     # a research title qualified as the engineering kind ("研究员（工程方向）", "Researcher, engineering track")
@@ -170,6 +170,15 @@ TITLE_RULES: list[tuple[str, float, str]] = [
     # the role noun decides, the area ("Product Manager, ML Platform") only qualifies it: above every area
     ("pm", 5.0, r"product manager|product owner|产品经理"),
 ]
+
+#: Traditional characters (Taiwan, Hong Kong) and their simplified forms, and the Taiwanese words for the
+#: same thing ("資料" is data): titles and cues are written once, in simplified Chinese.
+TRADITIONAL_WORDS = {"資料": "数据", "演算法": "算法", "軟體": "软件", "程式": "程序", "雲端": "云", "維運": "运维",
+                     "伺服器": "服务器", "資訊": "信息", "網路": "网络", "品保": "质量"}
+TRADITIONAL_CHARS = ("數数據据學学習习機机師师發发開开後后術术庫库倉仓儲储構构場场業业務务產产營营運运維维設设計计"
+                     "統统報报表表試试驗验應应實实體体網网絡络雲云端端門门員员經经理理導导專专們们這这個个為为與与"
+                     "關关係系戶户評评價价類类資资訊讯線线態态擬拟測测視视覺觉語语聲声訓训練练級级層层權权質质傳传"
+                     "標标準准優优勢势證证書书頁页碼码處处選选擇择協协調调劃划範范圍围總总監监負负責责製制創创")
 
 #: Phrases in the body that point to a track. Weight 2 for the telling ones.
 CUES: dict[str, dict[int, str]] = {
@@ -360,8 +369,10 @@ STRONG_TECH = re.compile(
     r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
     r"sdks?|apis?|deploy\w*|clusters?|stack|code|pipelines?|dags?|quer(?:y|ies|ying)|databases?|warehouses?|etl|elt|"
     r"containers?|microservices?|servers?|backend|scripts?|notebooks?|repos?|ci/cd|devops|mlops|dashboards?|"
-    r"orchestrat\w*|inference|gpus?|kubernetes|cloud)(?![A-Za-z])|"
-    r"\bv?\d+\.\d+(?:\.\d+)?\b|`[^`\n]{1,40}`|\w+\(\)|\.py\b|::|编程|代码|部署|集群|框架|开发|数据库|数仓|算法",
+    r"orchestrat\w*|inference|gpus?|kubernetes|cloud|executors?|partition(?:s|ing|ed)?|shard(?:s|ing|ed)?|replicas?|udfs?|"
+    r"joins|schemas?)(?![A-Za-z])|"
+    r"\bv?\d+\.\d+(?:\.\d+)?\b|`[^`\n]{1,40}`|\w+\(\)|\.py\b|::|编程|代码|部署|集群|框架|开发|数据库|数仓|算法|"
+    r"程式|程式碼|開發|資料庫|數倉|演算法|报表|報表|模型|机器学习|機器學習|資料倉儲|数据仓库|可视化|可視化",
     re.IGNORECASE)
 
 #: Tool names that are also ordinary words, names or brands, beyond those with a rule in RULES:
@@ -403,51 +414,73 @@ NEGATION_BEFORE = (
     r"\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b|\bas\s+opposed\s+to\b|\bnot\s+(?:on|in|with|using|via)\b|"
     r"\b(?:do|does|did|will|would|should|must|can|need|could)\s*(?:not|n['’]t)\s+(?:\w+\s+){0,2}?"
     r"(?:use|using|need|require|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|expect|ask\s+for|"
-    r"look\s+for|want|have|write|support|maintain|care\s+about|worry\s+about|bother\s+with|go\s+near|see|get)"
+    r"look\s+for|want|have|write|support|maintain|care\s+about|worry\s+about|bother\s+(?:with|learning)|go\s+near|see|get|do|"
+    r"learn|study|spend\s+(?:any\s+)?time\s+(?:on|learning|with)|assess|test|screen\s+for)"
     r"(?:\s+(?:you|candidates|applicants|anyone|people)\s+to\s+(?:know|use|have|learn|be\s+(?:an?\s+)?\w+\s+(?:in|with|at))|"
     r"\s+to\s+(?:know|use|learn|touch|have|master|write|run|be\s+(?:an?\s+)?\w+\s+(?:in|with|at)))?\b|"
     r"\b(?:don['’]t|won['’]t|doesn['’]t|didn['’]t|never|isn['’]t|aren['’]t|wasn['’]t|not)\s+(?:\w+\s+){0,2}?"
     r"(?:use|using|used|need|needed|require|required|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|"
-    r"expect|want|have|write|support|maintain|going\s+to\s+use|part\s+of|a\s+(?:\w+\s+)?shop)"
+    r"expect|want|have|write|support|maintain|going\s+to\s+use|part\s+of|a\s+(?:\w+\s+)?shop|do|doing|learn|learning|study|"
+    r"spend\s+(?:any\s+)?time\s+(?:on|learning|with)|bother\s+(?:with|learning)|go\s+near|come\s+across|assess|test|screen\s+for)"
     r"(?:\s+(?:you|candidates|applicants|anyone)?\s*to\s+(?:know|use|learn|touch|have|master|write|run))?\b|"
     r"(?<!you['’]ve\s)(?<!you\shave\s)\b(?:migrat|mov|switch|transition|port|shift)\w*\s+(?:(?:all|most|our|the|its|their|"
     r"existing|legacy|remaining|every|of|\w+ing|jobs|workloads|pipelines|models|data|stack|everything|services|code)\s+){0,4}?"
     r"(?:away\s+from|off(?:\s+of)?|out\s+of|from)\b|\baway\s+from\b|"
     r"\breplac(?:e|ed|es|ing)\b(?!\s+by)|\b(?:phas(?:e|ed|ing)\s+out|sunset(?:ting|ted)?|deprecat(?:e|ed|ing)|"
     r"retir(?:e|ed|ing)|decommission(?:ed|ing)?|ditch(?:ed|ing)?|drop(?:ped|ping)|abandon(?:ed|ing)?|"
-    r"rip(?:ped|ping)?\s+out|got\s+rid\s+of|getting\s+rid\s+of|outgrew|outgrown)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
+    r"rip(?:ped|ping)?\s+out|got\s+rid\s+of|getting\s+rid\s+of|outgrew|outgrown|scrap(?:ped|ping)?|kill(?:ed|ing)|binn?(?:ed|ing)|"
+    r"moved\s+on\s+from|stopped\s+using|gave\s+up(?:\s+on)?|turned\s+off|shut\s+down)\b|"
+    r"\b(?:we|we['’]ve|we\s+have|they|they['’]ve|the\s+(?:team|company|group))\s+(?:\w+\s+)?(?:left|quit|exited|removed)\b|"
+    r"\bforget(?:\s+about)?\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
     r"\bzero\b|\b(?:chose|chosen|choose|choosing|prefer(?:s|red|ring)?|picked|opted\s+for|favou?r(?:s|ed|ing)?|went\s+with)\s+"
     r"(?:\S+\s+){1,4}?over\b|"
     r"(?P<avoid>\b(?:avoid(?:s|ed|ing)?|steer(?:s|ed|ing)?\s+clear\s+of|stay(?:s|ed|ing)?\s+away\s+from|keep(?:s|ing)?\s+away\s+from|"
     r"eschew(?:s|ed|ing)?|shun(?:s|ned|ning)?|forgo(?:es|ne|ing)?|forbid(?:s|den)?|prohibit(?:s|ed)?|ban(?:s|ned)?|"
     r"(?:have|has)\s+no\s+(?:use|need|plans?)\s+for|refuse(?:s|d)?\s+to\s+(?:use|touch|adopt))\b"
     r"|避免使用|禁止使用|禁用|不允许使用|拒绝使用|摒弃)|"
-    r"无需|无须|不需要|不需|不写|不考虑|用不到|用不上|没有|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
+    r"(?:并|並|从|從|也|都|亦|均|完全|根本|目前|暂时|暫時)?(?:不|没有?|沒有?|未|无|無|毋)(?:再|会|會|太|需|须|須|必|要求|要)?"
+    r"(?:用到|用上|使用|採用|采用|涉及|掌握|了解|瞭解|熟悉|接触|接觸|依赖|依賴|碰|考察|考核|需要|会用|會用)(?:任何|相关的?|相關的?)?|"
+    r"已(?:经|經)?(?:全面|全部|彻底|徹底)?(?:弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|放弃|放棄)(?:了)?|棄用|放弃|放棄|"
+    r"無需|無須|不需要|不需|不寫|無需|无需|无须|不需要|不需|不写|不考虑|不考慮|用不到|用不上|没有|沒有|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
     r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
 )
 #: Cues that negate the tools right BEFORE them in the same clause ("Spark is not required", "Hive已下线").
 NEGATION_AFTER = (
     r"^(?:\s+(?:experience|knowledge|skills?|expertise|background|familiarity|certification|exposure)(?:\s+\w+)?)?\s*"
     r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
-    r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected)\b|"
+    r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
+    r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:dead|history|legacy\s+now|off\s+the\s+table)\b|"
     r"(?:(?:therefore|thus|hence|so|also|simply|currently|really|certainly|definitely|generally|likewise|equally|"
     r"then|honestly|frankly|deliberately|intentionally|explicitly)\s+)?"
     r"(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
     r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|something\s+we|what\s+we|on\s+the\s+table|"
     r"involved|in\s+scope|applicable|a\s+factor|a\s+focus)\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
-    r"(?:retired|deprecated|phased\s+out|being\s+phased\s+out|sunset(?:ted)?|decommissioned|replaced|removed|dropped|"
+    r"(?:being\s+|getting\s+)?(?:retired|deprecated|phased\s+out|sunset(?:ted)?|decommissioned|replaced|removed|dropped|"
     r"abandoned|switched\s+off|turned\s+off|shut\s+down|a\s+thing\s+of\s+the\s+past|history\s+(?:here|for\s+us)|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
     r"optional\s+and\s+not\s+assessed)\b|(?:has|have)\s+been\s+(?:retired|deprecated|phased\s+out|sunset|decommissioned|"
     r"replaced|removed|dropped|migrated\s+away|turned\s+off|switched\s+off|shut\s+down)\b)|"
+    r"^[-‐](?:free|less)\b|"
+    r"^\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
+    r"(?:非必要|非必須|不是必須|不必要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮)|"
+    r"已(?:经|經)?(?:全部|全面|都|基本|彻底|徹底)?(?:棄用|下線|停用|廢棄|被取代|被替換)|不需|無需|無須|不涉及|不考察|不列入)|"
     r"^\s*(?:经验|技能|能力|项目|集群|框架)?\s*(?:非必须|非必需|不是必须|不是必需|不是必要|不作要求|不做要求|不要求|不需要|不必|无需|无要求|可不会|"
     r"不强制|无关|已(?:经)?(?:全部|都|基本|彻底)?(?:弃用|下线|淘汰|停用|废弃|移除|迁出|停掉|关停|关掉|砍掉|下掉|被替换|被取代)|已迁移|迁出|不在技术栈|不在我们的技术栈|均不需要|都不需要|不考察|不涉及)|"
     r"^\s*(?:not\s+required|not\s+needed|need\s+not\s+apply|needn['’]t)"
 )
 #: What comes right after the cue and takes the negation back ("not only", "not limited to").
-NOT_NEGATION = r"(?:not|no)\s+(?:only|just|limited\s+to|merely|necessarily|least|to\s+mention|everyone|all)\b|whether\s+or\s+not|if\s+not"
+NOT_NEGATION = (r"(?:not|no)\s+(?:only|just|limited\s+to|merely|necessarily|least|to\s+mention|everyone|all)\b|whether\s+or\s+not|if\s+not|"
+                r"(?:don['’]t|do\s+not|never|won['’]t)\s+forget|forget\s+(?:to|that)\b")
 #: A Chinese "从 X 迁移到 Y": X is being left.
-MIGRATION_FROM_ZH = (r"从\s*$", r"\s*(?:(?:迁移|迁|切换|转向|转|过渡|升级|替换)(?:到|至|为|成)|迁出|(?:迁移|切换|转)出)")
+MIGRATION_FROM_ZH = (r"(?:从|從)\s*$", r"\s*(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|替换|替換)(?:到|至|为|為|成)|"
+                                      r"迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")
+#: A clause whose subject holds the tool and whose predicate says it is not wanted ("Coding in R or building
+#: models yourself is out of scope", "Experience with Spark on large clusters is not required").
+NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|we|you|they|which|that|who|although|though|while|whereas)\b)[^.;:!?\n,()])"
+                    r"{1,60}?\s(?:is|are|was|were|will\s+be)\s+(?:(?:completely|entirely|totally|strictly|simply|definitely)\s+)?"
+                    r"(?:out\s+of\s+scope|not\s+(?:required|needed|necessary|expected|part\s+of|in\s+scope|used|assessed|"
+                    r"a\s+(?:requirement|prerequisite|must))|unnecessary|irrelevant|(?:being\s+)?(?:retired|deprecated|phased\s+out|"
+                    r"decommissioned|sunset)|no\s+longer\s+(?:used|needed|required))\b")
 #: Words that stop a negation's reach inside a clause ("we don't use Spark but Flink", "instead of Airflow we use Dagster").
 NEGATION_BREAK = (r"\b(?:to|on|onto|into|using|via|through|by|from|than|we|our|they|but|which|that|who|where|while|"
                   r"instead|and\s+then|for|is|are|was|were|in\s+favou?r\s+of)\b|但|而是|改用|使用|采用|用")

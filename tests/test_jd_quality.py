@@ -128,7 +128,7 @@ def test_not_counted_says_which_cue(packaged_graph):
     ("Handle dilute HF acid under the hood. Python, SQL, R, pandas.", ["pandas", "python", "r", "sql"],
      "ordinary sense (hydrofluoric acid, high frequency, heart failure)"),
     ("Grab an Erlenmeyer flask. Python, SQL and Docker.", ["docker", "python", "sql"],
-     "ordinary sense (laboratory glassware)"),
+     "ordinary sense (laboratory glassware, a drinks flask)"),
     ("We want a Kafka-like log, built in Go, with Python and Kubernetes.", ["go", "kubernetes", "python"],
      "everyday sense: an adjective, not the tool itself ('Kafka-like')"),
     ("Our CEO likes to pass the torch. PyTorch, Python, CUDA.", ["cuda", "python", "pytorch"],
@@ -371,7 +371,8 @@ def test_a_megabyte_of_tool_names_is_bounded(packaged_graph):
     ("This is a people role: no programming in Scala, just SQL dashboards in Looker and some Python.", ["python", "sql"]),
     # a tool the sentence goes on to negate
     ("If Kafka is your passion, note we never run Kafka here; Python, SQL, Airflow.", ["airflow", "python", "sql"]),
-    ("Kafka fans welcome, but we never run Kafka here; Python, SQL, Airflow.", ["airflow", "kafka", "python", "sql"]),
+    # a tool the posting says it never runs is not asked for elsewhere, unless listed with other technology there
+    ("Kafka fans welcome, but we never run Kafka here; Python, SQL, Airflow.", ["airflow", "python", "sql"]),
 ], ids=["steer-clear", "avoids", "avoid-with-tool", "zh-avoid", "noun-phrase", "adverb-no-negation", "adverb-thus",
         "category-examples", "zh-category-examples", "negated-activity", "same-sentence", "same-sentence-but"])
 def test_negation_classes_of_the_second_tuning_set(packaged_graph, text, expected):
