@@ -135,7 +135,7 @@ _ZH_BEFORE_TAIL = 5
 _BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "0": numbers ("49% HF") count
 #: The words a negation cue begins with (its first word, or a CJK character of it).
 _NEG_KEYS = frozenset(
-    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
+    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "said", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
      "avoid", "steer", "stay", "stayed", "staying", "stays", "keep", "keeps", "keeping", "eschew", "shun", "shuns", "shunned",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "over"]
 )
@@ -148,11 +148,13 @@ _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", 
                              "deprecated", "phased", "sunset", "sunsetted", "decommissioned", "replaced", "removed",
                              "dropped", "abandoned", "gone", "going", "way", "out", "unnecessary", "irrelevant",
                              "optional", "migrated", "turned", "switched", "shut", "thing", "history", "free", "less",
-                             "being", "getting", "dead", "legacy", "off", "wouldn", "will"])
-_NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條")
+                             "being", "getting", "dead", "legacy", "off", "wouldn", "will", "frozen", "wound", "winding", "end",
+                             "nope"])
+_NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
 _NEG_SUBJECT_HINT = re.compile(r"\b(?:scope|required|needed|necessary|expected|part|used|assessed|requirement|prerequisite|"
-                               r"must|unnecessary|irrelevant|retired|deprecated|phased|decommissioned|sunset|longer)\b", re.IGNORECASE)
+                               r"must|unnecessary|irrelevant|retired|deprecated|phased|decommissioned|sunset|longer|frozen|wound|"
+                               r"touched|roadmap|radar|come|matter|feature|appear|relevant|involved)\b", re.IGNORECASE)
 
 
 def _key_pattern(keys: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -352,7 +354,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
     after = text[tail.end:tail.end + 90]
     hinted = _has_key(after, _NEG_AFTER_HINT) or (not after.isascii() and not _NEG_AFTER_ZH.isdisjoint(after[:16]))
     m = _NEG_AFTER.match(after) if hinted else None
-    if m:
+    if m and not m.group().lstrip().startswith("?"):  # "Triton? Not here": the answer is the next clause
         m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, 90) + 1])
     if m:
         which = chain[-1:] if _SINGULAR.search(m.group()) else chain

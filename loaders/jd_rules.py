@@ -52,7 +52,8 @@ RULES: dict[str, Rule] = {
                sense="curriculum vitae"),
     "dl": Rule(case=True, context="local", before=r"(?:valid|class\s+\w+|driver['’]?s?)\s+$", sense="driving licence"),
     "hf": Rule(case=True, context="local", after=r"\s*(?:acid|radio|band|transceivers?|antennas?|communications?|frequenc\w+|"
-                                                 r"patients?|exacerbations?|rfid|welding|solution)\b",
+                                                 r"patients?|exacerbations?|rfid|welding|solution|cohorts?|readmissions?|admissions?|"
+                                                 r"outcomes|clinics?|nurses?|wards?|hospitali[sz]ations?|diagnos\w+|registry)\b",
                before=r"(?:dilute|concentrated|\d+\s*%|hfpef|hfref|with|acute|chronic)\s+$", sense="hydrofluoric acid, high frequency, heart failure"),
     "bq": Rule(case=True, context="local"),
     "pd": Rule(case=True, context="local"),
@@ -288,7 +289,8 @@ _ZH_OBJECT_AFTER = (r"卡|存储卡|内存卡|无人机|相机|镜头|耳机|手
                     r"品牌|款|型号|创新中心|中心|大厦|大楼|号楼|楼|广场|园区|路|街|酒店|会议室|号|轮|舰|船|"
                     r"耳機|手機|手錶|相機|鏡頭|飲品|門店|型號|大廈|大樓|號樓|樓|廣場|園區|會議室|號|輪|艦|"
                     r"吊饰|吊飾|饰品|飾品|装饰|裝飾|水晶|挂饰|掛飾|图案|圖案|主题|主題|造型|皮卡|轿车|轎車|车型|車型|小型车|小型車|"
-                    r"轮胎|輪胎|火花塞|玩偶|公仔|巧克力|蛋糕|礼盒|禮盒")
+                    r"轮胎|輪胎|火花塞|玩偶|公仔|巧克力|蛋糕|礼盒|禮盒|甜品|甜点|甜點|餐厅|餐廳|面包|麵包|咖啡馆|咖啡館|酒吧|超市|"
+                    r"商场|商場|书店|書店")
 #: Objects in English right after a name: ocean instruments, consumer devices, parts.
 _OBJECT_AFTER = (r"floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
                  r"plugs?|thermostats?|electrodes?|igniters?")
@@ -421,7 +423,8 @@ NEGATION_BEFORE = (
     r"\b(?:don['’]t|won['’]t|doesn['’]t|didn['’]t|never|isn['’]t|aren['’]t|wasn['’]t|not)\s+(?:\w+\s+){0,2}?"
     r"(?:use|using|used|need|needed|require|required|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|"
     r"expect|want|have|write|support|maintain|going\s+to\s+use|part\s+of|a\s+(?:\w+\s+)?shop|do|doing|learn|learning|study|"
-    r"spend\s+(?:any\s+)?time\s+(?:on|learning|with)|bother\s+(?:with|learning)|go\s+near|come\s+across|assess|test|screen\s+for)"
+    r"spend\s+(?:any\s+)?time\s+(?:on|learning|with)|bother\s+(?:with|learning)|go\s+near|come\s+across|assess|test|screen\s+for|"
+    r"adopt\w*|introduc\w*|bring(?:ing)?\s+in|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|be\s+(?:using|adopting|touching|running))"
     r"(?:\s+(?:you|candidates|applicants|anyone)?\s*to\s+(?:know|use|learn|touch|have|master|write|run))?\b|"
     r"(?<!you['’]ve\s)(?<!you\shave\s)\b(?:migrat|mov|switch|transition|port|shift)\w*\s+(?:(?:all|most|our|the|its|their|"
     r"existing|legacy|remaining|every|of|\w+ing|jobs|workloads|pipelines|models|data|stack|everything|services|code)\s+){0,4}?"
@@ -430,7 +433,10 @@ NEGATION_BEFORE = (
     r"retir(?:e|ed|ing)|decommission(?:ed|ing)?|ditch(?:ed|ing)?|drop(?:ped|ping)|abandon(?:ed|ing)?|"
     r"rip(?:ped|ping)?\s+out|got\s+rid\s+of|getting\s+rid\s+of|outgrew|outgrown|scrap(?:ped|ping)?|kill(?:ed|ing)|binn?(?:ed|ing)|"
     r"moved\s+on\s+from|stopped\s+using|gave\s+up(?:\s+on)?|turned\s+off|shut\s+down)\b|"
-    r"\b(?:we|we['’]ve|we\s+have|they|they['’]ve|the\s+(?:team|company|group))\s+(?:\w+\s+)?(?:left|quit|exited|removed)\b|"
+    r"\b(?:we|we['’]ve|we\s+have|they|they['’]ve|the\s+(?:team|company|group))\s+(?:\w+\s+)?(?:left|quit|exited|removed|"
+    r"skipped|rejected|declined|passed\s+on|walked\s+away\s+from)\b|"
+    r"\b(?:said|bid|waved|say|saying)\s+(?:goodbye|farewell|good-?bye)\s+to\b|\bparted\s+ways\s+with\b|"
+    r"\b(?:nobody|no\s+one|none\s+of\s+us)\s+(?:\w+\s+){0,2}?(?:uses?|writes?|touch(?:es)?|runs?|needs?|knows?|maintains?)\b|"
     r"\bforget(?:\s+about)?\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
     r"\bzero\b|\b(?:chose|chosen|choose|choosing|prefer(?:s|red|ring)?|picked|opted\s+for|favou?r(?:s|ed|ing)?|went\s+with)\s+"
     r"(?:\S+\s+){1,4}?over\b|"
@@ -439,13 +445,15 @@ NEGATION_BEFORE = (
     r"(?:have|has)\s+no\s+(?:use|need|plans?)\s+for|refuse(?:s|d)?\s+to\s+(?:use|touch|adopt))\b"
     r"|避免使用|禁止使用|禁用|不允许使用|拒绝使用|摒弃)|"
     r"(?:并|並|从|從|也|都|亦|均|完全|根本|目前|暂时|暫時)?(?:不|没有?|沒有?|未|无|無|毋)(?:再|会|會|太|需|须|須|必|要求|要)?"
-    r"(?:用到|用上|使用|採用|采用|涉及|掌握|了解|瞭解|熟悉|接触|接觸|依赖|依賴|碰|考察|考核|需要|会用|會用)(?:任何|相关的?|相關的?)?|"
+    r"(?:用到|用上|使用|採用|采用|涉及|掌握|了解|瞭解|熟悉|接触|接觸|依赖|依賴|碰|考察|考核|需要|会用|會用|维护|維護|支持|支援|"
+    r"运行|運行|部署|写|寫)(?:任何|相关的?|相關的?)?|"
     r"已(?:经|經)?(?:全面|全部|彻底|徹底)?(?:弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|放弃|放棄)(?:了)?|棄用|放弃|放棄|"
     r"無需|無須|不需要|不需|不寫|無需|无需|无须|不需要|不需|不写|不考虑|不考慮|用不到|用不上|没有|沒有|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
     r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
 )
 #: Cues that negate the tools right BEFORE them in the same clause ("Spark is not required", "Hive已下线").
 NEGATION_AFTER = (
+    r"^\s*\?\s*(?:not\s+here|no|nope|not\s+(?:for|in)\s+(?:us|this\s+(?:role|team|job)))\b|"
     r"^(?:\s+(?:experience|knowledge|skills?|expertise|background|familiarity|certification|exposure)(?:\s+\w+)?)?\s*"
     r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
     r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
@@ -455,15 +463,18 @@ NEGATION_AFTER = (
     r"(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
     r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|something\s+we|what\s+we|on\s+the\s+table|"
-    r"involved|in\s+scope|applicable|a\s+factor|a\s+focus)\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
+    r"involved|in\s+scope|applicable|a\s+factor|a\s+focus|on\s+(?:our|the)\s+(?:roadmap|radar|agenda|cards))\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
     r"(?:being\s+|getting\s+)?(?:retired|deprecated|phased\s+out|sunset(?:ted)?|decommissioned|replaced|removed|dropped|"
-    r"abandoned|switched\s+off|turned\s+off|shut\s+down|a\s+thing\s+of\s+the\s+past|history\s+(?:here|for\s+us)|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
+    r"abandoned|switched\s+off|turned\s+off|shut\s+down|frozen|wound\s+down|winding\s+down|end[- ]of[- ]life|"
+    r"a\s+thing\s+of\s+the\s+past|history\s+(?:here|for\s+us)|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
     r"optional\s+and\s+not\s+assessed)\b|(?:has|have)\s+been\s+(?:retired|deprecated|phased\s+out|sunset|decommissioned|"
     r"replaced|removed|dropped|migrated\s+away|turned\s+off|switched\s+off|shut\s+down)\b)|"
     r"^[-‐](?:free|less)\b|"
     r"^\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
     r"(?:非必要|非必須|不是必須|不必要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮)|"
-    r"已(?:经|經)?(?:全部|全面|都|基本|彻底|徹底)?(?:棄用|下線|停用|廢棄|被取代|被替換)|不需|無需|無須|不涉及|不考察|不列入)|"
+    r"已(?:经|經)?[^，。；,.;、\n]{0,8}?(?:弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|被取代|被替換|被替换)|"
+    r"(?:不是|非|并非|並非)(?:必要|必须|必須|必需|必备|必備|硬性要求|刚需|剛需)|不需|無需|無須|不涉及|不考察|不列入|"
+    r"(?:目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本){0,3}(?:不|没|沒|未)(?:有)?(?:在)?(?:用|使用|采用|採用|涉及))|"
     r"^\s*(?:经验|技能|能力|项目|集群|框架)?\s*(?:非必须|非必需|不是必须|不是必需|不是必要|不作要求|不做要求|不要求|不需要|不必|无需|无要求|可不会|"
     r"不强制|无关|已(?:经)?(?:全部|都|基本|彻底)?(?:弃用|下线|淘汰|停用|废弃|移除|迁出|停掉|关停|关掉|砍掉|下掉|被替换|被取代)|已迁移|迁出|不在技术栈|不在我们的技术栈|均不需要|都不需要|不考察|不涉及)|"
     r"^\s*(?:not\s+required|not\s+needed|need\s+not\s+apply|needn['’]t)"
@@ -477,10 +488,13 @@ MIGRATION_FROM_ZH = (r"(?:从|從)\s*$", r"\s*(?:(?:迁移|遷移|迁|遷|切换
 #: A clause whose subject holds the tool and whose predicate says it is not wanted ("Coding in R or building
 #: models yourself is out of scope", "Experience with Spark on large clusters is not required").
 NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|we|you|they|which|that|who|although|though|while|whereas)\b)[^.;:!?\n,()])"
-                    r"{1,60}?\s(?:is|are|was|were|will\s+be)\s+(?:(?:completely|entirely|totally|strictly|simply|definitely)\s+)?"
-                    r"(?:out\s+of\s+scope|not\s+(?:required|needed|necessary|expected|part\s+of|in\s+scope|used|assessed|"
-                    r"a\s+(?:requirement|prerequisite|must))|unnecessary|irrelevant|(?:being\s+)?(?:retired|deprecated|phased\s+out|"
-                    r"decommissioned|sunset)|no\s+longer\s+(?:used|needed|required))\b")
+                    r"{0,60}?\s(?:(?:is|are|was|were|will\s+be)\s+(?:(?:completely|entirely|totally|strictly|simply|definitely)\s+)?"
+                    r"(?:out\s+of\s+scope|unnecessary|irrelevant|(?:being\s+)?(?:retired|deprecated|phased\s+out|decommissioned|sunset|"
+                    r"frozen|wound\s+down)|no\s+longer\s+(?:used|needed|required)|never\s+(?:touched|used|needed|required|run))|"
+                    r"(?:is|are|was|were)(?:\s+not|n['’]t)\s+(?:required|needed|necessary|expected|part\s+of|in\s+scope|used|assessed|"
+                    r"on\s+(?:our|the)\s+(?:roadmap|radar)|a\s+(?:requirement|prerequisite|must))|"
+                    r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|never)\s+(?:come\s+up|matter|feature|appear|"
+                    r"be\s+(?:needed|used|required|relevant|involved|assessed|touched)))\b")
 #: Words that stop a negation's reach inside a clause ("we don't use Spark but Flink", "instead of Airflow we use Dagster").
 NEGATION_BREAK = (r"\b(?:to|on|onto|into|using|via|through|by|from|than|we|our|they|but|which|that|who|where|while|"
                   r"instead|and\s+then|for|is|are|was|were|in\s+favou?r\s+of)\b|但|而是|改用|使用|采用|用")

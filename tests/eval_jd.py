@@ -29,8 +29,9 @@ CORPUS = Path(__file__).with_name("jd_corpus")
 HOLDOUT = Path(__file__).with_name("jd_holdout")
 TUNING2 = Path(__file__).with_name("jd_tuning2")
 HOLDOUT3 = Path(__file__).with_name("jd_holdout3")
-#: Every labelled set, tuning sets first.
-SETS = (CORPUS, TUNING2, HOLDOUT, HOLDOUT3)
+TUNING5 = Path(__file__).with_name("jd_tuning5")
+#: Every labelled set (all of them tuning sets now; the held-out set is scored elsewhere).
+SETS = (CORPUS, TUNING2, HOLDOUT, HOLDOUT3, TUNING5)
 F1_TARGET = 0.9
 ACCURACY_TARGET = 0.85
 
