@@ -66,6 +66,7 @@ LOOK = 60
 _NEG_BEFORE = re.compile(NEGATION_BEFORE, re.IGNORECASE)
 _NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
 _NEG_SUBJECT = re.compile(NEGATION_SUBJECT, re.IGNORECASE)
+_SUBJECT_STOP = re.compile(r"[.!?;:\n。！？；：](?:\s|$)|\n")
 _NOT_NEG = re.compile(NOT_NEGATION, re.IGNORECASE)
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
 _BONUS = re.compile(BONUS, re.IGNORECASE)
@@ -135,7 +136,7 @@ _ZH_BEFORE_TAIL = 5
 _BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "0": numbers ("49% HF") count
 #: The words a negation cue begins with (its first word, or a CJK character of it).
 _NEG_KEYS = frozenset(
-    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "said", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
+    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
      "avoid", "steer", "stay", "stayed", "staying", "stays", "keep", "keeps", "keeping", "eschew", "shun", "shuns", "shunned",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "over"]
 )
@@ -149,12 +150,14 @@ _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", 
                              "dropped", "abandoned", "gone", "going", "way", "out", "unnecessary", "irrelevant",
                              "optional", "migrated", "turned", "switched", "shut", "thing", "history", "free", "less",
                              "being", "getting", "dead", "legacy", "off", "wouldn", "will", "frozen", "wound", "winding", "end",
-                             "nope"])
-_NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未")
+                             "nope", "->", "→", "=>", "⟶", ":", "："])
+_NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本:：")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
 _NEG_SUBJECT_HINT = re.compile(r"\b(?:scope|required|needed|necessary|expected|part|used|assessed|requirement|prerequisite|"
                                r"must|unnecessary|irrelevant|retired|deprecated|phased|decommissioned|sunset|longer|frozen|wound|"
-                               r"touched|roadmap|radar|come|matter|feature|appear|relevant|involved)\b", re.IGNORECASE)
+                               r"touched|roadmap|radar|come|matter|feature|appear|relevant|involved|legacy|lifed|eol\w*|"
+                               r"swapped|switched|ripped|killed|scrapped|binned|migrated|replaced|removed|dropped|abandoned|"
+                               r"shut|turned|grew|outgrew|moved|left|stopped)\b", re.IGNORECASE)
 
 
 def _key_pattern(keys: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -354,13 +357,14 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
     after = text[tail.end:tail.end + 90]
     hinted = _has_key(after, _NEG_AFTER_HINT) or (not after.isascii() and not _NEG_AFTER_ZH.isdisjoint(after[:16]))
     m = _NEG_AFTER.match(after) if hinted else None
-    if m and not m.group().lstrip().startswith("?"):  # "Triton? Not here": the answer is the next clause
+    if m and m.group().lstrip()[:1] not in ("?", ":", "："):  # "Triton? Not here", "Scala: not used": the answer is the next clause
         m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, 90) + 1])
     if m:
         which = chain[-1:] if _SINGULAR.search(m.group()) else chain
         return f"negated: '{m.group().strip(' ,(-–—')}' after it", which
     if _NEG_SUBJECT_HINT.search(after):
-        m = _NEG_SUBJECT.match(text, tail.end, clause_end(text, tail.end, 90) + 1)
+        stop = _SUBJECT_STOP.search(text, tail.end, tail.end + 90)  # the pattern keeps its subject to one clause itself
+        m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else tail.end + 90)
         if m:
             return f"negated: its clause says '…{m.group()[-40:].strip()}'", chain
     if _ZH_FROM.search(text, max(0, head.start - 3), head.start) and _ZH_TO.match(text, tail.end, tail.end + 8):

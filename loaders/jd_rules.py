@@ -437,7 +437,7 @@ NEGATION_BEFORE = (
     r"skipped|rejected|declined|passed\s+on|walked\s+away\s+from)\b|"
     r"\b(?:said|bid|waved|say|saying)\s+(?:goodbye|farewell|good-?bye)\s+to\b|\bparted\s+ways\s+with\b|"
     r"\b(?:nobody|no\s+one|none\s+of\s+us)\s+(?:\w+\s+){0,2}?(?:uses?|writes?|touch(?:es)?|runs?|needs?|knows?|maintains?)\b|"
-    r"\bforget(?:\s+about)?\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
+    r"\bforget(?:\s+about)?\b|\bused\s+to\s+(?:run|use|have|rely\s+on|be\s+on|maintain)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
     r"\bzero\b|\b(?:chose|chosen|choose|choosing|prefer(?:s|red|ring)?|picked|opted\s+for|favou?r(?:s|ed|ing)?|went\s+with)\s+"
     r"(?:\S+\s+){1,4}?over\b|"
     r"(?P<avoid>\b(?:avoid(?:s|ed|ing)?|steer(?:s|ed|ing)?\s+clear\s+of|stay(?:s|ed|ing)?\s+away\s+from|keep(?:s|ing)?\s+away\s+from|"
@@ -452,7 +452,20 @@ NEGATION_BEFORE = (
     r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
 )
 #: Cues that negate the tools right BEFORE them in the same clause ("Spark is not required", "Hive已下线").
+#: Participles that say a tool was left behind ("retired", "swapped out", "end-of-lifed"), in any predicate.
+DISCONTINUED = (r"retired|deprecated|phased\s+out|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
+                r"switched\s+(?:off|out)|turned\s+off|shut\s+down|frozen|wound\s+down|swapped\s+out|ripped\s+out|"
+                r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early")
+#: Chinese verbs of leaving a tool behind (simplified and traditional).
+DISCONTINUED_ZH = (r"弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
+                   r"下掉|放弃|放棄")
 NEGATION_AFTER = (
+    r"^\s*[:：]\s*(?:not\s+(?:used|needed|required|in\s+use)|none|no|never|n/a|不需要|不用|无|無|不涉及)\b|"
+    r"^\s*(?:->|→|=>|⟶)\s*[\w .-]{1,30}?\s(?:migration|move|switch(?:over)?|cut-?over|transition)\b|"
+    r"^\s*(?:已|已经|已經)?(?:被|由)[^，。；,.;\n]{1,30}?(?:取代|替代|替换|替換|代替|淘汰)|"
+    r"^\s*(?:这边|這邊|这里|這裡|我们|我們|团队|團隊|本岗位|本職位|目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本){0,3}"
+    r"(?:用不上|用不到|用不着|用不著|不在(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型)|"
+    r"(?:不是|不属于|不屬於)(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型|选型|選型|范围|範圍))|"
     r"^\s*\?\s*(?:not\s+here|no|nope|not\s+(?:for|in)\s+(?:us|this\s+(?:role|team|job)))\b|"
     r"^(?:\s+(?:experience|knowledge|skills?|expertise|background|familiarity|certification|exposure)(?:\s+\w+)?)?\s*"
     r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
@@ -464,15 +477,14 @@ NEGATION_AFTER = (
     r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
     r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|something\s+we|what\s+we|on\s+the\s+table|"
     r"involved|in\s+scope|applicable|a\s+factor|a\s+focus|on\s+(?:our|the)\s+(?:roadmap|radar|agenda|cards))\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
-    r"(?:being\s+|getting\s+)?(?:retired|deprecated|phased\s+out|sunset(?:ted)?|decommissioned|replaced|removed|dropped|"
-    r"abandoned|switched\s+off|turned\s+off|shut\s+down|frozen|wound\s+down|winding\s+down|end[- ]of[- ]life|"
+    r"(?:being\s+|getting\s+)?(?:(?:" + DISCONTINUED + r")|winding\s+down|end[- ]of[- ]life|"
     r"a\s+thing\s+of\s+the\s+past|history\s+(?:here|for\s+us)|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
     r"optional\s+and\s+not\s+assessed)\b|(?:has|have)\s+been\s+(?:retired|deprecated|phased\s+out|sunset|decommissioned|"
     r"replaced|removed|dropped|migrated\s+away|turned\s+off|switched\s+off|shut\s+down)\b)|"
     r"^[-‐](?:free|less)\b|"
     r"^\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
     r"(?:非必要|非必須|不是必須|不必要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮)|"
-    r"已(?:经|經)?[^，。；,.;、\n]{0,8}?(?:弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|被取代|被替換|被替换)|"
+    r"已(?:经|經)?[^，。；,.;、\n]{0,8}?(?:" + DISCONTINUED_ZH + r"|被取代|被替換|被替换)|"
     r"(?:不是|非|并非|並非)(?:必要|必须|必須|必需|必备|必備|硬性要求|刚需|剛需)|不需|無需|無須|不涉及|不考察|不列入|"
     r"(?:目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本){0,3}(?:不|没|沒|未)(?:有)?(?:在)?(?:用|使用|采用|採用|涉及))|"
     r"^\s*(?:经验|技能|能力|项目|集群|框架)?\s*(?:非必须|非必需|不是必须|不是必需|不是必要|不作要求|不做要求|不要求|不需要|不必|无需|无要求|可不会|"
@@ -483,14 +495,18 @@ NEGATION_AFTER = (
 NOT_NEGATION = (r"(?:not|no)\s+(?:only|just|limited\s+to|merely|necessarily|least|to\s+mention|everyone|all)\b|whether\s+or\s+not|if\s+not|"
                 r"(?:don['’]t|do\s+not|never|won['’]t)\s+forget|forget\s+(?:to|that)\b")
 #: A Chinese "从 X 迁移到 Y": X is being left.
-MIGRATION_FROM_ZH = (r"(?:从|從)\s*$", r"\s*(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|替换|替換)(?:到|至|为|為|成)|"
-                                      r"迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")
+MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將)\s*$", r"\s*(?:全部|都|全都)?(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|"
+                                                r"替换|替換|换|換|改)(?:到|至|为|為|成)(?:了)?|迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")
 #: A clause whose subject holds the tool and whose predicate says it is not wanted ("Coding in R or building
 #: models yourself is out of scope", "Experience with Spark on large clusters is not required").
 NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|we|you|they|which|that|who|although|though|while|whereas)\b)[^.;:!?\n,()])"
-                    r"{0,60}?\s(?:(?:is|are|was|were|will\s+be)\s+(?:(?:completely|entirely|totally|strictly|simply|definitely)\s+)?"
-                    r"(?:out\s+of\s+scope|unnecessary|irrelevant|(?:being\s+)?(?:retired|deprecated|phased\s+out|decommissioned|sunset|"
-                    r"frozen|wound\s+down)|no\s+longer\s+(?:used|needed|required)|never\s+(?:touched|used|needed|required|run))|"
+                    r"{0,60}?\s(?:(?:is|are|was|were|will\s+be|has\s+been|have\s+been|got|gets|is\s+going\s+to\s+be)\s+"
+                    r"(?:(?:completely|entirely|totally|strictly|simply|definitely|now|already|internally|officially)\s+)?"
+                    r"(?:out\s+of\s+scope|unnecessary|irrelevant|legacy|(?:being\s+)?(?:" + DISCONTINUED + r")|"
+                    r"no\s+longer\s+(?:used|needed|required)|never\s+(?:touched|used|needed|required|run)|"
+                    r"(?:nice|fine|welcome|great|good)\s+(?:to\s+have\s+)?but\s+not\s+(?:needed|required|necessary|expected|essential)|"
+                    r"(?:something|what)\s+we\s+(?:grew\s+out\s+of|outgrew|moved\s+(?:away\s+from|on\s+from)|left(?:\s+behind)?|"
+                    r"dropped|abandoned|retired|stopped\s+using|no\s+longer\s+use))|"
                     r"(?:is|are|was|were)(?:\s+not|n['’]t)\s+(?:required|needed|necessary|expected|part\s+of|in\s+scope|used|assessed|"
                     r"on\s+(?:our|the)\s+(?:roadmap|radar)|a\s+(?:requirement|prerequisite|must))|"
                     r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|never)\s+(?:come\s+up|matter|feature|appear|"
