@@ -34,6 +34,7 @@ from kg.loaders.jd_match import (  # noqa: F401
 )
 from kg.loaders.jd_rules import (  # noqa: F401
     CUES,
+    DERIVED_TERMS,
     EVERYDAY,
     LIST_GAP,
     RULES,
@@ -180,6 +181,9 @@ class Vocabulary:
                         add(str(name) + "s", node["id"], True)
                 for v in (node["id"], node["id"].replace("-", " ")):
                     add(v, node["id"], False)
+        for phrase, node_id in DERIVED_TERMS.items():
+            if labels.get(node_id) == "Tool":
+                add(phrase, node_id, True)
         implies = {t: sorted(s for s, _ in graph.into(t, "USES_TOOL")) for t, lab in labels.items() if lab == "Tool"}
         titles: list[tuple[re.Pattern[str], str, bool]] = []
         for node in graph.nodes("Track"):

@@ -140,7 +140,8 @@ RULES: dict[str, Rule] = {
 TECH_CUES = re.compile(
     r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
     r"sdks?|apis?|developers?|deployments?|clusters?|stack|code|backend|services|microservices|concurrency|statistical|deploy\w*|ci|ci/cd|"
-    r"charts?|kernels?|pipelines?|inference|serving|gpus?|statistics|modell?ing|packages?|"
+    r"charts?|kernels?|pipelines?|inference|serving|gpus?|statistics|modell?ing|packages?|fine-?tun\w*|quanti[sz]\w*|"
+    r"serv(?:e|es|ed)\s+(?:\w+\s+)?models?|models?\s+serving|autoscal\w*|distributed|"
     r"scripts?|notebooks?)(?![A-Za-z])|编程|语言|开发|框架|代码|部署|集群|统计|建模",
     re.IGNORECASE)
 
@@ -271,7 +272,10 @@ _PLACE_AFTER = (r"vessel|ship|yacht|harbou?r|marina|wharf|pier|quay|berth|bay|is
                 r"street|st\.|avenue|ave\.?|road|boulevard|hotel|resort|restaurant|caf[eé]|bar|pub|club|gym|mall|"
                 r"stadium|arena|theatre|theater|concert\s+hall|campground|trail|lake|mountains?|national\s+park|"
                 r"square|plaza|tower|building|house|campus|cent(?:re|er)\s+(?:building|campus|tower)|meeting\s+room|"
-                r"conference\s+room|lounge|auditorium|atrium|terminal")
+                r"conference\s+room|lounge|auditorium|atrium|terminal|(?:board\s*|break[- ]?out\s+|quiet\s+)?rooms?|wing|pub|"
+                r"bistro|canteen|garden|park|amphitheat(?:re|er)|gift\s+shop|bakery|gallery|museum|zoo|"
+                r"ranch|winery|brewery|roasters?|apiary|kennels?|stables?|marina|boatyard|lodge|inn|"
+                r"hospital|clinic|ward|apartments?|residences?|villas?")
 _BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes|sneakers|boots|sedans?|hatchbacks?|"
                 r"trucks?|pickups?|cars?|vehicles?|scooters?|e-?bikes?|bicycles?|groceries|grocery|supermarkets?|"
                 r"delivery\s+app|coffee|espresso|tea|beers?|ales?|lagers?|brewing|brewery|snacks?|cereal|chocolates?|"
@@ -290,7 +294,7 @@ _ZH_OBJECT_AFTER = (r"卡|存储卡|内存卡|无人机|相机|镜头|耳机|手
                     r"耳機|手機|手錶|相機|鏡頭|飲品|門店|型號|大廈|大樓|號樓|樓|廣場|園區|會議室|號|輪|艦|"
                     r"吊饰|吊飾|饰品|飾品|装饰|裝飾|水晶|挂饰|掛飾|图案|圖案|主题|主題|造型|皮卡|轿车|轎車|车型|車型|小型车|小型車|"
                     r"轮胎|輪胎|火花塞|玩偶|公仔|巧克力|蛋糕|礼盒|禮盒|甜品|甜点|甜點|餐厅|餐廳|面包|麵包|咖啡馆|咖啡館|酒吧|超市|"
-                    r"商场|商場|书店|書店")
+                    r"商场|商場|书店|書店|的?(?:柯基|猫咪?|貓咪?|狗狗?|兔子?|鹦鹉|鸚鵡|金鱼|金魚|仓鼠|倉鼠)")
 #: Objects in English right after a name: ocean instruments, consumer devices, parts.
 _OBJECT_AFTER = (r"floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
                  r"plugs?|thermostats?|electrodes?|igniters?")
@@ -300,7 +304,8 @@ _ROLE_BEFORE = (r"(?:\b(?:senior|staff|principal|lead|chief|fellow|head)\s+(?:en
                 r"hiring\s+manager)),?\s+$")
 _ZH_ROLE_BEFORE = (r"(?:店长|经理|主管|总监|负责人|工程师|同事|导师|老师|组长|主任|客户|联系人|面试官|创始人|老板|HR|"
                    r"店長|經理|總監|負責人|工程師|導師|老師|組長|客戶|聯絡人|聯繫人|面試官|創辦人|創始人|老闆|"
-                   r"新郎|新娘|伴郎|伴娘|新人|先生|太太|小姐|女士|教练|教練|队长|隊長|房东|房東|名字叫|名叫|叫做|取名为?|取名為|昵称|暱稱)\s*$")
+                   r"新郎|新娘|伴郎|伴娘|新人|先生|太太|小姐|女士|教练|教練|队长|隊長|房东|房東|名字叫|名叫|叫做|取名为?|取名為|昵称|暱稱|"
+                   r"小姐姐|小哥哥|姐姐|哥哥|同学|同學|一只叫|一隻叫|叫|名为|名為)\s*$")
 _ZH_ROLE_AFTER = r"\s*(?:先生|女士|小姐|太太|老师|老師|总|總|经理|經理|同学|同學|哥|姐|叔|姨|[（(]\s*(?:前|原|现|現|本名|former|ex-))"
 #: Travel to or from a place ("fly you in to JAX", "commute to Triton", "relocating out of Argo").
 _TRAVEL_BEFORE = (r"\b(?:fly|flying|flew|flown|fly\s+(?:\w+\s+)?in|travel\w*|commut\w*|driv\w*|relocat\w*|visit\w*|trips?|"
@@ -381,6 +386,12 @@ STRONG_TECH = re.compile(
 #: every everyday sense is checked around them (other tools are only checked for use as an adjective).
 ORDINARY_WORDS = frozenset({"terraform", "keras", "cuda", "grafana", "sql", "numpy", "mlflow", "kubeflow", "databricks",
                             "bigquery", "langchain", "opencv", "grpc", "fastapi", "xgboost", "lightgbm", "kubernetes"})
+
+#: Words derived from a tool's name that speak of the tool itself ("write pythonic code"): matched as its names.
+DERIVED_TERMS: dict[str, str] = {"pythonic": "python", "pythonista": "python", "pythonistas": "python",
+                                 "dockerised": "docker", "dockerized": "docker", "dockerise": "docker", "dockerize": "docker",
+                                 "dockerfiles": "docker",
+                                 "terraformed": "terraform"}
 
 #: Tool names that are also ordinary words, first names, surnames, places, myths or brands (every term
 #: with a rule in RULES, and these). Such a mention needs technical context and never gives it: "Scala",
