@@ -158,28 +158,56 @@ _NEG_SUBJECT_HINT = re.compile(r"\b(?:scope|required|needed|necessary|expected|p
                                r"touched|roadmap|radar|come|matter|feature|appear|relevant|involved|legacy|lifed|eol\w*|"
                                r"swapped|switched|ripped|killed|scrapped|binned|migrated|replaced|removed|dropped|abandoned|"
                                r"shut|turned|grew|outgrew|moved|left|stopped)\b", re.IGNORECASE)
+_NEG_SUBJECT_HINT_LOW = re.compile(_NEG_SUBJECT_HINT.pattern)  # run on lowercase text: case-sensitive is faster
 
 
-def _key_pattern(keys: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
-    """The literal keys as one case-sensitive alternation (run on lowercase text), longest first."""
-    return re.compile("|".join(sorted(map(re.escape, keys), key=lambda k: (-len(k), k))))
+def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
+    """The keys as one pattern for lowercase text, the cheap test before a negation pattern runs (looser
+    than the cues it guards, never stricter): a key of up to three letters is a whole word, a longer one
+    starts a word, a Chinese one may stand anywhere."""
+    def alt(ks: list[str]) -> str:
+        return "|".join(sorted(map(re.escape, ks), key=lambda k: (-len(k), k)))
+    short = [k for k in keys if k.isascii() and len(k) < 4]
+    long = [k for k in keys if k.isascii() and len(k) >= 4]
+    other = [k for k in keys if not k.isascii()]
+    parts = [rf"(?<![^\W\d_])(?:{alt(short)})(?![^\W\d_])" if short else "",
+             rf"(?<![^\W\d_])(?:{alt(long)})" if long else "", alt(other)]
+    return re.compile("|".join(p for p in parts if p))
 
 
-def _has_key(window: str, rx: re.Pattern[str]) -> bool:
-    """Whether a word of ``window`` starts with a key of ``rx`` (a key of up to three letters: is the
-    word), or a Chinese key is in it: the cheap test before a negation pattern runs. Looser than the
-    cues it guards, never stricter."""
-    low = window.lower()
-    for m in rx.finditer(low):
-        i, j = m.span()
-        if not m.group().isascii():
-            return True
-        if i and low[i - 1].isalpha():
-            continue
-        if j - i < 4 and j < len(low) and low[j].isalpha():
-            continue
-        return True
-    return False
+def _key_positions(low: str, rx: re.Pattern[str]) -> list[int]:
+    """Where a key of ``rx`` (``_word_keys``) stands in the lowercase text ``low``: found once per
+    posting, so that each list of mentions asks by bisection instead of scanning its own window."""
+    return [m.start() for m in rx.finditer(low)]
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Whether a position lies in [lo, hi)."""
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
+@dataclass
+class _Hints:
+    """The words a negation cue may start with, found once per posting (before / after a mention)."""
+
+    before: list[int]
+    after: list[int]
+    subject: list[int]
+    everywhere: bool = False
+
+    @classmethod
+    def of(cls, low: str) -> _Hints:
+        return cls(_key_positions(low, _NEG_WORDS), _key_positions(low, _NEG_AFTER_WORDS),
+                   [m.start() for m in _NEG_SUBJECT_HINT_LOW.finditer(low)])
+
+    def near(self, positions: list[int], lo: int, hi: int) -> bool:
+        return self.everywhere or _any_in(positions, lo, hi)
+
+
+#: Where lowercasing changes a text's length (a few Unicode letters), positions in it do not
+#: map back: every pattern runs.
+_EVERYWHERE = _Hints([], [], [], everywhere=True)
 
 
 _BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
@@ -336,11 +364,10 @@ def clause_end(text: str, pos: int, reach: int = 160) -> int:
     return m.start() if m else min(len(text), pos + reach)
 
 
-def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit]] | None:
+def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tuple[str, list[Hit]] | None:
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
-    window = text[max(prev_end, head.start - 90):head.start]
-    if _has_key(window, _NEG_HINT):
+    if hints.near(hints.before, max(prev_end, head.start - 90), head.start):
         lo = max(clause_start(text, head.start, min(160, head.start - prev_end)), prev_end)
         cue = None
         for cue in _NEG_BEFORE.finditer(text, lo, head.start):
@@ -354,15 +381,15 @@ def _negation(text: str, chain: list[Hit], prev_end: int) -> tuple[str, list[Hit
             elif (len(gap) <= NEGATION_REACH and len(gap.split()) <= NEGATION_WORDS and (listed or not _NEG_BREAK.search(gap))
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
-    after = text[tail.end:tail.end + 90]
-    hinted = _has_key(after, _NEG_AFTER_HINT) or (not after.isascii() and not _NEG_AFTER_ZH.isdisjoint(after[:16]))
-    m = _NEG_AFTER.match(after) if hinted else None
+    hinted = hints.near(hints.after, tail.end, tail.end + 90) or (
+        not _NEG_AFTER_ZH.isdisjoint(text[tail.end:tail.end + 16]))
+    m = _NEG_AFTER.match(text[tail.end:tail.end + 90]) if hinted else None
     if m and m.group().lstrip()[:1] not in ("?", ":", "："):  # "Triton? Not here", "Scala: not used": the answer is the next clause
         m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, 90) + 1])
     if m:
         which = chain[-1:] if _SINGULAR.search(m.group()) else chain
         return f"negated: '{m.group().strip(' ,(-–—')}' after it", which
-    if _NEG_SUBJECT_HINT.search(after):
+    if hints.near(hints.subject, tail.end, tail.end + 90):
         stop = _SUBJECT_STOP.search(text, tail.end, tail.end + 90)  # the pattern keeps its subject to one clause itself
         m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else tail.end + 90)
         if m:
@@ -438,10 +465,12 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     prev_end = 0
     prev_why = ""
     listed: set[int] = set()
+    low = text.lower()
+    hints = _Hints.of(low) if len(low) == len(text) else _EVERYWHERE
     for chain in _chains(text, plausible):
         if len(chain) > 1:
             listed.update(id(h) for h in chain)
-        decision = _negation(text, chain, prev_end)
+        decision = _negation(text, chain, prev_end, hints)
         glue = text[prev_end:chain[0].start] if prev_why and chain[0].start - prev_end <= 12 else ""
         activity = prev_why
         prev_why = ""
@@ -680,5 +709,5 @@ def _term_key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "", text.lower())
 
 
-_NEG_HINT = _key_pattern(_NEG_KEYS | frozenset(_ZH_NEG))
-_NEG_AFTER_HINT = _key_pattern(_NEG_AFTER_KEYS)
+_NEG_WORDS = _word_keys(_NEG_KEYS | frozenset(_ZH_NEG))
+_NEG_AFTER_WORDS = _word_keys(_NEG_AFTER_KEYS)

@@ -390,8 +390,7 @@ ORDINARY_WORDS = frozenset({"terraform", "keras", "cuda", "grafana", "sql", "num
 #: Words derived from a tool's name that speak of the tool itself ("write pythonic code"): matched as its names.
 DERIVED_TERMS: dict[str, str] = {"pythonic": "python", "pythonista": "python", "pythonistas": "python",
                                  "dockerised": "docker", "dockerized": "docker", "dockerise": "docker", "dockerize": "docker",
-                                 "dockerfiles": "docker",
-                                 "terraformed": "terraform"}
+                                 "dockerfiles": "docker"}
 
 #: Tool names that are also ordinary words, first names, surnames, places, myths or brands (every term
 #: with a rule in RULES, and these). Such a mention needs technical context and never gives it: "Scala",
