@@ -164,15 +164,20 @@ _NEG_SUBJECT_HINT_LOW = re.compile(_NEG_SUBJECT_HINT.pattern)  # run on lowercas
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
     """The keys as one pattern for lowercase text, the cheap test before a negation pattern runs (looser
     than the cues it guards, never stricter): a key of up to three letters is a whole word, a longer one
-    starts a word, a Chinese one may stand anywhere."""
-    def alt(ks: list[str]) -> str:
-        return "|".join(sorted(map(re.escape, ks), key=lambda k: (-len(k), k)))
-    short = [k for k in keys if k.isascii() and len(k) < 4]
-    long = [k for k in keys if k.isascii() and len(k) >= 4]
-    other = [k for k in keys if not k.isascii()]
-    parts = [rf"(?<![^\W\d_])(?:{alt(short)})(?![^\W\d_])" if short else "",
-             rf"(?<![^\W\d_])(?:{alt(long)})" if long else "", alt(other)]
-    return re.compile("|".join(p for p in parts if p))
+    starts a word, a Chinese one may stand anywhere. One alternative per first character, the
+    word-boundary test right after it, so the engine skips ahead to the next possible first character."""
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(k[0], []).append(k)
+    alts = []
+    for first, ks in sorted(groups.items()):
+        rests = []
+        for k in sorted(ks, key=lambda k: (-len(k), k)):
+            edge = r"(?![^\W\d_])" if k.isascii() and len(k) < 4 else ""
+            rests.append(re.escape(k[1:]) + edge)
+        start = r"(?<![^\W\d_].)" if first.isascii() else ""
+        alts.append(re.escape(first) + start + "(?:" + "|".join(rests) + ")")
+    return re.compile("|".join(alts))
 
 
 def _key_positions(low: str, rx: re.Pattern[str]) -> list[int]:
