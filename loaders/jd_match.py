@@ -153,12 +153,11 @@ _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", 
                              "nope", "->", "→", "=>", "⟶", ":", "："])
 _NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本:：")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
-_NEG_SUBJECT_HINT = re.compile(r"\b(?:scope|required|needed|necessary|expected|part|used|assessed|requirement|prerequisite|"
-                               r"must|unnecessary|irrelevant|retired|deprecated|phased|decommissioned|sunset|longer|frozen|wound|"
-                               r"touched|roadmap|radar|come|matter|feature|appear|relevant|involved|legacy|lifed|eol\w*|"
-                               r"swapped|switched|ripped|killed|scrapped|binned|migrated|replaced|removed|dropped|abandoned|"
-                               r"shut|turned|grew|outgrew|moved|left|stopped)\b", re.IGNORECASE)
-_NEG_SUBJECT_HINT_LOW = re.compile(_NEG_SUBJECT_HINT.pattern)  # run on lowercase text: case-sensitive is faster
+#: The words of NEGATION_SUBJECT's predicates ("is out of scope", "was swapped out", "won't come up").
+_SUBJECT_KEYS = frozenset("""scope required needed necessary expected part used assessed requirement prerequisite
+    must unnecessary irrelevant retired deprecated phased decommissioned sunset longer frozen wound touched roadmap
+    radar come matter feature appear relevant involved legacy lifed eol swapped switched ripped killed scrapped
+    binned migrated replaced removed dropped abandoned shut turned grew outgrew moved left stopped""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
@@ -196,23 +195,21 @@ def _any_in(positions: list[int], lo: int, hi: int) -> bool:
 class _Hints:
     """The words a negation cue may start with, found once per posting (before / after a mention)."""
 
-    before: list[int]
-    after: list[int]
-    subject: list[int]
+    positions: list[int]
     everywhere: bool = False
 
     @classmethod
     def of(cls, low: str) -> _Hints:
-        return cls(_key_positions(low, _NEG_WORDS), _key_positions(low, _NEG_AFTER_WORDS),
-                   [m.start() for m in _NEG_SUBJECT_HINT_LOW.finditer(low)])
+        return cls(_key_positions(low, _NEG_WORDS))
 
-    def near(self, positions: list[int], lo: int, hi: int) -> bool:
-        return self.everywhere or _any_in(positions, lo, hi)
+    def near(self, lo: int, hi: int) -> bool:
+        """Whether a word that may start a negation cue (before or after a mention) is in [lo, hi)."""
+        return self.everywhere or _any_in(self.positions, lo, hi)
 
 
 #: Where lowercasing changes a text's length (a few Unicode letters), positions in it do not
 #: map back: every pattern runs.
-_EVERYWHERE = _Hints([], [], [], everywhere=True)
+_EVERYWHERE = _Hints([], everywhere=True)
 
 
 _BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
@@ -372,7 +369,7 @@ def clause_end(text: str, pos: int, reach: int = 160) -> int:
 def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tuple[str, list[Hit]] | None:
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
-    if hints.near(hints.before, max(prev_end, head.start - 90), head.start):
+    if hints.near(max(prev_end, head.start - 90), head.start):
         lo = max(clause_start(text, head.start, min(160, head.start - prev_end)), prev_end)
         cue = None
         for cue in _NEG_BEFORE.finditer(text, lo, head.start):
@@ -386,7 +383,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
             elif (len(gap) <= NEGATION_REACH and len(gap.split()) <= NEGATION_WORDS and (listed or not _NEG_BREAK.search(gap))
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
-    hinted = hints.near(hints.after, tail.end, tail.end + 90) or (
+    hinted = hints.near(tail.end, tail.end + 90) or (
         not _NEG_AFTER_ZH.isdisjoint(text[tail.end:tail.end + 16]))
     m = _NEG_AFTER.match(text[tail.end:tail.end + 90]) if hinted else None
     if m and m.group().lstrip()[:1] not in ("?", ":", "："):  # "Triton? Not here", "Scala: not used": the answer is the next clause
@@ -394,7 +391,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
     if m:
         which = chain[-1:] if _SINGULAR.search(m.group()) else chain
         return f"negated: '{m.group().strip(' ,(-–—')}' after it", which
-    if hints.near(hints.subject, tail.end, tail.end + 90):
+    if hints.near(tail.end, tail.end + 90):
         stop = _SUBJECT_STOP.search(text, tail.end, tail.end + 90)  # the pattern keeps its subject to one clause itself
         m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else tail.end + 90)
         if m:
@@ -544,9 +541,17 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
     in lowercase where the tool's name is capitalised ("we avoid hive-mind decisions")."""
     dropped: set[int] = set()
     starts: list[int] = []
+    everyday_words: _Bounds | None = None  # found once per posting, when first needed
+    strong_words: _Bounds | None = None
     for i, h in enumerate(plausible):
         if h.key not in ORDINARY or _next_to_technology(text, plausible, i):
             continue
+        lowercase = (h.text.islower() and all(vocab.labels.get(n) == "Tool" for n in h.nodes)  # skills are written in lowercase
+                     and not any(sp.islower() for sp in vocab.spellings.get(h.key, ())))
+        if everyday_words is None:
+            everyday_words = _Bounds(EVERYDAY_CONTEXT, text)
+        if not lowercase and not everyday_words.starts:
+            continue  # no everyday word anywhere in the posting
         lo, hi = _sentence(text, h.start, h.end)
         block = _BLOCK_START.search(text, h.end, hi)
         hi = block.start() if block else hi
@@ -558,12 +563,14 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
         if any(plausible[j].start < hi and plausible[j].end <= hi and not (plausible[j].nodes & h.nodes)
                and _vouches(plausible[j]) for j in range(k, min(k + 12, len(plausible)))):
             continue  # another technology in the sentence: the cheapest and the most common answer
-        lowercase = (h.text.islower() and all(vocab.labels.get(n) == "Tool" for n in h.nodes)  # skills are written in lowercase
-                     and not any(sp.islower() for sp in vocab.spellings.get(h.key, ())))
-        everyday = EVERYDAY_CONTEXT.search(text, lo, hi)
-        if not (everyday or lowercase) or STRONG_TECH.search(text, lo, hi):
+        everyday = everyday_words.first_between(lo, hi)
+        if not (everyday or lowercase):
             continue
-        why = (f"everyday sense: a sentence about '{everyday.group()}' with nothing technical in it" if everyday else
+        if strong_words is None:
+            strong_words = _Bounds(STRONG_TECH, text)
+        if strong_words.any_between(lo, hi):
+            continue
+        why = (f"everyday sense: a sentence about '{everyday}' with nothing technical in it" if everyday else
                f"everyday sense: written '{h.text}' (not the tool's name) in a sentence with nothing technical in it")
         not_counted.append({"term": h.text, "at": h.start, "why": why})
         dropped.add(id(h))
@@ -714,5 +721,5 @@ def _term_key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "", text.lower())
 
 
-_NEG_WORDS = _word_keys(_NEG_KEYS | frozenset(_ZH_NEG))
-_NEG_AFTER_WORDS = _word_keys(_NEG_AFTER_KEYS)
+#: Every word a negation cue may start with, before a mention, after it, or in its clause's predicate.
+_NEG_WORDS = _word_keys(_NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS)
