@@ -541,17 +541,12 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
     in lowercase where the tool's name is capitalised ("we avoid hive-mind decisions")."""
     dropped: set[int] = set()
     starts: list[int] = []
-    everyday_words: _Bounds | None = None  # found once per posting, when first needed
-    strong_words: _Bounds | None = None
+    verdicts: dict[tuple[int, int], tuple[str, bool]] = {}  # per sentence: its everyday word, and whether it is technical
     for i, h in enumerate(plausible):
         if h.key not in ORDINARY or _next_to_technology(text, plausible, i):
             continue
         lowercase = (h.text.islower() and all(vocab.labels.get(n) == "Tool" for n in h.nodes)  # skills are written in lowercase
                      and not any(sp.islower() for sp in vocab.spellings.get(h.key, ())))
-        if everyday_words is None:
-            everyday_words = _Bounds(EVERYDAY_CONTEXT, text)
-        if not lowercase and not everyday_words.starts:
-            continue  # no everyday word anywhere in the posting
         lo, hi = _sentence(text, h.start, h.end)
         block = _BLOCK_START.search(text, h.end, hi)
         hi = block.start() if block else hi
@@ -563,12 +558,14 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
         if any(plausible[j].start < hi and plausible[j].end <= hi and not (plausible[j].nodes & h.nodes)
                and _vouches(plausible[j]) for j in range(k, min(k + 12, len(plausible)))):
             continue  # another technology in the sentence: the cheapest and the most common answer
-        everyday = everyday_words.first_between(lo, hi)
+        verdict = verdicts.get((lo, hi))
+        if verdict is None:  # the mentions of one list share their sentence: look at it once
+            found = EVERYDAY_CONTEXT.search(text, lo, hi)
+            verdict = verdicts[lo, hi] = (found.group() if found else "", bool(found) and bool(STRONG_TECH.search(text, lo, hi)))
+        everyday, technical = verdict
         if not (everyday or lowercase):
             continue
-        if strong_words is None:
-            strong_words = _Bounds(STRONG_TECH, text)
-        if strong_words.any_between(lo, hi):
+        if technical or (not everyday and STRONG_TECH.search(text, lo, hi)):
             continue
         why = (f"everyday sense: a sentence about '{everyday}' with nothing technical in it" if everyday else
                f"everyday sense: written '{h.text}' (not the tool's name) in a sentence with nothing technical in it")
