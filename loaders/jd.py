@@ -368,8 +368,8 @@ def _title_literal(pattern: str) -> str:
 _TRADITIONAL = str.maketrans(dict(zip(TRADITIONAL_CHARS[::2], TRADITIONAL_CHARS[1::2])))
 _TRADITIONAL_WORD = re.compile("|".join(TRADITIONAL_WORDS))
 #: Any character that ``simplified`` changes: most postings have none, and are not translated.
-_TRADITIONAL_HINT = re.compile("[" + "".join(sorted({t for t, s in zip(TRADITIONAL_CHARS[::2], TRADITIONAL_CHARS[1::2]) if t != s}
-                                                    | {w[0] for w in TRADITIONAL_WORDS})) + "]")
+_TRADITIONAL_HINT = re.compile("[" + "".join(sorted({t for t, s in zip(TRADITIONAL_CHARS[::2], TRADITIONAL_CHARS[1::2]) if t != s}))
+                               + "]|" + "|".join(TRADITIONAL_WORDS))
 
 
 def simplified(text: str) -> str:

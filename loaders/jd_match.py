@@ -104,6 +104,7 @@ def _keys(*patterns: str) -> frozenset[str]:
     words: set[str] = set()
     for p in patterns:
         p = re.sub(r"\\[a-zA-Z]", " ", p)  # escapes such as \s, \b, \w are not words
+        p = re.sub(r"(?:e?s|\(\?:s\|es\))\?", " ", p)  # an optional plural ending: "drones?" is the key "drone"
         words.update(w for w in re.findall(r"[a-z]{2,}|[^\x00-\x7f]", p.lower()))
     return frozenset(words)
 
@@ -134,6 +135,27 @@ _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|m?l)?$", re.IGNORECASE)
 #: The Chinese everyday senses before a name end right before it (a role, a vessel word and a quote mark).
 _ZH_BEFORE_TAIL = 5
 _BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "0": numbers ("49% HF") count
+#: The words (and Chinese characters) the everyday senses after a name hold: the word right after a
+#: mention must start with one, or the patterns do not run.
+_AFTER_KEYS = _keys(*(s.after for s in EVERYDAY))
+_AFTER_ZH = frozenset(k for k in _AFTER_KEYS if not k.isascii())
+#: After a comma, the senses look only for an apposition ("Ray, our CTO") or a place ("Argo, FL").
+_AFTER_COMMA = re.compile(r",\s+(?:our|the|a|an|who|your|[A-Z]{2}\b|[A-Z][a-z]+\b(?!\s*(?:,|and|or)\s))")
+
+
+def _after_triggered(after: str) -> bool:
+    """Whether an everyday sense after a mention can match: a cheap look at the next word."""
+    rest = after.lstrip()
+    if not rest:
+        return False
+    c = rest[0]
+    if c == ",":
+        return _AFTER_COMMA.match(after.lstrip(" ")) is not None
+    if not c.isalnum():
+        return True  # a possessive, a parenthesis, a hyphen, a quote mark, ®
+    if not c.isascii():
+        return not _AFTER_ZH.isdisjoint(rest[:6])
+    return _starts_with_key(rest.split(None, 1)[0], _AFTER_KEYS)
 #: The words a negation cue begins with (its first word, or a CJK character of it).
 _NEG_KEYS = frozenset(
     ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
@@ -273,7 +295,7 @@ def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
         m = rx.search(before)
         if m and m.lastgroup:
             return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{m.group().strip()} {h.text}')"
-    for rx in _EVERYDAY_AFTER:
+    for rx in (_EVERYDAY_AFTER if _after_triggered(after) else ()):
         m = rx.match(after)
         if m and m.lastgroup:
             return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{h.text}{m.group().rstrip()}')"
