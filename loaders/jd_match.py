@@ -84,7 +84,6 @@ def _combined(attr: str, case: bool) -> re.Pattern[str] | None:
     return re.compile("|".join(parts), 0 if case else re.IGNORECASE)
 
 
-_EVERYDAY_BEFORE = [rx for rx in (_combined("before", True), _combined("before", False)) if rx]
 _EVERYDAY_AFTER = [rx for rx in (_combined("after", True), _combined("after", False)) if rx]
 _ADJECTIVE = re.compile(EVERYDAY[-1].after, re.IGNORECASE)
 #: Terms checked for every everyday sense; the others (PyTorch, Kubernetes…) only for use as an adjective.
@@ -112,16 +111,6 @@ def _keys(*patterns: str) -> frozenset[str]:
 _PUNCT_CHARS = ".,;:!?()[]{}'\"’“”/-–—*#&|"
 
 
-def _triggered(window: str, keys: frozenset[str], words: int = 4, tail: int = 24) -> bool:
-    """Whether one of the last ``words`` words of ``window`` (or a CJK character of its last ``tail``) starts with a key."""
-    if not window.isascii() and not keys.isdisjoint(window.rstrip()[-tail:]):
-        return True
-    last = window.split()[-words:]
-    if "0" in keys and last and _AMOUNT.match(last[-1]):
-        return True
-    return any(_starts_with_key(w, keys) for w in last)
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _starts_with_key(word: str, keys: frozenset[str]) -> bool:
     """A word is a key (keys of up to three letters), or starts with one (longer keys), or is a number."""
@@ -134,7 +123,43 @@ _GLUE_WORDS = frozenset(["the", "of", "in", "at", "to", "from", "out", "an", "an
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|m?l)?$", re.IGNORECASE)
 #: The Chinese everyday senses before a name end right before it (a role, a vessel word and a quote mark).
 _ZH_BEFORE_TAIL = 5
-_BEFORE_KEYS = (_keys(*(s.before for s in EVERYDAY)) - _GLUE_WORDS) | {"0"}  # "0": numbers ("49% HF") count
+#: Per everyday sense, the keys of its pattern before a name ("0": a number, as in "49% HF").
+_SENSE_BEFORE_KEYS = [(_keys(s.before) - _GLUE_WORDS) | ({"0"} if "\\d" in s.before else frozenset()) if s.before else frozenset()
+                      for s in EVERYDAY]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _prefixes(word: str) -> frozenset[str]:
+    """A word as ``_starts_with_key`` compares it: itself and its prefixes of four letters or more."""
+    w = re.split(r"['’]", word.lower().strip(_PUNCT_CHARS))[0]
+    return frozenset([w, *(w[:n] for n in range(4, min(len(w), 14) + 1))])
+
+
+def _before_senses(window: str) -> tuple[int, ...]:
+    """The everyday senses whose pattern before a name may match at the end of ``window``: only
+    those run, so a mention pays for the one or two senses its last words point to."""
+    hits: set[str] = set()
+    if not window.isascii():
+        hits.update(ch for ch in window.rstrip()[-_ZH_BEFORE_TAIL:] if not ch.isascii())
+    last = window.split()[-4:]
+    if last and _AMOUNT.match(last[-1]):
+        hits.add("0")
+    for w in last:
+        hits.update(_prefixes(w))
+    return tuple(i for i, keys in enumerate(_SENSE_BEFORE_KEYS) if not keys.isdisjoint(hits))
+
+
+@functools.lru_cache(maxsize=1024)
+def _before_patterns(senses: tuple[int, ...]) -> list[re.Pattern[str]]:
+    """The patterns before a name of these senses, combined (case-sensitive ones apart)."""
+    out = []
+    for case in (True, False):
+        parts = [f"(?P<s{i}>{EVERYDAY[i].before})" for i in senses if EVERYDAY[i].case == case]
+        if parts:
+            out.append(re.compile("|".join(parts), 0 if case else re.IGNORECASE))
+    return out
+
+
 #: The words (and Chinese characters) the everyday senses after a name hold: the word right after a
 #: mention must start with one, or the patterns do not run.
 _AFTER_KEYS = _keys(*(s.after for s in EVERYDAY))
@@ -291,7 +316,8 @@ def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
         m = _ADJECTIVE.match(after)
         return f"{EVERYDAY[-1].name} ('{h.text}{m.group().rstrip()}')" if m else None
     before = text[max(0, h.start - LOOK):h.start]
-    for rx in (_EVERYDAY_BEFORE if _triggered(before, _BEFORE_KEYS, tail=_ZH_BEFORE_TAIL) else ()):
+    senses = _before_senses(before)
+    for rx in (_before_patterns(senses) if senses else ()):
         m = rx.search(before)
         if m and m.lastgroup:
             return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{m.group().strip()} {h.text}')"
