@@ -369,7 +369,12 @@ _TRADITIONAL = str.maketrans(dict(zip(TRADITIONAL_CHARS[::2], TRADITIONAL_CHARS[
 _TRADITIONAL_WORD = re.compile("|".join(TRADITIONAL_WORDS))
 #: Any character that ``simplified`` changes: most postings have none, and are not translated.
 _TRADITIONAL_HINT = re.compile("[" + "".join(sorted({t for t, s in zip(TRADITIONAL_CHARS[::2], TRADITIONAL_CHARS[1::2]) if t != s}))
-                               + "]|" + "|".join(TRADITIONAL_WORDS))
+                               + "]")
+
+
+def _traditional(text: str) -> bool:
+    """Whether ``simplified`` would change the text (most postings are English or simplified Chinese)."""
+    return not text.isascii() and (_TRADITIONAL_HINT.search(text) is not None or any(w in text for w in TRADITIONAL_WORDS))
 
 
 def simplified(text: str) -> str:
@@ -389,7 +394,7 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     "A/B testing") and how well its skills fit each track's requirements in the
     graph can overrule it.
     """
-    if _TRADITIONAL_HINT.search(title) or _TRADITIONAL_HINT.search(body):
+    if _traditional(title) or _traditional(body):
         title, body = simplified(title), simplified(body)
     tracks = {t for t in vocab.track_skills} | {t for _, t, _ in vocab.track_titles}
     title_score: dict[str, float] = {}

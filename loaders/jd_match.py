@@ -135,18 +135,28 @@ def _prefixes(word: str) -> frozenset[str]:
     return frozenset([w, *(w[:n] for n in range(4, min(len(w), 14) + 1))])
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _word_senses(word: str) -> frozenset[int]:
+    """The everyday senses (their indices) a word before a name points to."""
+    p = _prefixes(word) if word.isascii() else frozenset(word)
+    return frozenset(i for i, keys in enumerate(_SENSE_BEFORE_KEYS) if not keys.isdisjoint(p))
+
+
+_NUMBER_SENSES = frozenset(i for i, keys in enumerate(_SENSE_BEFORE_KEYS) if "0" in keys)
+
+
 def _before_senses(window: str) -> tuple[int, ...]:
     """The everyday senses whose pattern before a name may match at the end of ``window``: only
     those run, so a mention pays for the one or two senses its last words point to."""
-    hits: set[str] = set()
+    found: set[int] = set()
     if not window.isascii():
-        hits.update(ch for ch in window.rstrip()[-_ZH_BEFORE_TAIL:] if not ch.isascii())
+        found.update(_word_senses(window.rstrip()[-_ZH_BEFORE_TAIL:]))
     last = window.split()[-4:]
     if last and _AMOUNT.match(last[-1]):
-        hits.add("0")
+        found.update(_NUMBER_SENSES)
     for w in last:
-        hits.update(_prefixes(w))
-    return tuple(i for i, keys in enumerate(_SENSE_BEFORE_KEYS) if not keys.isdisjoint(hits))
+        found.update(_word_senses(w))
+    return tuple(sorted(found))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -472,7 +482,7 @@ def _case_sensitive(rx: re.Pattern[str]) -> re.Pattern[str]:
     return twin
 
 
-def find_folded(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+def find_folded(rx: re.Pattern[str], text: str, low: str | None = None) -> Iterator[tuple[int, int]]:
     """The spans of a case-insensitive pattern of lowercase phrases (``compile_phrases``) in ``text``.
 
     Matching the lowercased text case-sensitively is about twice as fast as matching it
@@ -482,7 +492,7 @@ def find_folded(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
     >>> list(find_folded(re.compile("spark", re.IGNORECASE), "Spark, SPARK"))
     [(0, 5), (7, 12)]
     """
-    low = text.lower()
+    low = text.lower() if low is None else low
     if len(low) != len(text):
         return iter([m.span() for m in rx.finditer(text)])
     return iter([m.span() for m in _case_sensitive(rx).finditer(low)])
@@ -491,13 +501,14 @@ def find_folded(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
 def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     """Every mention of a graph term, decided one by one: counted (with its level) or not (with why)."""
     hits: list[Hit] = []
-    for a, b in find_folded(vocab.pattern, text):
+    low = text.lower()
+    for a, b in find_folded(vocab.pattern, text, low):
         word = text[a:b]
         key = _term_key(word)
         nodes = vocab.nodes.get(key)
         if nodes:
             if len(hits) == MAX_MENTIONS:
-                text = text[:a]
+                text, low = text[:a], low[:a]
                 break
             hits.append(Hit(key, word, a, b, nodes, _RULE_FOR(key)))
     not_counted: list[dict[str, Any]] = []
@@ -515,7 +526,6 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     prev_end = 0
     prev_why = ""
     listed: set[int] = set()
-    low = text.lower()
     hints = _Hints.of(low) if len(low) == len(text) else _EVERYWHERE
     for chain in _chains(text, plausible):
         if len(chain) > 1:
@@ -540,7 +550,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
         _same_sentence(text, plausible, negated, not_counted)
         _negated_elsewhere(plausible, negated, listed, not_counted)
     accepted = _in_context(text, plausible, negated, not_counted)
-    hints = _hint_positions(text.lower(), _BONUS_HINTS)
+    hints = _hint_positions(low, _BONUS_HINTS)
     levels: dict[str, set[str]] = {}
     found: dict[str, list[str]] = {}
     # the clauses that call something a bonus, found from the few hint words (not from every mention)
