@@ -412,10 +412,11 @@ def _chains(text: str, hits: list[Hit]) -> list[list[Hit]]:
 def clause_start(text: str, pos: int, reach: int = 160) -> int:
     """Where the clause holding ``pos`` starts (at most ``reach`` characters back)."""
     lo = max(0, pos - reach)
-    last = lo
-    for m in CLAUSE_END.finditer(text, lo, pos):
-        last = m.end()
-    return last
+    m = _CLAUSE_END_BACK.match(text, lo, pos)  # the last clause end: found from ``pos`` backwards
+    return m.end() if m else lo
+
+
+_CLAUSE_END_BACK = re.compile(r"(?s:.*)(?:" + CLAUSE_END.pattern + ")", CLAUSE_END.flags)
 
 
 def clause_end(text: str, pos: int, reach: int = 160) -> int:
