@@ -86,6 +86,8 @@ def _combined(attr: str, case: bool) -> re.Pattern[str] | None:
 
 _EVERYDAY_AFTER = [rx for rx in (_combined("after", True), _combined("after", False)) if rx]
 _ADJECTIVE = re.compile(EVERYDAY[-1].after, re.IGNORECASE)
+#: What the adjective sense can start with (it ends the name with "-like", " style", "esque"...).
+_ADJECTIVE_FIRST = frozenset("-‐eiEI \t\n\r\xa0")
 #: Terms checked for every everyday sense; the others (PyTorch, Kubernetes…) only for use as an adjective.
 ORDINARY = frozenset(RULES) | FIRST_NAME_TERMS | SURNAME_TERMS | ORDINARY_WORDS
 #: Terms whose mention never makes another one technical (ordinary words, names, short names).
@@ -321,10 +323,13 @@ def _short(key: str) -> bool:
 
 def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
     """The everyday sense this mention has, or None."""
-    after = text[h.end:h.end + LOOK]
     if h.rule is None and h.key not in ORDINARY:
-        m = _ADJECTIVE.match(after)
+        # only a name used as an adjective ("PyTorch-style", "Kubernetes inspired"): a hyphen or a space first
+        if text[h.end:h.end + 1] not in _ADJECTIVE_FIRST:
+            return None
+        m = _ADJECTIVE.match(text, h.end, h.end + LOOK)
         return f"{EVERYDAY[-1].name} ('{h.text}{m.group().rstrip()}')" if m else None
+    after = text[h.end:h.end + LOOK]
     before = text[max(0, h.start - LOOK):h.start]
     senses = _before_senses(before)
     for rx in (_before_patterns(senses) if senses else ()):
