@@ -238,12 +238,6 @@ def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(alts))
 
 
-def _key_positions(low: str, rx: re.Pattern[str]) -> list[int]:
-    """Where a key of ``rx`` (``_word_keys``) stands in the lowercase text ``low``: found once per
-    posting, so that each list of mentions asks by bisection instead of scanning its own window."""
-    return [m.start() for m in rx.finditer(low)]
-
-
 def _any_in(positions: list[int], lo: int, hi: int) -> bool:
     """Whether a position lies in [lo, hi)."""
     i = bisect.bisect_left(positions, lo)
@@ -255,20 +249,30 @@ class _Hints:
     """The words a negation cue may start with, found once per posting (before / after a mention)."""
 
     positions: list[int]
+    subject: list[int]
     everywhere: bool = False
 
     @classmethod
     def of(cls, low: str) -> _Hints:
-        return cls(_key_positions(low, _NEG_WORDS))
+        positions, subject = [], []
+        for m in _NEG_WORDS.finditer(low):
+            positions.append(m.start())
+            if m.group() in _SUBJECT_KEYS:
+                subject.append(m.start())
+        return cls(positions, subject)
 
     def near(self, lo: int, hi: int) -> bool:
         """Whether a word that may start a negation cue (before or after a mention) is in [lo, hi)."""
         return self.everywhere or _any_in(self.positions, lo, hi)
 
+    def predicate(self, lo: int, hi: int) -> bool:
+        """Whether a word of a negative predicate ("out of scope", "retired") is in [lo, hi)."""
+        return self.everywhere or _any_in(self.subject, lo, hi)
+
 
 #: Where lowercasing changes a text's length (a few Unicode letters), positions in it do not
 #: map back: every pattern runs.
-_EVERYWHERE = _Hints([], everywhere=True)
+_EVERYWHERE = _Hints([], [], everywhere=True)
 
 
 _BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
@@ -383,6 +387,10 @@ class _Bounds:
         i = bisect.bisect_right(self.ends, pos) - 1
         return self.ends[i] if i >= 0 else default
 
+    def last_start_before(self, pos: int, default: int = 0) -> int:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.starts[i] if i >= 0 else default
+
     def first_start_after(self, pos: int, default: int) -> int:
         i = bisect.bisect_left(self.starts, pos)
         return self.starts[i] if i < len(self.starts) else default
@@ -456,7 +464,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
     if m:
         which = chain[-1:] if _SINGULAR.search(m.group()) else chain
         return f"negated: '{m.group().strip(' ,(-–—')}' after it", which
-    if hints.near(tail.end, tail.end + 90):
+    if hints.predicate(tail.end, tail.end + 90):
         stop = _SUBJECT_STOP.search(text, tail.end, tail.end + 90)  # the pattern keeps its subject to one clause itself
         m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else tail.end + 90)
         if m:
@@ -607,16 +615,17 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
     dropped: set[int] = set()
     starts: list[int] = []
     verdicts: dict[tuple[int, int], tuple[str, bool]] = {}  # per sentence: its everyday word, and whether it is technical
+    ends: _Bounds | None = None  # sentence ends and bullet starts, found once per posting when first needed
+    blocks: _Bounds | None = None
     for i, h in enumerate(plausible):
         if h.key not in ORDINARY or _next_to_technology(text, plausible, i):
             continue
         lowercase = (h.text.islower() and all(vocab.labels.get(n) == "Tool" for n in h.nodes)  # skills are written in lowercase
                      and not any(sp.islower() for sp in vocab.spellings.get(h.key, ())))
-        lo, hi = _sentence(text, h.start, h.end)
-        block = _BLOCK_START.search(text, h.end, hi)
-        hi = block.start() if block else hi
-        for block in _BLOCK_START.finditer(text, lo, h.start):
-            lo = block.start()
+        if ends is None or blocks is None:
+            ends, blocks = _Bounds(SENTENCE_END, text), _Bounds(_BLOCK_START, text)
+        lo = max(h.start - SENTENCE_REACH, ends.last_end_before(h.start), blocks.last_start_before(h.start))
+        hi = min(h.end + SENTENCE_REACH, ends.first_start_after(h.end, len(text)), blocks.first_start_after(h.end, len(text)))
         if not starts:
             starts = [o.start for o in plausible]
         k = bisect.bisect_left(starts, lo)
