@@ -330,7 +330,7 @@ def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
     if h.rule is None and h.key not in ORDINARY:
         # only a name used as an adjective ("PyTorch-style", "Kubernetes inspired"): a hyphen or a space first
         c = text[h.end:h.end + 1]
-        if c not in _ADJECTIVE_FIRST or (c.isspace() and not text[h.end + 1:h.end + 12].lstrip()[:1] in "sicStIC"):
+        if c not in _ADJECTIVE_FIRST or (c.isspace() and text[h.end + 1:h.end + 12].lstrip()[:1] not in "sicStIC"):
             return None
         m = _ADJECTIVE.match(text, h.end, h.end + LOOK)
         return f"{EVERYDAY[-1].name} ('{h.text}{m.group().rstrip()}')" if m else None
