@@ -278,7 +278,7 @@ _EVERYWHERE = _Hints([], [], everywhere=True)
 _BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     """One mention of a vocabulary term."""
 
@@ -529,6 +529,9 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     not_counted: list[dict[str, Any]] = []
     plausible: list[Hit] = []
     for h in hits:
+        if h.rule is None and h.key not in ORDINARY and text[h.end:h.end + 1] not in _ADJECTIVE_FIRST:
+            plausible.append(h)  # an unambiguous name, not followed by what would make it an adjective
+            continue
         why = _sense(text, h, vocab)
         if why:
             not_counted.append({"term": h.text, "at": h.start, "why": why})
