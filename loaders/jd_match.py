@@ -468,7 +468,9 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
         stop = _SUBJECT_STOP.search(text, tail.end, tail.end + 90)  # the pattern keeps its subject to one clause itself
         m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else tail.end + 90)
         if m:
-            return f"negated: its clause says '…{m.group()[-40:].strip()}'", chain
+            said = m.group()[-40:]
+            said = said.split(" ", 1)[-1] if len(m.group()) > 40 else said  # whole words only
+            return f"negated: its clause says '…{said.strip()}'", chain
     if _ZH_FROM.search(text, max(0, head.start - 3), head.start) and _ZH_TO.match(text, tail.end, tail.end + 8):
         return "negated: '从…迁移到' (being migrated away from)", chain
     return None
@@ -568,12 +570,12 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
         _same_sentence(text, plausible, negated, not_counted)
         _negated_elsewhere(plausible, negated, listed, not_counted)
     accepted = _in_context(text, plausible, negated, not_counted)
-    hints = _hint_positions(low, _BONUS_HINTS)
+    bonus_hints = _hint_positions(low, _BONUS_HINTS)
     levels: dict[str, set[str]] = {}
     found: dict[str, list[str]] = {}
     # the clauses that call something a bonus, found from the few hint words (not from every mention)
     bonus: list[tuple[int, int]] = []
-    for p in hints:
+    for p in bonus_hints:
         if bonus and bonus[-1][0] <= p < bonus[-1][1]:
             continue
         lo, hi = clause_start(text, p), clause_end(text, p)

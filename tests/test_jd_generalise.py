@@ -1,0 +1,228 @@
+"""Job-description rules that generalise: negation by structure, per-mention senses, weak names.
+
+Every sentence here stands inside a technical posting (Python, SQL and Kubernetes named
+before it), so a tool that is dropped is dropped by the rule under test, not for want of
+technical context.
+"""
+from __future__ import annotations
+
+import pytest
+from kg.loaders import jd_match
+from kg.loaders.jd import extract, simplified
+
+TECH = "Data Engineer\nWe use Python, SQL and Kubernetes daily. "
+BASE = ["kubernetes", "python", "sql"]
+
+
+def tools(text: str, graph) -> list[str]:
+    return extract(TECH + text, graph).tools
+
+
+def why(text: str, graph, term: str) -> str:
+    """The reason the first uncounted mention of ``term`` was not counted."""
+    e = extract(TECH + text, graph)
+    return next(r["why"] for r in e.evidence["not_counted"] if r["term"] == term)
+
+
+# -- negation: a negative or discontinuation predicate over the tool, in English --------------
+
+@pytest.mark.parametrize("text,gone", [
+    ("We've deprecated Airflow across the org.", "airflow"),
+    ("You won't touch Scala in this role.", "scala"),
+    ("Our stack is completely Spark-free.", "spark"),
+    ("We are not a Databricks shop.", "databricks"),
+    ("We sunset Jenkins in 2022.", "jenkins"),
+    ("Forget about Hive, it is gone.", "hive"),
+    ("Coding in R or building dashboards yourself is out of scope.", "r"),
+    ("We left GCP two years ago.", "gcp"),
+    ("We chose Dagster rather than Airflow.", "airflow"),
+    ("Terraform isn't part of the stack.", "terraform"),
+    ("We replaced Jenkins with GitHub Actions.", "jenkins"),
+    ("There is no need for Kafka experience.", "kafka"),
+    ("We said goodbye to Hive last year.", "hive"),
+    ("Nobody here writes TensorFlow any more.", "tensorflow"),
+    ("We skipped LangChain entirely.", "langchain"),
+    ("We won't be adopting Kubeflow.", "kubeflow"),
+    ("Triton? Not here.", "triton"),
+    ("The old TensorFlow ranker is frozen.", "tensorflow"),
+    ("BigQuery is being wound down this quarter.", "bigquery"),
+    ("Azure is not on our roadmap.", "azure"),
+    ("GitHub Actions is never touched here.", "github-actions"),
+    ("Airflow was swapped out for Prefect.", "airflow"),
+    ("TensorFlow has been end-of-lifed internally.", "tensorflow"),
+    ("Scala: not used.", "scala"),
+    ("Kubeflow -> Argo migration is done.", "kubeflow"),
+    ("Used to run Hive; not anymore.", "hive"),
+    ("Hive is legacy and will be shut down.", "hive"),
+    ("Spark is something we grew out of.", "spark"),
+    ("Experience with Snowflake is nice but not needed at all.", "snowflake"),
+    ("Spark won't come up in this job.", "spark"),
+    ("Hands-on Tableau work isn't expected of you.", "tableau"),
+    ("Please don't spend time learning Tableau.", "tableau"),
+    ("They don't do Hive here.", "hive"),
+    ("We have stopped using TensorFlow.", "tensorflow"),
+])
+def test_english_negation_by_structure(packaged_graph, text, gone):
+    got = tools(text, packaged_graph)
+    assert gone not in got and set(BASE) <= set(got)
+
+
+@pytest.mark.parametrize("text,gone", [
+    ("已弃用Airflow。", "airflow"),
+    ("我们没有用到Kafka。", "kafka"),
+    ("Hive不在技术栈内。", "hive"),
+    ("並不使用Tableau。", "tableau"),
+    ("Scala非必要。", "scala"),
+    ("本岗位不涉及Spark。", "spark"),
+    ("不要求掌握TensorFlow。", "tensorflow"),
+    ("团队已经不用Jenkins了。", "jenkins"),
+    ("Airflow已被DolphinScheduler取代。", "airflow"),
+    ("我们早就放弃了Hive。", "hive"),
+    ("不需要会Scala。", "scala"),
+    ("TensorFlow 这边用不上。", "tensorflow"),
+    ("公司沒有使用 GCP。", "gcp"),
+    ("Hadoop/Hive 已退役。", "hive"),
+    ("我们把Jenkins换成了GitLab CI。", "jenkins"),
+    ("Kafka 不是我们的技术选型。", "kafka"),
+    ("团队的 Hive 集群已于去年全部下线。", "hive"),
+    ("调度也不再维护 Airflow。", "airflow"),
+    ("Tableau 不是必备。", "tableau"),
+    ("Kafka 目前也沒在用。", "kafka"),
+    ("我們已全面停用 Jenkins。", "jenkins"),
+    ("Helm 非必要。", "helm"),
+    ("本岗位与 Go 无关。", "go"),
+])
+def test_chinese_negation_by_structure(packaged_graph, text, gone):
+    got = tools(text, packaged_graph)
+    assert gone not in got and set(BASE) <= set(got)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Airflow experience is a plus.", "airflow"),
+    ("You will migrate jobs to Airflow.", "airflow"),
+    ("We moved from Hive to Spark.", "spark"),
+    ("Not only Python but also Scala.", "scala"),
+    ("我们从Hive迁移到了Spark。", "spark"),
+    ("Don't forget: Terraform is a must.", "terraform"),
+    ("You don't need a PhD, but Spark is required.", "spark"),
+    ("No matter your background, Kafka is key here.", "kafka"),
+    ("We avoid downtime with Kubernetes and Helm.", "helm"),
+])
+def test_what_looks_like_negation_but_is_not(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
+
+
+def test_negation_reasons_name_the_structure(packaged_graph):
+    assert why("Coding in R or building dashboards yourself is out of scope.", packaged_graph, "R") == \
+        "negated: its clause says '…dashboards yourself is out of scope'"
+    assert why("Triton? Not here.", packaged_graph, "Triton") == "negated: '? Not here' after it"
+    assert why("Our stack is completely Spark-free.", packaged_graph, "Spark") == "negated: 'free' after it"
+    assert why("Airflow已被DolphinScheduler取代。", packaged_graph, "Airflow") == "negated: '已被DolphinScheduler取代' after it"
+    assert why("我们把Jenkins换成了GitLab CI。", packaged_graph, "Jenkins") == "negated: '从…迁移到' (being migrated away from)"
+
+
+def test_a_sentence_that_negates_a_tool_speaks_of_its_other_names_after_it(packaged_graph):
+    # "TF" is TensorFlow: the sentence already said TensorFlow is deprecated
+    text = "We've deprecated TensorFlow, so any TF code you find is an archive."
+    assert tools(text, packaged_graph) == BASE
+    assert why(text, packaged_graph, "TF") == "negated: its sentence has already said it is not used"
+
+
+def test_a_tool_said_not_to_be_used_counts_elsewhere_only_in_a_list(packaged_graph):
+    alone = "If your CV is all Jenkins, that's fine, but forget Jenkins here."
+    assert tools(alone, packaged_graph) == BASE
+    assert why(alone, packaged_graph, "Jenkins") == ("negated: the posting says 'Jenkins' is not used, "
+                                                      "and does not list it with other technology here")
+    listed = "We moved away from Spark last year. Skills: Scala, Spark and Kafka."
+    assert tools(listed, packaged_graph) == ["kafka", "kubernetes", "python", "scala", "spark", "sql"]
+
+
+# -- weak names: ambiguous names do not vouch for one another ---------------------------------
+
+def test_ambiguous_names_do_not_make_each_other_technical(packaged_graph):
+    menu = ("Sous Chef\nOur bistro Scala serves the crema catalana finished with a kitchen torch; honey from "
+            "our rooftop hive goes into the panna cotta; snowflake biscuits sell out in December.")
+    e = extract(menu, packaged_graph)
+    assert e.tools == [] and e.track is None
+    lowercase = "(not the tool's name) in a sentence with nothing technical in it"
+    assert {r["term"]: r["why"] for r in e.evidence["not_counted"]} == {
+        "Scala": "ambiguous without other technology in the posting",
+        "torch": f"everyday sense: written 'torch' {lowercase}",
+        "hive": f"everyday sense: written 'hive' {lowercase}",
+        "snowflake": f"everyday sense: written 'snowflake' {lowercase}",
+    }
+
+
+def test_an_ambiguous_name_with_evidence_of_its_own_vouches_for_others(packaged_graph):
+    # Scala is technical by "code", Python by "scripts": together they make AWS a technology
+    text = ("Streaming Engineer\nOur streaming code is in Scala; glue scripts are in Python. "
+            "We run on AWS (MSK, EMR, S3).")
+    e = extract(text, packaged_graph)
+    assert e.tools == ["aws", "python", "scala"]
+    senses = {r["term"]: r["why"] for r in e.evidence["senses"]}
+    assert (senses["Scala"], senses["AWS"]) == ("technical word 'code' in its sentence", "technical posting (2 other technologies)")
+
+
+# -- everyday senses, per mention --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,gone,reason", [
+    ("Neptune's moon Triton has geysers.", "triton", "everyday sense: a moon, star or figure of myth ('moon Triton')"),
+    ("The reading group meets in the Hive, our fourth-floor lounge.", "hive",
+     "everyday sense: a vessel or place ('Hive, our fourth-floor lounge')"),
+    ("Interviews are held in the Kafka room.", "kafka", "everyday sense: a vessel or place ('Kafka room')"),
+    ("Welcome drinks at the Prometheus pub.", "prometheus", "everyday sense: a vessel or place ('Prometheus pub')"),
+    ("The welcome pack has a steel coffee flask.", "flask", "ordinary sense (laboratory glassware, a drinks flask)"),
+    ("Work alongside our HCL contractors.", "terraform", "ordinary sense (HCL Technologies)"),
+    ("Could we terraform Mars one day?", "terraform", "ordinary sense (to make a planet habitable)"),
+    ("We model readmissions for the HF cohort.", "hugging-face",
+     "ordinary sense (hydrofluoric acid, high frequency, heart failure)"),
+    ("维修车型：雪佛兰Spark。", "spark", "everyday sense: a brand or product ('雪佛兰 Spark')"),
+    ("協助藥房經理 Ray 哥處理訂貨。", "ray", "everyday sense: a person ('經理 Ray')"),
+    ("团队吉祥物是一只叫 Docker 的柯基。", "docker", "everyday sense: a person ('一只叫 Docker')"),
+    ("面试地点：Azure 會議室。", "azure", "everyday sense: an object, not software ('Azure 會議室')"),
+    ("主色为 Azure 蔚蓝。", "azure", "ordinary sense (the colour)"),
+])
+def test_everyday_senses_per_mention(packaged_graph, text, gone, reason):
+    assert gone not in tools(text, packaged_graph)
+    e = extract(TECH + text, packaged_graph)
+    assert reason in [r["why"] for r in e.evidence["not_counted"]]
+
+
+def test_a_zoo_of_interfaces_is_an_idiom_not_a_zoo(packaged_graph):
+    text = "Backend Engineer\nGo services talk over gRPC and to partners over a zoo of REST interfaces."
+    assert extract(text, packaged_graph).tools == ["go", "grpc"]
+
+
+def test_pythonic_speaks_of_python(packaged_graph):
+    assert extract("Backend Engineer\nWrite pythonic code with FastAPI and SQL.", packaged_graph).tools == \
+        ["fastapi", "python", "sql"]
+
+
+# -- the cheap tests in front of the patterns never hide what the patterns find ----------------
+
+@pytest.mark.parametrize("after", [
+    "'s team", " (she/her)", ", our CTO", " room", " Building", " pub", " floats", " drone", "-like", " style",
+    " 会议室", " 先生", " 哥", "卫星", " Flask Coffee", ", FL", "®",
+])
+def test_the_after_prefilter_lets_every_sense_through(after):
+    assert jd_match._after_triggered(after)
+
+
+def test_the_before_prefilter_points_to_the_sense_that_matches():
+    for window, name in [("principal engineer ", "a person"), ("moon ", "a moon, star or figure of myth"),
+                         ("经理 ", "a person"), ("aboard the ", "a vessel or place"), ("49% ", "laboratory equipment or a chemical")]:
+        senses = jd_match._before_senses(window)
+        assert name in [jd_match.EVERYDAY[i].name for i in senses], window
+
+
+# -- track -----------------------------------------------------------------------------------
+
+def test_traditional_chinese_titles_are_read(packaged_graph):
+    assert simplified("資料科學家（會員行銷分析）") == "数据科学家（会员行销分析）"
+    e = extract("# 資料科學家\n熟悉 Python、SQL 與 Tableau，負責 A/B 測試。", packaged_graph)
+    assert (e.track, e.evidence["track"]["title_says"]) == ("ds", {"ds": "数据科学家"})
+
+
+def test_a_gpu_inference_platform_is_an_ml_platform(packaged_graph):
+    e = extract("GPU Inference Platform Engineer\nRun Triton and Ray Serve on Kubernetes; CUDA, Python, Go.", packaged_graph)
+    assert e.track == "infra-mle"
