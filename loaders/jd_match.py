@@ -409,6 +409,27 @@ class _Bounds:
         return i < len(self.starts) and self.starts[i] < hi
 
 
+class _Lookup:
+    """``_Bounds.first_between`` for a pattern, by searching each window directly until the windows
+    searched add up to the text's length, then from the pattern's matches found once (a 1 MB posting
+    with a few mentions is not scanned whole; a posting of a few kilobytes is, once)."""
+
+    def __init__(self, rx: re.Pattern[str], text: str) -> None:
+        self.rx, self.text, self.budget = rx, text, len(text)
+        self.bounds: _Bounds | None = None
+
+    def first_between(self, lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> str:
+        if self.bounds is None and self.budget < 0:
+            self.bounds = _Bounds(self.rx, self.text)
+        if self.bounds is not None:
+            return self.bounds.first_between(lo, hi, skip)
+        self.budget -= hi - lo
+        m = self.rx.search(self.text, lo, hi)
+        while m and not (m.end() <= skip[0] or m.start() >= skip[1]):
+            m = self.rx.search(self.text, max(m.end(), m.start() + 1), hi)
+        return m.group() if m else ""
+
+
 def _chains(text: str, hits: list[Hit]) -> list[list[Hit]]:
     """Runs of mentions that form one list ("Hadoop, Hive or Pig"): a negation reaches all of them."""
     chains: list[list[Hit]] = []
@@ -717,7 +738,7 @@ def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted:
     support_starts = [h.start for h in support]
     bounds = [m.start() for m in SENTENCE_END.finditer(text)] if len(support) < len(plausible) else []
     accepted = []
-    words: dict[re.Pattern[str], _Bounds] = {}
+    words: dict[re.Pattern[str], _Lookup] = {}
     pending: list[Hit] = []
     for i, h in enumerate(plausible):
         if id(h) in negated:
@@ -746,7 +767,7 @@ def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted:
         cue = ""
         if not (near or listed):
             if TECH_CUES not in words:
-                words[TECH_CUES] = _Bounds(TECH_CUES, text)
+                words[TECH_CUES] = _Lookup(TECH_CUES, text)
             cue = words[TECH_CUES].first_between(lo, hi, (h.start, h.end))
         if near or listed or cue:
             h.why = (f"listed with {listed}" if listed else f"next to {near}" if near
@@ -756,7 +777,7 @@ def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted:
             continue
         if r.context == "doc":
             if TECH_CONTEXT not in words:
-                words[TECH_CONTEXT] = _Bounds(TECH_CONTEXT, text)
+                words[TECH_CONTEXT] = _Lookup(TECH_CONTEXT, text)
             cue = words[TECH_CONTEXT].first_between(lo, hi, (h.start, h.end))
             if cue:
                 h.why = f"technical word '{cue}' in its sentence"
