@@ -66,6 +66,7 @@ LOOK = 60
 _NEG_BEFORE = re.compile(NEGATION_BEFORE, re.IGNORECASE)
 _NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
 _NEG_SUBJECT = re.compile(NEGATION_SUBJECT, re.IGNORECASE)
+_ANSWER = re.compile(r"[?:：]")
 _SUBJECT_STOP = re.compile(r"[.!?;:\n。！？；：](?:\s|$)|\n")
 _NOT_NEG = re.compile(NOT_NEGATION, re.IGNORECASE)
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
@@ -195,7 +196,7 @@ def _after_triggered(after: str) -> bool:
     return _starts_with_key(rest.split(None, 1)[0], _AFTER_KEYS)
 #: The words a negation cue begins with (its first word, or a CJK character of it).
 _NEG_KEYS = frozenset(
-    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
+    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "beyond", "past", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
      "avoid", "steer", "stay", "stayed", "staying", "stays", "keep", "keeps", "keeping", "eschew", "shun", "shuns", "shunned",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "over"]
 )
@@ -209,14 +210,16 @@ _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", 
                              "dropped", "abandoned", "gone", "going", "way", "out", "unnecessary", "irrelevant",
                              "optional", "migrated", "turned", "switched", "shut", "thing", "history", "free", "less",
                              "being", "getting", "dead", "legacy", "off", "wouldn", "will", "frozen", "wound", "winding", "end",
-                             "nope", "->", "→", "=>", "⟶", ":", "："])
+                             "nope", "->", "→", "=>", "⟶", ":", "：", "?", "experience", "knowledge", "skills",
+                             "expertise", "picture", "cancel", "terminated", "discontinued", "superseded"])
 _NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本:：")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
 #: The words of NEGATION_SUBJECT's predicates ("is out of scope", "was swapped out", "won't come up").
 _SUBJECT_KEYS = frozenset("""scope required needed necessary expected part used assessed requirement prerequisite
     must unnecessary irrelevant retired deprecated phased decommissioned sunset longer frozen wound touched roadmap
     radar come matter feature appear relevant involved legacy lifed eol swapped switched ripped killed scrapped
-    binned migrated replaced removed dropped abandoned shut turned grew outgrew moved left stopped""".split())
+    binned migrated replaced removed dropped abandoned shut turned grew outgrew moved left stopped cancelled canceled
+    terminated discontinued superseded picture""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
@@ -480,7 +483,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
     hinted = hints.near(tail.end, tail.end + 90) or (
         not _NEG_AFTER_ZH.isdisjoint(text[tail.end:tail.end + 16]))
     m = _NEG_AFTER.match(text[tail.end:tail.end + 90]) if hinted else None
-    if m and m.group().lstrip()[:1] not in ("?", ":", "："):  # "Triton? Not here", "Scala: not used": the answer is the next clause
+    if m and not _ANSWER.search(m.group()):  # "Triton? Not here", "Scala: not used": the answer is the next clause
         m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, 90) + 1])
     if m:
         which = chain[-1:] if _SINGULAR.search(m.group()) else chain

@@ -61,6 +61,14 @@ def why(text: str, graph, term: str) -> str:
     ("Please don't spend time learning Tableau.", "tableau"),
     ("They don't do Hive here.", "hive"),
     ("We have stopped using TensorFlow.", "tensorflow"),
+    ("Spark? We don't need it.", "spark"),
+    ("Our team has moved beyond Airflow.", "airflow"),
+    ("We don't run anything on Azure.", "azure"),
+    ("Say no to Hive.", "hive"),
+    ("Tableau licences have been cancelled.", "tableau"),
+    ("Kubeflow is not in the picture.", "kubeflow"),
+    ("Airflow has been superseded by Dagster.", "airflow"),
+    ("Hive knowledge: not needed.", "hive"),
 ])
 def test_english_negation_by_structure(packaged_graph, text, gone):
     got = tools(text, packaged_graph)
@@ -91,6 +99,12 @@ def test_english_negation_by_structure(packaged_graph, text, gone):
     ("我們已全面停用 Jenkins。", "jenkins"),
     ("Helm 非必要。", "helm"),
     ("本岗位与 Go 无关。", "go"),
+    ("Hive 已经不再使用。", "hive"),
+    ("Kafka 相关经验不做要求。", "kafka"),
+    ("Tableau 已不再使用。", "tableau"),
+    ("我們並未採用 Kafka。", "kafka"),
+    ("本職位不需使用 Hive。", "hive"),
+    ("Scala 經驗非必需。", "scala"),
 ])
 def test_chinese_negation_by_structure(packaged_graph, text, gone):
     got = tools(text, packaged_graph)
