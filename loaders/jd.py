@@ -24,6 +24,7 @@ from kg.loaders import documents
 from kg.loaders.jd_discover import unknown_terms
 from kg.loaders.jd_match import (  # noqa: F401
     SHORT,
+    clause_start,
     TECHNICAL,
     VERY_TECHNICAL,
     WINDOW,
@@ -365,6 +366,9 @@ def _title_literal(pattern: str) -> str:
     return re.sub(r"\\(.)", r"\1", _WORD_EDGES.sub("", pattern)).lower()
 
 
+#: A negation right before a cue phrase, in its clause ("we don't ship the production ranker").
+_NEGATED_CUE = re.compile(r"\b(?:not|no|never|without|don['’]t|doesn['’]t|won['’]t|isn['’]t|aren['’]t|nor)\b[^.;:\n]{0,40}$|"
+                          r"(?:不|没有|沒有|无需|無需|不需要|不涉及)[^，。；：\n]{0,10}$", re.IGNORECASE)
 _TRADITIONAL = str.maketrans(dict(zip(TRADITIONAL_CHARS[::2], TRADITIONAL_CHARS[1::2])))
 _TRADITIONAL_WORD = re.compile("|".join(TRADITIONAL_WORDS))
 #: Any character that ``simplified`` changes: most postings have none, and are not translated.
@@ -416,6 +420,8 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         key = term_key(phrase)
         if key in seen:
             continue
+        if _NEGATED_CUE.search(body, clause_start(body, a, 60), a):
+            continue  # "we don't ship the production ranker": not a production cue
         seen.add(key)
         for track, weight in CUE_TABLE.get(key, ()):
             if track in tracks:

@@ -240,3 +240,10 @@ def test_traditional_chinese_titles_are_read(packaged_graph):
 def test_a_gpu_inference_platform_is_an_ml_platform(packaged_graph):
     e = extract("GPU Inference Platform Engineer\nRun Triton and Ray Serve on Kubernetes; CUDA, Python, Go.", packaged_graph)
     assert e.track == "infra-mle"
+
+
+def test_a_negated_cue_does_not_point_to_a_track(packaged_graph):
+    # "deploy models" and "production" stand in a negated clause: no production-MLE cue
+    e = extract("Data Scientist\nWe do not deploy models to production here. Python, SQL and A/B testing with "
+                "stakeholders.", packaged_graph)
+    assert (e.track, e.evidence["track"]["cues"]) == ("ds", {"ds": ["A/B testing", "stakeholders"]})
