@@ -24,11 +24,11 @@ from kg.loaders import documents
 from kg.loaders.jd_discover import unknown_terms
 from kg.loaders.jd_match import (  # noqa: F401
     SHORT,
-    clause_start,
     TECHNICAL,
     VERY_TECHNICAL,
     WINDOW,
     Mentions,
+    clause_start,
     find_folded,
     find_mentions,
     rule_for,
