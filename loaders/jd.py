@@ -28,7 +28,6 @@ from kg.loaders.jd_match import (  # noqa: F401
     VERY_TECHNICAL,
     WINDOW,
     Mentions,
-    clause_start,
     find_folded,
     find_mentions,
     rule_for,
@@ -420,7 +419,7 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         key = term_key(phrase)
         if key in seen:
             continue
-        if _NEGATED_CUE.search(body, clause_start(body, a, 60), a):
+        if _NEGATED_CUE.search(body, max(0, a - 50), a):
             continue  # "we don't ship the production ranker": not a production cue
         seen.add(key)
         for track, weight in CUE_TABLE.get(key, ()):
