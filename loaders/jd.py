@@ -366,8 +366,16 @@ def _title_literal(pattern: str) -> str:
 
 
 #: A negation right before a cue phrase, in its clause ("we don't ship the production ranker").
-_NEGATED_CUE = re.compile(r"\b(?:not|no|never|without|don['’]t|doesn['’]t|won['’]t|isn['’]t|aren['’]t|nor)\b[^.;:\n]{0,40}$|"
+_NEGATED_CUE = re.compile(r"(?:not|no|never|without|don['’]t|doesn['’]t|won['’]t|isn['’]t|aren['’]t|nor)\b[^.;:\n]{0,40}$|"
                           r"(?:不|没有|沒有|无需|無需|不需要|不涉及)[^，。；：\n]{0,10}$", re.IGNORECASE)
+
+
+def _negated_cue(body: str, at: int) -> bool:
+    """Whether a negation stands before the cue at ``at``, in its clause (a word, not the end of "know")."""
+    for m in _NEGATED_CUE.finditer(body, max(0, at - 50), at):
+        if m.start() == 0 or not body[m.start() - 1].isalpha() or not m.group().isascii():
+            return True
+    return False
 _TRADITIONAL = str.maketrans(dict(zip(TRADITIONAL_CHARS[::2], TRADITIONAL_CHARS[1::2])))
 _TRADITIONAL_WORD = re.compile("|".join(TRADITIONAL_WORDS))
 #: Any character that ``simplified`` changes: most postings have none, and are not translated.
@@ -419,7 +427,7 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         key = term_key(phrase)
         if key in seen:
             continue
-        if _NEGATED_CUE.search(body, max(0, a - 50), a):
+        if _negated_cue(body, a):
             continue  # "we don't ship the production ranker": not a production cue
         seen.add(key)
         for track, weight in CUE_TABLE.get(key, ()):

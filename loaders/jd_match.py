@@ -210,8 +210,8 @@ _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", 
                              "dropped", "abandoned", "gone", "going", "way", "out", "unnecessary", "irrelevant",
                              "optional", "migrated", "turned", "switched", "shut", "thing", "history", "free", "less",
                              "being", "getting", "dead", "legacy", "off", "wouldn", "will", "frozen", "wound", "winding", "end",
-                             "nope", "->", "→", "=>", "⟶", ":", "：", "?", "experience", "knowledge", "skills",
-                             "expertise", "picture", "cancel", "terminated", "discontinued", "superseded"])
+                             "nope", "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel", "terminated",
+                             "discontinued", "superseded"])
 _NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本:：")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
 #: The words of NEGATION_SUBJECT's predicates ("is out of scope", "was swapped out", "won't come up").
