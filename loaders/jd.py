@@ -375,7 +375,7 @@ def _negated_cue(body: str, at: int) -> bool:
     window = body[max(0, at - 50):at]
     if window.isascii():
         low = window.lower()
-        if "no" not in low and "n't" not in low and "never" not in low and "without" not in low:
+        if "no" not in low and "n't" not in low and "never" not in low and "without" not in low and "n’t" not in low:
             return False  # the cheap answer for almost every cue
     elif not any(ch in window for ch in "不没沒无無n"):
         return False

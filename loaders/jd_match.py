@@ -196,8 +196,8 @@ def _after_triggered(after: str) -> bool:
     return _starts_with_key(rest.split(None, 1)[0], _AFTER_KEYS)
 #: The words a negation cue begins with (its first word, or a CJK character of it).
 _NEG_KEYS = frozenset(
-    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "beyond", "past", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
-     "avoid", "steer", "stay", "stayed", "staying", "stays", "keep", "keeps", "keeping", "eschew", "shun", "shuns", "shunned",
+    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
+     "avoid", "steer", "eschew", "shun", "shuns", "shunned",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "over"]
 )
 #: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
@@ -205,21 +205,21 @@ _ZH_NEG = ("不", "没", "沒", "未", "无", "無", "毋", "弃", "棄", "放�
            "代替", "取代", "替代", "替换", "弃用", "淘汰", "告别", "没有使", "未使用", "不采", "不再", "停用", "不碰", "不接",
            "避免", "禁止", "禁用", "不允", "拒绝", "摒弃", "不写", "不考", "用不", "没有")
 #: The words a cue of NEGATION_AFTER holds among its first ones (the full pattern runs only after one of them).
-_NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", "wasn", "needn", "need", "retired",
+_NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", "wasn", "needn", "retired",
                              "deprecated", "phased", "sunset", "sunsetted", "decommissioned", "replaced", "removed",
-                             "dropped", "abandoned", "gone", "going", "way", "out", "unnecessary", "irrelevant",
-                             "optional", "migrated", "turned", "switched", "shut", "thing", "history", "free", "less",
-                             "being", "getting", "dead", "legacy", "off", "wouldn", "will", "frozen", "wound", "winding", "end",
+                             "dropped", "abandoned", "gone", "out", "unnecessary", "irrelevant",
+                             "optional", "migrated", "turned", "switched", "shut", "history", "thing", "free", "less",
+                             "dead", "legacy", "off", "wouldn", "frozen", "wound", "winding", "end",
                              "nope", "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel", "terminated",
                              "discontinued", "superseded"])
 _NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本:：")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
-#: The words of NEGATION_SUBJECT's predicates ("is out of scope", "was swapped out", "won't come up").
-_SUBJECT_KEYS = frozenset("""scope required needed necessary expected part used assessed requirement prerequisite
-    must unnecessary irrelevant retired deprecated phased decommissioned sunset longer frozen wound touched roadmap
-    radar come matter feature appear relevant involved legacy lifed eol swapped switched ripped killed scrapped
-    binned migrated replaced removed dropped abandoned shut turned grew outgrew moved left stopped cancelled canceled
-    terminated discontinued superseded picture""".split())
+#: The words NEGATION_SUBJECT's predicates hold that no other key covers ("is out of scope", "was swapped
+#: out", "is legacy"), and the negations they start with ("isn't needed", "won't come up").
+_SUBJECT_KEYS = frozenset("""scope out unnecessary irrelevant legacy retired deprecated phased decommissioned sunset
+    frozen wound lifed eol swapped switched ripped killed scrapped binned migrated replaced removed dropped abandoned
+    shut turned grew outgrew moved left stopped cancelled canceled terminated discontinued superseded
+    not isn aren wasn weren won doesn don never no""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
