@@ -247,3 +247,20 @@ def test_a_negated_cue_does_not_point_to_a_track(packaged_graph):
     e = extract("Data Scientist\nWe do not deploy models to production here. Python, SQL and A/B testing with "
                 "stakeholders.", packaged_graph)
     assert (e.track, e.evidence["track"]["cues"]) == ("ds", {"ds": ["A/B testing", "stakeholders"]})
+
+
+def test_window_lookups_agree_with_the_whole_text_scan():
+    # _Lookup searches windows directly, then switches to one scan of the text: the answers are the same
+    import random
+
+    from kg.loaders.jd_rules import TECH_CONTEXT
+
+    text = ("We deploy models. Coffee and cake. Python code in notebooks; the data warehouse. " * 40)
+    rng = random.Random(3)
+    lookup, bounds = jd_match._Lookup(TECH_CONTEXT, text), jd_match._Bounds(TECH_CONTEXT, text)
+    for _ in range(300):
+        lo = rng.randrange(len(text))
+        hi = min(len(text), lo + rng.randrange(1, 160))
+        skip = (lo + 3, lo + 9)
+        assert lookup.first_between(lo, hi, skip) == bounds.first_between(lo, hi, skip), (lo, hi)
+    assert lookup.bounds is not None  # the windows added up to the text's length: it scanned once
