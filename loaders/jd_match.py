@@ -646,6 +646,8 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
     verdicts: dict[tuple[int, int], tuple[str, bool]] = {}  # per sentence: its everyday word, and whether it is technical
     ends: _Bounds | None = None  # sentence ends and bullet starts, found once per posting when first needed
     blocks: _Bounds | None = None
+    everyday_words: _Lookup | None = None  # everyday and technical words: by window, or once per posting
+    strong_words: _Lookup | None = None
     for i, h in enumerate(plausible):
         if h.key not in ORDINARY or _next_to_technology(text, plausible, i):
             continue
@@ -663,12 +665,14 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
             continue  # another technology in the sentence: the cheapest and the most common answer
         verdict = verdicts.get((lo, hi))
         if verdict is None:  # the mentions of one list share their sentence: look at it once
-            found = EVERYDAY_CONTEXT.search(text, lo, hi)
-            verdict = verdicts[lo, hi] = (found.group() if found else "", bool(found) and bool(STRONG_TECH.search(text, lo, hi)))
+            if everyday_words is None or strong_words is None:
+                everyday_words, strong_words = _Lookup(EVERYDAY_CONTEXT, text), _Lookup(STRONG_TECH, text)
+            found = everyday_words.first_between(lo, hi)
+            verdict = verdicts[lo, hi] = (found, bool(found) and bool(strong_words.first_between(lo, hi)))
         everyday, technical = verdict
         if not (everyday or lowercase):
             continue
-        if technical or (not everyday and STRONG_TECH.search(text, lo, hi)):
+        if technical or (not everyday and strong_words is not None and strong_words.first_between(lo, hi)):
             continue
         why = (f"everyday sense: a sentence about '{everyday}' with nothing technical in it" if everyday else
                f"everyday sense: written '{h.text}' (not the tool's name) in a sentence with nothing technical in it")
@@ -693,22 +697,30 @@ def _same_sentence(text: str, plausible: list[Hit], negated: set[int], not_count
     """A sentence that says a tool is not used speaks of all its mentions in it ("If you want to
     write Scala, this is not the team: we never touch Scala")."""
     where: dict[str, list[tuple[int, int, int]]] = {}
-    for h in plausible:
+    for h in plausible:  # in text order: each list is sorted by position
         if id(h) in negated:
             for n in h.nodes:
                 where.setdefault(n, []).append((h.start, *_sentence(text, h.start, h.end)))
+    starts = {n: [w[0] for w in ws] for n, ws in where.items()}
+    reach = 2 * SENTENCE_REACH  # a sentence holding both mentions is at most this long
     for h in plausible:
-        for at, lo, hi in (w for n in h.nodes for w in where.get(n, ())):
-            if id(h) in negated or not lo <= h.start < hi:
+        for n in h.nodes:
+            ws = where.get(n, ())
+            if not ws:
                 continue
-            if h.start < at and not _CONTRAST.search(text, h.end, at):
-                why = f"negated: its sentence goes on to say '{h.text}' is not used"
-            elif h.start > at and not _CONTRAST.search(text, at, h.start):
-                why = "negated: its sentence has already said it is not used"  # "we've deprecated TensorFlow; the last TF model…"
-            else:
-                continue
-            negated.add(id(h))
-            not_counted.append({"term": h.text, "at": h.start, "why": why})
+            i = bisect.bisect_left(starts[n], h.start - reach)
+            j = bisect.bisect_right(starts[n], h.start + reach)
+            for at, lo, hi in ws[i:j]:
+                if id(h) in negated or not lo <= h.start < hi:
+                    continue
+                if h.start < at and not _CONTRAST.search(text, h.end, at):
+                    why = f"negated: its sentence goes on to say '{h.text}' is not used"
+                elif h.start > at and not _CONTRAST.search(text, at, h.start):
+                    why = "negated: its sentence has already said it is not used"  # "deprecated TensorFlow … any TF code"
+                else:
+                    continue
+                negated.add(id(h))
+                not_counted.append({"term": h.text, "at": h.start, "why": why})
 
 
 def _negated_elsewhere(plausible: list[Hit], negated: set[int], listed: set[int], not_counted: list[dict[str, Any]]) -> None:
