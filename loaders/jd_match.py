@@ -417,8 +417,11 @@ class _Lookup:
     searched add up to the text's length, then from the pattern's matches found once (a 1 MB posting
     with a few mentions is not scanned whole; a posting of a few kilobytes is, once)."""
 
-    def __init__(self, rx: re.Pattern[str], text: str) -> None:
-        self.rx, self.text, self.budget = rx, text, len(text)
+    def __init__(self, rx: re.Pattern[str], text: str, low: str | None = None) -> None:
+        # a pattern of lowercase words runs case-sensitively on the lowercased text: much faster
+        # (``low`` only when lowercasing kept every position)
+        self.rx, self.text = (_case_sensitive(rx), low) if low is not None and len(low) == len(text) else (rx, text)
+        self.budget = len(text)
         self.bounds: _Bounds | None = None
 
     def first_between(self, lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> str:
@@ -563,7 +566,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
             not_counted.append({"term": h.text, "at": h.start, "why": why})
         else:
             plausible.append(h)
-    plausible = _everyday_sentences(text, plausible, vocab, not_counted)
+    plausible = _everyday_sentences(text, plausible, vocab, not_counted, low)
     if not plausible:
         return Mentions({}, set(), not_counted)
     negated: set[int] = set()
@@ -593,7 +596,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     if negated:
         _same_sentence(text, plausible, negated, not_counted)
         _negated_elsewhere(plausible, negated, listed, not_counted)
-    accepted = _in_context(text, plausible, negated, not_counted)
+    accepted = _in_context(text, plausible, negated, not_counted, low)
     bonus_hints = _hint_positions(low, _BONUS_HINTS)
     levels: dict[str, set[str]] = {}
     found: dict[str, list[str]] = {}
@@ -637,7 +640,8 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 _BLOCK_START = re.compile(r"\n[ \t]*(?:[-*•‧·●▪]|\d{1,2}[.)、]|#)")
 
 
-def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_counted: list[dict[str, Any]]) -> list[Hit]:
+def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_counted: list[dict[str, Any]],
+                        low: str | None = None) -> list[Hit]:
     """Drop the tool-like words that stand in a sentence with nothing technical in it and either
     everyday words around (rooms, myths, drones, coffee: ``EVERYDAY_CONTEXT``) or the word written
     in lowercase where the tool's name is capitalised ("we avoid hive-mind decisions")."""
@@ -666,7 +670,7 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
         verdict = verdicts.get((lo, hi))
         if verdict is None:  # the mentions of one list share their sentence: look at it once
             if everyday_words is None or strong_words is None:
-                everyday_words, strong_words = _Lookup(EVERYDAY_CONTEXT, text), _Lookup(STRONG_TECH, text)
+                everyday_words, strong_words = _Lookup(EVERYDAY_CONTEXT, text, low), _Lookup(STRONG_TECH, text, low)
             found = everyday_words.first_between(lo, hi)
             verdict = verdicts[lo, hi] = (found, bool(found) and bool(strong_words.first_between(lo, hi)))
         everyday, technical = verdict
@@ -742,7 +746,8 @@ def _negated_elsewhere(plausible: list[Hit], negated: set[int], listed: set[int]
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|yet|while)\b|但|不过|然而", re.IGNORECASE)
 
 
-def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> list[Hit]:
+def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
+                low: str | None = None) -> list[Hit]:
     """The mentions that count: unambiguous ones, and ambiguous ones whose context is technical.
 
     Two passes: an ambiguous mention with technical evidence of its own (a technology next to it, a
@@ -782,7 +787,7 @@ def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted:
         cue = ""
         if not (near or listed):
             if TECH_CUES not in words:
-                words[TECH_CUES] = _Lookup(TECH_CUES, text)
+                words[TECH_CUES] = _Lookup(TECH_CUES, text, low)
             cue = words[TECH_CUES].first_between(lo, hi, (h.start, h.end))
         if near or listed or cue:
             h.why = (f"listed with {listed}" if listed else f"next to {near}" if near
@@ -792,7 +797,7 @@ def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted:
             continue
         if r.context == "doc":
             if TECH_CONTEXT not in words:
-                words[TECH_CONTEXT] = _Lookup(TECH_CONTEXT, text)
+                words[TECH_CONTEXT] = _Lookup(TECH_CONTEXT, text, low)
             cue = words[TECH_CONTEXT].first_between(lo, hi, (h.start, h.end))
             if cue:
                 h.why = f"technical word '{cue}' in its sentence"
