@@ -212,7 +212,7 @@ _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", 
                              "dead", "legacy", "off", "wouldn", "frozen", "wound", "winding", "end",
                              "nope", "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel", "terminated",
                              "discontinued", "superseded"])
-_NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本:：")
+_NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本只是历歷遗遺:：")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
 #: The words NEGATION_SUBJECT's predicates hold that no other key covers ("is out of scope", "was swapped
 #: out", "is legacy"), and the negations they start with ("isn't needed", "won't come up").

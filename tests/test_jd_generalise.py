@@ -105,6 +105,9 @@ def test_english_negation_by_structure(packaged_graph, text, gone):
     ("我們並未採用 Kafka。", "kafka"),
     ("本職位不需使用 Hive。", "hive"),
     ("Scala 經驗非必需。", "scala"),
+    ("Spark 只是历史遗留，已经全部下线。", "spark"),
+    ("对 TensorFlow 没有要求。", "tensorflow"),
+    ("Kafka 可以不会。", "kafka"),
 ])
 def test_chinese_negation_by_structure(packaged_graph, text, gone):
     got = tools(text, packaged_graph)
@@ -195,6 +198,8 @@ def test_an_ambiguous_name_with_evidence_of_its_own_vouches_for_others(packaged_
     ("团队吉祥物是一只叫 Docker 的柯基。", "docker", "everyday sense: a person ('一只叫 Docker')"),
     ("面试地点：Azure 會議室。", "azure", "everyday sense: an object, not software ('Azure 會議室')"),
     ("主色为 Azure 蔚蓝。", "azure", "ordinary sense (the colour)"),
+    ("团建去 Azure 海滩度假村。", "azure", "everyday sense: an object, not software ('Azure 海滩')"),
+    ("欢迎礼包里有 Flask 保温杯。", "flask", "everyday sense: an object, not software ('Flask 保温杯')"),
 ])
 def test_everyday_senses_per_mention(packaged_graph, text, gone, reason):
     assert gone not in tools(text, packaged_graph)
