@@ -595,7 +595,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
                 not_counted.append({"term": h.text, "at": h.start, "why": why})
     if negated:
         _same_sentence(text, plausible, negated, not_counted)
-        _negated_elsewhere(plausible, negated, listed, not_counted)
+        _negated_elsewhere(text, plausible, negated, listed, not_counted)
     accepted = _in_context(text, plausible, negated, not_counted, low)
     bonus_hints = _hint_positions(low, _BONUS_HINTS)
     levels: dict[str, set[str]] = {}
@@ -727,7 +727,13 @@ def _same_sentence(text: str, plausible: list[Hit], negated: set[int], not_count
                 not_counted.append({"term": h.text, "at": h.start, "why": why})
 
 
-def _negated_elsewhere(plausible: list[Hit], negated: set[int], listed: set[int], not_counted: list[dict[str, Any]]) -> None:
+#: A clause that asks for what it names: a bonus, a requirement, experience with it.
+_ASKED_FOR = re.compile(BONUS + r"|\b(?:required|must|mandatory|essential|experience\s+(?:with|in)|proficien\w*|"
+                                r"familiar\w*|expertise|hands-on)\b|熟悉|掌握|精通|熟练|熟練", re.IGNORECASE)
+
+
+def _negated_elsewhere(text: str, plausible: list[Hit], negated: set[int], listed: set[int],
+                       not_counted: list[dict[str, Any]]) -> None:
     """A tool the posting says it does not use counts elsewhere only where it is asked for in a list of
     technologies: "If your CV is all Jenkins, that's fine, but forget Jenkins here" asks for no Jenkins."""
     said: dict[str, str] = {}
@@ -737,6 +743,8 @@ def _negated_elsewhere(plausible: list[Hit], negated: set[int], listed: set[int]
                 said.setdefault(n, h.text)
     for h in plausible:
         if id(h) not in negated and id(h) not in listed and h.nodes <= said.keys():
+            if _ASKED_FOR.search(text, clause_start(text, h.start, 80), clause_end(text, h.end, 80)):
+                continue  # "we are moving off Airflow; Airflow experience is a plus": asked for here
             negated.add(id(h))
             n = min(h.nodes)
             not_counted.append({"term": h.text, "at": h.start,

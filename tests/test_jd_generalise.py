@@ -269,3 +269,10 @@ def test_window_lookups_agree_with_the_whole_text_scan():
         skip = (lo + 3, lo + 9)
         assert lookup.first_between(lo, hi, skip) == bounds.first_between(lo, hi, skip), (lo, hi)
     assert lookup.bounds is not None  # the windows added up to the text's length: it scanned once
+
+
+def test_a_tool_being_left_still_counts_where_the_posting_asks_for_it(packaged_graph):
+    # negated once ("moving off Airflow"), asked for in another clause ("Airflow experience is a plus")
+    text = "We are moving off Airflow to Dagster. Airflow experience is a plus for the migration."
+    assert tools(text, packaged_graph) == ["airflow", "kubernetes", "python", "sql"]
+    assert extract(TECH + text, packaged_graph).evidence["levels"] == {"airflow": "bonus"}
