@@ -542,6 +542,32 @@ def find_folded(rx: re.Pattern[str], text: str, low: str | None = None) -> Itera
     return iter([m.span() for m in _case_sensitive(rx).finditer(low)])
 
 
+_EXPANSION = re.compile(r"\s?[(（]\s*([^()（）\n]{2,40}?)\s*[)）]")
+_INITIAL = re.compile(r"[A-Za-z]+")
+
+
+def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str]:
+    """Abbreviations the posting spells out as something other than the tool, by their initials ("HF
+    (heart failure)", "CV (curriculum vitae)") or in Chinese ("HF（心臟衰竭）"): every mention of them
+    in the posting means that."""
+    out: dict[str, str] = {}
+    for h in hits:
+        if not (h.text.isupper() and len(h.text) <= 4 and h.key not in out) or text[h.end:h.end + 2].strip()[:1] not in "(（":
+            continue
+        m = _EXPANSION.match(text, h.end)
+        if m is None:
+            continue
+        inside = m.group(1)
+        if any(vocab.nodes.get(_term_key(inside[a:b]), set()) & h.nodes for a, b in find_folded(vocab.pattern, inside)):
+            continue  # "TF (TensorFlow)": the tool spelled out
+        words = _INITIAL.findall(inside)
+        initials = "".join(w[0] for w in words).lower()
+        chinese = not inside.isascii() and not words
+        if (len(words) >= 2 and initials == h.text.lower()) or (chinese and h.rule is not None):
+            out[h.key] = f"{h.text} ({inside})"
+    return out
+
+
 def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     """Every mention of a graph term, decided one by one: counted (with its level) or not (with why)."""
     hits: list[Hit] = []
@@ -557,7 +583,12 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
             hits.append(Hit(key, word, a, b, nodes, _RULE_FOR(key)))
     not_counted: list[dict[str, Any]] = []
     plausible: list[Hit] = []
+    spelled = _spelled_out(text, hits, vocab)
     for h in hits:
+        if h.key in spelled:
+            not_counted.append({"term": h.text, "at": h.start,
+                                "why": f"everyday sense: an abbreviation of something else (the posting spells it out: '{spelled[h.key]}')"})
+            continue
         if h.rule is None and h.key not in ORDINARY and text[h.end:h.end + 1] not in _ADJECTIVE_FIRST:
             plausible.append(h)  # an unambiguous name, not followed by what would make it an adjective
             continue

@@ -276,3 +276,17 @@ def test_a_tool_being_left_still_counts_where_the_posting_asks_for_it(packaged_g
     text = "We are moving off Airflow to Dagster. Airflow experience is a plus for the migration."
     assert tools(text, packaged_graph) == ["airflow", "kubernetes", "python", "sql"]
     assert extract(TECH + text, packaged_graph).evidence["levels"] == {"airflow": "bonus"}
+
+
+@pytest.mark.parametrize("text,expected,spelled", [
+    ("We model HF (heart failure) outcomes; the HF cohort is large.", BASE, "HF (heart failure)"),
+    ("處理 HF（心臟衰竭）病人。HF 病人需要監測。", BASE, "HF (心臟衰竭)"),
+    ("Use TF (TensorFlow) and HF (Hugging Face) models.", ["hugging-face", "kubernetes", "python", "sql", "tensorflow"], ""),
+    ("AWS (Amazon Web Services) and GCP (Google Cloud Platform).", ["aws", "gcp", "kubernetes", "python", "sql"], ""),
+])
+def test_an_abbreviation_spelled_out_as_something_else_is_that_everywhere(packaged_graph, text, expected, spelled):
+    e = extract(TECH + text, packaged_graph)
+    assert e.tools == expected
+    reasons = [r["why"] for r in e.evidence["not_counted"] if "spells it out" in r["why"]]
+    assert reasons == ([f"everyday sense: an abbreviation of something else (the posting spells it out: '{spelled}')"] * 2
+                       if spelled else [])
