@@ -11,6 +11,7 @@ work; ``read_document`` and ``iter_corpus`` only touch files.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
@@ -370,19 +371,22 @@ _NEGATED_CUE = re.compile(r"(?:not|no|never|without|don['’]t|doesn['’]t|won[
                           r"(?:不|没有|沒有|无需|無需|不需要|不涉及)[^，。；：\n]{0,10}$", re.IGNORECASE)
 
 
-def _negated_cue(body: str, at: int) -> bool:
-    """Whether a negation stands before the cue at ``at``, in its clause (a word, not the end of "know")."""
-    window = body[max(0, at - 50):at]
-    if window.isascii():
-        low = window.lower()
-        if "no" not in low and "n't" not in low and "never" not in low and "without" not in low and "n’t" not in low:
-            return False  # the cheap answer for almost every cue
-    elif not any(ch in window for ch in "不没沒无無n"):
+def _negated_cue(body: str, at: int, negations: list[int]) -> bool:
+    """Whether a negation stands before the cue at ``at``, in its clause (a word, not the end of "know").
+    ``negations``: where the posting's negation words are (found once), so most cues are answered by bisection."""
+    i = bisect.bisect_left(negations, at - 50)
+    if i == len(negations) or negations[i] >= at:
         return False
     for m in _NEGATED_CUE.finditer(body, max(0, at - 50), at):
         if m.start() == 0 or not body[m.start() - 1].isalpha() or not m.group().isascii():
             return True
     return False
+
+
+#: The words a negated cue starts with (see ``_NEGATED_CUE``).
+_NEGATION_WORD = re.compile(r"n(?:o|ot|or|ever)\b|without\b|n['’]t\b|不|没有|沒有|无需|無需", re.IGNORECASE)
+
+
 _TRADITIONAL = str.maketrans(dict(zip(TRADITIONAL_CHARS[::2], TRADITIONAL_CHARS[1::2])))
 _TRADITIONAL_WORD = re.compile("|".join(TRADITIONAL_WORDS))
 #: Any character that ``simplified`` changes: most postings have none, and are not translated.
@@ -428,13 +432,14 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
             title_score[track], title_hits[track] = weight, m.group()
     cue_score: dict[str, float] = {}
     cue_words: dict[str, list[str]] = {}
+    negations = [m.start() for m in _NEGATION_WORD.finditer(body)]
     seen: set[str] = set()
     for a, b in find_folded(CUE_PATTERN, body):
         phrase = body[a:b]
         key = term_key(phrase)
         if key in seen:
             continue
-        if _negated_cue(body, a):
+        if _negated_cue(body, a, negations):
             continue  # "we don't ship the production ranker": not a production cue
         seen.add(key)
         for track, weight in CUE_TABLE.get(key, ()):
