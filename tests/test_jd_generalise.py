@@ -69,6 +69,16 @@ def why(text: str, graph, term: str) -> str:
     ("Kubeflow is not in the picture.", "kubeflow"),
     ("Airflow has been superseded by Dagster.", "airflow"),
     ("Hive knowledge: not needed.", "hive"),
+    ("Hive? Gone.", "hive"),
+    ("Snowflake? Never used it.", "snowflake"),
+    ("Terraform: we don't use it.", "terraform"),
+    ("Experience with Hive: irrelevant.", "hive"),
+    ("None of Spark, Hive or Kafka is needed.", "kafka"),
+    ("We won't ask about Kafka in interviews.", "kafka"),
+    ("Nothing runs on Azure.", "azure"),
+    ("Spark has no place in this role.", "spark"),
+    ("Hive — retired.", "hive"),
+    ("Our stack does not include Spark.", "spark"),
 ])
 def test_english_negation_by_structure(packaged_graph, text, gone):
     got = tools(text, packaged_graph)
@@ -105,6 +115,9 @@ def test_english_negation_by_structure(packaged_graph, text, gone):
     ("我們並未採用 Kafka。", "kafka"),
     ("本職位不需使用 Hive。", "hive"),
     ("Scala 經驗非必需。", "scala"),
+    ("我们没用Spark。", "spark"),
+    ("这个岗位用不着 Kafka。", "kafka"),
+    ("Airflow 我们已经不用了。", "airflow"),
     ("Spark 只是历史遗留，已经全部下线。", "spark"),
     ("对 TensorFlow 没有要求。", "tensorflow"),
     ("Kafka 可以不会。", "kafka"),
