@@ -760,7 +760,8 @@ def _same_sentence(text: str, plausible: list[Hit], negated: set[int], not_count
 
 #: A clause that asks for what it names: a bonus, a requirement, experience with it.
 _ASKED_FOR = re.compile(BONUS + r"|\b(?:required|must|mandatory|essential|experience\s+(?:with|in)|proficien\w*|"
-                                r"familiar\w*|expertise|hands-on)\b|熟悉|掌握|精通|熟练|熟練", re.IGNORECASE)
+                                r"familiar\w*|expertise|hands-on|we\s+(?:use|run|rely\s+on|build\s+(?:on|with)|deploy|"
+                                r"standardi[sz]ed\s+on))\b|熟悉|掌握|精通|熟练|熟練|我们使用|我們使用|我们用", re.IGNORECASE)
 
 
 def _negated_elsewhere(text: str, plausible: list[Hit], negated: set[int], listed: set[int],

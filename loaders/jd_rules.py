@@ -521,7 +521,9 @@ NEGATION_AFTER = (
 )
 #: What comes right after the cue and takes the negation back ("not only", "not limited to").
 NOT_NEGATION = (r"(?:not|no)\s+(?:only|just|limited\s+to|merely|necessarily|least|to\s+mention|everyone|all)\b|whether\s+or\s+not|if\s+not|"
-                r"(?:don['’]t|do\s+not|never|won['’]t)\s+forget|forget\s+(?:to|that)\b")
+                r"(?:don['’]t|do\s+not|never|won['’]t)\s+forget|forget\s+(?:to|that)\b|"
+                # a condition on the candidate is not a statement about the stack ("if you don't know X yet")
+                r"\b(?:if|unless|even\s+if)\s+(?:you|they|candidates?)\s+(?:do\s+not|don['’]t|have\s+not|haven['’]t|never|are\s+not|aren['’]t)\b")
 #: A Chinese "从 X 迁移到 Y": X is being left.
 MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將)\s*$", r"\s*(?:全部|都|全都)?(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|"
                                                 r"替换|替換|换|換|改)(?:到|至|为|為|成)(?:了)?|迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")

@@ -137,6 +137,11 @@ def test_chinese_negation_by_structure(packaged_graph, text, gone):
     ("You don't need a PhD, but Spark is required.", "spark"),
     ("No matter your background, Kafka is key here.", "kafka"),
     ("We avoid downtime with Kubernetes and Helm.", "helm"),
+    # a condition on the candidate is not a statement about the stack
+    ("If you don't know Terraform yet, you'll learn it here: we use Terraform for everything.", "terraform"),
+    ("Responsibilities include building Spark pipelines.", "spark"),
+    ("Airflow — our orchestrator of choice.", "airflow"),
+    ("没有 Spark 经验也可以，但必须熟悉 Hive。", "hive"),
 ])
 def test_what_looks_like_negation_but_is_not(packaged_graph, text, kept):
     assert kept in tools(text, packaged_graph)
