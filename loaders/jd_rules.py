@@ -4,8 +4,9 @@ Each table says what a word means in a posting and when: ``RULES`` (per term:
 when a tool name that is also an ordinary word counts), ``EVERYDAY`` (senses
 that apply to any tool name: people, brands, vessels and places, lab
 equipment, adjectives), ``NEGATION`` and ``BONUS`` (what a clause says about
-the tools in it), ``TECH_CONTEXT`` (what makes the words around a mention
-technical), and ``TITLE_RULES`` / ``CUES`` (what points to a track).
+the tools in it), ``TECH_CUES`` / ``TECH_CONTEXT`` (what makes the words around a
+mention technical), ``WEAK_NAMES`` (names that need technical context and never give
+it), and ``TITLE_RULES`` / ``CUES`` (what points to a track).
 The code that applies them is in ``kg.loaders.jd``.
 """
 from __future__ import annotations
@@ -374,7 +375,7 @@ EVERYDAY_CONTEXT = re.compile(
     r"無人機|攝影|婚禮|飲品|門店|顧客|寵物|飼養|餵食|碼頭|會議室|大樓|餐廳|菜單|神話|花園|车型|車型|汽车|汽車|维修|維修|保养|保養|"
     r"药房|藥房|病人|患者|新郎|新娘|橘猫|猫|貓|狗",
     re.IGNORECASE)
-#: Words that make a sentence technical beyond doubt (TECH_CONTEXT without its everyday
+#: Words that make a sentence technical beyond doubt (technical nouns and verbs, without everyday
 #: words such as "data", "models", "training", "使用", "经验"), and version numbers or code.
 STRONG_TECH = re.compile(
     r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
@@ -573,15 +574,16 @@ LIST_GLUE = re.compile(r"^(?:\s*(?:[,/&|+、]|\band\b|\bor\b|\bnor\b|\beven\b|\b
 # Technical context around a mention
 # ---------------------------------------------------------------------------
 
-#: Words near a mention that make its sense technical (verbs such as deploy/train/query,
-#: technical nouns, version numbers, code-ish tokens). Checked in the mention's sentence.
+#: Words near a mention that make its sense technical (after ``TECH_CUES``): technical nouns and verbs
+#: (deploy, query, pipelines), version numbers, code-ish tokens, and the engineering role itself.
+#: Words of familiarity ("experience with", "熟悉", "使用") and everyday nouns ("models", "training")
+#: are not: a car mechanic is familiar with the models of the cars too.
 TECH_CONTEXT = re.compile(
     r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
     r"sdks?|apis?|developers?|deployments?|deploy(?:ing|ed)?|clusters?|stack|code|pipelines?|jobs|dags?|queries|query|"
-    r"querying|train(?:ing)?|models?|data|databases?|warehouse|etl|elt|streaming|containers?|microservices?|services|"
+    r"querying|data|databases?|warehouse|etl|elt|streaming|containers?|microservices?|services|"
     r"infrastructure|cloud|servers?|backend|scripts?|notebooks?|repos?|repositor(?:y|ies)|git|ci/cd|devops|mlops|"
-    r"dashboards?|analytics|engineering|engineers?|tooling|workflows?|orchestrat\w+|schedul\w+|inference|gpus?|"
-    r"experience\s+(?:with|in)|proficien\w+|familiar\w*|expertise|hands-on|fluency|fluent)(?![A-Za-z])|"
+    r"dashboards?|analytics|engineering|engineers?|tooling|workflows?|orchestrat\w+|schedul\w+|inference|gpus?)(?![A-Za-z])|"
     r"\bv?\d+\.\d+(?:\.\d+)?\b|`[^`\n]{1,40}`|\w+\(\)|\.py\b|::|"
-    r"编程|语言|开发|框架|代码|部署|集群|数据|模型|平台|熟悉|掌握|精通|熟练|使用|经验",
+    r"编程|语言|开发|框架|代码|部署|集群|数据|平台",
     re.IGNORECASE)

@@ -276,11 +276,11 @@ def test_window_lookups_agree_with_the_whole_text_scan():
     # _Lookup searches windows directly, then switches to one scan of the text: the answers are the same
     import random
 
-    from kg.loaders.jd_rules import TECH_CONTEXT
+    from kg.loaders.jd_rules import STRONG_TECH
 
     text = ("We deploy models. Coffee and cake. Python code in notebooks; the data warehouse. " * 40)
     rng = random.Random(3)
-    lookup, bounds = jd_match._Lookup(TECH_CONTEXT, text), jd_match._Bounds(TECH_CONTEXT, text)
+    lookup, bounds = jd_match._Lookup(STRONG_TECH, text), jd_match._Bounds(STRONG_TECH, text)
     for _ in range(300):
         lo = rng.randrange(len(text))
         hi = min(len(text), lo + rng.randrange(1, 160))
@@ -308,3 +308,11 @@ def test_an_abbreviation_spelled_out_as_something_else_is_that_everywhere(packag
     reasons = [r["why"] for r in e.evidence["not_counted"] if "spells it out" in r["why"]]
     assert reasons == ([f"everyday sense: an abbreviation of something else (the posting spells it out: '{spelled}')"] * 2
                        if spelled else [])
+
+
+def test_words_of_familiarity_do_not_make_a_sentence_technical(packaged_graph):
+    # "熟悉", "掌握", "experience with", "familiarity" say nothing about what the word names
+    for text in ["Car Mechanic\n熟悉 Spark 车系的保养，掌握 Triton 的常见故障。",
+                 "Shop Assistant\nExperience with the Azure range and familiarity with our Spark line are welcome."]:
+        e = extract(text, packaged_graph)
+        assert e.tools == [] and e.track is None, text
