@@ -313,14 +313,16 @@ def test_the_labelled_corpus_meets_the_targets():
 #: with the right track at least). jd_tuning2 was the second held-out set until it was scored once;
 #: jd_holdout and jd_holdout3 were written by someone who never saw the rules.
 #: Per labelled set: (postings, tool F1 at least, negated hits at most, everyday-sense hits at most,
-#: right tracks at least). All of them are tuning sets now (jd_holdout3 was scored once, blind, at
-#: F1 0.900 with 11 negated and 22 everyday-sense hits and track 30/32, before this round of rules).
+#: right tracks at least). jd_holdout3 was scored once, blind, at F1 0.900 with 11 negated and 22
+#: everyday-sense hits and track 30/32, before the last round of rules, and tuned on since;
+#: jd_holdout4 is the held-out set, scored once after the rules were final (its floor is that score).
 FLOORS = {
     "jd_corpus": (60, 1.0, 0, 0, 60),
     "jd_tuning2": (35, 1.0, 0, 0, 35),
     "jd_holdout": (20, 1.0, 0, 0, 19),
     "jd_holdout3": (32, 1.0, 0, 0, 32),
     "jd_tuning5": (30, 1.0, 0, 0, 30),
+    "jd_holdout4": (30, 0.9848, 2, 2, 28),
 }
 
 
