@@ -155,6 +155,10 @@ def _track_rows(graph: "KnowledgeGraph", known: Known, lang: str) -> tuple[list[
         unranked = [t for t in tracks if not graph.out(t, "REQUIRES")]
         return [track_fit(graph, t, known, lang) for t in tracks if t not in unranked], unranked
     measure = {t for node in touched_by(graph, known.ids) for t, _ in graph.into(node, "REQUIRES")}
+    graph.prefetch(sorted(measure), "REQUIRES")
+    wanted = sorted({n for t in measure for n, _ in graph.out(t, "REQUIRES")})
+    graph.prefetch(wanted, "USES_TOOL")
+    graph.prefetch(wanted, "PREREQUISITE_OF", "in")
     unranked = [t for t in tracks if baseline[t]["unranked"]]
     rows = []
     for t in tracks:

@@ -303,6 +303,24 @@ class IndexedGraph(KnowledgeGraph):
             self._typed[node_id, direction, rel_type] = found
         return found
 
+    def prefetch(self, nodes: Iterable[str], rel_type: str, direction: str = "out") -> None:
+        if self._full is not None:
+            return
+        ids = self._all_ids()
+        todo = [n for n in dict.fromkeys(nodes) if (n, direction, rel_type) not in self._typed and n in self._number]
+        near, far, pos = ("src", "dst", "out_pos") if direction == "out" else ("dst", "src", "in_pos")
+        for i in range(0, len(todo), 500):  # SQLite takes up to 999 parameters
+            chunk = todo[i:i + 500]
+            found: dict[str, list[tuple[str, dict[str, Any]]]] = {n: [] for n in chunk}
+            rows = self._rows(
+                f"SELECT e.{near}, e.p, o.id, o.label, o.data FROM edges e JOIN nodes o ON o.n = e.{far} "
+                f"WHERE e.{near} IN ({', '.join('?' * len(chunk))}) AND e.type = ? ORDER BY e.{near}, e.{pos}",
+                [*(self._number[n] for n in chunk), rel_type])
+            for n, p, other, label, text in rows:
+                found[ids[n]].append((self._remember(other, label, text), self._edge_data(p, rel_type)))
+            for node, items in found.items():
+                self._typed[node, direction, rel_type] = items
+
     # -- KnowledgeGraph, answered from the file --------------------------------
     def __contains__(self, node_id: object) -> bool:
         if self._full is not None:

@@ -136,6 +136,10 @@ class KnowledgeGraph:
         folded): every such node, perhaps with others; the caller checks. An index narrows it."""
         return self.nodes()
 
+    def prefetch(self, nodes: Iterable[str], rel_type: str, direction: str = "out") -> None:
+        """Say that ``out``/``into`` of ``rel_type`` will be asked for ``nodes``: an index reads them
+        in one pass. Answers do not change."""
+
     def derived(self, name: str, version: str) -> Any:
         """What an index stored of this graph under ``name`` (computed by code of ``version``),
         or None: a graph in memory keeps nothing, callers compute it."""

@@ -343,3 +343,18 @@ def test_any_graph_reads_back_alike(tmp_path_factory, graph, data):
             answers.append(str(e))
     assert answers[0] == answers[1]
     json.dumps(indexed.counts())
+
+
+def test_relationships_read_ahead_in_one_pass_are_the_same(pair, tmp_path):
+    memory, _ = pair
+    indexed = fresh(memory, tmp_path)
+    for rel_type in REL_TYPES:
+        indexed.prefetch(memory.ids(), rel_type, "out")
+        indexed.prefetch(reversed(memory.ids()), rel_type, "in")
+    queries = indexed._rows
+    indexed._rows = lambda *a: pytest.fail("read again")  # type: ignore[method-assign]
+    for node in memory.ids():
+        for rel_type in REL_TYPES:
+            assert indexed.out(node, rel_type) == memory.out(node, rel_type)
+            assert indexed.into(node, rel_type) == memory.into(node, rel_type)
+    indexed._rows = queries  # type: ignore[method-assign]
