@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable, Iterator
 import networkx as nx
 
 from kg.errors import KGError
-from kg.model import LABELS, KnowledgeGraph
+from kg.model import LABELS, KnowledgeGraph, PartialGraph
 from kg.resolve import Resolver, normalize, spellings, squash, tokens
 
 #: Graphs with at least this many nodes are cached as an index; smaller ones as JSON.
@@ -165,7 +165,7 @@ def open_index(path: str | os.PathLike[str], key: str) -> "IndexedGraph | None":
     return IndexedGraph(con, str(path), counts, size)
 
 
-class IndexedGraph(KnowledgeGraph):
+class IndexedGraph(PartialGraph):
     """A ``KnowledgeGraph`` read from an index file as it is asked (see the module's text).
 
     Answers come in the order the graph in memory gives them. Reading :attr:`g`
@@ -189,17 +189,7 @@ class IndexedGraph(KnowledgeGraph):
         self._typed: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
 
     # -- the whole graph, for what needs it ------------------------------------
-    @property  # type: ignore[override]
-    def g(self) -> nx.MultiDiGraph:
-        if self._full is None:
-            self._full = self._read_all()
-        return self._full
-
-    @g.setter
-    def g(self, value: nx.MultiDiGraph) -> None:
-        self._full = value
-
-    def _read_all(self) -> nx.MultiDiGraph:
+    def _read_whole(self) -> nx.MultiDiGraph:
         from kg.model import CollectorPaused
 
         g = nx.MultiDiGraph()
@@ -212,11 +202,6 @@ class IndexedGraph(KnowledgeGraph):
                 (ids[s], ids[e], k, self._checked_edge(k, json.loads(props[p])))
                 for s, e, k, p in self._rows("SELECT src, dst, type, p FROM edges ORDER BY seq"))
         return g
-
-    def names_changed(self) -> None:
-        super().names_changed()
-        if self._full is None:
-            self._full = self._read_all()  # a change: from now on the graph is in memory
 
     # -- reading rows ----------------------------------------------------------
     def _rows(self, sql: str, args: Iterable[Any] = ()) -> list[Any]:
@@ -340,18 +325,6 @@ class IndexedGraph(KnowledgeGraph):
             data = self._data[node_id] = self._checked_node(node_id, rows[0][0], rows[0][1])
         return data
 
-    def node(self, node_id: str) -> dict[str, Any]:
-        return {"id": node_id, **self.props(node_id)}
-
-    def label(self, node_id: str) -> str:
-        return self.props(node_id)["label"]
-
-    def name(self, node_id: str, lang: str = "en") -> str:
-        data = self.props(node_id)
-        if lang == "zh" and data.get("name_zh"):
-            return data["name_zh"]
-        return data.get("name") or node_id
-
     def _node_rows(self, sql: str, args: Iterable[Any] = ()) -> list[dict[str, Any]]:
         out = []
         for node, label, text in self._rows(sql, args):
@@ -392,34 +365,6 @@ class IndexedGraph(KnowledgeGraph):
         for s, e, k, p in rows:
             yield ids[s], ids[e], self._edge_data(p, k)
 
-    def relationship(self, rel_type: str, start: str, end: str) -> dict[str, Any] | None:
-        if self._full is not None:
-            return super().relationship(rel_type, start, end)
-        for _, e, k, d in self._edges_of(start, "out"):
-            if e == end and k == rel_type:
-                return d
-        return None
-
-    def edges_of(self, node_id: str, direction: str = "out") -> list[tuple[str, str, str, dict[str, Any]]]:
-        if self._full is not None:
-            return super().edges_of(node_id, direction)
-        return list(self._edges_of(node_id, "out" if direction == "out" else "in"))
-
-    def types_between(self, start: str, end: str) -> list[str]:
-        if self._full is not None:
-            return super().types_between(start, end)
-        return [k for _, e, k, _ in self._edges_of(start, "out") if e == end]
-
-    def out(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
-        if self._full is not None:
-            return super().out(node_id, rel_type)
-        return list(self._typed_edges(node_id, "out", rel_type))
-
-    def into(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
-        if self._full is not None:
-            return super().into(node_id, rel_type)
-        return list(self._typed_edges(node_id, "in", rel_type))
-
     def derived(self, name: str, version: str) -> Any:
         if self._full is not None:
             return None  # the graph may have changed since
@@ -437,17 +382,7 @@ class IndexedGraph(KnowledgeGraph):
     def number_of_relationships(self) -> int:
         return self._full.number_of_edges() if self._full is not None else self._size[1]
 
-    def adjacency(self, directed: bool = False) -> tuple[Callable[[str], Iterable[str]], Callable[[str], Iterable[str]]]:
-        if self._full is not None:
-            return super().adjacency(directed)
-        if directed:
-            def along(node: str) -> Iterable[str]:
-                return dict.fromkeys(e for _, e, _, _ in self._edges_of(node, "out"))
-
-            def against(node: str) -> Iterable[str]:
-                return dict.fromkeys(s for s, _, _, _ in self._edges_of(node, "in"))
-
-            return along, against
+    def _neighbours(self) -> Callable[[str], Iterable[str]]:
         ids = self._all_ids()
 
         def both(node: str) -> Iterable[str]:
@@ -459,7 +394,7 @@ class IndexedGraph(KnowledgeGraph):
             except IndexError:
                 raise self._damaged(f"the neighbours of {node!r}") from None
 
-        return both, both
+        return both
 
     def resolve(self, name: str, label: str | Iterable[str] | None = None) -> str:
         if self._full is not None:

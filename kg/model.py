@@ -77,7 +77,7 @@ class KnowledgeGraph:
 
     def node(self, node_id: str) -> dict[str, Any]:
         """The node's properties, with ``id`` (raises ``KeyError`` if absent)."""
-        return {"id": node_id, **self.g.nodes[node_id]}
+        return {"id": node_id, **self.props(node_id)}
 
     def label(self, node_id: str) -> str:
         return self.props(node_id)["label"]
@@ -208,6 +208,86 @@ class KnowledgeGraph:
         if self._resolver is None:
             self._resolver = Resolver(self)
         return self._resolver.resolve(name, label)
+
+
+class PartialGraph(KnowledgeGraph):
+    """A graph read a part at a time from elsewhere (``kg.index``: a file; ``kg.stores.lazy``: a
+    database), answering as the whole graph would, in the same order.
+
+    A subclass reads a node's properties (:meth:`props`), its relationships one way in the
+    graph's order (``_edges_of``), those of one type (``_typed_edges``) and the whole graph
+    (``_read_whole``). Reading :attr:`g` or changing the graph reads the whole graph; from then
+    on it is an ordinary ``KnowledgeGraph``.
+    """
+
+    _full: "nx.MultiDiGraph | None" = None
+
+    @property  # type: ignore[override]
+    def g(self) -> nx.MultiDiGraph:
+        if self._full is None:
+            self._full = self._read_whole()
+        return self._full
+
+    @g.setter
+    def g(self, value: nx.MultiDiGraph) -> None:
+        self._full = value
+
+    def names_changed(self) -> None:
+        super().names_changed()
+        self.g  # noqa: B018 - a change: from now on the graph is in memory
+
+    def _read_whole(self) -> nx.MultiDiGraph:
+        raise NotImplementedError
+
+    def _edges_of(self, node_id: str, direction: str) -> list[tuple[str, str, str, dict[str, Any]]]:
+        raise NotImplementedError
+
+    def _typed_edges(self, node_id: str, direction: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
+        raise NotImplementedError
+
+    def _neighbours(self) -> Callable[[str], Iterable[str]] | None:
+        """Every neighbour of a node in :meth:`undirected`'s order, when the source keeps them."""
+        return None
+
+    def edges_of(self, node_id: str, direction: str = "out") -> list[tuple[str, str, str, dict[str, Any]]]:
+        if self._full is not None:
+            return super().edges_of(node_id, direction)
+        return list(self._edges_of(node_id, "out" if direction == "out" else "in"))
+
+    def relationship(self, rel_type: str, start: str, end: str) -> dict[str, Any] | None:
+        if self._full is not None:
+            return super().relationship(rel_type, start, end)
+        return next((d for _, e, k, d in self._edges_of(start, "out") if e == end and k == rel_type), None)
+
+    def types_between(self, start: str, end: str) -> list[str]:
+        if self._full is not None:
+            return super().types_between(start, end)
+        return [k for _, e, k, _ in self._edges_of(start, "out") if e == end]
+
+    def out(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
+        if self._full is not None:
+            return super().out(node_id, rel_type)
+        return list(self._typed_edges(node_id, "out", rel_type))
+
+    def into(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
+        if self._full is not None:
+            return super().into(node_id, rel_type)
+        return list(self._typed_edges(node_id, "in", rel_type))
+
+    def adjacency(self, directed: bool = False) -> tuple[Callable[[str], Iterable[str]], Callable[[str], Iterable[str]]]:
+        both = None if self._full is not None or directed else self._neighbours()
+        if both is not None:
+            return both, both
+        if self._full is not None or not directed:
+            return super().adjacency(directed)
+
+        def along(node: str) -> Iterable[str]:
+            return dict.fromkeys(e for _, e, _, _ in self._edges_of(node, "out"))
+
+        def against(node: str) -> Iterable[str]:
+            return dict.fromkeys(s for s, _, _, _ in self._edges_of(node, "in"))
+
+        return along, against
 
 
 def node_properties(node_id: str, label: str, props: dict[str, Any]) -> dict[str, Any]:

@@ -11,10 +11,10 @@ the whole graph reads it all first (:attr:`StoreGraph.g`).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from kg import cypher as cypher_files
-from kg.model import LABELS, REL_TYPES, KnowledgeGraph, node_properties, relationship_properties
+from kg.model import LABELS, REL_TYPES, PartialGraph, node_properties, relationship_properties
 from kg.resolve import Resolver, tokens
 from kg.stores.base import decode_props, seq_key
 
@@ -28,7 +28,7 @@ _ONE_WAY = tuple(t for t, ends in REL_TYPES.items() if [e for e in REL_TYPES.val
                  and t != "REQUIRES") + ("REQUIRES",)
 
 
-class StoreGraph(KnowledgeGraph):
+class StoreGraph(PartialGraph):
     """A ``KnowledgeGraph`` whose nodes and relationships are read from ``store`` when asked for."""
 
     def __init__(self, store: Any) -> None:
@@ -42,20 +42,8 @@ class StoreGraph(KnowledgeGraph):
         self._edges: dict[tuple[str, ...], list[Edge]] = {}
         self._names: dict[str, dict[str, Any]] | None = None
 
-    # -- the whole graph, for what needs it ------------------------------------
-    @property  # type: ignore[override]
-    def g(self) -> "nx.MultiDiGraph":
-        if self._full is None:
-            self._full = self._store.read_graph().g
-        return self._full
-
-    @g.setter
-    def g(self, value: "nx.MultiDiGraph") -> None:
-        self._full = value
-
-    def names_changed(self) -> None:
-        super().names_changed()
-        self.g  # noqa: B018 - a change: from now on the graph is in memory
+    def _read_whole(self) -> "nx.MultiDiGraph":
+        return self._store.read_graph().g
 
     # -- reading ---------------------------------------------------------------
     def _run(self, name: str, params: dict[str, Any] | None = None, label: str | None = None,
@@ -103,7 +91,13 @@ class StoreGraph(KnowledgeGraph):
             self._keep(str(node_id), label, stored)
         return [str(r[0]) for r in rows if r[1] in LABELS]
 
-    def _edges_of(self, node_id: str, direction: str, rel_type: str | None = None) -> list[Edge]:
+    def _edges_of(self, node_id: str, direction: str) -> list[Edge]:
+        return self._some_edges(node_id, direction)
+
+    def _typed_edges(self, node_id: str, direction: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
+        return [(e if direction == "out" else s, d) for s, e, _, d in self._some_edges(node_id, direction, rel_type)]
+
+    def _some_edges(self, node_id: str, direction: str, rel_type: str | None = None) -> list[Edge]:
         """The node's relationships one way (of ``rel_type`` only: a type that is the only one
         between its two labels keeps the same order on its own; others are read whole)."""
         if rel_type is not None and (node_id, direction) not in self._edges and rel_type in _ONE_WAY:
@@ -154,9 +148,6 @@ class StoreGraph(KnowledgeGraph):
         self._read_node(node_id)
         return self._props[node_id]
 
-    def node(self, node_id: str) -> dict[str, Any]:
-        return {"id": node_id, **self.props(node_id)}
-
     def label(self, node_id: str) -> str:
         if self._full is None and node_id in self._labels:
             return self._labels[node_id]
@@ -178,43 +169,6 @@ class StoreGraph(KnowledgeGraph):
 
     def relationships(self, rel_type: str | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
         return super().relationships(rel_type)  # every relationship: the whole graph
-
-    def edges_of(self, node_id: str, direction: str = "out") -> list[Edge]:
-        if self._full is not None:
-            return super().edges_of(node_id, direction)
-        return list(self._edges_of(node_id, "out" if direction == "out" else "in"))
-
-    def relationship(self, rel_type: str, start: str, end: str) -> dict[str, Any] | None:
-        if self._full is not None:
-            return super().relationship(rel_type, start, end)
-        return next((d for _, e, k, d in self._edges_of(start, "out") if e == end and k == rel_type), None)
-
-    def types_between(self, start: str, end: str) -> list[str]:
-        if self._full is not None:
-            return super().types_between(start, end)
-        return [k for _, e, k, _ in self._edges_of(start, "out") if e == end]
-
-    def out(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
-        if self._full is not None:
-            return super().out(node_id, rel_type)
-        return [(e, d) for _, e, _, d in self._edges_of(node_id, "out", rel_type)]
-
-    def into(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
-        if self._full is not None:
-            return super().into(node_id, rel_type)
-        return [(s, d) for s, _, _, d in self._edges_of(node_id, "in", rel_type)]
-
-    def adjacency(self, directed: bool = False) -> tuple[Callable[[str], Iterable[str]], Callable[[str], Iterable[str]]]:
-        if self._full is not None or not directed:
-            return super().adjacency(directed)  # undirected neighbour order needs the whole graph
-
-        def along(node: str) -> Iterable[str]:
-            return dict.fromkeys(e for _, e, _, _ in self._edges_of(node, "out"))
-
-        def against(node: str) -> Iterable[str]:
-            return dict.fromkeys(s for s, _, _, _ in self._edges_of(node, "in"))
-
-        return along, against
 
     def resolve(self, name: str, label: str | Iterable[str] | None = None) -> str:
         if self._full is not None:
