@@ -43,16 +43,14 @@ def read_profile(path: str | os.PathLike[str]) -> dict[str, Any]:
     import yaml
 
     from kg.loaders.curated import ShapeError, _Map, load_yaml
-    from kg.safeio import read_regular
+    from kg.safeio import ReadRefused, read_regular, refusal
 
     p = Path(path)
     try:
         raw = read_regular(p, MAX_BYTES)  # regular files only (a FIFO would block), bounded
-    except OSError as e:
-        reason = {"no such file": "no such profile file", "is a directory, not a file": "not a regular file",
-                  "not a regular file (a pipe, socket or device is not read)": "not a regular file"}.get(str(e), str(e))
-        if reason.startswith("larger than") or " is larger than " in reason:
-            reason = f"larger than {MAX_BYTES // 1024} KB; a profile is a few lines"
+    except ReadRefused as e:
+        reason = (f"larger than {MAX_BYTES // 1024} KB; a profile is a few lines" if e.kind == "too_large"
+                  else refusal(e, "profile"))
         raise DataError(f"{p}: {reason}") from None
     try:
         text = raw.decode("utf-8-sig")

@@ -16,7 +16,33 @@ MAX_DATA_BYTES = 200_000_000
 
 
 class ReadRefused(OSError):
-    """A file that was not read; ``str()`` says why, without the file's name."""
+    """A file that was not read; ``str()`` says why, without the file's name, and ``kind``
+    is one of ``missing``, ``directory``, ``special`` (pipe, socket, device), ``too_large``,
+    ``unreadable``."""
+
+    def __init__(self, message: str, kind: str = "unreadable") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def refusal(e: OSError, what: str = "") -> str:
+    """Why a file was not read, to follow its name in a message; ``what`` names the
+    kind of file a missing one or a directory should have been.
+
+    >>> refusal(ReadRefused("no such file", "missing"), "data")
+    'no such data file'
+    >>> refusal(ReadRefused("is a directory, not a file", "directory"), "profile")
+    'is a directory, not a profile file'
+    >>> refusal(ReadRefused("not a regular file (a pipe, socket or device is not read)", "special"), "data")
+    'not a regular file (a pipe, socket or device is not read)'
+    """
+    kind = getattr(e, "kind", "unreadable")
+    file = f"{what} file" if what else "file"
+    if kind == "missing":
+        return f"no such {file}"
+    if kind == "directory":
+        return f"is a directory, not a {file}"
+    return str(e) if isinstance(e, ReadRefused) else f"cannot be read ({e.strerror or e})"
 
 
 def size_text(n: int) -> str:
@@ -42,19 +68,19 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int = MAX_DATA_BYTES) 
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise ReadRefused("no such file") from None
+        raise ReadRefused("no such file", "missing") from None
     except IsADirectoryError:
-        raise ReadRefused("is a directory, not a file") from None
+        raise ReadRefused("is a directory, not a file", "directory") from None
     except OSError as e:
         raise ReadRefused(f"cannot be read ({e.strerror})") from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise ReadRefused("is a directory, not a file")
+            raise ReadRefused("is a directory, not a file", "directory")
         if not stat.S_ISREG(st.st_mode):
-            raise ReadRefused("not a regular file (a pipe, socket or device is not read)")
+            raise ReadRefused("not a regular file (a pipe, socket or device is not read)", "special")
         if st.st_size > max_bytes:
-            raise ReadRefused(f"{size_text(st.st_size)} is larger than the limit of {size_text(max_bytes)}")
+            raise ReadRefused(f"{size_text(st.st_size)} is larger than the limit of {size_text(max_bytes)}", "too_large")
         chunks, left = [], max_bytes + 1
         while left > 0:
             try:
@@ -67,7 +93,7 @@ def read_regular(path: str | os.PathLike[str], max_bytes: int = MAX_DATA_BYTES) 
             left -= len(chunk)
         data = b"".join(chunks)
         if len(data) > max_bytes:
-            raise ReadRefused(f"larger than the limit of {size_text(max_bytes)}")
+            raise ReadRefused(f"larger than the limit of {size_text(max_bytes)}", "too_large")
         return data
     finally:
         os.close(fd)

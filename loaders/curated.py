@@ -715,7 +715,7 @@ def read_user_file(path: str | os.PathLike[str], raw: bytes | None = None) -> st
     """A data file's text (``raw``: its bytes, already read); ``DataError`` (with the
     ``Problem`` as ``.problem``) when it cannot be read: not a regular file, larger
     than ``MAX_DATA_BYTES``, not UTF-8."""
-    from kg.safeio import read_regular
+    from kg.safeio import read_regular, refusal
 
     p = Path(path)
     line, message = 0, ""
@@ -728,11 +728,7 @@ def read_user_file(path: str | os.PathLike[str], raw: bytes | None = None) -> st
         line = raw.count(b"\n", 0, e.start) + 1
         message = f"not UTF-8 text (byte {e.start}); save the file as UTF-8"
     except OSError as e:
-        message = str(e)
-        if message == "no such file":
-            message = "no such data file"
-        elif message.startswith("is a directory"):
-            message = "is a directory, not a data file"
+        message = refusal(e, "data")
     problem = Problem(str(p), line, "", message)
     error = DataError(str(problem))
     error.problem = problem  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg.errors import DataError
-from kg.safeio import ReadRefused, read_regular, size_text
+from kg.safeio import ReadRefused, read_regular, refusal, size_text
 
 #: Endings read as plain text (Markdown is read as it is).
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -60,7 +60,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> byte
     try:
         return read_regular(path, max_bytes)
     except ReadRefused as e:
-        raise DataError(f"{Path(path)}: {e}") from None
+        raise DataError(f"{Path(path)}: {refusal(e)}") from None
 
 
 def decode_text(raw: bytes, name: str = "<text>", max_bytes: int = MAX_BYTES) -> str:

@@ -183,13 +183,13 @@ def _field_index(text: str) -> int:
 
 def read_table(path: Path, required: tuple[str, ...]) -> Table:
     """A CSV file's text (regular files only, at most ``MAX_BYTES``) with its header checked."""
-    from kg.safeio import read_regular
+    from kg.safeio import read_regular, refusal
 
     name = str(path)
     try:
         raw = read_regular(path, MAX_BYTES)  # a regular file, never more than MAX_BYTES, no waiting on a FIFO
     except OSError as e:
-        raise DataError(f"{name}: {e}") from None
+        raise DataError(f"{name}: {refusal(e)}") from None
     bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
         text = raw[bom:].decode("utf-8")

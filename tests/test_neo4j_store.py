@@ -80,14 +80,14 @@ def test_a_request_packs_many_rows_and_stays_under_the_servers_byte_cap(store, m
     """FalkorDB crashes on requests above ~4 KB: each one stays under the 2,000-byte cap
     (JSON of the escaped parameters actually sent), yet carries many rows, packed."""
     from kg import cypher as cypher_files
-    from kg.stores.base import _json_size
+    from kg.stores.base import json_size
 
     graph = synthetic_graph(1000, 4000)
     sent = []
     send = type(store)._send
 
     def spy(self, session, statement, params):
-        sent.append((statement, len(params["rows"]), _json_size(params)))
+        sent.append((statement, len(params["rows"]), json_size(params)))
         return send(self, session, statement, params)
 
     monkeypatch.setattr(type(store), "_send", spy)

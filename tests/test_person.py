@@ -392,10 +392,13 @@ def test_malformed_profile_is_one_line(kg_run, write, text, error):
 def test_profile_refuses_non_regular_files(tmp_path):
     from kg.profile import read_profile
 
-    with pytest.raises(DataError, match=r"not a regular file$"):
+    # The same reasons as for every other file (kg.safeio.refusal), naming the kind of file.
+    with pytest.raises(DataError, match=r"^/dev/null: not a regular file \(a pipe, socket or device is not read\)$"):
         read_profile("/dev/null")
-    with pytest.raises(DataError, match=r"no such profile file$"):
+    with pytest.raises(DataError, match=rf"^{tmp_path}/nope.yaml: no such profile file$"):
         read_profile(tmp_path / "nope.yaml")
+    with pytest.raises(DataError, match=rf"^{tmp_path}: is a directory, not a profile file$"):
+        read_profile(tmp_path)
     big = tmp_path / "big.yaml"
     big.write_text("know: [" + "python, " * 40000 + "]\n")
     with pytest.raises(DataError, match=r"larger than 256 KB; a profile is a few lines$"):

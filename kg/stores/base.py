@@ -222,7 +222,7 @@ def chunks(rows: list[dict[str, Any]], batch_size: int, max_bytes: int | None = 
     batch: list[dict[str, Any]] = []
     size = 2
     for row in rows:
-        row_size = len(json.dumps(row, ensure_ascii=False).encode()) + 1
+        row_size = json_size(row) + 1
         if batch and (len(batch) >= batch_size or (max_bytes is not None and size + row_size > max_bytes)):
             yield batch
             batch, size = [], 2
@@ -234,7 +234,7 @@ def chunks(rows: list[dict[str, Any]], batch_size: int, max_bytes: int | None = 
 
 class PackedBatch(NamedTuple):
     """One request of packed rows: the rows it carries, its parameters, and their size
-    in bytes of JSON (as ``len(json.dumps(params, ensure_ascii=False).encode())``)."""
+    in bytes of JSON (:func:`json_size`)."""
 
     rows: list[dict[str, Any]]
     params: dict[str, list[Any]]
@@ -267,7 +267,13 @@ def split_rel_row(row: dict[str, Any]) -> tuple[list[Any], dict[str, Any], list[
     return [row["start"], row["end"]], shared, [seq]
 
 
-def _json_size(value: Any) -> int:
+def json_size(value: Any) -> int:
+    """Bytes of ``value`` as the driver's JSON sees it (UTF-8, non-ASCII kept): what
+    every request size limit counts.
+
+    >>> json_size({"name": "é"}), json_size([1, 2])
+    (14, 6)
+    """
     return len(_JSON.encode(value).encode())
 
 
@@ -279,7 +285,7 @@ def _dedup_key(props: dict[str, Any]) -> Any:
 
 
 #: Size of ``{"rows": [], "props": []}``, the frame of every packed request.
-_PACKED_FRAME = _json_size({"rows": [], "props": []})
+_PACKED_FRAME = json_size({"rows": [], "props": []})
 
 
 def pack_rows(rows: Iterable[dict[str, Any]],
@@ -294,7 +300,7 @@ def pack_rows(rows: Iterable[dict[str, Any]],
     >>> rows = [{"start": "a", "end": str(i), "props": {"source": "x", "seq": i}} for i in range(3)]
     >>> [b.params for b in pack_rows(rows, split_rel_row, 2)]
     [{'rows': [['a', '0', 0, 0], ['a', '1', 0, 1]], 'props': [{'source': 'x'}]}, {'rows': [['a', '2', 0, 2]], 'props': [{'source': 'x'}]}]
-    >>> all(b.size == _json_size(b.params) <= 60 for b in pack_rows(rows, split_rel_row, 100, max_bytes=60))
+    >>> all(b.size == json_size(b.params) <= 60 for b in pack_rows(rows, split_rel_row, 100, max_bytes=60))
     True
     """
     encoded_shared: dict[Any, tuple[Any, int]] = {}
@@ -308,7 +314,7 @@ def pack_rows(rows: Iterable[dict[str, Any]],
         key = _dedup_key(shared)
         if key not in encoded_shared:
             value = encode(shared)
-            encoded_shared[key] = (value, _json_size(value))
+            encoded_shared[key] = (value, json_size(value))
         shared_value, shared_size = encoded_shared[key]
         row_value = encode([*head, 0, *tail])  # the index is an int, left as it is
         at = len(head)
@@ -316,7 +322,7 @@ def pack_rows(rows: Iterable[dict[str, Any]],
             i = index.get(key)
             item = list(row_value)
             item[at] = len(props) if i is None else i
-            grow = _json_size(item) + (2 if packed else 0)
+            grow = json_size(item) + (2 if packed else 0)
             if i is None:
                 grow += shared_size + (2 if props else 0)
             if packed and (len(packed) >= batch_size or (max_bytes is not None and size + grow > max_bytes)):

@@ -26,7 +26,16 @@ from kg import cypher as cypher_files
 from kg.embedded_cypher import call_with_timeout, check_read_only
 from kg.errors import KGError, QueryError, StoreUnavailable
 from kg.model import LABELS, REL_TYPES
-from kg.stores.base import build_graph, chunks, node_rows, pack_rows, rel_rows, split_node_row, split_rel_row
+from kg.stores.base import (
+    build_graph,
+    chunks,
+    json_size,
+    node_rows,
+    pack_rows,
+    rel_rows,
+    split_node_row,
+    split_rel_row,
+)
 
 if TYPE_CHECKING:
     from kg.model import KnowledgeGraph
@@ -287,10 +296,9 @@ class Neo4jStore:
             return e
         where = self.uri or "the server"
         if isinstance(e, neo4j_errors.AuthError):
-            return StoreUnavailable(f"{where} refused the credentials of user {self.user!r}: "
-                                    "check `user=`/`password=` (NEO4J_USER/NEO4J_PASSWORD)")
+            return _refused_credentials(where)
         if isinstance(e, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError)):
-            return StoreUnavailable(f"cannot reach {where}: {_first_line(e)}")
+            return _unreachable(where, e)
         if isinstance(e, neo4j_errors.Neo4jError):
             code = e.code or ""
             message = _first_line(e.message or str(e))
@@ -375,7 +383,7 @@ class Neo4jStore:
         batches = 0
         limit = self.dialect.max_param_bytes
         for batch, params in self._batches(rows, size, split):
-            if limit is not None and len(batch) == 1 and _size(params) > limit:
+            if limit is not None and len(batch) == 1 and json_size(params) > limit:
                 self._write_large_row(statement, batch[0], split)
             else:
                 self._send(session, statement, params)
@@ -413,7 +421,7 @@ class Neo4jStore:
         then add the rest a piece at a time (long texts in several appends)."""
         limit = self.dialect.max_param_bytes or 2000
         props = dict(row["props"])
-        small = {k: props.pop(k) for k in list(props) if _size({k: props[k]}) < limit // 4}
+        small = {k: props.pop(k) for k in list(props) if json_size({k: props[k]}) < limit // 4}
         first = {**row, "props": small}
         self._run(statement, self._load_params(first, split), write=True)
         match = _match_clause(statement)
@@ -496,18 +504,26 @@ def _verify(driver: Any, uri: str) -> None:
             driver.verify_connectivity()
             return
         except neo4j_errors.AuthError:
-            raise StoreUnavailable(f"{uri} refused the credentials: check `user=`/`password=` "
-                                   "(NEO4J_USER/NEO4J_PASSWORD)") from None
+            raise _refused_credentials(uri) from None
         except neo4j_errors.ServiceUnavailable as e:
             if attempt == 1 and "handshake" in str(e).lower():
                 continue
-            raise StoreUnavailable(f"cannot reach {uri}: {_reason(e)} — is the server running? "
-                                   "(`uri=` / NEO4J_URI)") from None
+            raise _unreachable(uri, e) from None
         except neo4j_errors.Neo4jError as e:
             raise StoreUnavailable(f"{uri} refused the connection: {_first_line(e.message or str(e))} "
                                    "(check the credentials: `user=`/`password=`)") from None
         except (neo4j_errors.DriverError, OSError) as e:
-            raise StoreUnavailable(f"cannot reach {uri}: {_first_line(e)}") from None
+            raise _unreachable(uri, e) from None
+
+
+def _unreachable(where: str, e: BaseException) -> StoreUnavailable:
+    """The one message for a server that does not answer, whichever call found out."""
+    return StoreUnavailable(f"cannot reach {where}: {_reason(e)} — is the server running? (`uri=` / NEO4J_URI)")
+
+
+def _refused_credentials(where: str) -> StoreUnavailable:
+    """The one message for a server that refused the user name or password."""
+    return StoreUnavailable(f"{where} refused the credentials: check `user=`/`password=` (NEO4J_USER/NEO4J_PASSWORD)")
 
 
 def _absorb_ignored_connection(uri: str) -> None:
@@ -601,12 +617,6 @@ def _gc_paused() -> Iterator[None]:
 
 def _ends(row: dict[str, Any]) -> dict[str, Any]:
     return {"id": row["id"]} if "id" in row else {"start": row["start"], "end": row["end"]}
-
-
-def _size(params: dict[str, Any]) -> int:
-    import json
-
-    return len(json.dumps(params, ensure_ascii=False).encode())
 
 
 def _first_line(e: Any) -> str:
