@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from kg.errors import KGError
 from kg.model import LABELS, demand, provenance_summary
+from kg.names import node_names
 from kg.resolve import normalize
 
 if TYPE_CHECKING:
@@ -62,8 +63,7 @@ def search(graph: "KnowledgeGraph", text: str, *, label: str | None = None, limi
     for node in graph.matching(query):
         if labels and node["label"] not in labels:
             continue
-        names = [node["id"], node.get("name", ""), node.get("name_zh", ""), *node.get("aliases", [])]
-        normed = [normalize(n) for n in names if n]
+        normed = [normalize(n) for n in node_names(node["id"], node)]
         if query in normed:
             rank, where = 0, "name"
         elif any(n.startswith(query) for n in normed):

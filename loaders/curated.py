@@ -15,6 +15,7 @@ import yaml
 
 from kg.errors import DataError
 from kg.model import REL_TYPES, REQUIRES_TARGETS, CollectorPaused, KnowledgeGraph
+from kg.names import spellings
 
 PACKAGED = "graph.yaml"
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -641,14 +642,6 @@ def check_references(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
     return problems
 
 
-def _spellings(node_id: str, props: dict[str, Any]) -> list[tuple[str, str]]:
-    """``(field, spelling)`` of every way a node can be named."""
-    out = [("id", node_id)]
-    out += [(k, str(props[k])) for k in ("name", "name_zh") if props.get(k)]
-    out += [("aliases", str(a)) for a in props.get("aliases") or [] if str(a)]
-    return out
-
-
 def _name_collisions(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
     """A name, id or alias of the file's nodes that already names another node (compared as
     ``kg`` compares what people type: width, case and spaces folded, so 'ＤＳ' is 'DS')."""
@@ -656,12 +649,12 @@ def _name_collisions(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
 
     owner: dict[str, str] = {}
     for node_id, data in graph.g.nodes(data=True):
-        for _, spelling in _spellings(node_id, data):
+        for _, spelling in spellings(node_id, data):
             owner.setdefault(normalize(spelling), node_id)
     problems: list[Problem] = []
     for n in parsed.nodes:
         merged = {**(graph.g.nodes[n.id] if n.id in graph else {}), **n.props}
-        for fld, spelling in _spellings(n.id, merged):
+        for fld, spelling in spellings(n.id, merged):
             key = normalize(spelling)
             other = owner.setdefault(key, n.id)
             if other != n.id:
@@ -814,7 +807,7 @@ def check_graph(graph: KnowledgeGraph) -> list[Problem]:
     owner: dict[str, str] = {}
     uris: dict[str, str] = {}
     for node in graph.nodes():
-        keys = {normalize(s) for _, s in _spellings(node["id"], node)}
+        keys = {normalize(s) for _, s in spellings(node["id"], node)}
         for k in sorted(keys - {""}):
             if k in owner and owner[k] != node["id"]:
                 problems.append(Problem("graph", 0, "aliases", f"'{k}' names both '{owner[k]}' and '{node['id']}'"))

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from kg.loaders.curated import ESCO_URI
 
 from kg.errors import DataError
+from kg.names import node_names
 from kg.resolve import normalize
 
 if TYPE_CHECKING:
@@ -388,9 +389,8 @@ class _Import:
         taken_ids = set(self.graph.g.nodes)
         base_keys: dict[str, str] = {}
         for node in self.graph.nodes():
-            for s in (node["id"], node.get("name", ""), node.get("name_zh", ""), *node.get("aliases", [])):
-                if s:
-                    base_keys.setdefault(normalize(s), node["id"])
+            for s in node_names(node["id"], node):
+                base_keys.setdefault(normalize(s), node["id"])
         new = [c for c in self.concepts.values() if c.mapped is None]
         for c in new:
             base = slug(c.label)
@@ -424,7 +424,7 @@ class _Import:
                 owners.setdefault(normalize(a), set()).add(me)
         for c in self.concepts.values():
             me = c.mapped or c.id
-            mine = {normalize(c.name)} if c.mapped is None else {normalize(s) for s in self._spellings(me)}
+            mine = {normalize(c.name)} if c.mapped is None else {normalize(s) for s in node_names(me, self.graph.node(me))}
             kept: list[str] = []
             seen = set(mine)
             for a in ([c.label] if c.mapped else []) + c.aliases:
@@ -437,10 +437,6 @@ class _Import:
                 else:
                     self.skip("labels that would name two nodes")
             c.aliases = kept
-
-    def _spellings(self, node_id: str) -> list[str]:
-        node = self.graph.node(node_id)
-        return [node_id, node.get("name", ""), node.get("name_zh", ""), *node.get("aliases", [])]
 
     # -- relationships -----------------------------------------------------
     def relationships(self, prereqs: list[tuple[str, str, str]], skill_broader: list[tuple[str, str]],
