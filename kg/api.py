@@ -83,7 +83,7 @@ class Explorer:
         """Requirements two tracks share and those only one has, per layer (see :func:`kg.compare`)."""
         from kg.comparison import compare
 
-        return compare(self.graph, a, b, core_only=core_only, lang=self.lang)
+        return compare(self.graph, a, b, core_only=core_only)
 
     def path(self, a: str, b: str, **options: Any) -> dict[str, Any]:
         """Shortest path between two nodes (options as :func:`kg.find_path`)."""

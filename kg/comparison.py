@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kg.person import node_layer, requirements
+
 if TYPE_CHECKING:
     from kg.model import KnowledgeGraph
 
@@ -14,12 +16,10 @@ def track_skills(graph: "KnowledgeGraph", track: str, *, core_only: bool = False
     >>> track_skills(load_graph(), "sde")
     {'programming': 'core', 'software-engineering': 'core', 'containerization': 'bonus', 'cloud-computing': 'bonus'}
     """
-    from kg.person import requirements
-
     return {r["id"]: r["level"] for r in requirements(graph, track, "full", with_bonus=not core_only)}
 
 
-def compare(graph: "KnowledgeGraph", a: str, b: str, *, core_only: bool = False, lang: str = "en") -> dict[str, Any]:
+def compare(graph: "KnowledgeGraph", a: str, b: str, *, core_only: bool = False) -> dict[str, Any]:
     """Shared requirements (skills and tools), those only ``a`` or only ``b`` has, per layer, and their Jaccard similarity.
 
     A required tool sits in the layer of its first skill.
@@ -29,35 +29,30 @@ def compare(graph: "KnowledgeGraph", a: str, b: str, *, core_only: bool = False,
     >>> c["shared"], c["similarity"]
     (['data-pipeline', 'machine-learning', 'cloud-computing'], 0.5)
     """
-    ta, tb = graph.resolve(a, "Track"), graph.resolve(b, "Track")
-    sa, sb = track_skills(graph, ta, core_only=core_only), track_skills(graph, tb, core_only=core_only)
-
-    def layer(n: str) -> str | None:
-        if graph.label(n) == "Skill":
-            return graph.layer_of(n)
-        skills = [s for s, _ in graph.into(n, "USES_TOOL")]
-        return graph.layer_of(skills[0]) if skills else None
+    track_a, track_b = graph.resolve(a, "Track"), graph.resolve(b, "Track")
+    levels_a = track_skills(graph, track_a, core_only=core_only)
+    levels_b = track_skills(graph, track_b, core_only=core_only)
+    # Within a layer: a's requirements in a's order, then b's own in b's order.
+    order = {n: i for i, n in enumerate([*levels_a, *(n for n in levels_b if n not in levels_a)])}
+    layers = {n: node_layer(graph, n) for n in order}
 
     def ordered(ids: set[str]) -> list[str]:
-        return sorted(ids, key=lambda s: (graph.layer_rank(layer(s)), list(sa).index(s) if s in sa else 99 + list(sb).index(s)))
+        return sorted(ids, key=lambda n: (graph.layer_rank(layers[n]), order[n]))
 
-    shared, only_a, only_b = ordered(set(sa) & set(sb)), ordered(set(sa) - set(sb)), ordered(set(sb) - set(sa))
-    union = set(sa) | set(sb)
-    by_layer: dict[str, dict[str, list[str]]] = {}
-    for lay in sorted(graph.ids("Layer"), key=graph.layer_rank):
-        row = {
-            "shared": [s for s in shared if layer(s) == lay],
-            "only_a": [s for s in only_a if layer(s) == lay],
-            "only_b": [s for s in only_b if layer(s) == lay],
-        }
-        by_layer[lay] = row
+    shared = ordered(set(levels_a) & set(levels_b))
+    only_a, only_b = ordered(set(levels_a) - set(levels_b)), ordered(set(levels_b) - set(levels_a))
+    union = set(levels_a) | set(levels_b)
+    by_layer = {lay: {"shared": [n for n in shared if layers[n] == lay],
+                      "only_a": [n for n in only_a if layers[n] == lay],
+                      "only_b": [n for n in only_b if layers[n] == lay]}
+                for lay in sorted(graph.ids("Layer"), key=graph.layer_rank)}
     return {
-        "a": ta,
-        "b": tb,
+        "a": track_a,
+        "b": track_b,
         "shared": shared,
         "only_a": only_a,
         "only_b": only_b,
-        "levels": {"a": sa, "b": sb},
+        "levels": {"a": levels_a, "b": levels_b},
         "by_layer": by_layer,
         "similarity": round(len(shared) / len(union), 3) if union else 1.0,
     }

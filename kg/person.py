@@ -242,14 +242,14 @@ def requirements(graph: "KnowledgeGraph", track: str, level: str = "full", with_
             if (lvl, kind) not in reasons:
                 reasons[lvl, kind] = say("required", lang, level=say(lvl, lang), kind=say(kind, lang), track=tname)
             out.append({"id": node, "kind": kind, "level": lvl, "group": props.get("group"),
-                        "weight": _weight(props), "reason": reasons[lvl, kind]})
+                        "weight": requirement_weight(props), "reason": reasons[lvl, kind]})
     if not groups:
         return out
     # What the track needs anyway: a group member is cheaper when its prerequisites come with these.
     fixed: set[str] = set()
     for r in out:
         fixed |= missing_closure(graph, r["id"], known)
-    weights = {m: _weight(p) for members in groups.values() for m, p in members}
+    weights = {m: requirement_weight(p) for members in groups.values() for m, p in members}
     for group, members in groups.items():
         need = min(int(members[0][1]["min_of"]), len(members))
         have = [m for m, _ in members if m in known][:need]
@@ -277,9 +277,41 @@ def has_choices(graph: "KnowledgeGraph", track: str) -> bool:
     return any(in_choice_group(props) for _, props in graph.out(track, "REQUIRES"))
 
 
-def _weight(props: dict[str, Any]) -> float:
+def requirement_weight(props: dict[str, Any]) -> float:
+    """How many times a requirement's hours count in coverage: its ``weight`` if that is a
+    number ≥ 0, else 1.
+
+    >>> requirement_weight({"weight": 2.5}), requirement_weight({"weight": -1}), requirement_weight({})
+    (2.5, 1, 1)
+    """
     w = props.get("weight", 1)
     return w if isinstance(w, (int, float)) and not isinstance(w, bool) and w >= 0 else 1
+
+
+def track_demand(graph: "KnowledgeGraph", track: str, node: str) -> dict[str, Any] | None:
+    """The job-description evidence (``count``, ``total`` ...) on ``track`` REQUIRES ``node``, if any.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> track_demand(load_graph(), "ds", "sql") is None
+    True
+    """
+    return demand(graph.relationship("REQUIRES", track, node) or {})
+
+
+def node_layer(graph: "KnowledgeGraph", node: str) -> str | None:
+    """The layer of a skill, or of a tool's first skill (a tool has no layer of its own).
+
+    >>> from kg.loaders.curated import load_graph
+    >>> g = load_graph()
+    >>> node_layer(g, "data-pipeline"), node_layer(g, "docker"), node_layer(g, "ds")
+    ('data', 'application', None)
+    """
+    if graph.label(node) == "Skill":
+        return graph.layer_of(node)
+    if graph.label(node) != "Tool":
+        return None
+    skills = graph.into(node, "USES_TOOL")
+    return graph.layer_of(skills[0][0]) if skills else None
 
 
 def choose(graph: "KnowledgeGraph", track: str, candidates: list[str], k: int, known: set[str] | frozenset[str],
@@ -313,7 +345,7 @@ def choose(graph: "KnowledgeGraph", track: str, candidates: list[str], k: int, k
         return total
 
     def wanted(c: str) -> int:
-        ev = demand(graph.relationship("REQUIRES", track, c) or {})
+        ev = track_demand(graph, track, c)
         return int(ev.get("count", 0)) if ev else 0
 
     if math.comb(len(candidates), k) <= EXACT_LIMIT:

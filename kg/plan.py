@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from kg.errors import KGError
-from kg.model import demand
 from kg.person import (
     LEVELS,
     Known,
@@ -18,7 +17,9 @@ from kg.person import (
     has_demand,
     hours_left,
     known_set,
+    node_layer,
     requirements,
+    track_demand,
 )
 from kg.phrases import say
 
@@ -107,7 +108,7 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
         if c.effort is None:
             reasons.append(say("hours_unknown", lang))
         skills = [] if is_skill else [s for s, _ in graph.into(node, "USES_TOOL")]
-        layer = graph.layer_of(node) if is_skill else graph.layer_of(part_of.get(node) or (skills or [node])[0])
+        layer = graph.layer_of(part_of[node]) if node in part_of else node_layer(graph, node)
         steps.append({
             "step": n,
             "id": node,
@@ -217,14 +218,8 @@ def _order(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, float]) -
             free.append(t)
             sub.add_node(t)
 
-    def layer(n: str) -> str | None:
-        if graph.label(n) == "Skill":
-            return graph.layer_of(n)
-        first = [s for s, _ in graph.into(n, "USES_TOOL")]
-        return graph.layer_of(first[0]) if first else None
-
     def key(n: str) -> tuple[int, float, str]:
-        return (graph.layer_rank(layer(n)), hours[n], n)
+        return (graph.layer_rank(node_layer(graph, n)), hours[n], n)
 
     base = list(nx.lexicographical_topological_sort(sub, key=key))
     position = {n: i for i, n in enumerate(base)}
@@ -342,7 +337,7 @@ def _order_by_level(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, 
 
 
 def _demand_text(graph: "KnowledgeGraph", track: str, node: str, lang: str) -> str | None:
-    ev = demand(graph.relationship("REQUIRES", track, node) or {})
+    ev = track_demand(graph, track, node)
     if not ev:
         return None
     return say("demand", lang, count=ev.get("count"), total=ev.get("total", "?"), track=graph.name(track, lang))

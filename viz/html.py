@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.errors import KGError
 from kg.model import LABELS, demand, provenance_summary
+from kg.person import requirement_weight
 from kg.phrases import phrases
 
 if TYPE_CHECKING:
@@ -276,8 +277,8 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
         for target, props in _out(graph, t, "REQUIRES"):
             r: dict[str, Any] = {"id": target, "level": props.get("level", "core"),
                                  "kind": graph.label(target).lower()}
-            w = props.get("weight", 1)
-            if isinstance(w, (int, float)) and not isinstance(w, bool) and w >= 0 and w != 1:
+            w = requirement_weight(props)
+            if w != 1:
                 r["weight"] = w  # how many times its hours count in coverage (default 1)
             if props.get("group") and props.get("min_of"):
                 r["group"] = str(props["group"])

@@ -53,7 +53,7 @@ def compare(env: Env, a: str, b: str, core_only: bool, as_json: bool) -> None:
     """
     from kg.comparison import compare as compare_tracks
 
-    result = compare_tracks(env.graph(), a, b, core_only=core_only, lang=env.lang)
+    result = compare_tracks(env.graph(), a, b, core_only=core_only)
     if as_json:
         return echo_json(result)
     na, nb = env.name(result["a"]), env.name(result["b"])
