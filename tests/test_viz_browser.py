@@ -56,6 +56,18 @@ def test_default_page_draws_every_node_and_relationship(open_graph, packaged_gra
     assert problems == []
 
 
+
+def test_two_way_relationships_draw_without_an_arrow(open_graph, packaged_graph):
+    from kg.viz.html import SYMMETRIC
+
+    page, _ = open_graph(packaged_graph)
+    arrows = page.evaluate("""() => { const out = {};
+        kgExplorer.edges.get().forEach(e => { out[kgExplorer.data.edges[e.id].type] = e.arrows; });
+        return out; }""")
+    types = {d["type"] for _, _, d in packaged_graph.relationships()}
+    assert set(arrows) == types and "COLLABORATES_WITH" in types
+    assert arrows == {t: ("" if t in SYMMETRIC else "to") for t in types}
+
 LABEL_BOXES = """() => { const net = kgExplorer.network, scale = net.getScale(), out = [];
   for (const id of Object.keys(net.body.nodes)) {
     const n = net.body.nodes[id];

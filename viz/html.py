@@ -159,14 +159,7 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
     >>> [n["id"] for n in v["nodes"]], [(e["from"], e["to"]) for e in v["edges"]], v["hidden_labels"]
     (['ml', 'torch'], [('ml', 'torch')], ['Tool'])
     """
-    if lang not in UI:
-        raise KGError(f"unknown language '{lang}' (one of: {', '.join(UI)})")
-    if depth < 0:
-        raise KGError(f"`depth=` must be 0 or more, not {depth}")
-    if path and plan:
-        raise KGError("give either a path or a plan to highlight, not both")
-    if hours_per_week is not None and not (hours_per_week > 0 and math.isfinite(hours_per_week)):
-        raise KGError(f"`hours_per_week=` must be a number above 0, not {hours_per_week}")
+    _check_view_options(lang, depth, path, plan, hours_per_week)
     ui = UI[lang]
     notes: list[str] = []
 
@@ -195,29 +188,18 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
             keep |= set(highlight["nodes"])
 
     ids = [n for n in graph.g.nodes if keep is None or n in keep]
-    hidden_labels: list[str] = []
-    overview = False
-    if len(ids) > overview_cap:
-        hidden_labels = _overview_labels(graph, ids, overview_cap)
+    overview = len(ids) > overview_cap
+    hidden_labels = _hidden_labels(graph, ids, focus_id, overview_cap)
+    if overview:
         notes.append(_overview_note(len(ids), overview_cap, hidden_labels, lang))
-        overview = True
-    elif focus_id is None and any(graph.label(n) == "Tool" for n in ids) and len(ids) > 1:
-        hidden_labels = ["Tool"]  # the default view: what a person asks about; tools one click away
     shown = sum(1 for n in ids if graph.label(n) not in hidden_labels)
 
     positions = layered_positions(graph, ids, visible=shown)
-    nodes = [_node_record(graph, n, positions[n], lang, n_hidden=graph.label(n) in hidden_labels) for n in ids]
+    nodes = [_node_record(graph, n, positions[n], lang, hidden=graph.label(n) in hidden_labels) for n in ids]
     edges = _edge_records(graph, set(ids))
     if highlight is not None:
         highlight["edges"] = _highlight_edges(edges, highlight)
-
-    counts = {lab: 0 for lab in LABELS}
-    for n in ids:
-        counts[graph.label(n)] = counts.get(graph.label(n), 0) + 1
-    legend = [{"label": lab, "name": ui.get(lab, lab), "count": c, **_style(lab)} for lab, c in counts.items()]
-    present = {e["type"] for e in edges}
-    edge_legend = [{"type": t, "name": REL_NAMES[lang].get(t, t), "color": c, "arrow": t not in SYMMETRIC}
-                   for t, c in EDGE_COLORS.items() if t in present]
+    legend, edge_legend = _legends(graph, ids, edges, lang)
     return {
         "title": title or ("职业知识图谱" if lang == "zh" else "DS / MLE career knowledge graph"),
         "lang": lang,
@@ -237,6 +219,41 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
         "planner": planner_state,
         "plan_note": plan_note,
     }
+
+
+def _check_view_options(lang: str, depth: int, path: tuple[str, str] | None,
+                        plan: tuple[str | None, str] | None, hours_per_week: float | None) -> None:
+    if lang not in UI:
+        raise KGError(f"unknown language '{lang}' (one of: {', '.join(UI)})")
+    if depth < 0:
+        raise KGError(f"`depth=` must be 0 or more, not {depth}")
+    if path and plan:
+        raise KGError("give either a path or a plan to highlight, not both")
+    if hours_per_week is not None and not (hours_per_week > 0 and math.isfinite(hours_per_week)):
+        raise KGError(f"`hours_per_week=` must be a number above 0, not {hours_per_week}")
+
+
+def _hidden_labels(graph: "KnowledgeGraph", ids: list[str], focus_id: str | None, overview_cap: int) -> list[str]:
+    """The labels the page starts with hidden: past ``overview_cap`` nodes, enough to fit;
+    in the default view, tools (what a person asks about first is tracks and skills)."""
+    if len(ids) > overview_cap:
+        return _overview_labels(graph, ids, overview_cap)
+    if focus_id is None and len(ids) > 1 and any(graph.label(n) == "Tool" for n in ids):
+        return ["Tool"]
+    return []
+
+
+def _legends(graph: "KnowledgeGraph", ids: list[str], edges: list[dict[str, Any]],
+             lang: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The node legend (every label, with counts) and the legend of the relationship types drawn."""
+    counts = {lab: 0 for lab in LABELS}
+    for n in ids:
+        counts[graph.label(n)] = counts.get(graph.label(n), 0) + 1
+    legend = [{"label": lab, "name": UI[lang].get(lab, lab), "count": c, **_style(lab)} for lab, c in counts.items()]
+    present = {e["type"] for e in edges}
+    edge_legend = [{"type": t, "name": REL_NAMES[lang].get(t, t), "color": c, "arrow": t not in SYMMETRIC}
+                   for t, c in EDGE_COLORS.items() if t in present]
+    return legend, edge_legend
 
 
 def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
@@ -429,7 +446,7 @@ def _style(label: str) -> dict[str, Any]:
     return LABEL_STYLE.get(label, OTHER_STYLE)
 
 
-def _node_record(graph: "KnowledgeGraph", n: str, xy: tuple[float, float], lang: str, n_hidden: bool) -> dict[str, Any]:
+def _node_record(graph: "KnowledgeGraph", n: str, xy: tuple[float, float], lang: str, hidden: bool) -> dict[str, Any]:
     d = graph.g.nodes[n]
     rec: dict[str, Any] = {
         "id": n,
@@ -457,21 +474,20 @@ def _node_record(graph: "KnowledgeGraph", n: str, xy: tuple[float, float], lang:
     required_by = [[t, str(p.get("level", "core"))] for t, p in _into(graph, n, "REQUIRES")]
     if required_by:
         rec["required_by"] = required_by
-    if n_hidden:
+    if hidden:
         rec["hidden"] = True
     return rec
 
 
 def _demand(graph: "KnowledgeGraph", n: str, lang: str) -> list[str]:
-    """Job-description evidence on the REQUIRES relationships at a node."""
+    """Job-description evidence (the latest, as everywhere: ``kg.model.demand``) on the REQUIRES relationships at a node."""
     lines = []
     rels = [(s, n, d) for s, d in _into(graph, n, "REQUIRES")] + [(n, e, d) for e, d in _out(graph, n, "REQUIRES")]
     for start, end, d in rels:
-        for p in d.get("provenance") or []:
-            if p.get("source") == "jd":
-                ev = p.get("evidence") or {}
-                other = end if start == n else start
-                lines.append(f"{graph.name(other, lang)}: {ev.get('count', '?')}/{ev.get('total', '?')}")
+        ev = demand(d)
+        if ev:
+            other = end if start == n else start
+            lines.append(f"{graph.name(other, lang)}: {ev.get('count', '?')}/{ev.get('total', '?')}")
     return lines
 
 

@@ -14,8 +14,8 @@
   var VEIL = "rgba(255,255,255,0.82)";
   var styleOf = {};
   data.legend.forEach(function (l) { styleOf[l.label] = l; });
-  var relName = {};
-  (data.edge_legend || []).forEach(function (r) { relName[r.type] = r.name; });
+  var relName = {}, twoWay = {};  // twoWay: drawn without an arrow (html.py's SYMMETRIC)
+  (data.edge_legend || []).forEach(function (r) { relName[r.type] = r.name; twoWay[r.type] = r.arrow === false; });
   var byId = new Map();
   data.nodes.forEach(function (n) { byId.set(n.id, n); });
   var hl = data.highlight && data.highlight.kind === "path" ? data.highlight : null;
@@ -74,7 +74,7 @@
     if (e.provenance && e.provenance.length) { title += "\n" + shorten(e.provenance[e.provenance.length - 1], 240); }
     return {
       id: e.id, from: e.from, to: e.to,
-      arrows: (e.type === "OVERLAPS_WITH" || e.type === "COLLABORATES_WITH") ? "" : "to",
+      arrows: twoWay[e.type] ? "" : "to",
       dashes: e.level === "bonus",
       hidden: !(strong || baseEdge(e)),
       // relationships inside one band (track to track, skill to skill) arc instead of crossing the row
