@@ -12,6 +12,7 @@ import networkx as nx
 from kg.errors import KGError
 from kg.person import (
     LEVELS,
+    Coverage,
     Known,
     hard_prerequisites,
     has_demand,
@@ -82,7 +83,6 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
     for pre, nodes in prerequisite_of.items():
         wanted.setdefault(pre, [])
         needed_by[pre] = list(dict.fromkeys(graph.name(n, lang) for n in nodes))
-
     cover = {n: hours_left(graph, n, known.ids) for n in missing}
     hours = {n: float(c.hours) for n, c in cover.items()}
     notes = []
@@ -92,42 +92,10 @@ def plan_for(graph: "KnowledgeGraph", known: Known, target: str, *, source: str 
         core = [r["id"] for r in reqs if r["level"] == "core"]
         order, part_of = _order_by_level(graph, missing, hours, _essential(graph, core, known.ids))
         notes.append(say("order_by_level", lang, track=graph.name(target, lang)))
-    steps: list[dict[str, Any]] = []
-    for n, node in enumerate(order, 1):
-        c = cover[node]
-        is_skill = graph.label(node) == "Skill"
-        preds = [p for p, _ in graph.into(node, "PREREQUISITE_OF")]
-        sep = say("sep", lang)
-        reasons = list(wanted[node])
-        if node in needed_by:
-            reasons.append(say("prerequisite", lang, names=sep.join(needed_by[node])))
-        if node in part_of:
-            reasons.append(say("part_of", lang, skill=graph.name(part_of[node], lang)))
-        if c.partly_known:
-            reasons.append(say("partly_known", lang, names=sep.join(graph.name(t, lang) for t in c.partly_known)))
-        if c.effort is None:
-            reasons.append(say("hours_unknown", lang))
-        skills = [] if is_skill else [s for s, _ in graph.into(node, "USES_TOOL")]
-        layer = graph.layer_of(part_of[node]) if node in part_of else node_layer(graph, node)
-        steps.append({
-            "step": n,
-            "id": node,
-            "skill": node,  # the step's node id, kept under its old name for older readers
-            "kind": "skill" if is_skill else "tool",
-            "name": graph.name(node, lang),
-            "layer": layer,
-            "tools": [t for t, _ in graph.out(node, "USES_TOOL")],
-            "skills": skills,
-            "hours": c.hours,
-            "effort_hours": c.effort or 0,
-            "hours_known": c.effort is not None,
-            "partly_known": list(c.partly_known),
-            "prerequisites": [p for p in preds if p in order],
-            "known_prerequisites": [p for p in preds if p in known.ids],
-            "reasons": reasons,
-            "reason": "; ".join(reasons),
-            "demand": _demand_text(graph, target, node, lang),
-        })
+    steps = []
+    for number, node in enumerate(order, 1):
+        reasons = _reasons(graph, node, wanted, needed_by, part_of, cover[node], lang)
+        steps.append(_step(graph, number, node, cover[node], reasons, order, known.ids, part_of, target, lang))
     unknown = [s["id"] for s in steps if not s["hours_known"]]
     if unknown:
         esco = any(p.get("source") == "esco" for n in unknown for p in graph.node(n).get("provenance", []))
@@ -196,6 +164,49 @@ def hours_for(graph: "KnowledgeGraph", wanted: list[str], known: set[str] | froz
     """``(total hours, number of steps)`` of a plan for the requirements ``wanted`` (ids)."""
     missing, _ = missing_steps(graph, list(dict.fromkeys(wanted)), known)
     return sum(hours_left(graph, n, known).hours for n in missing), len(missing)
+
+
+def _reasons(graph: "KnowledgeGraph", node: str, wanted: dict[str, list[str]], needed_by: dict[str, list[str]],
+             part_of: dict[str, str], c: Coverage, lang: str) -> list[str]:
+    """Why a step is in the plan: the track's reasons, the steps it is a prerequisite of,
+    the skill a tool is placed after, what of it is partly known, unknown hours."""
+    sep = say("sep", lang)
+    reasons = list(wanted[node])
+    if node in needed_by:
+        reasons.append(say("prerequisite", lang, names=sep.join(needed_by[node])))
+    if node in part_of:
+        reasons.append(say("part_of", lang, skill=graph.name(part_of[node], lang)))
+    if c.partly_known:
+        reasons.append(say("partly_known", lang, names=sep.join(graph.name(t, lang) for t in c.partly_known)))
+    if c.effort is None:
+        reasons.append(say("hours_unknown", lang))
+    return reasons
+
+
+def _step(graph: "KnowledgeGraph", number: int, node: str, c: Coverage, reasons: list[str], order: list[str],
+          known: set[str], part_of: dict[str, str], target: str, lang: str) -> dict[str, Any]:
+    """One step of the plan as the result lists it."""
+    is_skill = graph.label(node) == "Skill"
+    preds = [p for p, _ in graph.into(node, "PREREQUISITE_OF")]
+    return {
+        "step": number,
+        "id": node,
+        "skill": node,  # the step's node id, kept under its old name for older readers
+        "kind": "skill" if is_skill else "tool",
+        "name": graph.name(node, lang),
+        "layer": graph.layer_of(part_of[node]) if node in part_of else node_layer(graph, node),
+        "tools": [t for t, _ in graph.out(node, "USES_TOOL")],
+        "skills": [] if is_skill else [s for s, _ in graph.into(node, "USES_TOOL")],
+        "hours": c.hours,
+        "effort_hours": c.effort or 0,
+        "hours_known": c.effort is not None,
+        "partly_known": list(c.partly_known),
+        "prerequisites": [p for p in preds if p in order],
+        "known_prerequisites": [p for p in preds if p in known],
+        "reasons": reasons,
+        "reason": "; ".join(reasons),
+        "demand": _demand_text(graph, target, node, lang),
+    }
 
 
 def _order(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, float]) -> tuple[list[str], dict[str, str]]:
