@@ -376,44 +376,57 @@ def layered_positions(graph: "KnowledgeGraph", ids: Iterable[str], *, dx: float 
     """
     ids = list(ids)
     per_row = max(8, math.ceil(1.2 * math.sqrt(len(ids) if visible is None else visible)))
-    bands: dict[str, list[str]] = {}
+    bands = _bands(graph, ids)
+    pos = _place_bands(bands, per_row, dx, dy, band_gap)
+    _centre_layers(graph, dict(bands).get("Layer", []), pos, dx)
+    assert set(ids) == set(pos)
+    return pos
+
+
+def _bands(graph: "KnowledgeGraph", ids: list[str]) -> list[tuple[str, list[str]]]:
+    """The nodes by label, top to bottom, each band in its order: layers by ``order``, skills
+    by layer, tracks and tools by the mean position of the skills they link to."""
+    by_label: dict[str, list[str]] = {}
     for n in ids:
-        bands.setdefault(graph.label(n), []).append(n)
-    inside = set(ids)
+        by_label.setdefault(graph.label(n), []).append(n)
 
-    def rank(order: list[str]) -> dict[str, float]:
-        return {n: i / max(1, len(order) - 1) for i, n in enumerate(order)}
+    layers = sorted(by_label.get("Layer", []), key=lambda n: (graph.layer_rank(n), graph.name(n)))
+    skills = sorted(by_label.get("Skill", []), key=lambda n: graph.layer_rank(_layer_of(graph, n)))
+    skill_rank = {n: i / max(1, len(skills) - 1) for i, n in enumerate(skills)}
 
-    layers = sorted(bands.get("Layer", []), key=lambda n: (graph.layer_rank(n), graph.name(n)))
-    skills = sorted(bands.get("Skill", []), key=lambda n: graph.layer_rank(_layer_of(graph, n)))
-    skill_rank = rank(skills)
-
-    def barycentre(n: str, neighbours: list[str]) -> float:
+    def barycentre(neighbours: list[str]) -> float:
         xs = [skill_rank[m] for m in neighbours if m in skill_rank]
-        return sum(xs) / len(xs) if xs else 2.0
+        return sum(xs) / len(xs) if xs else 2.0  # linked to no skill shown: at the end
 
-    tools = sorted(bands.get("Tool", []), key=lambda n: barycentre(n, [s for s, _ in _into(graph, n, "USES_TOOL")]))
-    tracks = sorted(bands.get("Track", []), key=lambda n: barycentre(n, [s for s, _ in _out(graph, n, "REQUIRES")]))
-    ordered = [("Track", tracks), ("Layer", layers), ("Skill", skills), ("Tool", tools)]
-    ordered += [(lab, ns) for lab, ns in bands.items() if lab not in LABELS]
+    tools = sorted(by_label.get("Tool", []), key=lambda n: barycentre([s for s, _ in _into(graph, n, "USES_TOOL")]))
+    tracks = sorted(by_label.get("Track", []), key=lambda n: barycentre([s for s, _ in _out(graph, n, "REQUIRES")]))
+    bands = [("Track", tracks), ("Layer", layers), ("Skill", skills), ("Tool", tools)]
+    return bands + [(lab, ns) for lab, ns in by_label.items() if lab not in LABELS]
 
+
+def _place_bands(bands: list[tuple[str, list[str]]], per_row: int, dx: float, dy: float,
+                 band_gap: float) -> dict[str, tuple[float, float]]:
+    """Each band centred on x = 0, wrapped onto as few rows of at most ``per_row`` as it needs."""
     pos: dict[str, tuple[float, float]] = {}
     y = 0.0
-    for label, band in ordered:
+    for _, band in bands:
         if not band:
             continue
         rows = math.ceil(len(band) / per_row)
-        width = math.ceil(len(band) / rows)
+        cols = math.ceil(len(band) / rows)
         for i, n in enumerate(band):
             # column by column, so that the skills of one layer (the tools of one skill) sit together
             col, row = divmod(i, rows)
-            cols = math.ceil(len(band) / rows)
             # odd rows are shifted by half a step so wrapped labels do not stack
             shift = dx / 2 if row % 2 else 0.0
             pos[n] = ((col - (cols - 1) / 2) * dx + shift - (dx / 4 if rows > 1 else 0.0), y + row * dy)
         y += (rows - 1) * dy + band_gap
-        del width
-    # each layer above the middle of its skills, one column apart at least
+    return pos
+
+
+def _centre_layers(graph: "KnowledgeGraph", layers: list[str], pos: dict[str, tuple[float, float]],
+                   dx: float) -> None:
+    """Move each layer above the middle of its skills, at least one column right of the one before."""
     xs = []
     for n in layers:
         mine = [pos[s][0] for s, _ in _out(graph, n, "HAS_SKILL") if s in pos]
@@ -422,8 +435,6 @@ def layered_positions(graph: "KnowledgeGraph", ids: Iterable[str], *, dx: float 
         xs[i] = max(xs[i], xs[i - 1] + dx)
     for n, x in zip(layers, xs):
         pos[n] = (x, pos[n][1])
-    assert inside == set(pos)
-    return pos
 
 
 # The graph's own out/into/layer_of build networkx views per call: at 20,000 nodes that was
