@@ -317,19 +317,23 @@ def pack_rows(rows: Iterable[dict[str, Any]],
             encoded_shared[key] = (value, json_size(value))
         shared_value, shared_size = encoded_shared[key]
         row_value = encode([*head, 0, *tail])  # the index is an int, left as it is
-        at = len(head)
-        while True:
+
+        def placed() -> tuple[int | None, list[Any], int]:
+            """The row in the current request: its shared map's index there (None: new), the
+            packed row, and how many bytes it adds (with its shared map when new)."""
             i = index.get(key)
             item = list(row_value)
-            item[at] = len(props) if i is None else i
+            item[len(head)] = len(props) if i is None else i
             grow = json_size(item) + (2 if packed else 0)
             if i is None:
                 grow += shared_size + (2 if props else 0)
-            if packed and (len(packed) >= batch_size or (max_bytes is not None and size + grow > max_bytes)):
-                yield PackedBatch(batch, {"rows": packed, "props": props}, size)
-                batch, packed, props, index, size = [], [], [], {}, _PACKED_FRAME
-                continue
-            break
+            return i, item, grow
+
+        i, item, grow = placed()
+        if packed and (len(packed) >= batch_size or (max_bytes is not None and size + grow > max_bytes)):
+            yield PackedBatch(batch, {"rows": packed, "props": props}, size)
+            batch, packed, props, index, size = [], [], [], {}, _PACKED_FRAME
+            i, item, grow = placed()  # alone in a new request: it goes even if larger than max_bytes
         if i is None:
             index[key] = len(props)
             props.append(shared_value)
