@@ -419,7 +419,7 @@ class EmbeddedCypher:
         return columns, [[self._plain(v) for v in row] for row in rows]
 
     def _plain(self, value: Any) -> Any:
-        """A ladybug value as the driver would give it (see ``kg.stores.neo4j.plain``)."""
+        """A ladybug value as the driver would give it (see ``kg.stores.neo4j.as_data``)."""
         if isinstance(value, Decimal):
             return int(value) if value == value.to_integral_value() else float(value)
         if isinstance(value, list):

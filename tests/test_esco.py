@@ -406,12 +406,12 @@ def test_viz_and_stats_work_on_esco_nodes(imported, tmp_path, packaged_graph):
 def test_a_neo4j_push_of_the_imported_graph_reads_back_the_same(bolt, esco_graph, packaged_graph):  # noqa: F811
     from bolt_support import open_test_store
 
-    from kg.stores.base import comparable
+    from kg.stores.base import graph_contents
 
     with open_test_store(bolt) as store:
         report = store.push(esco_graph, wipe=True)
         back = store.read_graph()
-    assert comparable(back) == comparable(esco_graph)
+    assert graph_contents(back) == graph_contents(esco_graph)
     assert back.node("data-scientist")["esco_uri"] == DATA_SCIENTIST
     assert back.node("data-mining").get("effort_hours") is None and back.layer_of("data-mining") is None
     assert sum(report["nodes"].values()) == len(packaged_graph) + 183

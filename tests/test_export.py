@@ -8,14 +8,14 @@ from bolt_support import open_test_store
 from store_support import HOSTILE, hostile_graph
 
 from kg.export import read_export, split_statements, to_cypher, write_export
-from kg.stores.base import comparable
+from kg.stores.base import graph_contents
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "csv"])
 def test_export_reads_back_as_the_same_graph(packaged_graph, tmp_path, fmt):
     target = tmp_path / f"out.{fmt}"
     write_export(packaged_graph, fmt, target)
-    assert comparable(read_export(fmt, target)) == comparable(packaged_graph)
+    assert graph_contents(read_export(fmt, target)) == graph_contents(packaged_graph)
 
 
 @pytest.mark.parametrize("fmt", ["json", "graphml", "csv"])
@@ -23,7 +23,7 @@ def test_hostile_names_survive_every_format(tmp_path, fmt):
     g = hostile_graph()
     write_export(g, fmt, tmp_path / "out")
     back = read_export(fmt, tmp_path / "out")
-    assert comparable(back) == comparable(g)
+    assert graph_contents(back) == graph_contents(g)
     assert back.name("odd-skill") == HOSTILE
 
 
@@ -73,7 +73,7 @@ def test_running_the_cypher_script_rebuilds_the_graph(bolt, packaged_graph, make
                     continue  # FalkorDB has no CREATE CONSTRAINT (its own GRAPH.CONSTRAINT instead)
                 store.run(statement, write=True)
         assert store.counts() == graph.counts()
-        assert comparable(store.read_graph()) == comparable(graph)
+        assert graph_contents(store.read_graph()) == graph_contents(graph)
 
 
 def test_kg_export_writes_each_format(kg_run, tmp_path):

@@ -13,7 +13,7 @@ from hostile_support import kg
 
 from kg.export import read_export, write_export
 from kg.model import KnowledgeGraph
-from kg.stores.base import comparable
+from kg.stores.base import graph_contents
 
 CONTROL = "ctl\x01 esc\x1b]0;pwned\x07 nul\x00 cr\r del\x7f csi\x9b2J end"
 
@@ -33,7 +33,7 @@ def test_control_characters_round_trip_through_every_export(tmp_path, fmt):
     g = control_graph()
     write_export(g, fmt, tmp_path / "out")
     back = read_export(fmt, tmp_path / "out")
-    assert comparable(back) == comparable(g)
+    assert graph_contents(back) == graph_contents(g)
     assert back.name("odd") == CONTROL
 
 
@@ -58,9 +58,9 @@ def test_the_cypher_script_holds_no_raw_control_character():
 
 
 def test_json_output_has_no_raw_control_character(monkeypatch):
-    from kg.cli.base import Env
+    from kg.cli.base import GraphSource
 
-    monkeypatch.setattr(Env, "graph", lambda self: control_graph())
+    monkeypatch.setattr(GraphSource, "graph", lambda self: control_graph())
     r = kg("show", "odd", "--json")
     assert r.code == 0
     assert json.loads(r.out)["name"] == CONTROL
@@ -68,9 +68,9 @@ def test_json_output_has_no_raw_control_character(monkeypatch):
 
 
 def test_show_and_tables_print_control_characters_inert(monkeypatch):
-    from kg.cli.base import Env
+    from kg.cli.base import GraphSource
 
-    monkeypatch.setattr(Env, "graph", lambda self: control_graph())
+    monkeypatch.setattr(GraphSource, "graph", lambda self: control_graph())
     for args in (["show", "odd"], ["list", "skills"], ["search", "ctl"], ["path", "odd", "tool"]):
         r = kg(*args)
         assert r.code == 0, (args, r.err)
@@ -97,11 +97,11 @@ def test_a_progress_bar_keeps_its_own_codes():
 
 # -- strict JSON ------------------------------------------------------------------------------
 def test_json_never_holds_nan_or_infinity(tmp_path, monkeypatch):
-    from kg.cli.base import Env
+    from kg.cli.base import GraphSource
 
     g = control_graph()
     g.g.nodes["odd"]["effort_hours"] = float("inf")
-    monkeypatch.setattr(Env, "graph", lambda self: g)
+    monkeypatch.setattr(GraphSource, "graph", lambda self: g)
     r = kg("show", "odd", "--json")
     assert (r.code, r.out) == (1, "")
     assert r.err == "Error: the result cannot be written as JSON: Out of range float values are not JSON compliant: inf\n"
@@ -167,7 +167,7 @@ def test_a_really_full_disk_keeps_the_previous_export(tmp_path):
 def test_export_to_standard_output_and_what_it_replaced(tmp_path, monkeypatch, packaged_graph):
     monkeypatch.chdir(tmp_path)
     r = kg("export", "--format", "json", "-o", "-")
-    assert r.code == 0 and comparable(read_json_text(r.out)) == comparable(packaged_graph)
+    assert r.code == 0 and graph_contents(read_json_text(r.out)) == graph_contents(packaged_graph)
     assert not (tmp_path / "-").exists()
     assert kg("export", "--format", "json", "-o", "g.json").out == "wrote g.json\n"
     assert kg("export", "--format", "json", "-o", "g.json").out == "wrote g.json (replaced the previous file)\n"
@@ -184,9 +184,9 @@ def read_json_text(text: str) -> KnowledgeGraph:
 
 
 def test_csv_safe_defuses_formulas_and_the_default_keeps_them_verbatim(tmp_path, monkeypatch):
-    from kg.cli.base import Env
+    from kg.cli.base import GraphSource
 
-    monkeypatch.setattr(Env, "graph", lambda self: control_graph())
+    monkeypatch.setattr(GraphSource, "graph", lambda self: control_graph())
     assert kg("export", "--format", "csv", "-o", str(tmp_path / "plain")).code == 0
     assert read_export("csv", tmp_path / "plain").name("tool") == "=SUM(A1)"
     assert kg("export", "--format", "csv", "--csv-safe", "-o", str(tmp_path / "safe")).code == 0

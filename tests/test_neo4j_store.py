@@ -7,7 +7,7 @@ from store_support import HOSTILE, hostile_graph
 
 from kg.errors import QueryError, StoreUnavailable
 from kg.model import KnowledgeGraph
-from kg.stores.base import comparable
+from kg.stores.base import graph_contents
 
 pytestmark = pytest.mark.bolt
 
@@ -31,7 +31,7 @@ def test_push_writes_every_node_and_relationship_and_reads_back_the_same_graph(s
     assert report["relationships"] == {k: v for k, v in counts["relationships"].items() if v}
     assert store.counts() == counts
     back = store.read_graph()
-    assert comparable(back) == comparable(packaged_graph)
+    assert graph_contents(back) == graph_contents(packaged_graph)
     # The same order of nodes, and of each node's relationships both ways, so ties break the same way.
     assert back.ids() == packaged_graph.ids()
     for node in packaged_graph.ids():
@@ -41,10 +41,10 @@ def test_push_writes_every_node_and_relationship_and_reads_back_the_same_graph(s
 
 def test_a_second_push_changes_nothing(store, packaged_graph):
     store.push(packaged_graph)
-    first = comparable(store.read_graph())
+    first = graph_contents(store.read_graph())
     store.push(packaged_graph)
     assert store.counts() == packaged_graph.counts()
-    assert comparable(store.read_graph()) == first
+    assert graph_contents(store.read_graph()) == first
     _, dup = store.run("MATCH (n) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS dups")
     assert dup == [[0]]
 
@@ -62,7 +62,7 @@ def test_a_push_replaces_properties_that_changed(store, packaged_graph):
 def test_names_with_quotes_braces_and_comments_round_trip_unchanged(store):
     g = hostile_graph()
     store.push(g)
-    assert comparable(store.read_graph()) == comparable(g)
+    assert graph_contents(store.read_graph()) == graph_contents(g)
     _, rows = store.run("MATCH (n:Skill) WHERE n.name = $name RETURN n.name, n.aliases", {"name": HOSTILE})
     assert rows == [[HOSTILE, ["a'b", "{x}", "//y", "c\\d", ""]]]
     assert store.counts()["nodes"]["Tool"] == 1
@@ -73,7 +73,7 @@ def test_small_batches_and_large_rows(store):
     g.g.nodes["odd-skill"]["description"] = "long 'text' " * 900  # ~11 KB: more than FalkorDB takes at once
     report = store.push(g, batch_size=1)
     assert report["batches"] == 3
-    assert comparable(store.read_graph()) == comparable(g)
+    assert graph_contents(store.read_graph()) == graph_contents(g)
 
 
 def test_a_request_packs_many_rows_and_stays_under_the_servers_byte_cap(store, monkeypatch):
@@ -93,7 +93,7 @@ def test_a_request_packs_many_rows_and_stays_under_the_servers_byte_cap(store, m
     monkeypatch.setattr(type(store), "_send", spy)
     store.push(graph)
     assert store.counts() == graph.counts()
-    assert comparable(store.read_graph()) == comparable(graph)
+    assert graph_contents(store.read_graph()) == graph_contents(graph)
     limit = store.dialect.max_param_bytes
     if limit is None:  # Neo4j: whole batches of the map form, no byte cap
         assert max(n for _, n, _ in sent) == store.batch_size

@@ -17,7 +17,7 @@ from kg.embedded_cypher import tokenize
 from kg.errors import DataError, KGError
 from kg.export import read_export, to_cypher, write_export
 from kg.model import KnowledgeGraph
-from kg.stores.base import comparable
+from kg.stores.base import graph_contents
 
 #: Few examples and a generous per-example deadline: the suite stays fast on a busy machine,
 #: and an example that takes seconds (a quadratic path, a bomb) still fails.
@@ -130,7 +130,7 @@ def read_back_equal(graph: KnowledgeGraph, fmt: str) -> None:
         target = Path(folder) / "out"
         write_export(graph, fmt, target)
         back = read_export(fmt, target)
-    assert comparable(back) == comparable(graph), fmt
+    assert graph_contents(back) == graph_contents(graph), fmt
 
 
 @FAST
@@ -167,10 +167,10 @@ def test_any_name_printed_by_the_cli_is_inert(name):
 
     from hostile_support import kg
 
-    from kg.cli.base import Env
+    from kg.cli.base import GraphSource
 
     graph = named_graph(name, "alias", "d")
-    with mock.patch.object(Env, "graph", lambda self: graph):
+    with mock.patch.object(GraphSource, "graph", lambda self: graph):
         for args in (["show", "odd"], ["list", "skills"]):
             r = kg(*args)
             assert r.code == 0, r.err

@@ -10,7 +10,7 @@ import importlib.util
 
 import click
 
-from kg.cli.base import Env, run_safely
+from kg.cli.base import GraphSource, run_safely
 from kg.cli.person import fit, next_, plan
 from kg.cli.query import compare, list_, path, search, show, stats, validate
 
@@ -74,7 +74,7 @@ def cli(ctx: click.Context, data_files: tuple[str, ...], lang: str, backend: str
     import os
 
     from_env = [f for f in os.environ.get("KG_DATA", "").split(os.pathsep) if f.strip()]
-    ctx.obj = Env(
+    ctx.obj = GraphSource(
         data_files=(*from_env, *(f for f in data_files if f)), lang=lang, backend=backend,
         neo4j={"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password, "database": neo4j_database},
     )

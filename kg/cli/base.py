@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Env:
-    """The options given before the command (``kg --data F --lang zh …``)."""
+class GraphSource:
+    """Where the command's graph comes from and how to name its nodes: the options given
+    before the command (``kg --data F --lang zh --backend neo4j …``)."""
 
     data_files: tuple[str, ...] = ()
     lang: str = "en"
@@ -53,12 +54,12 @@ class Env:
         return self.graph().name(node_id, self.lang)
 
 
-pass_env = click.make_pass_decorator(Env, ensure=True)
+pass_source = click.make_pass_decorator(GraphSource, ensure=True)
 
 
-def name_list(env: Env, ids: list[str], limit: int | None = None) -> str:
+def name_list(source: GraphSource, ids: list[str], limit: int | None = None) -> str:
     """The display names of ``ids``, comma-separated; past ``limit``, how many more."""
-    shown = [env.name(i) for i in ids[:limit] if i]
+    shown = [source.name(i) for i in ids[:limit] if i]
     more = f", … (+{len(ids) - limit})" if limit is not None and len(ids) > limit else ""
     return ", ".join(shown) + more
 

@@ -5,7 +5,7 @@ from typing import Any, cast
 
 import click
 
-from kg.cli.base import Env, echo_json, json_option, pass_env, progress_enabled
+from kg.cli.base import GraphSource, echo_json, json_option, pass_source, progress_enabled
 
 
 @click.group(name="import")
@@ -24,8 +24,8 @@ def import_group() -> None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The data file to write.")
 @click.option("--release", metavar="NAME", help="The ESCO release (default: the one the folder's name gives, e.g. v1.2.0).")
 @json_option
-@pass_env
-def esco(env: Env, folder: str, output: str, release: str | None, as_json: bool) -> None:
+@pass_source
+def esco(source: GraphSource, folder: str, output: str, release: str | None, as_json: bool) -> None:
     """Turn the official ESCO CSV download into a data file.
 
     Occupations become tracks (essential skills core, optional bonus), skills
@@ -41,7 +41,7 @@ def esco(env: Env, folder: str, output: str, release: str | None, as_json: bool)
     """
     from kg.loaders.esco import import_esco, total_bytes
 
-    graph = env.graph()
+    graph = source.graph()
     if progress_enabled() and not as_json:
         stderr = click.get_text_stream("stderr")  # type: ignore[operator]  # (click 8.5 stubs)
         with click.progressbar(length=total_bytes(folder), label="Importing ESCO", file=stderr) as bar:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from kg.cli.base import Env, pass_env
+from kg.cli.base import GraphSource, pass_source
 from kg.export import FORMATS, STDOUT, export_text, summary, write_export
 
 
@@ -13,8 +13,8 @@ from kg.export import FORMATS, STDOUT, export_text, summary, write_export
               help="The file (a directory for csv); - for standard output.")
 @click.option("--csv-safe", is_flag=True,
               help="csv: prefix text cells that a spreadsheet would run as a formula (=, +, -, @) with '.")
-@pass_env
-def export(env: Env, fmt: str, output: str, csv_safe: bool) -> None:
+@pass_source
+def export(source: GraphSource, fmt: str, output: str, csv_safe: bool) -> None:
     """Write the graph as node-link JSON, GraphML (Gephi, yEd), a Cypher script
     for cypher-shell -f, or CSV files for neo4j-admin database import.
 
@@ -26,8 +26,8 @@ def export(env: Env, fmt: str, output: str, csv_safe: bool) -> None:
         kg export --format json -o - | jq '.nodes | length'
     """
     if output == STDOUT:
-        click.echo(export_text(env.graph(), fmt), nl=False)
+        click.echo(export_text(source.graph(), fmt), nl=False)
         return
-    paths = write_export(env.graph(), fmt, output, csv_safe=csv_safe)
+    paths = write_export(source.graph(), fmt, output, csv_safe=csv_safe)
     click.echo(summary(paths))
 

@@ -10,11 +10,11 @@ from typing import Any
 import click
 
 from kg.cli.base import (
-    Env,
+    GraphSource,
     display_width,
     echo_json,
     json_option,
-    pass_env,
+    pass_source,
     progress_enabled,
     table,
 )
@@ -88,8 +88,8 @@ def _read_inputs(paths: tuple[str, ...]) -> tuple[list[tuple[str, Any]], list[tu
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--why", is_flag=True, help="Also print why each posting got its track, and each decision on a tool-like word.")
 @json_option
-@pass_env
-def extract(env: Env, files: tuple[str, ...], why: bool, as_json: bool) -> None:
+@pass_source
+def extract(source: GraphSource, files: tuple[str, ...], why: bool, as_json: bool) -> None:
     """The track, tools and skills each job description asks for.
 
     FILE is a posting (text, Markdown, HTML, PDF or DOCX; English or Chinese),
@@ -103,7 +103,7 @@ def extract(env: Env, files: tuple[str, ...], why: bool, as_json: bool) -> None:
     Example:
         kg extract jobs/mlops.md jobs/ --json
     """
-    graph = env.graph()
+    graph = source.graph()
     items, skipped = _read_inputs(files)
     for path, reason in skipped:
         _skip(path, reason)
@@ -164,8 +164,8 @@ def _why_text(r: dict[str, Any]) -> str:
 @click.option("--min-count", type=click.IntRange(1), default=2, show_default=True,
               help="With --discover: postings a new technology needs to be listed.")
 @json_option
-@pass_env
-def ingest(env: Env, paths: tuple[str, ...], output: str, min_share: float, core_share: float,
+@pass_source
+def ingest(source: GraphSource, paths: tuple[str, ...], output: str, min_share: float, core_share: float,
            discover_out: str | None, min_count: int, as_json: bool) -> None:
     """Turn a folder of job descriptions into a data file of demand.
 
@@ -181,7 +181,7 @@ def ingest(env: Env, paths: tuple[str, ...], output: str, min_share: float, core
         kg ingest jobs/ -o demand.yaml --discover new-tools.yaml
         kg --data demand.yaml demand
     """
-    graph = env.graph()
+    graph = source.graph()
     items, skipped = jd.scan_inputs(paths)
     for path, reason in skipped:
         _skip(path, reason)
@@ -272,8 +272,8 @@ def _summary_text(s: dict[str, Any]) -> str:
               help="Rank tools, skills or both.")
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many per ranking.")
 @json_option
-@pass_env
-def demand(env: Env, paths: tuple[str, ...], track: str | None, kind: str, top: int, as_json: bool) -> None:
+@pass_source
+def demand(source: GraphSource, paths: tuple[str, ...], track: str | None, kind: str, top: int, as_json: bool) -> None:
     """The tools and skills most job postings ask for, overall and per track.
 
     From a folder of postings (PATHS), or, without PATHS, from the demand
@@ -286,7 +286,7 @@ def demand(env: Env, paths: tuple[str, ...], track: str | None, kind: str, top: 
         kg demand jobs/
         kg --data demand.yaml demand --track infra-mle --kind all
     """
-    graph = env.graph()
+    graph = source.graph()
     kinds = {"tools": ("Tool",), "skills": ("Skill",), "all": ("Tool", "Skill")}[kind]
     if paths:
         items, skipped = jd.scan_inputs(paths)
@@ -296,22 +296,22 @@ def demand(env: Env, paths: tuple[str, ...], track: str | None, kind: str, top: 
         for path, reason in corpus.skipped:
             _skip(path, reason)
         per_track, totals = jd.demand_of_documents(corpus.documents)
-        source = f"{len(corpus.documents)} postings under {', '.join(paths)}"
+        origin = f"{len(corpus.documents)} postings under {', '.join(paths)}"
     else:
         per_track, totals = jd.demand_of_graph(graph)
         if not totals:
             raise DataError("no demand loaded: give a folder of postings (kg demand jobs/), "
                             "or load a demand file (kg --data demand.yaml demand; kg ingest writes one)")
-        source = "the demand file loaded with --data"
+        origin = "the demand file loaded with --data"
     if track is not None:
         tid = graph.resolve(track, "Track")
         per_track, totals = {tid: per_track.get(tid, {})}, {tid: totals.get(tid, 0)}
     result = jd.rank_demand(per_track, totals, graph, kinds=kinds, top=top)
-    result["source"] = source
+    result["source"] = origin
     if as_json:
         echo_json(result)
         return
-    click.echo(f"Demand in {result['postings']} classified postings ({source}).")
+    click.echo(f"Demand in {result['postings']} classified postings ({origin}).")
     if track is None:
         click.echo("\nOverall")
         click.echo(_rank_table(result["overall"]))

@@ -9,19 +9,19 @@ from typing import Any
 
 import click
 
-from kg.cli.base import Env, echo_json, json_option, pass_env, progress_enabled, table
+from kg.cli.base import GraphSource, echo_json, json_option, pass_source, progress_enabled, table
 from kg.errors import QueryError
 
 
-def _files_graph(env: Env) -> Any:
+def _files_graph(source: GraphSource) -> Any:
     """The graph from the packaged data and ``--data`` files, whatever the backend."""
-    return Env(data_files=env.data_files, lang=env.lang).graph()
+    return GraphSource(data_files=source.data_files, lang=source.lang).graph()
 
 
-def _store(env: Env, **options: Any) -> Any:
+def _store(source: GraphSource, **options: Any) -> Any:
     from kg.stores import open_store
 
-    return open_store("neo4j", **env.neo4j, **options)
+    return open_store("neo4j", **source.neo4j, **options)
 
 
 @click.group()
@@ -43,8 +43,8 @@ def neo4j() -> None:
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
               help="Rows per transaction (default: 1000 on Neo4j, fewer on FalkorDB, which limits request size).")
 @json_option
-@pass_env
-def push(env: Env, wipe: bool, yes: bool, batch_size: int | None, as_json: bool) -> None:
+@pass_source
+def push(source: GraphSource, wipe: bool, yes: bool, batch_size: int | None, as_json: bool) -> None:
     """Write the graph (packaged data + --data files) to the database.
 
     Constraints first, then nodes and relationships in UNWIND batches with
@@ -54,8 +54,8 @@ def push(env: Env, wipe: bool, yes: bool, batch_size: int | None, as_json: bool)
     Example:
         kg --neo4j-uri bolt://localhost:7687 neo4j push --wipe --yes
     """
-    graph = _files_graph(env)
-    with _store(env, batch_size=batch_size) as store:
+    graph = _files_graph(source)
+    with _store(source, batch_size=batch_size) as store:
         if wipe and not yes:
             click.confirm(f"Delete every Track, Layer, Skill and Tool node in {store.uri} first?", abort=True)
         total = len(graph) + sum(1 for _ in graph.relationships())
@@ -81,16 +81,16 @@ def push(env: Env, wipe: bool, yes: bool, batch_size: int | None, as_json: bool)
 
 @neo4j.command()
 @json_option
-@pass_env
-def status(env: Env, as_json: bool) -> None:
+@pass_source
+def status(source: GraphSource, as_json: bool) -> None:
     """Compare what the database holds with the graph from files, per label and type.
 
     \b
     Example:
         kg neo4j status
     """
-    graph = _files_graph(env)
-    with _store(env) as store:
+    graph = _files_graph(source)
+    with _store(source) as store:
         held = store.counts()
         server = store.dialect.name
     files = graph.counts()
@@ -209,8 +209,8 @@ def format_cell(value: Any) -> str:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
               metavar="SECONDS", help="Give up on a query that has not answered by then.")
 @json_option
-@pass_env
-def cypher(env: Env, query: str | None, file: str | None, params: tuple[str, ...], write: bool, timeout: float,
+@pass_source
+def cypher(source: GraphSource, query: str | None, file: str | None, params: tuple[str, ...], write: bool, timeout: float,
            as_json: bool) -> None:
     """Run a Cypher query: on Neo4j when a connection is configured, else on the
     in-memory graph through an embedded Cypher engine. Read-only unless --write.
@@ -225,14 +225,14 @@ def cypher(env: Env, query: str | None, file: str | None, params: tuple[str, ...
     text = read_query(query, file)
     values = dict(parse_param(p) for p in params)
     check_read_only(text, write, procedures=True)
-    if env.neo4j.get("uri"):
-        with _store(env) as store:
+    if source.neo4j.get("uri"):
+        with _store(source) as store:
             columns, rows = store.run(_one_statement(text), values, write=write, timeout=timeout)
     else:
         from kg.embedded_cypher import EmbeddedCypher, open_engine
 
         # The graph of the data files has its engine kept in the cache; a graph read from Neo4j is built anew.
-        engine = open_engine(env.data_files, env.graph) if env.backend == "memory" else EmbeddedCypher(env.graph())
+        engine = open_engine(source.data_files, source.graph) if source.backend == "memory" else EmbeddedCypher(source.graph())
         columns, rows = engine.run(_one_statement(text), values, write=write, timeout=timeout)
     if as_json:
         echo_json([dict(zip(columns, row)) for row in rows])

@@ -5,7 +5,7 @@ from typing import Any
 
 import click
 
-from kg.cli.base import Env, cli_words, echo_json, json_option, name_list, pass_env, table
+from kg.cli.base import GraphSource, cli_words, echo_json, json_option, name_list, pass_source, table
 
 
 def person_options(f: Any) -> Any:
@@ -53,17 +53,17 @@ def _add_schedule(plan: dict[str, Any], profile: dict[str, Any], hours_per_week:
     plan["schedule"] = schedule(plan, hpw, first)
 
 
-def _plan_lines(env: Env, result: dict[str, Any], fmt: str = "table") -> None:
+def _plan_lines(source: GraphSource, result: dict[str, Any], fmt: str = "table") -> None:
     if fmt == "markdown":
         from kg.plan import markdown
 
         click.echo(markdown(result))
         return
-    start = env.name(result["from"]) if result["from"] else "nothing"
+    start = source.name(result["from"]) if result["from"] else "nothing"
     extra = ", with bonus" if result["with_bonus"] else ""
-    click.echo(f"Plan: {start} -> {env.name(result['to'])} ({result['level']}{extra})")
+    click.echo(f"Plan: {start} -> {source.name(result['to'])} ({result['level']}{extra})")
     if result["already_have"]:
-        click.echo(f"Already have: {name_list(env, result['already_have'])}")
+        click.echo(f"Already have: {name_list(source, result['already_have'])}")
     if not result["steps"]:
         click.echo("Nothing to learn: you already have everything this track requires at this level.")
         return
@@ -72,8 +72,8 @@ def _plan_lines(env: Env, result: dict[str, Any], fmt: str = "table") -> None:
     for s in result["steps"]:
         why = s["reason"] + (f" ({s['demand']})" if s.get("demand") else "")
         hours = f"{s['hours']:g}" if s["hours_known"] else "?"
-        row = [s["step"], s["name"], env.name(s["layer"]) if s["layer"] else "", hours,
-               name_list(env, s["tools"], 4), why]
+        row = [s["step"], s["name"], source.name(s["layer"]) if s["layer"] else "", hours,
+               name_list(source, s["tools"], 4), why]
         if sched:
             r = sched[s["id"]]
             row[4:4] = [f"{r['weeks']:g}", r["start"], r["end"]]
@@ -103,8 +103,8 @@ def _plan_lines(env: Env, result: dict[str, Any], fmt: str = "table") -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "markdown"]), default="table", show_default=True,
               help="markdown: a table to paste into an issue, a wiki or a study log.")
 @json_option
-@pass_env
-def plan(env: Env, from_: str | None, to: str | None, know: tuple[str, ...], profile_path: str | None, strict: bool,
+@pass_source
+def plan(source: GraphSource, from_: str | None, to: str | None, know: tuple[str, ...], profile_path: str | None, strict: bool,
          level: str | None, with_bonus: bool, by_demand: bool, hours_per_week: float | None, start: Any, fmt: str,
          as_json: bool) -> None:
     """What you have left to learn for a track, in what order, and why.
@@ -123,14 +123,14 @@ def plan(env: Env, from_: str | None, to: str | None, know: tuple[str, ...], pro
     target = to or prof.get("target")
     if not target:
         raise click.UsageError("Missing option '--to'.")
-    result = make_plan(env.graph(), from_ or prof.get("from"), target, know=[*prof.get("know", []), *know],
+    result = make_plan(source.graph(), from_ or prof.get("from"), target, know=[*prof.get("know", []), *know],
                        level=level or prof.get("level", "full"), with_bonus=with_bonus, by_demand=by_demand,
-                       lang=env.lang, strict=strict)
+                       lang=source.lang, strict=strict)
     _add_schedule(result, prof, hours_per_week, start)
     _warn(result)
     if as_json:
         return echo_json(result)
-    _plan_lines(env, result, fmt)
+    _plan_lines(source, result, fmt)
 
 
 @click.command()
@@ -147,8 +147,8 @@ def plan(env: Env, from_: str | None, to: str | None, know: tuple[str, ...], pro
 @click.option("--save-profile", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write what was recognised to a profile file you can edit and reuse.")
 @json_option
-@pass_env
-def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool, from_: str | None, to: str | None,
+@pass_source
+def fit(source: GraphSource, know: tuple[str, ...], profile_path: str | None, strict: bool, from_: str | None, to: str | None,
         cv_path: str | None, among: str, level: str | None, hours_per_week: float | None, start: Any,
         save_profile: str | None, as_json: bool) -> None:
     """Which track suits you: every track by how much of it you have, the MLE track to aim at, and the plan.
@@ -164,8 +164,8 @@ def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool,
     from kg.person import split_names
 
     names = [*prof.get("know", []), *split_names(know)]
-    result = fit_person(env.graph(), names, from_=from_ or prof.get("from"), among=among,
-                        level=level or prof.get("level", "entry"), lang=env.lang, strict=strict,
+    result = fit_person(source.graph(), names, from_=from_ or prof.get("from"), among=among,
+                        level=level or prof.get("level", "entry"), lang=source.lang, strict=strict,
                         target=to or prof.get("target"), cv=cv_path)
     cv = result.get("cv")
     if cv is not None:
@@ -184,18 +184,18 @@ def fit(env: Env, know: tuple[str, ...], profile_path: str | None, strict: bool,
         return echo_json(result)
     if cv is not None:
         role = cv["role"]
-        click.echo(f"From the CV: role {env.name(role['track'])} (line {role['line']}: {role['title']})" if role
+        click.echo(f"From the CV: role {source.name(role['track'])} (line {role['line']}: {role['title']})" if role
                    else "From the CV: no current role recognised (use --from TRACK)")
-        click.echo(f"  tools:  {name_list(env, cv['tools']) or '-'}")
-        click.echo(f"  skills: {name_list(env, cv['skills']) or '-'}")
+        click.echo(f"  tools:  {name_list(source, cv['tools']) or '-'}")
+        click.echo(f"  skills: {name_list(source, cv['skills']) or '-'}")
     rows = [[t["name"], f"{t['coverage']['core']:.0%}",
              f"{t['coverage']['bonus']:.0%}" if t["requirements"]["bonus"] else "-", f"{t['hours_left']:g}",
              f"{t['entry_hours_left']:g}", "yes" if t["entry_ready"] else "no"] for t in result["tracks"]]
     click.echo(table(rows, ["Track", "Core", "Bonus", "Hours left", "To entry", "Entry-ready"]))
     if result["unranked"]:
-        click.echo(f"Not ranked (no requirements in the data): {name_list(env, result['unranked'], 10)}")
+        click.echo(f"Not ranked (no requirements in the data): {name_list(source, result['unranked'], 10)}")
     click.echo(f"Recommended: {result['recommended']['reason']}")
-    _plan_lines(env, result["plan"])
+    _plan_lines(source, result["plan"])
     if save_profile:
         click.echo(f"Profile written to {save_profile}")
 
@@ -212,8 +212,8 @@ def _rise(cov: dict[str, float]) -> str:
 @person_options
 @click.option("--limit", default=10, show_default=True, help="At most this many suggestions.")
 @json_option
-@pass_env
-def next_(env: Env, to: str | None, from_: str | None, know: tuple[str, ...], profile_path: str | None,
+@pass_source
+def next_(source: GraphSource, to: str | None, from_: str | None, know: tuple[str, ...], profile_path: str | None,
           strict: bool, limit: int, as_json: bool) -> None:
     """What you can learn now (every hard prerequisite known), ranked by the coverage it adds.
 
@@ -224,8 +224,8 @@ def next_(env: Env, to: str | None, from_: str | None, know: tuple[str, ...], pr
     from kg.advice import next_for
 
     prof = _profile(profile_path)
-    result = next_for(env.graph(), [*prof.get("know", []), *know], from_=from_ or prof.get("from"),
-                      target=to or prof.get("target"), limit=limit, lang=env.lang, strict=strict)
+    result = next_for(source.graph(), [*prof.get("know", []), *know], from_=from_ or prof.get("from"),
+                      target=to or prof.get("target"), limit=limit, lang=source.lang, strict=strict)
     _warn(result)
     if as_json:
         return echo_json(result)
@@ -233,6 +233,6 @@ def next_(env: Env, to: str | None, from_: str | None, know: tuple[str, ...], pr
         click.echo("Nothing left that adds coverage.")
         return
     rows = [[n, c["name"], c["kind"], f"{c['hours']:g}", f"+{c['gain']:g}",
-             ", ".join(f"{env.name(t['id'])} +{t['hours']:g} h ({_rise(t['core_coverage'])})" for t in c["tracks"][:3]),
-             name_list(env, c["unlocks"], 3)] for n, c in enumerate(result["candidates"], 1)]
+             ", ".join(f"{source.name(t['id'])} +{t['hours']:g} h ({_rise(t['core_coverage'])})" for t in c["tracks"][:3]),
+             name_list(source, c["unlocks"], 3)] for n, c in enumerate(result["candidates"], 1)]
     click.echo(table(rows, ["#", "Learn", "Kind", "Hours", "Adds", "Tracks it helps", "Unlocks"]))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from kg.cli.base import Env, echo_json, json_option, name_list, pass_env, table
+from kg.cli.base import GraphSource, echo_json, json_option, name_list, pass_source, table
 
 
 @click.command()
@@ -14,8 +14,8 @@ from kg.cli.base import Env, echo_json, json_option, name_list, pass_env, table
 @click.option("--all", "all_paths", is_flag=True, help="Every shortest path, not just one.")
 @click.option("--via", metavar="LABEL", help="Only pass through nodes of this label (e.g. Skill, or Skill,Tool).")
 @json_option
-@pass_env
-def path(env: Env, start: str, end: str, directed: bool, weighted: bool, all_paths: bool, via: str | None,
+@pass_source
+def path(source: GraphSource, start: str, end: str, directed: bool, weighted: bool, all_paths: bool, via: str | None,
          as_json: bool) -> None:
     """Shortest path between two nodes (tracks, layers, skills or tools).
 
@@ -26,8 +26,8 @@ def path(env: Env, start: str, end: str, directed: bool, weighted: bool, all_pat
     """
     from kg.paths import find_path, format_path
 
-    result = find_path(env.graph(), start, end, directed=directed, weighted=weighted, all_paths=all_paths,
-                       via=via, lang=env.lang, store=env.store() if env.backend == "neo4j" else None)
+    result = find_path(source.graph(), start, end, directed=directed, weighted=weighted, all_paths=all_paths,
+                       via=via, lang=source.lang, store=source.store() if source.backend == "neo4j" else None)
     if as_json:
         return echo_json(result)
     for n, p in enumerate(result.get("paths", [result]), 1):
@@ -43,8 +43,8 @@ def path(env: Env, start: str, end: str, directed: bool, weighted: bool, all_pat
 @click.argument("b")
 @click.option("--core-only", is_flag=True, help="Compare core requirements only (leave bonus ones out).")
 @json_option
-@pass_env
-def compare(env: Env, a: str, b: str, core_only: bool, as_json: bool) -> None:
+@pass_source
+def compare(source: GraphSource, a: str, b: str, core_only: bool, as_json: bool) -> None:
     """Requirements (skills and tools) two tracks share and those only one of them has, per layer.
 
     \b
@@ -53,17 +53,17 @@ def compare(env: Env, a: str, b: str, core_only: bool, as_json: bool) -> None:
     """
     from kg.comparison import compare as compare_tracks
 
-    result = compare_tracks(env.graph(), a, b, core_only=core_only)
+    result = compare_tracks(source.graph(), a, b, core_only=core_only)
     if as_json:
         return echo_json(result)
-    na, nb = env.name(result["a"]), env.name(result["b"])
-    rows = [[env.name(layer), name_list(env, r["shared"]), name_list(env, r["only_a"]), name_list(env, r["only_b"])]
+    na, nb = source.name(result["a"]), source.name(result["b"])
+    rows = [[source.name(layer), name_list(source, r["shared"]), name_list(source, r["only_a"]), name_list(source, r["only_b"])]
             for layer, r in result["by_layer"].items() if any(r.values())]
     # Skills without a layer (a taxonomy's, such as ESCO's) get a row of their own.
     placed = {s for r in result["by_layer"].values() for part in r.values() for s in part}
     loose = {k: [s for s in result[k] if s not in placed] for k in ("shared", "only_a", "only_b")}
     if any(loose.values()):
-        rows.append(["(no layer)", *(name_list(env, loose[k]) for k in ("shared", "only_a", "only_b"))])
+        rows.append(["(no layer)", *(name_list(source, loose[k]) for k in ("shared", "only_a", "only_b"))])
     click.echo(table(rows, ["Layer", "Shared", f"Only {na}", f"Only {nb}"]))
     click.echo(f"Similarity (Jaccard): {result['similarity']:.2f} — {len(result['shared'])} shared, "
                f"{len(result['only_a'])} only {na}, {len(result['only_b'])} only {nb}")
@@ -72,8 +72,8 @@ def compare(env: Env, a: str, b: str, core_only: bool, as_json: bool) -> None:
 @click.command()
 @click.argument("node")
 @json_option
-@pass_env
-def show(env: Env, node: str, as_json: bool) -> None:
+@pass_source
+def show(source: GraphSource, node: str, as_json: bool) -> None:
     """A node: its names, description, relationships, and where each fact comes from.
 
     \b
@@ -83,11 +83,11 @@ def show(env: Env, node: str, as_json: bool) -> None:
     """
     from kg.browse import show as show_node
 
-    result = show_node(env.graph(), node, lang=env.lang)
+    result = show_node(source.graph(), node, lang=source.lang)
     if as_json:
         return echo_json(result)
     click.echo(f"{result['display_name']} ({result['label']}, id: {result['id']})")
-    other_name = result["name_zh"] if env.lang == "en" else result["name"]
+    other_name = result["name_zh"] if source.lang == "en" else result["name"]
     if other_name == result["display_name"]:
         other_name = ""
     for label, value in (("Also", other_name), ("Aliases", ", ".join(result.get("aliases", []))),
@@ -121,8 +121,8 @@ def show(env: Env, node: str, as_json: bool) -> None:
 @click.option("--label", help="Only nodes of this label (track, layer, skill, tool).")
 @click.option("--limit", default=20, show_default=True, help="At most this many results.")
 @json_option
-@pass_env
-def search(env: Env, text: str, label: str | None, limit: int, as_json: bool) -> None:
+@pass_source
+def search(source: GraphSource, text: str, label: str | None, limit: int, as_json: bool) -> None:
     """Find nodes by name, alias or description.
 
     \b
@@ -132,7 +132,7 @@ def search(env: Env, text: str, label: str | None, limit: int, as_json: bool) ->
     """
     from kg.browse import search as search_nodes
 
-    hits = search_nodes(env.graph(), text, label=label, limit=limit, lang=env.lang)
+    hits = search_nodes(source.graph(), text, label=label, limit=limit, lang=source.lang)
     if as_json:
         return echo_json(hits)
     if not hits:
@@ -144,8 +144,8 @@ def search(env: Env, text: str, label: str | None, limit: int, as_json: bool) ->
 @click.command(name="list")
 @click.argument("label")
 @json_option
-@pass_env
-def list_(env: Env, label: str, as_json: bool) -> None:
+@pass_source
+def list_(source: GraphSource, label: str, as_json: bool) -> None:
     """List every track, layer, skill or tool.
 
     \b
@@ -154,7 +154,7 @@ def list_(env: Env, label: str, as_json: bool) -> None:
     """
     from kg.browse import list_nodes, parse_label
 
-    rows = list_nodes(env.graph(), label, lang=env.lang)
+    rows = list_nodes(source.graph(), label, lang=source.lang)
     if as_json:
         return echo_json(rows)
     lab = parse_label(label)
@@ -166,20 +166,20 @@ def list_(env: Env, label: str, as_json: bool) -> None:
                          ["#", "id", "name", "skills", "source"]))
     elif lab == "Skill":
         # "?" for a skill without hours (a taxonomy's): unknown, not zero.
-        click.echo(table([[r["id"], r["name"], env.name(r["layer"]) if r["layer"] else "",
+        click.echo(table([[r["id"], r["name"], source.name(r["layer"]) if r["layer"] else "",
                            "?" if r["effort_hours"] is None else f"{r['effort_hours']:g}",
-                           name_list(env, r["tools"], 4), r["source"]] for r in rows],
+                           name_list(source, r["tools"], 4), r["source"]] for r in rows],
                          ["id", "name", "layer", "hours", "tools", "source"]))
     else:
-        click.echo(table([[r["id"], r["name"], name_list(env, r["skills"]), r["source"]] for r in rows],
+        click.echo(table([[r["id"], r["name"], name_list(source, r["skills"]), r["source"]] for r in rows],
                          ["id", "name", "skills", "source"]))
 
 
 @click.command()
 @click.option("--top", default=5, show_default=True, help="How many central skills and bridges to show.")
 @json_option
-@pass_env
-def stats(env: Env, top: int, as_json: bool) -> None:
+@pass_source
+def stats(source: GraphSource, top: int, as_json: bool) -> None:
     """Counts per label and type, the most central skills, and the skills that bridge tracks.
 
     \b
@@ -190,8 +190,8 @@ def stats(env: Env, top: int, as_json: bool) -> None:
     from kg.browse import stats as graph_stats
 
     # The data files' graph has its statistics kept beside the cache; a graph read from Neo4j is counted anew.
-    result = (kept_stats(env.data_files, env.graph, top=top, lang=env.lang) if env.backend == "memory"
-              else graph_stats(env.graph(), top=top, lang=env.lang))
+    result = (kept_stats(source.data_files, source.graph, top=top, lang=source.lang) if source.backend == "memory"
+              else graph_stats(source.graph(), top=top, lang=source.lang))
     if as_json:
         return echo_json(result)
     click.echo(f"{result['total_nodes']} nodes: " + ", ".join(f"{v} {k}" for k, v in result["nodes"].items()))
@@ -211,9 +211,9 @@ def stats(env: Env, top: int, as_json: bool) -> None:
 
 
 @click.command()
-@pass_env
+@pass_source
 @json_option
-def validate(env: Env, as_json: bool) -> None:
+def validate(source: GraphSource, as_json: bool) -> None:
     """Check the packaged data and your --data files: references, cycles, duplicates, provenance.
 
     Exits 1 when anything is wrong, listing every problem with file, line and field.
@@ -224,7 +224,7 @@ def validate(env: Env, as_json: bool) -> None:
     """
     from kg.loaders.curated import validate as validate_data
 
-    graph, problems = validate_data(env.data_files)
+    graph, problems = validate_data(source.data_files)
     if as_json:
         echo_json({"ok": not problems, "problems": [str(p) for p in problems],
                    "nodes": graph.g.number_of_nodes(), "relationships": graph.g.number_of_edges()})
@@ -236,6 +236,6 @@ def validate(env: Env, as_json: bool) -> None:
 
         raise DataError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
     if not as_json:
-        files = f" and {len(env.data_files)} data file{'s' if len(env.data_files) != 1 else ''}" if env.data_files else ""
+        files = f" and {len(source.data_files)} data file{'s' if len(source.data_files) != 1 else ''}" if source.data_files else ""
         click.echo(f"OK: packaged data{files}: {graph.g.number_of_nodes()} nodes, "
                    f"{graph.g.number_of_edges()} relationships, no problems")

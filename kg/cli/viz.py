@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from kg.cli.base import Env, cli_words, echo_json, json_option, pass_env
+from kg.cli.base import GraphSource, cli_words, echo_json, json_option, pass_source
 
 
 @click.command()
@@ -29,8 +29,8 @@ from kg.cli.base import Env, cli_words, echo_json, json_option, pass_env
               help="With --plan: show weeks at H hours a week.")
 @click.option("--title", default=None, help="The page title.")
 @json_option
-@pass_env
-def viz(env: Env, output: str, focus: str | None, depth: int, path: tuple[str, str] | None, via: str | None,
+@pass_source
+def viz(source: GraphSource, output: str, focus: str | None, depth: int, path: tuple[str, str] | None, via: str | None,
         directed: bool, all_paths: bool, plan: tuple[str, str] | None, know: tuple[str, ...], level: str,
         with_bonus: bool, by_demand: bool, hours_per_week: float | None, title: str | None, as_json: bool) -> None:
     """Write the graph as an interactive HTML page that works offline.
@@ -61,7 +61,7 @@ def viz(env: Env, output: str, focus: str | None, depth: int, path: tuple[str, s
     path_only = [name for name, on in (("--via", bool(via)), ("--directed", directed), ("--all", all_paths)) if on]
     if path_only and not path:
         raise KGError(f"{path_only[0]} goes with --path A B")
-    summary = write_html(env.graph(), output, lang=env.lang, focus=focus, depth=depth,
+    summary = write_html(source.graph(), output, lang=source.lang, focus=focus, depth=depth,
                          path=path or None, plan=plan or None, title=title, know=know, level=level,
                          with_bonus=with_bonus, by_demand=by_demand, hours_per_week=hours_per_week,
                          via=via, directed=directed, all_paths=all_paths, wording=cli_words)

@@ -25,6 +25,9 @@ DERIVED_PROPS = ("source", "seq", "postings", "postings_total", "kg_folded", "kg
 #: ``json.dumps(value, ensure_ascii=False)``, without building an encoder per call.
 _JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
 
+#: For sizes only: a value JSON cannot hold (NaN, Infinity) is refused where it is written, not measured.
+_SIZE = json.JSONEncoder(ensure_ascii=False)
+
 _JSON_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True, allow_nan=False)
 
 #: Node properties that many nodes share (the same provenance and source), sent once per packed batch.
@@ -201,7 +204,7 @@ def seq_key(props: dict[str, Any], fallback: Any) -> tuple[int, str]:
     return (seq if isinstance(seq, int) else 1 << 62, str(fallback))
 
 
-def comparable(graph: "KnowledgeGraph") -> tuple[list[Any], list[Any]]:
+def graph_contents(graph: "KnowledgeGraph") -> tuple[list[Any], list[Any]]:
     """Nodes and relationships as sorted plain data, for tests that compare graphs."""
     nodes = sorted((n["id"], n["label"], json.dumps(decode_props(encode_props(n)), sort_keys=True, ensure_ascii=False))
                    for n in graph.nodes())
@@ -274,7 +277,7 @@ def json_size(value: Any) -> int:
     >>> json_size({"name": "é"}), json_size([1, 2])
     (14, 6)
     """
-    return len(_JSON.encode(value).encode())
+    return len(_SIZE.encode(value).encode())
 
 
 def _dedup_key(props: dict[str, Any]) -> Any:

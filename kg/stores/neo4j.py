@@ -260,7 +260,7 @@ class Neo4jStore:
         def work(tx: Any) -> tuple[list[str], list[list[Any]]]:
             result = tx.run(query, sent)
             keys = list(result.keys())
-            return keys, [[plain(v) for v in record.values()] for record in result]
+            return keys, [[as_data(v) for v in record.values()] for record in result]
 
         if timeout:
             work = neo4j.unit_of_work(timeout=timeout)(work)
@@ -537,7 +537,7 @@ def _absorb_ignored_connection(uri: str) -> None:
         pass
 
 
-def plain(value: Any) -> Any:
+def as_data(value: Any) -> Any:
     """A driver value as plain data: nodes and relationships become property maps
     with ``_labels`` / ``_type``; paths their nodes and relationships. (A relationship's
     end nodes carry no properties unless returned too, so they are left out: return
@@ -549,11 +549,11 @@ def plain(value: Any) -> Any:
     if isinstance(value, Relationship):
         return {"_type": value.type, **{k: v for k, v in value.items()}}
     if isinstance(value, Path):
-        return {"_nodes": [plain(n) for n in value.nodes], "_relationships": [plain(r) for r in value.relationships]}
+        return {"_nodes": [as_data(n) for n in value.nodes], "_relationships": [as_data(r) for r in value.relationships]}
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [as_data(v) for v in value]
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: as_data(v) for k, v in value.items()}
     if hasattr(value, "iso_format"):
         return value.iso_format()
     return value
