@@ -181,7 +181,7 @@ def test_a_profile_that_is_not_a_regular_file_is_refused_without_reading(tmp_pat
         os.mkfifo(path)
     r = run_bounded(10, "plan", "--to", "Infra MLE", "--profile", path)
     assert r.code == 1
-    assert r.err == f"Error: {path}: not a regular file\n"
+    assert r.err == f"Error: {path}: not a regular file (a pipe, socket or device is not read)\n"  # as for any file
 
 
 @pytest.mark.parametrize("text,message", [
