@@ -398,7 +398,7 @@ def schedule(plan: dict[str, Any], hours_per_week: float, start: dt.date | None 
 # -- Markdown -------------------------------------------------------------------
 
 
-def markdown(plan: dict[str, Any], name: Any = None) -> str:
+def markdown(plan: dict[str, Any]) -> str:
     """The plan as a Markdown table (with dates when it has a schedule), to paste into an issue or a wiki.
 
     >>> from kg.loaders.curated import load_graph

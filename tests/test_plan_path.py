@@ -565,3 +565,34 @@ def test_entry_choices_by_cost_or_by_demand(write, packaged_graph):
         "unknown `know=` item 'jupyter': no skill or tool or track named 'jupyter'; `search(TEXT)` finds names; "
         "unknown `know=` item 'notebooks': no skill or tool or track named 'notebooks'; `search(TEXT)` finds names "
         "(`strict=True`)")
+
+
+def test_plan_joins_several_names_and_says_unknown_hours(graph):
+    # Programming is a prerequisite of three steps: all three named, in the order found.
+    steps = {s["id"]: s for s in make_plan(graph, None, "infra-mle")["steps"]}
+    assert steps["programming"]["reasons"] == ["prerequisite of Data pipeline, Software engineering, Statistics"]
+    assert steps["programming"]["hours_known"] is True and steps["programming"]["effort_hours"] == 100
+    zh = {s["id"]: s for s in make_plan(graph, None, "infra-mle", lang="zh")["steps"]}
+    assert zh["programming"]["reasons"] == ["数据管道、软件工程、统计学 的前置技能"]
+    # A step without an effort: 0 hours, and says its hours are unknown.
+    del graph.g.nodes["ci-cd"]["effort_hours"]
+    step = next(s for s in make_plan(graph, "DS", "Infra MLE")["steps"] if s["id"] == "ci-cd")
+    assert (step["hours"], step["effort_hours"], step["hours_known"]) == (0, 0, False)
+    assert step["reasons"] == ["core skill of Infra MLE", "hours unknown"]
+
+
+def test_a_required_tool_sits_in_its_first_skills_layer(graph):
+    from kg.person import node_layer
+
+    graph.add_relationship("REQUIRES", "pm", "docker")
+    graph.add_relationship("REQUIRES", "sde", "airflow")
+    assert [s for s, _ in graph.into("docker", "USES_TOOL")][0] == "containerization"
+    # Airflow's skills are Data pipeline (data) then Orchestration (control): the first decides.
+    assert [s for s, _ in graph.into("airflow", "USES_TOOL")] == ["data-pipeline", "orchestration"]
+    assert (node_layer(graph, "docker"), node_layer(graph, "airflow"), node_layer(graph, "pm")) == (
+        "application", "data", None)
+    c = compare(graph, "SDE", "Product Manager")
+    assert c["by_layer"]["application"]["only_b"] == ["domain-knowledge", "docker"]
+    assert c["by_layer"]["data"]["only_a"] == ["programming", "airflow"] and c["by_layer"]["control"]["only_a"] == []
+    step = next(s for s in make_plan(graph, None, "pm")["steps"] if s["id"] == "docker")
+    assert step["layer"] == "application" and step["skills"] == ["containerization"]
