@@ -11,6 +11,7 @@ from kg.person import (
     hard_prerequisites,
     has_choices,
     hours_left,
+    is_mle,
     known_set,
     requirements,
     touched_by,
@@ -22,16 +23,6 @@ if TYPE_CHECKING:
     from kg.model import KnowledgeGraph
 
 AMONG = ("mle", "all")
-
-
-def mle_tracks(graph: "KnowledgeGraph") -> list[str]:
-    """The tracks the data marks ``mle: true``.
-
-    >>> from kg.loaders.curated import load_graph
-    >>> mle_tracks(load_graph())
-    ['production-mle', 'research-mle', 'infra-mle']
-    """
-    return [t for t in graph.ids("Track") if graph.props(t).get("mle") is True]
 
 
 def track_fit(graph: "KnowledgeGraph", track: str, known: Known, lang: str = "en") -> dict[str, Any]:
@@ -47,7 +38,7 @@ def track_fit(graph: "KnowledgeGraph", track: str, known: Known, lang: str = "en
     return {
         "id": track,
         "name": graph.name(track, lang),
-        "mle": graph.props(track).get("mle") is True,
+        "mle": is_mle(graph, track),
         "coverage": {"core": coverage(graph, core, known.ids), "bonus": coverage(graph, bonus, known.ids)},
         "hours_left": full_hours,
         "entry_hours_left": entry_hours,

@@ -111,10 +111,10 @@ def list_nodes(graph: "KnowledgeGraph", label: str, lang: str = "en") -> list[di
         i = node["id"]
         row: dict[str, Any] = {"id": i, "name": graph.name(i, lang)}
         if lab == "Track":
-            from kg.person import requirements
+            from kg.person import is_mle, requirements
 
             levels = [r["level"] for r in requirements(graph, i, "full", with_bonus=True)]
-            row.update(core=levels.count("core"), bonus=levels.count("bonus"), mle=bool(node.get("mle")))
+            row.update(core=levels.count("core"), bonus=levels.count("bonus"), mle=is_mle(graph, i))
         elif lab == "Layer":
             row.update(order=node.get("order"), skills=len(graph.out(i, "HAS_SKILL")))
         elif lab == "Skill":

@@ -277,6 +277,17 @@ def has_choices(graph: "KnowledgeGraph", track: str) -> bool:
     return any(in_choice_group(props) for _, props in graph.out(track, "REQUIRES"))
 
 
+def is_mle(graph: "KnowledgeGraph", track: str) -> bool:
+    """Whether the data marks the track as an MLE track (``mle: true``): what ``fit`` chooses among.
+
+    >>> from kg.loaders.curated import load_graph
+    >>> g = load_graph()
+    >>> [t for t in g.ids("Track") if is_mle(g, t)]
+    ['production-mle', 'research-mle', 'infra-mle']
+    """
+    return graph.props(track).get("mle") is True
+
+
 def requirement_weight(props: dict[str, Any]) -> float:
     """How many times a requirement's hours count in coverage: its ``weight`` if that is a
     number ≥ 0, else 1.

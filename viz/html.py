@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from kg.errors import KGError
 from kg.model import LABELS, demand, provenance_summary
-from kg.person import requirement_weight
+from kg.person import is_mle, requirement_weight
 from kg.phrases import phrases
 
 if TYPE_CHECKING:
@@ -321,17 +321,12 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
             used = [t for t, _ in _out(graph, n, "USES_TOOL")]
             if used:
                 tools[n] = used
-    mle = [t for t in tracks if _is_mle(graph, t)]
+    mle = [t for t in tracks if is_mle(graph, t)]
     layers = sorted(graph.ids("Layer"), key=lambda n: (graph.layer_rank(n), n))
     # Tracks on no layer (a taxonomy's occupations) order their plans essential first (kg.plan).
     by_level = [t for t in tracks if not _out(graph, t, "FOCUSES_ON")]
     return {"lang": lang, "phrases": phrases(lang), "nodes": nodes, "requires": requires, "pre": pre, "tools": tools, "skills": skills,
             "tracks": tracks, "mle": mle, "layers": layers, "by_level": by_level}
-
-
-def _is_mle(graph: "KnowledgeGraph", track: str) -> bool:
-    """MLE tracks are marked in the data (``mle: true``), as ``kg fit`` reads them."""
-    return graph.g.nodes[track].get("mle") is True
 
 
 def neighbourhood(graph: "KnowledgeGraph", node_id: str, depth: int) -> set[str]:
