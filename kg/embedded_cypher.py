@@ -776,13 +776,7 @@ def translate(query: str, max_hops: int = 30, params: dict[str, Any] | None = No
         after = sig[k + 1][1].text if k + 1 < len(sig) else ""
         before = sig[k - 1][1].text if k else ""
         word = token.text.lower() if token.kind == "word" else ""
-        if token.text == ";" and any(t.kind not in ("space", "comment") for t in tokens[i + 1:]):
-            raise QueryError("one statement at a time, please (found ';' between statements)")
-        if token.kind == "word" and token.upper == "CALL":
-            raise QueryError("procedures (CALL …) need a Neo4j server (`uri=`); the embedded engine "
-                             "has different ones")
-        if word in REFUSED_FUNCTIONS and after == "(" and before != ".":
-            raise QueryError(f"the embedded engine would answer {token.text}() differently: {REFUSED_FUNCTIONS[word]}")
+        _refuse_unsupported(tokens, i, token, word, after, before)
         if word in ("head", "last", "tail") and after == "(" and before != ".":
             close = _closing(sig, k + 1)
             out[i] = {"head": "list_extract", "last": "list_extract", "tail": "list_slice"}[word]
@@ -810,6 +804,18 @@ def translate(query: str, max_hops: int = 30, params: dict[str, Any] | None = No
             if "SHORTEST" not in "".join(out[i:i + 40]):
                 _rewrite_var_length(sig, out, k, _closing(sig, k, "[", "]"), max_hops, "TRAIL")
     return "".join(out), columns
+
+
+def _refuse_unsupported(tokens: list[Token], i: int, token: Token, word: str, after: str, before: str) -> None:
+    """``QueryError`` for what the embedded engine cannot answer as Neo4j would: a second
+    statement, a procedure call, a function it answers differently."""
+    if token.text == ";" and any(t.kind not in ("space", "comment") for t in tokens[i + 1:]):
+        raise QueryError("one statement at a time, please (found ';' between statements)")
+    if token.kind == "word" and token.upper == "CALL":
+        raise QueryError("procedures (CALL …) need a Neo4j server (`uri=`); the embedded engine "
+                         "has different ones")
+    if word in REFUSED_FUNCTIONS and after == "(" and before != ".":
+        raise QueryError(f"the embedded engine would answer {token.text}() differently: {REFUSED_FUNCTIONS[word]}")
 
 
 def _is_subscript(sig: list[tuple[int, Token]], k: int) -> bool:
@@ -919,8 +925,7 @@ def _rewrite_var_length(sig: list[tuple[int, Token]], out: list[str], start: int
             out[i] = f"* {mode} {lo}..{hi}"
             for j in range(k + 1, k + 1 + used):
                 out[sig[j][0]] = ""
-            # keep the space between the bounds and what follows
-            k += used
+            k += used  # go on after the bounds (blanked above; the spaces around them are not in sig)
         k += 1
 
 
