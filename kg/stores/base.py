@@ -40,6 +40,10 @@ def encode_props(props: dict[str, Any], seq: int | None = None) -> dict[str, Any
     >>> encode_props({"name": "SQL", "aliases": ["sql"], "url": None,
     ...               "provenance": [{"source": "curated", "reason": "x"}]}, seq=3)
     {'name': 'SQL', 'aliases': ['sql'], 'provenance': '[{"source": "curated", "reason": "x"}]', 'source': 'curated', 'seq': 3}
+    >>> jd = [{"source": "jd", "evidence": {"count": 2, "total": 9}}, {"source": "jd", "evidence": {"count": 3}}]
+    >>> r = encode_props({"type": "REQUIRES", "provenance": jd})
+    >>> r["postings"], r["postings_total"], encode_props({"type": "REQUIRES"})["postings"]
+    (3, 3, 0)
     """
     out: dict[str, Any] = {}
     for key, value in props.items():
@@ -54,21 +58,22 @@ def encode_props(props: dict[str, Any], seq: int | None = None) -> dict[str, Any
     if provenance and isinstance(provenance[0], dict) and provenance[0].get("source"):
         out["source"] = str(provenance[0]["source"])
     if props.get("type") == "REQUIRES":
-        out["postings"], out["postings_total"] = _postings(provenance)
+        out["postings"], out["postings_total"] = _postings(props)
     if seq is not None:
         out["seq"] = seq
     return out
 
 
-def _postings(provenance: list[Any]) -> tuple[int, int]:
-    """(count, total) of the latest job-description evidence in a provenance list, or (0, 0)."""
-    for record in reversed(provenance):
-        if isinstance(record, dict) and record.get("source") == "jd" and isinstance(record.get("evidence"), dict):
-            ev = record["evidence"]
-            count, total = ev.get("count"), ev.get("total")
-            if isinstance(count, int) and not isinstance(count, bool):
-                return count, total if isinstance(total, int) and not isinstance(total, bool) else count
-    return 0, 0
+def _postings(props: dict[str, Any]) -> tuple[int, int]:
+    """(count, total) of the job-description evidence (``kg.model.demand``: the latest), or
+    (0, 0); a total that is not a whole number stands as the count."""
+    from kg.model import demand
+
+    ev = demand(props) or {}
+    count, total = ev.get("count"), ev.get("total")
+    if not (isinstance(count, int) and not isinstance(count, bool)):
+        return 0, 0
+    return count, total if isinstance(total, int) and not isinstance(total, bool) else count
 
 
 def decode_props(stored: dict[str, Any]) -> dict[str, Any]:
