@@ -243,8 +243,8 @@ def test_ingest_of_nothing_is_an_error(kg_run, tmp_path):
                                           f"*.xhtml, *.pdf, *.docx) under {tmp_path / 'empty-dir'}"))
 
 
-def test_ingest_is_quiet_when_piped_and_writes_yaml_to_stdout(kg_process):
-    r = kg_process("ingest", str(CORPUS), "-o", "-")
+def test_ingest_is_quiet_when_piped_and_writes_yaml_to_stdout(kg_run):
+    r = kg_run("ingest", str(CORPUS), "-o", "-")
     assert r.code == 0
     assert r.out.startswith("# Demand measured by `kg ingest` in 60 job descriptions")
     assert "Reading job descriptions" not in r.err

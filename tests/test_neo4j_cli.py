@@ -76,8 +76,8 @@ def test_no_connection_configured_is_exit_3(kg_run):
                                       "(e.g. bolt://localhost:7687)")
 
 
-def test_bad_password_is_one_line_and_exit_3(bolt, kg_process):
-    result = kg_process("cypher", "RETURN 1", env={**bolt.env, "NEO4J_PASSWORD": "not-the-password"})
+def test_bad_password_is_one_line_and_exit_3(bolt, kg_run):
+    result = kg_run("cypher", "RETURN 1", env={**bolt.env, "NEO4J_PASSWORD": "not-the-password"})
     assert result.code == 3
     # FalkorDB answers a wrong password with a generic error; Neo4j with an authentication error.
     reason = ("refused the connection: An unknown error occurred (check the credentials: "
