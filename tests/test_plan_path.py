@@ -596,3 +596,20 @@ def test_a_required_tool_sits_in_its_first_skills_layer(graph):
     assert c["by_layer"]["data"]["only_a"] == ["programming", "airflow"] and c["by_layer"]["control"]["only_a"] == []
     step = next(s for s in make_plan(graph, None, "pm")["steps"] if s["id"] == "docker")
     assert step["layer"] == "application" and step["skills"] == ["containerization"]
+
+
+def test_resolver_reads_every_spelling_and_the_esco_uri(packaged_graph):
+    from kg.model import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    # An empty Chinese name between the name and the aliases: the aliases still count.
+    g.add_node("x", "Skill", name="Ex", name_zh="", aliases=["the letter", "xx"],
+               esco_uri="http://data.europa.eu/esco/skill/abc-123")
+    g.add_node("y", "Skill", name="Why")
+    assert [g.resolve(n) for n in ("Ex", "the letter", "XX", "why")] == ["x", "x", "x", "y"]
+    assert g.resolve("http://data.europa.eu/esco/skill/abc-123") == "x"
+    # A URI names its node exactly, but its words name nothing.
+    with pytest.raises(NodeNotFound):
+        g.resolve("abc")
+    uri = next(n["esco_uri"] for n in packaged_graph.nodes() if n.get("esco_uri"))
+    assert packaged_graph.node(packaged_graph.resolve(uri))["esco_uri"] == uri
