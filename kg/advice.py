@@ -126,7 +126,7 @@ def fit(graph: "KnowledgeGraph", know: Iterable[str] = (), *, from_: str | None 
         "tracks": rows,
         "unranked": unranked,
         "recommended": {"track": best["id"], "name": best["name"], "among": among,
-                        "reason": _reason(graph, best, pool, plan_for(graph, known, best["id"], level=level, lang=lang)
+                        "reason": _reason(best, pool, plan_for(graph, known, best["id"], level=level, lang=lang)
                                           if goal != best["id"] else plan, lang)},
         "plan": plan,
         "warnings": list(known.warnings),
@@ -163,7 +163,7 @@ def _track_rows(graph: "KnowledgeGraph", known: Known, lang: str) -> tuple[list[
     return rows, unranked
 
 
-def _reason(graph: "KnowledgeGraph", best: dict[str, Any], pool: list[dict[str, Any]], plan: dict[str, Any],
+def _reason(best: dict[str, Any], pool: list[dict[str, Any]], plan: dict[str, Any],
             lang: str) -> str:
     pct = f"{best['coverage']['core']:.0%}"
     others = [r for r in pool if r["id"] != best["id"]]

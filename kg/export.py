@@ -335,7 +335,7 @@ def write_csv(graph: "KnowledgeGraph", folder: Path, *, csv_safe: bool = False) 
     node_files, rel_files = [], []
     for label, rows in nodes.items():
         name = f"nodes_{label}.csv"
-        save(folder / name, _table(folder / name, [r["props"] for r in rows], ["id:ID"], lambda r: [r["id"]],
+        save(folder / name, _table([r["props"] for r in rows], ["id:ID"], lambda r: [r["id"]],
                                    label_column=label, delimiter=delimiter, csv_safe=csv_safe))
         node_files.append((label, name))
     by_type: dict[str, list[dict[str, Any]]] = {}
@@ -343,8 +343,7 @@ def write_csv(graph: "KnowledgeGraph", folder: Path, *, csv_safe: bool = False) 
         by_type.setdefault(rel_type, []).extend(rows)
     for rel_type, rows in by_type.items():
         name = f"relationships_{rel_type}.csv"
-        save(folder / name, _table(folder / name,
-                                   [{"_start": r["start"], "_end": r["end"], **r["props"]} for r in rows],
+        save(folder / name, _table([{"_start": r["start"], "_end": r["end"], **r["props"]} for r in rows],
                                    [":START_ID", ":END_ID"], lambda r: [r["_start"], r["_end"]],
                                    type_column=rel_type, delimiter=delimiter, csv_safe=csv_safe))
         rel_files.append((rel_type, name))
@@ -365,7 +364,7 @@ def write_csv(graph: "KnowledgeGraph", folder: Path, *, csv_safe: bool = False) 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _table(path: Path, rows: list[dict[str, Any]], key_headers: list[str], key_values: Any, *,
+def _table(rows: list[dict[str, Any]], key_headers: list[str], key_values: Any, *,
            delimiter: str, label_column: str | None = None, type_column: str | None = None,
            csv_safe: bool = False) -> str:
     skip = {"id", "_start", "_end"}

@@ -447,7 +447,7 @@ class _Import:
             c = self.concepts[uri]
             return c.mapped or c.id
 
-        def is_skill(node_id: str, uri: str) -> bool:
+        def is_skill(uri: str) -> bool:
             c = self.concepts[uri]
             return c.mapped is None or self.graph.label(c.mapped) == "Skill"
 
@@ -457,7 +457,7 @@ class _Import:
         for n, (start_uri, end_uri, strength) in enumerate([*prereqs, *hierarchy]):
             start, end = node_of(start_uri), node_of(end_uri)
             from_hierarchy = n >= len(prereqs)
-            if not (is_skill(start, start_uri) and is_skill(end, end_uri)):
+            if not (is_skill(start_uri) and is_skill(end_uri)):
                 self.skip("skill relations with a tool end")
                 continue
             if start == end or (start, end) in seen:

@@ -175,8 +175,7 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
     if path:
         highlight = _path_highlight(graph, *path, lang=lang, via=via, directed=directed, all_paths=all_paths)
     elif plan:
-        planner_state, plan_notes = _planner_state(graph, plan, know, level, with_bonus, by_demand,
-                                                   hours_per_week, lang)
+        planner_state, plan_notes = _planner_state(graph, plan, know, level, with_bonus, by_demand, hours_per_week)
         notes.extend(plan_notes)
         highlight = _plan_highlight(graph, planner_state, lang=lang)
     plan_note = None
@@ -538,8 +537,8 @@ def _path_highlight(graph: "KnowledgeGraph", a: str, b: str, lang: str, via: str
 
 
 def _planner_state(graph: "KnowledgeGraph", plan: tuple[str | None, str], know: Iterable[str], level: str,
-                   with_bonus: bool, by_demand: bool, hours_per_week: float | None,
-                   lang: str) -> tuple[dict[str, Any], list[str]]:
+                   with_bonus: bool, by_demand: bool,
+                   hours_per_week: float | None) -> tuple[dict[str, Any], list[str]]:
     """The planner's inputs as ids (what the page opens with), and a warning per unknown --know name.
 
     ``know`` is read by the person model's ``known_set`` (a track stands for its
