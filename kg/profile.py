@@ -42,7 +42,7 @@ def read_profile(path: str | os.PathLike[str]) -> dict[str, Any]:
     """
     import yaml
 
-    from kg.loaders.curated import ShapeError, _Map, load_yaml
+    from kg.loaders.curated import Problem, _Map, load_yaml, yaml_problem
     from kg.safeio import ReadRefused, read_regular, refusal
 
     p = Path(path)
@@ -59,14 +59,8 @@ def read_profile(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise DataError(f"{p}:{line}: not UTF-8 text") from None
     try:
         doc = load_yaml(text)
-    except ShapeError as e:
-        raise DataError(f"{p}:{e.line}: {e.message}") from None
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        raise DataError(f"{p}:{mark.line + 1 if mark else 0}: not valid YAML: {e.problem or e.context}") from None
     except yaml.YAMLError as e:
-        first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), type(e).__name__)
-        raise DataError(f"{p}: not valid YAML: {first}") from None
+        raise DataError(str(Problem(str(p), *yaml_problem(e, text)))) from None
     if doc is None:
         return {}
     if not isinstance(doc, _Map):

@@ -170,6 +170,31 @@ def load_yaml(text: str) -> Any:
         loader.dispose()
 
 
+def yaml_problem(e: yaml.YAMLError, text: str) -> tuple[int, str, str]:
+    """Why :func:`load_yaml` could not read ``text``, as ``Problem``'s ``(line, field, message)``
+    (line 0 when unknown, no field): the one wording for data files and profiles.
+
+    >>> try:
+    ...     load_yaml("a: [1\\nb: 2")
+    ... except yaml.YAMLError as e:
+    ...     yaml_problem(e, "")
+    (2, '', "not valid YAML: did not find expected ',' or ']'")
+    """
+    if isinstance(e, ShapeError):
+        return e.line, "", e.message
+    if isinstance(e, yaml.MarkedYAMLError):
+        mark = e.problem_mark or e.context_mark
+        return (mark.line + 1 if mark else 0), "", f"not valid YAML: {e.problem or e.context}"
+    if isinstance(e, yaml.reader.ReaderError):
+        line = text.count("\n", 0, e.position) + 1
+        if isinstance(e.character, int):
+            return line, "", (f"not valid YAML: character U+{e.character:04X} is not allowed in YAML "
+                              "(a control character): remove it")
+        return line, "", f"not valid YAML: {e.reason}"
+    first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), type(e).__name__)
+    return 0, "", f"not valid YAML: {first}"
+
+
 def _shape_problem(root: yaml.Node) -> tuple[int, str] | None:
     """``(line, message)`` when a composed YAML document nests too deep, refers to
     itself, or has aliases that expand it far beyond its written size (an alias
@@ -279,23 +304,8 @@ def parse_data(text: str, filename: str, default_source: str | None = None,
     out = Parsed(filename)
     try:
         doc = load_yaml(text)
-    except ShapeError as e:
-        out.problems.append(Problem(filename, e.line, "", e.message))
-        return out
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else 0
-        out.problems.append(Problem(filename, line, "", f"not valid YAML: {e.problem or e.context}"))
-        return out
-    except yaml.reader.ReaderError as e:
-        line = text.count("\n", 0, e.position) + 1
-        out.problems.append(Problem(filename, line, "", f"not valid YAML: character U+{e.character:04X} "
-                                    "is not allowed in YAML (a control character): remove it"
-                                    if isinstance(e.character, int) else f"not valid YAML: {e.reason}"))
-        return out
     except yaml.YAMLError as e:
-        first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), type(e).__name__)
-        out.problems.append(Problem(filename, 0, "", f"not valid YAML: {first}"))
+        out.problems.append(Problem(filename, *yaml_problem(e, text)))
         return out
     if doc is None:
         return out

@@ -188,7 +188,9 @@ def test_a_profile_that_is_not_a_regular_file_is_refused_without_reading(tmp_pat
     ("know: " + "[" * 300 + "]" * 300 + "\n", ":1: nested deeper than 64 levels"),
     ("x: &a0 [python]\n" + "".join(f"x{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]\n" for n in range(1, 10))
      + "know: *a9\n", "YAML aliases expand the file to"),
-    ("know: [python]\n\x1b[2J\n", "me.yaml: not valid YAML: unacceptable character #x001b"),
+    # the same wording as for a data file (curated.yaml_problem), with the line
+    ("know: [python]\n\x1b[2J\n", "me.yaml:2: not valid YAML: character U+001B is not allowed in YAML "
+                                   "(a control character): remove it"),
 ])
 def test_a_hostile_profile_is_one_line(tmp_path, text, message):
     path = tmp_path / "me.yaml"
