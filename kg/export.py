@@ -74,10 +74,7 @@ def read_export(fmt: str, path: str | Path) -> "KnowledgeGraph":
     path = Path(path)
     if fmt == "csv":
         return read_csv(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise DataError(f"cannot read {path}: {e.strerror or e}") from None
+    text = _read_text(path)
     if fmt == "json":
         return parse_json(text)
     if fmt == "graphml":
@@ -482,6 +479,18 @@ def _shell_quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
 
+def _read_text(path: Path) -> str:
+    """A file of an export as text: a regular file, at most ``MAX_DATA_BYTES``, UTF-8."""
+    from kg.safeio import MAX_DATA_BYTES, read_regular, refusal
+
+    try:
+        return read_regular(path, MAX_DATA_BYTES).decode("utf-8")
+    except OSError as e:
+        raise DataError(f"cannot read {path}: {refusal(e)}") from None
+    except UnicodeDecodeError as e:
+        raise DataError(f"cannot read {path}: not UTF-8 text (byte {e.start})") from None
+
+
 def read_csv(folder: Path) -> "KnowledgeGraph":
     """Read a CSV export back, by its neo4j-admin headers (as ``neo4j-admin`` would load it)."""
     import shlex
@@ -491,15 +500,14 @@ def read_csv(folder: Path) -> "KnowledgeGraph":
     delimiter = ";"
     script = folder / "import.sh"
     if script.is_file():
-        for word in shlex.split(script.read_text(encoding="utf-8").replace("\\\n", " ")):
+        for word in shlex.split(_read_text(script).replace("\\\n", " ")):
             if word.startswith("--array-delimiter="):
                 delimiter = word.split("=", 1)[1]
     nodes: list[tuple[str, dict[str, Any]]] = []
     rels: list[tuple[str, str, str, dict[str, Any]]] = []
     for path in sorted(folder.glob("*.csv")):
-        # newline="": a carriage return inside a quoted value is data, not a line end.
-        with open(path, encoding="utf-8", newline="") as f:
-            headers, *lines = parse_csv(f.read())
+        # read as bytes: a carriage return inside a quoted value is data, not a line end
+        headers, *lines = parse_csv(_read_text(path))
         for cells in lines:
             record: dict[str, Any] = {}
             special: dict[str, str] = {}

@@ -27,6 +27,25 @@ def test_hostile_names_survive_every_format(tmp_path, fmt):
     assert back.name("odd-skill") == HOSTILE
 
 
+def test_reading_back_is_bounded_and_refuses_what_is_not_a_file(packaged_graph, tmp_path):
+    import os
+
+    from kg.errors import DataError
+
+    with pytest.raises(DataError, match=rf"^cannot read {tmp_path}/none.json: no such file$"):
+        read_export("json", tmp_path / "none.json")
+    os.mkfifo(tmp_path / "pipe.json")  # reading would block forever
+    with pytest.raises(DataError, match=r"pipe.json: not a regular file \(a pipe, socket or device is not read\)$"):
+        read_export("json", tmp_path / "pipe.json")
+    write_export(packaged_graph, "csv", tmp_path / "csv")
+    os.mkfifo(tmp_path / "csv" / "zz.csv")
+    with pytest.raises(DataError, match=r"zz.csv: not a regular file"):
+        read_export("csv", tmp_path / "csv")
+    (tmp_path / "latin.json").write_bytes(b'{"x": "\xe9"}')
+    with pytest.raises(DataError, match=r"latin.json: not UTF-8 text \(byte 7\)$"):
+        read_export("json", tmp_path / "latin.json")
+
+
 def test_csv_has_neo4j_admin_headers_and_an_import_command(packaged_graph, tmp_path):
     paths = write_export(packaged_graph, "csv", tmp_path)
     names = sorted(p.name for p in paths)
