@@ -12,7 +12,9 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+from kg.errors import WriteError
+
+__all__ = ["write_atomic", "write_file"]
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, mode: int | None = None,
@@ -60,3 +62,29 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, mode: int |
             pass
         raise
     return replaced
+
+
+def write_file(path: str | os.PathLike[str], data: str | bytes, *, mode: int | None = None) -> bool:
+    """:func:`write_atomic` for a file someone named, with the one wording for what goes
+    wrong: ``WriteError('cannot write PATH: why')`` when ``PATH`` is a directory or
+    another file that is not a regular one, its folder does not exist, or the write fails.
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp()
+    >>> write_file(os.path.join(d, "f.txt"), "one")
+    False
+    >>> write_file(d, "x")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    kg.errors.WriteError: cannot write ...: it is a directory; give a file name
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise WriteError(f"cannot write {target}: it is a directory; give a file name")
+    if target.exists() and not target.is_file():
+        raise WriteError(f"cannot write {target}: not a regular file, so not replaced")
+    if not target.parent.is_dir():
+        raise WriteError(f"cannot write {target}: folder {target.parent} does not exist")
+    try:
+        return write_atomic(target, data, mode=mode)
+    except OSError as e:
+        raise WriteError(f"cannot write {target}: {e.strerror or e}") from None

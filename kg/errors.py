@@ -31,6 +31,10 @@ class DataError(KGError):
     """A data file is malformed; the message names file, line and field."""
 
 
+class WriteError(KGError):
+    """A file could not be written; any file already there is left as it was."""
+
+
 class QueryError(KGError):
     """A Cypher query failed or was refused."""
 

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from kg.errors import DataError, KGError
+from kg.errors import DataError, KGError, WriteError
 from kg.safeio import dumps_json
 from kg.stores.base import build_graph, chunks, encode_props, node_rows, rel_rows
 
@@ -53,20 +53,19 @@ def write_export(graph: "KnowledgeGraph", fmt: str, path: str | Path, *, csv_saf
     Every file is written whole or not at all (a temporary file renamed into place), so
     a failure — a full disk — leaves the previous file as it was.
     """
-    from kg.atomic import write_atomic
+    from kg.atomic import write_file
 
     path = Path(path)
     try:
         if fmt == "csv":
             return write_csv(graph, path, csv_safe=csv_safe)
         text = export_text(graph, fmt)
-        if path.is_dir():
-            raise KGError(f"cannot write {path}: it is a directory; give a file name")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        replaced = write_atomic(path, text)
-        return Written([path], [path] if replaced else [])
+        if not path.is_dir():
+            path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise KGError(f"cannot write {path}: {e.strerror or e}") from None
+        raise WriteError(f"cannot write {path}: {e.strerror or e}") from None
+    replaced = write_file(path, text)
+    return Written([path], [path] if replaced else [])
 
 
 def read_export(fmt: str, path: str | Path) -> "KnowledgeGraph":
@@ -314,7 +313,7 @@ def write_csv(graph: "KnowledgeGraph", folder: Path, *, csv_safe: bool = False) 
     opening the files in a spreadsheet instead: a text cell starting with ``=``, ``+``,
     ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so it is not run as a
     formula (and neo4j-admin would then store that quote too)."""
-    from kg.atomic import write_atomic
+    from kg.atomic import write_file
 
     if folder.exists() and not folder.is_dir():
         raise KGError(f"cannot write {folder}: csv writes a folder of files and this is a file")
@@ -322,7 +321,7 @@ def write_csv(graph: "KnowledgeGraph", folder: Path, *, csv_safe: bool = False) 
     replaced: list[Path] = []
 
     def save(path: Path, text: str) -> None:
-        if write_atomic(path, text):
+        if write_file(path, text):
             replaced.append(path)
 
     nodes = node_rows(graph)

@@ -155,12 +155,6 @@ def _scalar(text: str) -> str:
 
 def write_profile(profile: dict[str, Any], path: str | os.PathLike[str]) -> None:
     """Write a profile atomically (a temporary file beside it, then a rename)."""
-    from kg.atomic import write_atomic
+    from kg.atomic import write_file
 
-    p = Path(path)
-    if p.exists() and not p.is_file():
-        raise DataError(f"{p}: not a regular file; refusing to write a profile there")
-    try:
-        write_atomic(p, dump_profile(profile))  # an O_EXCL temporary file: a planted link is not followed
-    except OSError as e:
-        raise DataError(f"{p}: cannot be written ({e.strerror})") from None
+    write_file(path, dump_profile(profile))  # an O_EXCL temporary file: a planted link is not followed

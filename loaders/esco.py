@@ -603,19 +603,6 @@ def build_esco(folder: str | Path, graph: KnowledgeGraph, *, release: str | None
     return job.text(), job.summary()
 
 
-def _write(path: str | Path, text: str) -> None:
-    """``text`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
-    from kg.atomic import write_atomic
-
-    target = Path(path)
-    if target.exists() and not target.is_file():
-        raise DataError(f"{target}: exists and is not a regular file; not overwritten")
-    try:
-        write_atomic(target, text)
-    except OSError as e:
-        raise DataError(f"cannot write {target}: {e.strerror or e}") from None
-
-
 def import_esco(folder: str | Path, output: str | Path, graph: KnowledgeGraph, *, release: str | None = None,
                 progress: Progress | None = None) -> dict[str, Any]:
     """Read the ESCO CSV download in ``folder`` and write it to ``output`` as a data file.
@@ -624,7 +611,9 @@ def import_esco(folder: str | Path, output: str | Path, graph: KnowledgeGraph, *
     (counts, the release, what was not imported and why).
     """
     text, summary = build_esco(folder, graph, release=release, progress=progress)
-    _write(output, text)
+    from kg.atomic import write_file
+
+    write_file(output, text)
     summary["output"] = str(output)
     summary["bytes"] = len(text.encode("utf-8"))
     return summary

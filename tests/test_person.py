@@ -405,6 +405,22 @@ def test_profile_refuses_non_regular_files(tmp_path):
         read_profile(big)
 
 
+def test_every_file_written_says_why_it_could_not_be_in_one_wording(kg_run, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe")
+    cases = [(["export", "--format", "json", "-o", str(tmp_path)], f"{tmp_path}: it is a directory; give a file name"),
+             (["fit", "--know", "python", "--save-profile", str(tmp_path / "pipe")],
+              f"{tmp_path / 'pipe'}: not a regular file, so not replaced"),
+             (["fit", "--know", "python", "--save-profile", str(tmp_path / "no" / "me.yaml")],
+              f"{tmp_path / 'no' / 'me.yaml'}: folder {tmp_path / 'no'} does not exist"),
+             (["export", "--format", "json", "-o", str(tmp_path / "pipe")], f"{tmp_path / 'pipe'}: not a regular file, so not replaced"),
+             (["viz", "-o", str(tmp_path / "pipe")], f"{tmp_path / 'pipe'}: not a regular file, so not replaced")]
+    for args, why in cases:
+        r = kg_run(*args)
+        assert (r.code, r.err) == (1, f"Error: cannot write {why}\n"), args
+
+
 def test_save_profile_round_trips(kg_run, tmp_path):
     out = tmp_path / "saved.yaml"
     r = kg_run("fit", "--know", "python,sql,Statistics", "--from", "sde", "--hours-per-week", "6",

@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from kg.errors import KGError
+from kg.errors import KGError, WriteError
 from kg.model import LABELS, demand, provenance_summary
 from kg.person import is_mle, requirement_weight
 from kg.phrases import phrases
@@ -716,15 +716,12 @@ def write_html(graph: "KnowledgeGraph", output: str | Path = "graph.html", **opt
     out = Path(output)
     if out.is_dir():
         raise KGError(f"{out} is a directory; give a file name such as {out / 'graph.html'}")
-    if not out.parent.exists():
-        raise KGError(f"cannot write {out}: folder {out.parent} does not exist")
+    if not out.parent.exists():  # said before the page is made
+        raise WriteError(f"cannot write {out}: folder {out.parent} does not exist")
     page, view = _render(graph, **options)
-    try:
-        from kg.atomic import write_atomic  # whole or not at all: a full disk keeps the old page
+    from kg.atomic import write_file  # whole or not at all: a full disk keeps the old page
 
-        write_atomic(out, page)
-    except OSError as e:
-        raise KGError(f"cannot write {out}: {e.strerror or e}") from None
+    write_file(out, page)
     hl = view["highlight"]
     return {
         "output": str(out),
