@@ -149,3 +149,23 @@ def test_every_library_the_package_imports_is_declared():
         used |= {n.split(".")[0] for n in top | inner}
     third_party = {n for n in used if n and n != "kg" and n not in sys.stdlib_module_names}
     assert sorted(DISTRIBUTIONS.get(n, n) for n in third_party if DISTRIBUTIONS.get(n, n) not in declared) == []
+
+
+def test_the_one_place_of_each_rule_exists():
+    """Every name in the architecture page's 'One place for each rule' table is real."""
+    import importlib
+
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = text.split("## One place for each rule", 1)[1]
+    checked = 0
+    for row in section.splitlines():
+        if not row.startswith("| ") or row.startswith("| Rule") or set(row) <= {"|", "-"}:
+            continue
+        module = None
+        for name in re.findall(r"`([A-Za-z_][\w.]*)`", row.split("|")[2]):
+            if name.startswith("kg."):
+                module_name_, _, name = name.rpartition(".")
+                module = importlib.import_module(module_name_)
+            assert module is not None and hasattr(module, name), (row, name)
+            checked += 1
+    assert checked >= 15
