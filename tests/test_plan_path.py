@@ -490,6 +490,9 @@ def test_markdown_escapes_bars_and_unknown_hours():
     assert markdown(plan).splitlines() == [
         "| # | Learn | Kind | Hours | Why | Start | End |", "|---|---|---|---|---|---|---|",
         "| 1 | A\\|B | skill | ? | why \\| not | 2027-01-04 | 2027-01-10 |", "", "**Total: 0 hours in 1 steps**"]
+    # A step from before hours_known existed shows its hours.
+    older = {"steps": [{"step": 1, "id": "a", "name": "A", "kind": "skill", "hours": 12, "reason": "r"}], "total_hours": 12}
+    assert markdown(older).splitlines()[2] == "| 1 | A | skill | 12 | r |"
 
 
 def test_schedule_below_an_hour_a_week(packaged_graph):
