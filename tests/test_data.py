@@ -211,6 +211,19 @@ BAD_FILES = [
     ("tools:\n  - id: kubernetes\n    name: K\x07\n",
      "bad.yaml:3: not valid YAML: character U+0007 is not allowed in YAML (a control character): remove it"),
     ('a: "\\x"\n', "bad.yaml:1: not valid YAML: did not find expected hexdecimal number"),
+    # Each of these was a change to the loader that no test noticed (tests/mutate.py).
+    ("tools:\n  - id: kubernetes\n    source: esco\n",
+     "bad.yaml:3: tools[0].release: a fact from ESCO must name its release (e.g. release: v1.2.0)"),
+    ("tools:\n  - id: kubernetes\n    description: [a]\n", "bad.yaml:3: tools[0].description: must be text"),
+    ("tools:\n  - id: kubernetes\n    esco_reason: 3\n", "bad.yaml:3: tools[0].esco_reason: must be text"),
+    ("skills:\n  - id: s9\n    name: S9\n    layer: ' '\n", "bad.yaml:4: skills[0].layer: must be text"),
+    ('tools:\n  - id: kubernetes\n    aliases: ["k\\n8s"]\n',
+     "bad.yaml:3: tools[0].aliases: contains a control character (U+000A) at position 2: write printable text"),
+    ("tools:\n  - name: X\n    id: Bad Id\n",
+     "bad.yaml:3: tools[0].id: 'Bad Id' is not a valid id (lowercase letters, digits and '-')"),
+    ("tracks:\n  - id: ds\n    name: DS\n    requires: x\n", "bad.yaml:4: tracks[0].requires: must be a list"),
+    ("skills:\n  - id: programming\n    effort_hours: 90\n  - id: s9\n    name: S9\n",
+     "bad.yaml:4: skills[1].layer: skill 's9' has no layer"),
 ]
 
 
@@ -392,3 +405,45 @@ def test_evidence_total_may_equal_count_and_bad_bytes_name_their_line(write, tmp
     first.write_bytes(b"\n\xe9\n")
     with pytest.raises(DataError, match=f"^{first}:2: not UTF-8 text \\(byte 1\\); save the file as UTF-8$"):
         load_graph([first])
+
+
+def test_the_edges_of_what_is_accepted(write):
+    # Each bound is inclusive: 0 hours, weight 0, order 1, min_of 1, a count of 0 postings.
+    path = write("edges.yaml", """\
+layers:
+  - id: data
+    order: 1
+tools:
+  - id: kubernetes
+    effort_hours: 0
+    source: jd
+    evidence: {count: 0, total: 5, track: infra-mle}
+tracks:
+  - id: pm
+    requires:
+      - {skill: ci-cd, weight: 0, group: g, min_of: 1}
+skills:
+  - id: esco-skill
+    name: From a taxonomy
+    source: esco
+    release: v1.2.0
+    esco_uri: http://data.europa.eu/esco/skill/abc
+""")
+    g = load_graph([path])
+    assert g.node("data")["order"] == 1 and g.node("kubernetes")["effort_hours"] == 0
+    assert g.node("kubernetes")["provenance"][-1]["evidence"] == {"count": 0, "total": 5, "track": "infra-mle"}
+    assert {k: g.relationship("REQUIRES", "pm", "ci-cd")[k] for k in ("weight", "group", "min_of")} == {
+        "weight": 0, "group": "g", "min_of": 1}
+    assert g.layer_of("esco-skill") is None  # a taxonomy's skill needs no layer
+
+
+def test_check_graph_finds_a_name_or_an_esco_uri_of_two_nodes():
+    from kg.model import KnowledgeGraph
+
+    why = [{"source": "curated", "reason": "r"}]
+    g = KnowledgeGraph()
+    g.add_node("a", "Skill", name="Spark", provenance=why, esco_uri="http://data.europa.eu/esco/skill/1")
+    g.add_node("b", "Tool", name="B", aliases=["SPARK"], provenance=why, esco_uri="http://data.europa.eu/esco/skill/1")
+    assert [str(p) for p in check_graph(g)] == [
+        "graph: aliases: 'spark' names both 'a' and 'b'",
+        "graph: esco_uri: http://data.europa.eu/esco/skill/1 is the ESCO URI of both 'a' and 'b'"]
