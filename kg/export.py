@@ -327,8 +327,8 @@ def write_csv(graph: "KnowledgeGraph", folder: Path, *, csv_safe: bool = False) 
     nodes = node_rows(graph)
     rels = rel_rows(graph)
     delimiter = _array_delimiter(nodes, rels)
-    written: list[Path] = []
-    node_files, rel_files = [], []
+    node_files: list[tuple[str, str]] = []
+    rel_files: list[tuple[str, str]] = []
     for label, rows in nodes.items():
         name = f"nodes_{label}.csv"
         save(folder / name, _table([r["props"] for r in rows], ["id:ID"], lambda r: [r["id"]],
