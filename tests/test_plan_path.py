@@ -616,3 +616,13 @@ def test_resolver_reads_every_spelling_and_the_esco_uri(packaged_graph):
         g.resolve("abc")
     uri = next(n["esco_uri"] for n in packaged_graph.nodes() if n.get("esco_uri"))
     assert packaged_graph.node(packaged_graph.resolve(uri))["esco_uri"] == uri
+
+
+def test_suggestions_come_from_the_six_closest_spellings():
+    from kg.model import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    g.add_node("a", "Skill", name="spark0", aliases=["spark1", "spark2", "spark3", "spark4", "spark5"])
+    g.add_node("b", "Skill", name="sparkss")  # the seventh closest spelling: not suggested
+    with pytest.raises(NodeNotFound, match=r"^no node named 'sparkz' — did you mean 'spark0' \(a\)\?$"):
+        g.resolve("sparkz")
