@@ -447,3 +447,33 @@ def test_check_graph_finds_a_name_or_an_esco_uri_of_two_nodes():
     assert [str(p) for p in check_graph(g)] == [
         "graph: aliases: 'spark' names both 'a' and 'b'",
         "graph: esco_uri: http://data.europa.eu/esco/skill/1 is the ESCO URI of both 'a' and 'b'"]
+
+
+def test_nesting_is_refused_just_past_the_limit():
+    from kg.loaders.curated import MAX_DEPTH, ShapeError, load_yaml
+
+    # the mapping is one level, each list another: MAX_DEPTH levels in all still load
+    assert MAX_DEPTH == 64 and load_yaml("a: " + "[" * 63 + "]" * 63) is not None
+    with pytest.raises(ShapeError, match="^nested deeper than 64 levels$"):
+        load_yaml("a: " + "[" * 64 + "]" * 64)
+
+
+@pytest.mark.parametrize("text,message", [
+    ("tools:\n  - id: kubernetes\n    name_zh: 3\n", "bad.yaml:3: tools[0].name_zh: must be text"),
+    ("tools:\n  - id: kubernetes\n    esco_uri: http://example.org/k8s\n    esco_reason: same thing\n",
+     "bad.yaml:3: tools[0].esco_uri: must be an ESCO concept URI (http://data.europa.eu/esco/skill/<id>), "
+     "not 'http://example.org/k8s'"),
+    ("tools:\n  - id: kubernetes\n    esco_uri: http://data.europa.eu/esco/skill/k8s\n",
+     "bad.yaml:3: tools[0].esco_reason: a link to ESCO must give its reason (esco_reason)"),
+])
+def test_text_and_esco_link_fields(write, text, message):
+    path = write("bad.yaml", text)
+    with pytest.raises(DataError) as e:
+        load_graph([path])
+    assert str(e.value).replace(path, "bad.yaml").split(" (and ")[0] == message
+
+
+def test_a_tracks_requirements_are_relationships_not_a_property(write):
+    path = write("t.yaml", "tracks:\n  - id: t9\n    name: T9\n    requires: [ci-cd]\n    source: t.yaml\n")
+    g = load_graph([path])
+    assert "requires" not in g.node("t9") and [n for n, _ in g.out("t9", "REQUIRES")] == ["ci-cd"]
