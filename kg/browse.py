@@ -5,8 +5,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from kg.errors import KGError
 from kg.model import LABELS, demand, provenance_summary
-from kg.names import node_names
-from kg.resolve import normalize
+from kg.resolve import normalize, spellings
 
 if TYPE_CHECKING:
     from kg.model import KnowledgeGraph
@@ -63,7 +62,7 @@ def search(graph: "KnowledgeGraph", text: str, *, label: str | None = None, limi
     for node in graph.matching(query):
         if labels and node["label"] not in labels:
             continue
-        normed = [normalize(n) for n in node_names(node["id"], node)]
+        normed = [normalize(n) for n in spellings(node["id"], node)]
         if query in normed:
             rank, where = 0, "name"
         elif any(n.startswith(query) for n in normed):

@@ -15,7 +15,6 @@ import yaml
 
 from kg.errors import DataError
 from kg.model import REL_TYPES, REQUIRES_TARGETS, CollectorPaused, KnowledgeGraph
-from kg.names import spellings
 
 PACKAGED = "graph.yaml"
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -655,22 +654,34 @@ def check_references(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
 def _name_collisions(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
     """A name, id or alias of the file's nodes that already names another node (compared as
     ``kg`` compares what people type: width, case and spaces folded, so 'ＤＳ' is 'DS')."""
-    from kg.resolve import normalize
+    from kg.resolve import normalize, spellings
 
     owner: dict[str, str] = {}
     for node_id, data in graph.g.nodes(data=True):
-        for _, spelling in spellings(node_id, data):
+        for spelling in spellings(node_id, data):
             owner.setdefault(normalize(spelling), node_id)
     problems: list[Problem] = []
     for n in parsed.nodes:
         merged = {**(graph.g.nodes[n.id] if n.id in graph else {}), **n.props}
-        for fld, spelling in spellings(n.id, merged):
+        for spelling in spellings(n.id, merged):
+            fld = _field_of(spelling, n.id, merged)
             key = normalize(spelling)
             other = owner.setdefault(key, n.id)
             if other != n.id:
                 problems.append(Problem(parsed.file, n.lines.get(fld, n.line), f"{n.where}.{fld}",
                                         f"{spelling!r} already names '{other}': a name or alias must name one node"))
     return problems
+
+
+def _field_of(text: str, node_id: str, props: dict[str, Any]) -> str:
+    """The field a node's spelling (one of ``kg.resolve.spellings``) is written in.
+
+    >>> _field_of("SQL", "sql", {"name": "SQL", "aliases": ["structured query language"]})
+    'name'
+    """
+    if text == node_id:
+        return "id"
+    return next((k for k in ("name", "name_zh") if props.get(k) == text), "aliases")
 
 
 def _closest(word: str, candidates: Iterable[str]) -> str:
@@ -811,13 +822,13 @@ def validate(data_files: Iterable[str | os.PathLike[str]] = ()) -> tuple[Knowled
 
 def check_graph(graph: KnowledgeGraph) -> list[Problem]:
     """Whole-graph checks: names or aliases shared by two nodes, facts without provenance."""
-    from kg.resolve import normalize
+    from kg.resolve import normalize, spellings
 
     problems: list[Problem] = []
     owner: dict[str, str] = {}
     uris: dict[str, str] = {}
     for node in graph.nodes():
-        keys = {normalize(s) for _, s in spellings(node["id"], node)}
+        keys = {normalize(s) for s in spellings(node["id"], node)}
         for k in sorted(keys - {""}):
             if k in owner and owner[k] != node["id"]:
                 problems.append(Problem("graph", 0, "aliases", f"'{k}' names both '{owner[k]}' and '{node['id']}'"))

@@ -42,8 +42,7 @@ from typing import TYPE_CHECKING, Any
 from kg.loaders.curated import ESCO_URI
 
 from kg.errors import DataError
-from kg.names import node_names
-from kg.resolve import normalize
+from kg.resolve import normalize, spellings
 
 if TYPE_CHECKING:
     from kg.model import KnowledgeGraph
@@ -389,7 +388,7 @@ class _Import:
         taken_ids = set(self.graph.g.nodes)
         base_keys: dict[str, str] = {}
         for node in self.graph.nodes():
-            for s in node_names(node["id"], node):
+            for s in spellings(node["id"], node):
                 base_keys.setdefault(normalize(s), node["id"])
         new = [c for c in self.concepts.values() if c.mapped is None]
         for c in new:
@@ -424,7 +423,7 @@ class _Import:
                 owners.setdefault(normalize(a), set()).add(me)
         for c in self.concepts.values():
             me = c.mapped or c.id
-            mine = {normalize(c.name)} if c.mapped is None else {normalize(s) for s in node_names(me, self.graph.node(me))}
+            mine = {normalize(c.name)} if c.mapped is None else {normalize(s) for s in spellings(me, self.graph.node(me))}
             kept: list[str] = []
             seen = set(mine)
             for a in ([c.label] if c.mapped else []) + c.aliases:

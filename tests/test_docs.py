@@ -49,7 +49,7 @@ def all_modules() -> list[str]:
 
 
 #: Modules whose public functions must carry runnable examples.
-WITH_EXAMPLES = {"kg", "kg.model", "kg.resolve", "kg.paths", "kg.plan", "kg.comparison", "kg.browse", "kg.person", "kg.advice", "kg.profile", "kg.cv", "kg.api", "kg.names",
+WITH_EXAMPLES = {"kg", "kg.model", "kg.resolve", "kg.paths", "kg.plan", "kg.comparison", "kg.browse", "kg.person", "kg.advice", "kg.profile", "kg.cv", "kg.api",
                  "kg.loaders.curated"}
 
 
