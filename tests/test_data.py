@@ -477,3 +477,29 @@ def test_a_tracks_requirements_are_relationships_not_a_property(write):
     path = write("t.yaml", "tracks:\n  - id: t9\n    name: T9\n    requires: [ci-cd]\n    source: t.yaml\n")
     g = load_graph([path])
     assert "requires" not in g.node("t9") and [n for n, _ in g.out("t9", "REQUIRES")] == ["ci-cd"]
+
+
+def test_a_clash_names_the_field_it_is_written_in(write):
+    path = write("clash.yaml", """\
+tools:
+  - id: k8s
+    name: K8s the second
+    skills: [cluster-management]
+  - id: polars
+    name: Polars
+    name_zh: 编程
+    skills: [data-analysis]
+skills:
+  - id: python
+    name: Python again
+    layer: data
+  - id: s9
+    layer: data
+""")
+    _, problems = validate([path])
+    assert [str(p).replace(path, "clash.yaml") for p in problems] == [
+        "clash.yaml:10: skills[0].id: 'python' is already a Tool, not a Skill",
+        "clash.yaml:13: skills[1].name: new skill 's9' needs a name",  # checked after a clash, too
+        "clash.yaml:2: tools[0].id: 'k8s' already names 'kubernetes': a name or alias must name one node",
+        "clash.yaml:7: tools[1].name_zh: '编程' already names 'programming': a name or alias must name one node",
+        "clash.yaml:12: skills[0].layer: 'python' is a Tool; the to end of HAS_SKILL must be a Skill"]
