@@ -235,15 +235,15 @@ def _id_first(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _generic_node_statement(label: str) -> str:
-    from kg.stores.neo4j import _node_statement  # noqa: PLC0415 - validated identifiers, shared with the store
+    from kg.stores.base import node_statement
 
-    return _node_statement(label)
+    return node_statement(label)
 
 
 def _generic_rel_statement(rel_type: str, start: str, end: str) -> str:
-    from kg.stores.neo4j import _rel_statement  # noqa: PLC0415
+    from kg.stores.base import rel_statement
 
-    return _rel_statement(rel_type, start, end)
+    return rel_statement(rel_type, start, end)
 
 
 def cypher_literal(value: Any) -> str:

@@ -159,11 +159,13 @@ class KnowledgeGraph:
 
     def out(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
         """Outgoing ``rel_type`` relationships: ``[(end, properties)]``."""
-        return [(end, data) for _, end, key, data in self.g.out_edges(node_id, keys=True, data=True) if key == rel_type]
+        # networkx's adjacency dicts (node -> neighbour -> type -> properties), in the order its
+        # edge views give; reading them directly is several times cheaper than a view per call.
+        return [(end, keys[rel_type]) for end, keys in self.g._succ[node_id].items() if rel_type in keys]
 
     def into(self, node_id: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
         """Incoming ``rel_type`` relationships: ``[(start, properties)]``."""
-        return [(start, data) for start, _, key, data in self.g.in_edges(node_id, keys=True, data=True) if key == rel_type]
+        return [(start, keys[rel_type]) for start, keys in self.g._pred[node_id].items() if rel_type in keys]
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Node counts per label and relationship counts per type."""

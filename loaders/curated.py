@@ -603,7 +603,7 @@ class _Ctx:
 def check_references(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
     """Problems with what the records refer to: unknown ids, wrong labels, new nodes without essentials."""
     problems: list[Problem] = []
-    labels: dict[str, str] = {n: d["label"] for n, d in graph.g.nodes(data=True)}
+    labels: dict[str, str] = {n: graph.label(n) for n in graph.ids()}
     for n in parsed.nodes:
         old = labels.get(n.id)
         if old is not None and old != n.label:
@@ -657,12 +657,12 @@ def _name_collisions(parsed: Parsed, graph: KnowledgeGraph) -> list[Problem]:
     from kg.resolve import normalize, spellings
 
     owner: dict[str, str] = {}
-    for node_id, data in graph.g.nodes(data=True):
-        for spelling in spellings(node_id, data):
+    for node_id in graph.ids():
+        for spelling in spellings(node_id, graph.props(node_id)):
             owner.setdefault(normalize(spelling), node_id)
     problems: list[Problem] = []
     for n in parsed.nodes:
-        merged = {**(graph.g.nodes[n.id] if n.id in graph else {}), **n.props}
+        merged = {**(graph.props(n.id) if n.id in graph else {}), **n.props}
         for spelling in spellings(n.id, merged):
             fld = _field_of(spelling, n.id, merged)
             key = normalize(spelling)
@@ -703,7 +703,7 @@ def apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
 def _apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
     for n in parsed.nodes:
         if n.id in graph:
-            data = graph.g.nodes[n.id]
+            data = graph.g.nodes[n.id]  # the loader builds the graph: it changes a node in place
             data.update(n.props)
             if n.provenance:
                 data["provenance"] = [*data.get("provenance", []), n.provenance]

@@ -385,7 +385,7 @@ class _Import:
     # -- naming ------------------------------------------------------------
     def name_everything(self) -> None:
         """Ids, names and aliases that name one node each (with the graph's own names)."""
-        taken_ids = set(self.graph.g.nodes)
+        taken_ids = set(self.graph.ids())
         base_keys: dict[str, str] = {}
         for node in self.graph.nodes():
             for s in spellings(node["id"], node):
@@ -504,7 +504,7 @@ class _Import:
             for c in concepts:
                 if c.mapped:
                     out.append(f"  - id: {_q(c.mapped)}")
-                    old = self.graph.g.nodes[c.mapped].get("aliases", [])
+                    old = self.graph.props(c.mapped).get("aliases", [])
                     if c.aliases:
                         out.append(f"    aliases: [{', '.join(_q(a) for a in [*old, *c.aliases])}]")
                 else:

@@ -209,7 +209,7 @@ def vocabulary(graph: KnowledgeGraph, refresh: bool = False) -> Vocabulary:
     """The graph's compiled vocabulary, cached until its nodes or their names change
     (``graph.revision``, or the node count for edits made on ``graph.g`` directly);
     ``refresh`` rebuilds it."""
-    key = (graph.revision, graph.g.number_of_nodes())
+    key = (graph.revision, len(graph))
     cached = _VOCABULARIES.get(graph)
     if refresh or cached is None or cached[0] != key:
         cached = (key, Vocabulary.from_graph(graph))

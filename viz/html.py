@@ -186,7 +186,7 @@ def build_view(graph: "KnowledgeGraph", *, lang: str = "en", focus: str | None =
         if keep is not None:
             keep |= set(highlight["nodes"])
 
-    ids = [n for n in graph.g.nodes if keep is None or n in keep]
+    ids = [n for n in graph.ids() if keep is None or n in keep]
     overview = len(ids) > overview_cap
     hidden_labels = _hidden_labels(graph, ids, focus_id, overview_cap)
     if overview:
@@ -269,7 +269,8 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
     ('data-pipeline', ['Skill', 'Data pipeline', 80, 1, 'data'])
     """
     nodes: dict[str, list[Any]] = {}
-    for n, d in graph.g.nodes(data=True):
+    for n in graph.ids():
+        d = graph.props(n)
         lab = d.get("label")
         if lab not in ("Track", "Layer", "Skill", "Tool"):
             continue
@@ -287,7 +288,7 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
         if any(p.get("source") == "esco" for p in d.get("provenance") or []):
             nodes[n].append(1)  # plan notes say "ESCO carries no learning hours" (kg.plan)
     requires: dict[str, list[dict[str, Any]]] = {}
-    tracks = [t for t in graph.g.nodes if graph.label(t) == "Track"]
+    tracks = graph.ids("Track")
     for t in tracks:
         reqs = []
         for target, props in _out(graph, t, "REQUIRES"):
@@ -344,7 +345,8 @@ def neighbourhood(graph: "KnowledgeGraph", node_id: str, depth: int) -> set[str]
         n = queue.popleft()
         if seen[n] == depth:
             continue
-        for m in (*graph.g.successors(n), *graph.g.predecessors(n)):
+        along, against = graph.adjacency(directed=True)
+        for m in (*along(n), *against(n)):
             if m not in seen:
                 seen[m] = seen[n] + 1
                 queue.append(m)
@@ -431,15 +433,14 @@ def _centre_layers(graph: "KnowledgeGraph", layers: list[str], pos: dict[str, tu
         pos[n] = (x, pos[n][1])
 
 
-# The graph's own out/into/layer_of build networkx views per call: at 20,000 nodes that was
-# most of the page's generation time. These read networkx's adjacency dicts (MultiDiGraph
-# _pred/_succ: node -> neighbour -> key (the type) -> properties) in the same order.
+# The page reads a node's relationships many times over: out/into read networkx's adjacency
+# dicts directly (a view per call was most of the generation time at 20,000 nodes).
 def _into(graph: "KnowledgeGraph", n: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
-    return [(s, keys[rel_type]) for s, keys in graph.g._pred[n].items() if rel_type in keys]
+    return graph.into(n, rel_type)
 
 
 def _out(graph: "KnowledgeGraph", n: str, rel_type: str) -> list[tuple[str, dict[str, Any]]]:
-    return [(e, keys[rel_type]) for e, keys in graph.g._succ[n].items() if rel_type in keys]
+    return graph.out(n, rel_type)
 
 
 def _layer_of(graph: "KnowledgeGraph", skill: str) -> str | None:
@@ -452,7 +453,7 @@ def _style(label: str) -> dict[str, Any]:
 
 
 def _node_record(graph: "KnowledgeGraph", n: str, xy: tuple[float, float], lang: str, hidden: bool) -> dict[str, Any]:
-    d = graph.g.nodes[n]
+    d = graph.props(n)
     rec: dict[str, Any] = {
         "id": n,
         "label": d["label"],
@@ -498,7 +499,8 @@ def _demand(graph: "KnowledgeGraph", n: str, lang: str) -> list[str]:
 
 def _edge_records(graph: "KnowledgeGraph", inside: set[str]) -> list[dict[str, Any]]:
     edges: list[dict[str, Any]] = []
-    for start, end, key, d in graph.g.edges(keys=True, data=True):
+    for start, end, d in graph.relationships():
+        key = d["type"]
         if start not in inside or end not in inside:
             continue
         rec: dict[str, Any] = {"id": len(edges), "from": start, "to": end, "type": key}

@@ -227,7 +227,7 @@ def validate(source: GraphSource, as_json: bool) -> None:
     graph, problems = validate_data(source.data_files)
     if as_json:
         echo_json({"ok": not problems, "problems": [str(p) for p in problems],
-                   "nodes": graph.g.number_of_nodes(), "relationships": graph.g.number_of_edges()})
+                   "nodes": len(graph), "relationships": graph.number_of_relationships()})
     else:
         for p in problems:
             click.echo(str(p), err=True)
@@ -237,5 +237,5 @@ def validate(source: GraphSource, as_json: bool) -> None:
         raise DataError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found")
     if not as_json:
         files = f" and {len(source.data_files)} data file{'s' if len(source.data_files) != 1 else ''}" if source.data_files else ""
-        click.echo(f"OK: packaged data{files}: {graph.g.number_of_nodes()} nodes, "
-                   f"{graph.g.number_of_edges()} relationships, no problems")
+        click.echo(f"OK: packaged data{files}: {len(graph)} nodes, "
+                   f"{graph.number_of_relationships()} relationships, no problems")

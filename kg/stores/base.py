@@ -9,7 +9,10 @@ the graph read back ties break the same way as the one loaded from files.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
+
+from kg.errors import QueryError
 
 if TYPE_CHECKING:
     from kg.model import KnowledgeGraph
@@ -350,3 +353,33 @@ def pack_rows(rows: Iterable[dict[str, Any]],
         size += grow
     if packed:
         yield PackedBatch(batch, {"rows": packed, "props": props}, size)
+
+
+#: A name that may be written into Cypher text as a label, type or property key.
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def node_statement(label: str, packed: bool = False) -> str:
+    """The load statement of a label with none in ``cypher/`` (as those of load_nodes[_falkordb])."""
+    check_identifier(label)
+    if packed:
+        return (f"UNWIND $rows AS row\nMERGE (n:{label} {{id: row[0]}})\n"
+                "SET n = $props[row[1]], n += row[2], n.id = row[0], n.seq = row[3]")
+    return f"UNWIND $rows AS row\nMERGE (n:{label} {{id: row.id}})\nSET n = row.props"
+
+
+def rel_statement(rel_type: str, start: str, end: str, packed: bool = False) -> str:
+    """The load statement of a relationship with none in ``cypher/`` (as load_relationships[_falkordb])."""
+    for name in (rel_type, start, end):
+        check_identifier(name)
+    if packed:
+        return (f"UNWIND $rows AS row\nMATCH (a:{start} {{id: row[0]}})\nMATCH (b:{end} {{id: row[1]}})\n"
+                f"MERGE (a)-[r:{rel_type}]->(b)\nSET r = $props[row[2]], r.seq = row[3]")
+    return (f"UNWIND $rows AS row\nMATCH (a:{start} {{id: row.start}})\nMATCH (b:{end} {{id: row.end}})\n"
+            f"MERGE (a)-[r:{rel_type}]->(b)\nSET r = row.props")
+
+
+def check_identifier(name: str) -> None:
+    """Refuse a label or relationship type that is not a plain name (it is written into Cypher text)."""
+    if not IDENTIFIER.fullmatch(name):
+        raise QueryError(f"{name!r} cannot be a label or relationship type")

@@ -27,12 +27,15 @@ from kg.embedded_cypher import call_with_timeout, check_read_only
 from kg.errors import KGError, QueryError, StoreUnavailable
 from kg.model import LABELS, REL_TYPES
 from kg.stores.base import (
+    IDENTIFIER,
     build_graph,
     chunks,
     json_size,
     node_rows,
+    node_statement,
     pack_rows,
     rel_rows,
+    rel_statement,
     split_node_row,
     split_rel_row,
 )
@@ -47,7 +50,6 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 #: URI schemes of the Bolt protocol (the driver's HTTP preview is not used).
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def check_keys(value: Any) -> None:
     parameters into its query text would run what such a key holds."""
     if isinstance(value, dict):
         for k, v in value.items():
-            if not isinstance(k, str) or not _IDENTIFIER.fullmatch(k):
+            if not isinstance(k, str) or not IDENTIFIER.fullmatch(k):
                 raise QueryError(f"parameter key {k!r} is not a plain name (letters, digits and _, not first a digit)")
             check_keys(v)
     elif isinstance(value, list):
@@ -365,12 +367,12 @@ class Neo4jStore:
             # (a single round trip, where a managed transaction takes three).
             with self._session(write=True) as session, _gc_paused():
                 for label, rows in node_rows(graph, names=True).items():
-                    statement = node_statements.get(label) or _node_statement(label, packed)
+                    statement = node_statements.get(label) or node_statement(label, packed)
                     report["batches"] += self._write_rows(session, statement, rows, size, progress, split_node_row)
                     report["nodes"][label] = len(rows)
                 for (rel_type, start, end), rows in rel_rows(graph).items():
                     statement = (rel_statements.get(f"{rel_type} {start} {end}")
-                                 or _rel_statement(rel_type, start, end, packed))
+                                 or rel_statement(rel_type, start, end, packed))
                     report["batches"] += self._write_rows(session, statement, rows, size, progress, split_rel_row)
                     report["relationships"][rel_type] = report["relationships"].get(rel_type, 0) + len(rows)
         except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError) as e:
@@ -426,7 +428,7 @@ class Neo4jStore:
         self._run(statement, self._load_params(first, split), write=True)
         match = _match_clause(statement)
         for key, value in props.items():
-            if not _IDENTIFIER.fullmatch(key):
+            if not IDENTIFIER.fullmatch(key):
                 raise QueryError(f"property name {key!r} cannot be written to this server")
             if isinstance(value, str):
                 pieces = [value[i:i + limit // 8] for i in range(0, len(value), limit // 8)] or [""]
@@ -562,31 +564,6 @@ def as_data(value: Any) -> Any:
 def _node_ref(row: Iterable[Any]) -> dict[str, Any]:
     node_id, label, name = list(row)
     return {"id": node_id, "label": label, "name": name or node_id}
-
-
-def _node_statement(label: str, packed: bool = False) -> str:
-    """The load statement of a label with none in ``cypher/`` (as those of load_nodes[_falkordb])."""
-    _check_identifier(label)
-    if packed:
-        return (f"UNWIND $rows AS row\nMERGE (n:{label} {{id: row[0]}})\n"
-                "SET n = $props[row[1]], n += row[2], n.id = row[0], n.seq = row[3]")
-    return f"UNWIND $rows AS row\nMERGE (n:{label} {{id: row.id}})\nSET n = row.props"
-
-
-def _rel_statement(rel_type: str, start: str, end: str, packed: bool = False) -> str:
-    """The load statement of a relationship with none in ``cypher/`` (as load_relationships[_falkordb])."""
-    for name in (rel_type, start, end):
-        _check_identifier(name)
-    if packed:
-        return (f"UNWIND $rows AS row\nMATCH (a:{start} {{id: row[0]}})\nMATCH (b:{end} {{id: row[1]}})\n"
-                f"MERGE (a)-[r:{rel_type}]->(b)\nSET r = $props[row[2]], r.seq = row[3]")
-    return (f"UNWIND $rows AS row\nMATCH (a:{start} {{id: row.start}})\nMATCH (b:{end} {{id: row.end}})\n"
-            f"MERGE (a)-[r:{rel_type}]->(b)\nSET r = row.props")
-
-
-def _check_identifier(name: str) -> None:
-    if not _IDENTIFIER.fullmatch(name):
-        raise QueryError(f"{name!r} cannot be a label or relationship type")
 
 
 def _match_clause(statement: str) -> str:
