@@ -233,16 +233,7 @@ def _order(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, float]) -
         return (graph.layer_rank(node_layer(graph, n)), hours[n], n)
 
     base = list(nx.lexicographical_topological_sort(sub, key=key))
-    position = {n: i for i, n in enumerate(base)}
-    after: dict[str, list[str]] = {}
-    for t in part_of:
-        skill = min((s for s, _ in graph.into(t, "USES_TOOL") if s in position), key=position.__getitem__)
-        part_of[t] = skill
-        after.setdefault(skill, []).append(t)
-    order = []
-    for n in base:
-        order.append(n)
-        order.extend(sorted(after.get(n, []), key=lambda t: (hours[t], t)))
+    order = _tools_after_skills(graph, base, part_of, hours)
     assert set(order) == chosen
     return order, part_of
 
@@ -334,6 +325,16 @@ def _order_by_level(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, 
             waiting[m] -= 1
             if not waiting[m]:
                 ready(m)
+    order = _tools_after_skills(graph, base, part_of, hours)
+    assert set(order) == set(nodes)
+    return order, part_of
+
+
+def _tools_after_skills(graph: "KnowledgeGraph", base: list[str], part_of: dict[str, str],
+                        hours: dict[str, float]) -> list[str]:
+    """``base`` (the ordered steps without the tools of ``part_of``) with each such tool right after
+    the first of its skills there (several tools: by hours, id); ``part_of`` is set to that skill."""
+    position = {n: i for i, n in enumerate(base)}
     after: dict[str, list[str]] = {}
     for t in part_of:
         skill = min((s for s, _ in graph.into(t, "USES_TOOL") if s in position), key=position.__getitem__)
@@ -343,8 +344,7 @@ def _order_by_level(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, 
     for n in base:
         order.append(n)
         order.extend(sorted(after.get(n, []), key=lambda t: (hours[t], t)))
-    assert set(order) == set(nodes)
-    return order, part_of
+    return order
 
 
 def _demand_text(graph: "KnowledgeGraph", track: str, node: str, lang: str) -> str | None:
