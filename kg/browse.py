@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable
 
 from kg.errors import KGError
-from kg.model import LABELS, demand, provenance_summary
+from kg.model import LABELS, demand, label_named, provenance_summary
 from kg.resolve import normalize, spellings
 
 if TYPE_CHECKING:
@@ -90,10 +90,9 @@ def parse_label(text: str) -> str:
     >>> parse_label("tools")
     'Tool'
     """
-    key = text.strip().lower()
-    for label in LABELS:
-        if key in (label.lower(), label.lower() + "s"):
-            return label
+    label = label_named(text)
+    if label is not None:
+        return label
     raise KGError(f"unknown label '{text}' (one of: {', '.join(name.lower() + 's' for name in LABELS)})")
 
 

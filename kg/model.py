@@ -8,6 +8,16 @@ import networkx as nx
 #: The four node labels, in the order of the chain Track -> Layer -> Skill -> Tool.
 LABELS: tuple[str, ...] = ("Track", "Layer", "Skill", "Tool")
 
+def label_named(text: str) -> str | None:
+    """The label a person means by ``text`` ('skills', 'Skill' or 'skill' -> 'Skill'), or None.
+
+    >>> label_named(" tools "), label_named("skil")
+    ('Tool', None)
+    """
+    key = text.strip().lower()
+    return next((label for label in LABELS if key in (label.lower(), label.lower() + "s")), None)
+
+
 #: Every relationship type with the labels it connects.
 REL_TYPES: dict[str, tuple[str, str]] = {
     "FOCUSES_ON": ("Track", "Layer"),
@@ -108,6 +118,16 @@ class KnowledgeGraph:
         20
         """
         return self.g.nodes[node_id]
+
+    def effort(self, node_id: str) -> float | None:
+        """The node's learning effort in hours, or None when it has none (a taxonomy's skills).
+
+        >>> g = KnowledgeGraph(); g.add_node("sql", "Tool", effort_hours=20); g.add_node("x", "Skill")
+        >>> g.effort("sql"), g.effort("x")
+        (20, None)
+        """
+        raw = self.props(node_id).get("effort_hours")
+        return raw if isinstance(raw, (int, float)) and not isinstance(raw, bool) else None
 
     def edges_of(self, node_id: str, direction: str = "out") -> list[tuple[str, str, str, dict[str, Any]]]:
         """``(start, end, type, properties)`` of every relationship leaving (``"out"``) or

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 import networkx as nx
 
 from kg.errors import KGError, NoPath
-from kg.model import LABELS, REL_TYPES
+from kg.model import LABELS, REL_TYPES, label_named
 
 if TYPE_CHECKING:
     from kg.model import KnowledgeGraph
@@ -126,12 +126,10 @@ def _search_graph(graph: "KnowledgeGraph", start: str, end: str, directed: bool,
 
 def _labels(via: str | Iterable[str]) -> set[str]:
     wanted = [via] if isinstance(via, str) else list(via)
-    known = {lab.lower(): lab for lab in LABELS}
-    known.update({lab.lower() + "s": lab for lab in LABELS})
     out = set()
     for w in wanted:
         for part in str(w).split(","):
-            lab = known.get(part.strip().lower())
+            lab = label_named(part)
             if lab is None:
                 raise KGError(f"unknown label '{part.strip()}' for `via=` (one of: {', '.join(LABELS)})")
             out.add(lab)
@@ -139,7 +137,7 @@ def _labels(via: str | Iterable[str]) -> set[str]:
 
 
 def _effort(graph: "KnowledgeGraph", node_id: str) -> float:
-    return float(graph.props(node_id).get("effort_hours") or 0)
+    return float(graph.effort(node_id) or 0)
 
 
 def _effort_weight(graph: "KnowledgeGraph"):

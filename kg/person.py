@@ -135,8 +135,7 @@ def hours_left(graph: "KnowledgeGraph", node: str, known: set[str] | frozenset[s
     >>> hours_left(g, "data-pipeline", {"data-pipeline"}).hours, hours_left(g, "kubernetes", set()).hours
     (0, 55)
     """
-    raw = graph.props(node).get("effort_hours")
-    effort = raw if isinstance(raw, (int, float)) and not isinstance(raw, bool) else None
+    effort = graph.effort(node)
     if node in known:
         return Coverage(0, effort)
     if effort is None:

@@ -281,9 +281,8 @@ def planner_model(graph: "KnowledgeGraph", lang: str = "en") -> dict[str, Any]:
             layer = _layer_of(graph, first[0]) if first else None
         else:
             layer = None
-        eff = d.get("effort_hours")
         # [label, name, effort_hours or None, layer rank, layer or None(, 1 if from ESCO)]: arrays keep large pages small
-        nodes[n] = [lab, graph.name(n, lang), eff if isinstance(eff, (int, float)) and not isinstance(eff, bool) else None,
+        nodes[n] = [lab, graph.name(n, lang), graph.effort(n),
                     graph.layer_rank(layer) if lab != "Layer" else graph.layer_rank(n), layer]
         if any(p.get("source") == "esco" for p in d.get("provenance") or []):
             nodes[n].append(1)  # plan notes say "ESCO carries no learning hours" (kg.plan)
