@@ -45,6 +45,22 @@ class Result:
 
 
 @pytest.fixture
+def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A private cache directory, and a graph loader that counts its calls (a call = a rebuild):
+    ``(cache directory, loader, calls)``, for what is kept beside the graph cache."""
+    from kg.cache import load_graph
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    calls: list[int] = []
+
+    def loader():
+        calls.append(1)
+        return load_graph()
+
+    return tmp_path / "cache", loader, calls
+
+
+@pytest.fixture
 def kg_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Run ``kg ARGS`` in-process through the console script's entry point (``run_safely``), from a
     directory outside the repo: exit code, stdout, stderr. Fast, and seen by tests/mutate.py."""

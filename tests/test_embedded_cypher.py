@@ -218,21 +218,6 @@ def test_doctests(name):
 
 
 # -- the engine's database kept beside the graph cache ------------------------------------------------
-@pytest.fixture
-def kept(tmp_path, monkeypatch):
-    """A private cache directory, and a graph loader that counts its calls (a call = a rebuild)."""
-    from kg.cache import load_graph
-
-    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
-    calls = []
-
-    def loader():
-        calls.append(1)
-        return load_graph()
-
-    return tmp_path / "cache", loader, calls
-
-
 def engine_home(folder):
     from kg.cache import content_key
 

@@ -66,20 +66,6 @@ def test_a_budget_below_one_pass_still_takes_one_source(monkeypatch):
 
 
 # -- statistics kept beside the graph cache ---------------------------------------------------------
-@pytest.fixture
-def kept(tmp_path, monkeypatch):
-    from kg.cache import load_graph
-
-    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
-    calls = []
-
-    def loader():
-        calls.append(1)
-        return load_graph()
-
-    return tmp_path / "cache", loader, calls
-
-
 def test_kept_statistics_are_reused_until_the_settings_change(kept, monkeypatch):
     import os
     import stat

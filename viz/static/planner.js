@@ -211,9 +211,9 @@
 
   Planner.prototype.layerRank = function (id) { var n = this.m.nodes[id]; return n ? n.rank : 99; };
 
-  /** Skills (and tools with none of their skills in the plan) in prerequisite order, ties by
-   *  (layer, hours left, id); every other tool right after the first of its skills, by (hours, id). */
-  Planner.prototype.order = function (ids, hours) {
+  /** The steps ordered among themselves (skills, and tools none of whose skills is a step) and the tools
+   *  that go right after one of their skills (partOf: tool -> null until placed). */
+  Planner.prototype.steps = function (ids) {
     var self = this, sub = new Set(), partOf = {};
     ids.forEach(function (id) { if (self.label(id) !== "Tool") { sub.add(id); } });
     ids.forEach(function (id) {
@@ -221,6 +221,13 @@
       var skills = self.m.skills[id] || [];
       if (skills.some(function (s) { return sub.has(s); })) { partOf[id] = null; } else { sub.add(id); }
     });
+    return {sub: sub, partOf: partOf};
+  };
+
+  /** Skills (and tools with none of their skills in the plan) in prerequisite order, ties by
+   *  (layer, hours left, id); every other tool right after the first of its skills, by (hours, id). */
+  Planner.prototype.order = function (ids, hours) {
+    var self = this, parts = this.steps(ids), sub = parts.sub, partOf = parts.partOf;
     var base = Array.from(sub), indeg = new Map(), next = new Map();
     base.forEach(function (id) { indeg.set(id, 0); next.set(id, []); });
     base.forEach(function (id) {
@@ -251,13 +258,7 @@
    *  ties by (layer, hours left, id); a soft relationship from an optional step to an essential one is not
    *  followed; tools after their first skill as in order(). */
   Planner.prototype.orderByLevel = function (ids, hours, essential) {
-    var self = this, sub = new Set(), partOf = {};
-    ids.forEach(function (id) { if (self.label(id) !== "Tool") { sub.add(id); } });
-    ids.forEach(function (id) {
-      if (self.label(id) !== "Tool") { return; }
-      var skills = self.m.skills[id] || [];
-      if (skills.some(function (s) { return sub.has(s); })) { partOf[id] = null; } else { sub.add(id); }
-    });
+    var self = this, parts = this.steps(ids), sub = parts.sub, partOf = parts.partOf;
     function tier(id) { return essential.has(id) ? 0 : 1; }
     var before = new Map(), afterOf = new Map(), waiting = new Map(), position = {}, path = {};
     var nodes = Array.from(sub).sort();
