@@ -144,21 +144,11 @@ def read_beside(name: str, key: str, limit: int = 10_000_000) -> Any:
     folder = cache_dir()
     if not _safe_dir(folder, create=False):
         return None
+    raw = read_trusted(folder / f"{name}-{key}.json", limit)
     try:
-        fd = os.open(folder / f"{name}-{key}.json", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
-                     | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
+        return None if raw is None else json.loads(raw)
+    except ValueError:
         return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or not _trusted(st) or st.st_size > limit:
-            return None
-        with os.fdopen(os.dup(fd), "rb") as f:
-            return json.loads(f.read(limit + 1))
-    except (OSError, ValueError):
-        return None
-    finally:
-        os.close(fd)
 
 
 def write_beside(name: str, key: str, data: Any) -> None:
@@ -237,8 +227,9 @@ def _open_index(path: Path, key: str) -> "KnowledgeGraph | None":
     return open_index(path, key)
 
 
-def _read(path: Path, key: str) -> "KnowledgeGraph | None":
-    """The graph in a cache file, or None when it is missing, untrusted or not a graph of ``key``."""
+def read_trusted(path: Path, limit: int) -> bytes | None:
+    """The bytes of a file this user owns and only they can change: a regular file (a link is not
+    followed, a FIFO not waited on) of at most ``limit`` bytes; else None."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
                      | getattr(os, "O_CLOEXEC", 0))
@@ -246,14 +237,21 @@ def _read(path: Path, key: str) -> "KnowledgeGraph | None":
         return None
     try:
         st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or not _trusted(st) or st.st_size > MAX_CACHE_BYTES:
+        if not stat.S_ISREG(st.st_mode) or not _trusted(st) or st.st_size > limit:
             return None
         with os.fdopen(os.dup(fd), "rb") as f:
-            raw = f.read(MAX_CACHE_BYTES + 1)
+            return f.read(limit + 1)
     except OSError:
         return None
     finally:
         os.close(fd)
+
+
+def _read(path: Path, key: str) -> "KnowledgeGraph | None":
+    """The graph in a cache file, or None when it is missing, untrusted or not a graph of ``key``."""
+    raw = read_trusted(path, MAX_CACHE_BYTES)
+    if raw is None:
+        return None
     from kg.model import CollectorPaused
 
     try:

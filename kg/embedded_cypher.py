@@ -510,13 +510,16 @@ def _open_kept(home: Path, key: str) -> EmbeddedCypher | None:
     import hashlib
     import stat
 
-    from kg.cache import trusted
+    from kg.cache import read_trusted, trusted
 
     try:
         st = os.lstat(home)
         if not stat.S_ISDIR(st.st_mode) or not trusted(st) or set(os.listdir(home)) != {_ENGINE_FILE, _SCHEMA_FILE}:
             return None
-        schema = json.loads(_read_trusted(home / _SCHEMA_FILE, 1_000_000))
+        raw = read_trusted(home / _SCHEMA_FILE, 1_000_000)
+        if raw is None:
+            return None
+        schema = json.loads(raw)
         if not _valid_schema(schema, key):
             return None
         path = home / _ENGINE_FILE
@@ -539,24 +542,6 @@ def _open_kept(home: Path, key: str) -> EmbeddedCypher | None:
         raise  # no engine installed: said as is
     except Exception:  # noqa: BLE001 - whatever is wrong with a kept database, it is rebuilt
         return None
-
-
-def _read_trusted(path: Path, limit: int) -> bytes:
-    """A small regular file of this user's, writable by nobody else (``OSError`` otherwise)."""
-    import stat
-
-    from kg.cache import trusted
-
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-                 | getattr(os, "O_CLOEXEC", 0))
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or not trusted(st) or st.st_size > limit:
-            raise OSError(f"{path} is not a file to trust")
-        with os.fdopen(os.dup(fd), "rb") as f:
-            return f.read(limit + 1)
-    finally:
-        os.close(fd)
 
 
 def _valid_schema(schema: Any, key: str) -> bool:
