@@ -45,6 +45,23 @@ class Result:
 
 
 @pytest.fixture
+def first_problem(write):
+    """Load a data file of ``text`` (as bad.yaml) on the packaged graph: the first problem reported,
+    its path written as bad.yaml. The file must be refused."""
+    from kg.loaders.curated import load_graph
+
+    from kg.errors import DataError
+
+    def load(text: str) -> str:
+        path = write("bad.yaml", text)
+        with pytest.raises(DataError) as e:
+            load_graph([path])
+        return str(e.value).replace(path, "bad.yaml").split(" (and ")[0]
+
+    return load
+
+
+@pytest.fixture
 def kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A private cache directory, and a graph loader that counts its calls (a call = a rebuild):
     ``(cache directory, loader, calls)``, for what is kept beside the graph cache."""

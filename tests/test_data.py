@@ -228,11 +228,8 @@ BAD_FILES = [
 
 
 @pytest.mark.parametrize("text,message", BAD_FILES)
-def test_malformed_file_is_refused_whole(write, text, message):
-    path = write("bad.yaml", text)
-    with pytest.raises(DataError) as e:
-        load_graph([path])
-    assert str(e.value).replace(path, "bad.yaml").split(" (and ")[0] == message
+def test_malformed_file_is_refused_whole(first_problem, text, message):
+    assert first_problem(text) == message
 
 
 def test_nothing_of_a_bad_file_is_loaded(write):
@@ -466,11 +463,8 @@ def test_nesting_is_refused_just_past_the_limit():
     ("tools:\n  - id: kubernetes\n    esco_uri: http://data.europa.eu/esco/skill/k8s\n",
      "bad.yaml:3: tools[0].esco_reason: a link to ESCO must give its reason (esco_reason)"),
 ])
-def test_text_and_esco_link_fields(write, text, message):
-    path = write("bad.yaml", text)
-    with pytest.raises(DataError) as e:
-        load_graph([path])
-    assert str(e.value).replace(path, "bad.yaml").split(" (and ")[0] == message
+def test_text_and_esco_link_fields(first_problem, text, message):
+    assert first_problem(text) == message
 
 
 def test_a_tracks_requirements_are_relationships_not_a_property(write):
