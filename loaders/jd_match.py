@@ -25,6 +25,7 @@ from kg.loaders.jd_rules import (
     MIGRATION_FROM_ZH,
     NAME_FOLLOWERS_OK,
     NAME_LEADERS_OK,
+    NECESSITY_BEFORE_WITHOUT,
     NEGATED_ACTIVITY_GLUE,
     NEGATION_AFTER,
     NEGATION_BEFORE,
@@ -69,8 +70,32 @@ _NEG_SUBJECT = re.compile(NEGATION_SUBJECT, re.IGNORECASE)
 _ANSWER = re.compile(r"[?:：]|\s[-–—]\s")
 _SUBJECT_STOP = re.compile(r"[.!?;:\n。！？；：](?:\s|$)|\n")
 _NOT_NEG = re.compile(NOT_NEGATION, re.IGNORECASE)
+_NECESSITY = re.compile(NECESSITY_BEFORE_WITHOUT, re.IGNORECASE)
+#: A condition on the candidate, earlier in the clause: what follows is not a statement about the stack.
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:you|they|candidates?|applicants?)\b", re.IGNORECASE)
+#: The object of "replace": "replacing cron with Airflow" leaves cron, not Airflow.
+_REPLACE_CUE = re.compile(r"replac|swap", re.IGNORECASE)
+_REPLACED_BY = re.compile(r"\b(?:with|by)\b", re.IGNORECASE)
+#: A bare "no" reaches its tool through a noun of skill or use ("no experience with Kafka"), not through any
+#: other noun and preposition ("left no stone unturned with Kafka").
+_NO_REACH = re.compile(r"\s*(?:\w+\s+){0,2}?(?:experience|knowledge|background|familiarity|exposure|skills?|expertise|need|"
+                       r"use|usage|requirement|plans?|work|coding|programming|development|support|interest)\s+"
+                       r"(?:with|in|of|on|for|using)\s+", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:with|in|of|on|at|for|about|into|under|over)\b", re.IGNORECASE)
+#: "没有 X 就没有…" (without X there is no …): a necessity, not an exclusion.
+_ZH_THEN = re.compile(r"\s*(?:的话|的話)?\s*[，,]?\s*(?:就|便|则|則)")
+#: A question right after the negated mention: "No experience with Kafka? We'll teach you."
+_QUESTION = re.compile(r"[^\S\n]{0,2}[?？]")
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
 _BONUS = re.compile(BONUS, re.IGNORECASE)
+#: A mention asked for as a skill, in a technical posting: "JAX experience is a plus", "Helm: a plus",
+#: "Bonus: Ray", "experience with Triton". Read right after / right before the mention.
+_SKILL_AFTER = re.compile(r"\s*(?:[-:：(（]\s*)?(?:(?:experience|skills?|knowledge|expertise|proficiency|familiarity|"
+                          r"certification|exposure)\b|(?:is\s+|are\s+|would\s+be\s+)?(?:" + BONUS + r"|required|a\s+must\b|"
+                          r"must[- ]have|mandatory)|经验|技能|能力)", re.IGNORECASE)
+_SKILL_BEFORE = re.compile(r"(?:(?:" + BONUS + r"|required|must[- ]haves?|experience\s+(?:with|in|using)|proficien\w+\s+(?:in|with)|"
+                           r"knowledge\s+of|familiarity\s+with|skilled\s+in|expertise\s+in)\s*[:：]?\s*|(?:熟悉|掌握|精通|熟练|熟練))$",
+                           re.IGNORECASE)
 _SINGULAR = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has)\b", re.IGNORECASE)
 _ZH_FROM, _ZH_TO = re.compile(MIGRATION_FROM_ZH[0]), re.compile(MIGRATION_FROM_ZH[1])
 _UNKNOWN_LIST = re.compile(r"(?:\s*(?:[A-Z][\w.+#-]*|,|、|/|and|or|nor)\s*)*")
@@ -198,7 +223,8 @@ def _after_triggered(after: str) -> bool:
 _NEG_KEYS = frozenset(
     ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
      "avoid", "steer", "eschew", "shun", "shuns", "shunned",
-     "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "over"]
+     "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "over", "done", "finished", "through",
+     "tired", "sick", "skip", "ignore"]
 )
 #: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
 _ZH_NEG = ("不", "没", "沒", "未", "无", "無", "毋", "弃", "棄", "放弃", "放棄", "无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
@@ -219,7 +245,8 @@ _NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经�
 _SUBJECT_KEYS = frozenset("""scope out unnecessary irrelevant legacy retired deprecated phased decommissioned sunset
     frozen wound lifed eol swapped switched ripped killed scrapped binned migrated replaced removed dropped abandoned
     shut turned grew outgrew moved left stopped cancelled canceled terminated discontinued superseded
-    not isn aren wasn weren won doesn don never no""".split())
+    not isn aren wasn weren won doesn don never no else handled owned covered maintained taken menu table relic
+    belongs belong falls fall""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
@@ -478,8 +505,18 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
             gap = text[cue.end():head.start]
             noun_phrase = NEGATION_NOUN_PHRASE.fullmatch(gap) is not None
             listed = noun_phrase or _UNKNOWN_LIST.fullmatch(gap) is not None
+            said = cue.group().strip().lower()
             if cue.group("avoid") and not noun_phrase:
                 pass  # "avoid downtime with Kubernetes": what is avoided is not the tool
+            elif (said == "without" and _NECESSITY.search(text, lo, cue.start())) or (
+                    said[-2:] in ("没有", "沒有") and _ZH_THEN.match(text, tail.end)):
+                pass  # "none of this works without Kubernetes": a necessity
+            elif said == "no" and not listed and _PREPOSITION.search(gap) and not _NO_REACH.fullmatch(gap):
+                pass  # "left no stone unturned with Kafka": "no" is about something else
+            elif _REPLACE_CUE.match(said) and _REPLACED_BY.search(gap):
+                pass  # "replacing cron with Airflow": Airflow is what comes
+            elif _CONDITION.search(text, lo, cue.start()) or _QUESTION.match(text, tail.end):
+                pass  # "if you have never used Airflow", "No Kafka? We'll teach you": not about the stack
             elif (len(gap) <= NEGATION_REACH and len(gap.split()) <= NEGATION_WORDS and (listed or not _NEG_BREAK.search(gap))
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
@@ -834,6 +871,12 @@ def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted:
                      else f"technical word '{cue}' in its sentence")
             accepted.append(h)
             confident |= h.nodes  # technical on its own evidence: it vouches for the others
+            continue
+        if len(others) >= TECHNICAL - 1 and (_SKILL_AFTER.match(text, h.end, h.end + 40)
+                                             or _SKILL_BEFORE.search(text, max(0, h.start - 40), h.start)):
+            h.why = f"asked for as a skill in a technical posting ({len(others)} other technologies)"
+            accepted.append(h)
+            confident |= h.nodes
             continue
         if r.context == "doc":
             if TECH_CONTEXT not in words:

@@ -427,7 +427,8 @@ NAME_LEADERS_OK = frozenset(
 NEGATION_BEFORE = (
     r"\bno\s+need\s+(?:for|to\s+(?:\w+\s+)?)|\bno\s+longer\s+(?:\w+\s+)?|\bno\b(?!\s*\.|\s+(?:matter|doubt|shortage|less|later|more|fewer|longer\s+than|problem|surprise|stranger|"
     r"exception|one|two|limit))|"
-    r"\bnor\b|\bneither\b|\bwithout\b(?!\s+(?:compromising|sacrificing|breaking|losing|downtime))|"
+    r"\bnor\s+(?:is|are|was|were|do|does|did|will|would|should|can|could|must|need)(?:\s+(?:we|you|they|it|there))?"
+    r"(?:\s+(?:use|using|need|needed|require|required|touch))?\b|\bnor\b|\bneither\b|\bwithout\b(?!\s+(?:compromising|sacrificing|breaking|losing|downtime))|"
     r"\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b|\bas\s+opposed\s+to\b|\bnot\s+(?:on|in|with|using|via)\b|"
     r"\b(?:do|does|did|will|would|should|must|can|need|could)\s*(?:not|n['’]t)\s+(?:\w+\s+){0,2}?"
     r"(?:use|using|need|require|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|expect|ask\s+for|"
@@ -458,11 +459,12 @@ NEGATION_BEFORE = (
     r"\bsay(?:s|ing)?\s+no\s+to\b|\bnone\s+of\b|"
     r"\b(?:nothing|nobody|no\s+one)\s+(?:\w+\s+){0,2}?(?:runs?|is|lives?|sits?|happens?|gets\s+built|depends)\s+(?:on|in|with)\b|\bmov(?:ed|ing|e)\s+(?:on\s+)?(?:beyond|past)\b|"
     r"\b(?:nobody|no\s+one|none\s+of\s+us)\s+(?:\w+\s+){0,2}?(?:uses?|writes?|touch(?:es)?|runs?|needs?|knows?|maintains?)\b|"
-    r"\bforget(?:\s+about)?\b|\bused\s+to\s+(?:run|use|have|rely\s+on|be\s+on|maintain)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
+    r"\bforget(?:\s+about)?\b|\b(?:done|finished|through)\s+with\b|\b(?:tired|sick)\s+of\b|"
+    r"\b(?:can|may|should|feel\s+free\s+to)\s+(?:safely\s+|happily\s+)?(?:skip|ignore)\b|\bused\s+to\s+(?:run|use|have|rely\s+on|be\s+on|maintain)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
     r"\bzero\b|\b(?:chose|chosen|choose|choosing|prefer(?:s|red|ring)?|picked|opted\s+for|favou?r(?:s|ed|ing)?|went\s+with)\s+"
     r"(?:\S+\s+){1,4}?over\b|"
     r"(?P<avoid>\b(?:avoid(?:s|ed|ing)?|steer(?:s|ed|ing)?\s+clear\s+of|stay(?:s|ed|ing)?\s+away\s+from|keep(?:s|ing)?\s+away\s+from|"
-    r"eschew(?:s|ed|ing)?|shun(?:s|ned|ning)?|forgo(?:es|ne|ing)?|forbid(?:s|den)?|prohibit(?:s|ed)?|ban(?:s|ned)?|"
+    r"eschew(?:s|ed|ing)?|shun(?:s|ned|ning)?|forgo(?:es|ne|ing)?|forbid(?:s|den)?|prohibit(?:s|ed)?|ban(?:s|ned)?(?:\s+on)?|"
     r"(?:have|has)\s+no\s+(?:use|need|plans?)\s+for|refuse(?:s|d)?\s+to\s+(?:use|touch|adopt))\b"
     r"|避免使用|禁止使用|禁用|不允许使用|拒绝使用|摒弃)|"
     r"(?:并|並|从|從|也|都|亦|均|完全|根本|目前|暂时|暫時)?(?:不|没有?|沒有?|未|无|無|毋)(?:再|会|會|太|需|须|須|必|要求|要)?"
@@ -521,12 +523,17 @@ NEGATION_AFTER = (
     r"^\s*(?:not\s+required|not\s+needed|need\s+not\s+apply|needn['’]t)"
 )
 #: What comes right after the cue and takes the negation back ("not only", "not limited to").
-NOT_NEGATION = (r"(?:not|no)\s+(?:only|just|limited\s+to|merely|necessarily|least|to\s+mention|everyone|all)\b|whether\s+or\s+not|if\s+not|"
+NOT_NEGATION = (r"(?:not|no|n['’]t)\s+(?:only|just|limited\s+to|merely|necessarily|least|to\s+mention|everyone|all)\b|whether\s+or\s+not|if\s+not|"
                 r"(?:don['’]t|do\s+not|never|won['’]t)\s+forget|forget\s+(?:to|that)\b|"
                 # a condition on the candidate is not a statement about the stack ("if you don't know X yet")
-                r"\b(?:if|unless|even\s+if)\s+(?:you|they|candidates?)\s+(?:do\s+not|don['’]t|have\s+not|haven['’]t|never|are\s+not|aren['’]t)\b")
+                r"\b(?:if|unless|even\s+if)\s+(?:you|they|candidates?)(?:['’]ve|\s+have)?\s+(?:do\s+not|don['’]t|have\s+not|haven['’]t|never|are\s+not|aren['’]t)\b")
+#: What, before a "without", makes it a necessity rather than an exclusion: a negation of the clause's own
+#: verb ("None of this works without Kubernetes", "you cannot ship here without Docker", "no day passes
+#: without a Spark job"). Searched between the clause's start and the cue.
+NECESSITY_BEFORE_WITHOUT = (r"\b(?:none|nothing|nobody|no\s+one|no\s+\w+|never|cannot|can['’]t|couldn['’]t|won['’]t|wouldn['’]t|"
+                            r"impossible|hard\s+to\s+imagine|not\s+(?:possible|be\s+able|able))\b|(?:没有|沒有|离不开|離不開|缺不了)")
 #: A Chinese "从 X 迁移到 Y": X is being left.
-MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將)\s*$", r"\s*(?:全部|都|全都)?(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|"
+MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將|由)\s*$", r"\s*(?:全部|都|全都|全面|整体|整體|逐步|已经|已經|已|正在|陆续|陸續){0,2}(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|"
                                                 r"替换|替換|换|換|改)(?:到|至|为|為|成)(?:了)?|迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")
 #: A clause whose subject holds the tool and whose predicate says it is not wanted ("Coding in R or building
 #: models yourself is out of scope", "Experience with Spark on large clusters is not required").
@@ -534,11 +541,17 @@ NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|we|you|they|which|that|who|altho
                     r"{0,60}?\s(?:(?:is|are|was|were|will\s+be|has\s+been|have\s+been|got|gets|is\s+going\s+to\s+be)\s+"
                     r"(?:(?:completely|entirely|totally|strictly|simply|definitely|now|already|internally|officially)\s+)?"
                     r"(?:out\s+of\s+scope|unnecessary|irrelevant|legacy|(?:being\s+)?(?:" + DISCONTINUED + r")|"
+                    # someone else's work: "Tableau is someone else's job", "is handled by the BI team"
+                    r"(?:someone|somebody)\s+else['’]s\s+(?:job|problem|responsibility|remit|area|domain|department|concern|call)|"
+                    r"(?:handled|owned|covered|done|run|maintained|taken\s+care\s+of)\s+by\s+(?:another|a\s+(?:different|separate|sister|dedicated)|"
+                    r"an?\s+other|the\s+\w+)\s+(?:team|group|department|squad|org\w*)|off\s+the\s+(?:menu|table)|a\s+relic|"
                     r"no\s+longer\s+(?:used|needed|required)|never\s+(?:touched|used|needed|required|run)|"
                     r"(?:nice|fine|welcome|great|good)\s+(?:to\s+have\s+)?but\s+not\s+(?:needed|required|necessary|expected|essential)|"
                     r"(?:something|what)\s+we\s+(?:grew\s+out\s+of|outgrew|moved\s+(?:away\s+from|on\s+from)|left(?:\s+behind)?|"
                     r"dropped|abandoned|retired|stopped\s+using|no\s+longer\s+use))|"
+                    r"(?:belongs?|falls?)\s+to\s+(?:another|a\s+(?:different|separate|sister|dedicated))\s+(?:team|group|department|squad)|"
                     r"(?:is|are|was|were)(?:\s+not|n['’]t)\s+(?:required|needed|necessary|expected|part\s+of|in\s+scope|used|assessed|"
+                    r"for\s+(?:you|us|this\s+(?:role|team|job|position))|"
                     r"on\s+(?:our|the)\s+(?:roadmap|radar)|a\s+(?:requirement|prerequisite|must))|"
                     r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|never)\s+(?:come\s+up|matter|feature|appear|"
                     r"be\s+(?:needed|used|required|relevant|involved|assessed|touched)))\b")

@@ -147,6 +147,71 @@ def test_what_looks_like_negation_but_is_not(packaged_graph, text, kept):
     assert kept in tools(text, packaged_graph)
 
 
+@pytest.mark.parametrize("text,gone", [
+    # someone else's work
+    ("Tableau is someone else's job.", "tableau"),
+    ("Dashboards are someone else's job, so Tableau is not for you.", "tableau"),
+    ("Tableau work belongs to another team.", "tableau"),
+    ("Tableau reporting is handled by the BI team.", "tableau"),
+    ("Kafka is off the menu.", "kafka"),
+    ("Hadoop is a relic here.", "hadoop"),
+    # finished with it, may skip it, a ban on it, "nor is"
+    ("We are done with Hive.", "hive"),
+    ("We grew tired of Airflow.", "airflow"),
+    ("You can safely skip Tableau.", "tableau"),
+    ("There is a ban on Jenkins.", "jenkins"),
+    ("Spark is not a requirement, nor is Scala.", "scala"),
+    # "由 X 迁移至 Y" in simplified and traditional Chinese: X is left
+    ("团队由Azure全面迁移至AWS。", "azure"),
+    ("團隊由Azure全面遷移至AWS。", "azure"),
+])
+def test_more_negation_structures(packaged_graph, text, gone):
+    got = tools(text, packaged_graph)
+    assert gone not in got and set(BASE) <= set(got)
+
+
+@pytest.mark.parametrize("text,kept", [
+    # "without" after a negated verb is a necessity
+    ("None of this works without Kubernetes or Docker.", "docker"),
+    ("You cannot succeed here without Airflow.", "airflow"),
+    ("没有Kafka就没有实时数据。", "kafka"),
+    ("我们的实时链路离不开 Flink。", "flink"),
+    # "no" about something else
+    ("We left no stone unturned with Kafka tuning.", "kafka"),
+    # what replaces is what comes
+    ("We are replacing cron with Airflow.", "airflow"),
+    ("Legacy scripts will be replaced by Airflow DAGs.", "airflow"),
+    # "not just", conditions on the candidate, questions
+    ("We don't just use Spark, we contribute to it.", "spark"),
+    ("If you have never used Airflow, you'll learn it here.", "airflow"),
+    ("No experience with Kafka? We'll teach you Kafka.", "kafka"),
+    ("团队由Azure全面迁移至AWS。", "aws"),
+    # an ambiguous name asked for as a skill, in a technical posting
+    ("JAX experience is a plus.", "jax"),
+    ("Helm: a plus.", "helm"),
+    ("Bonus: Ray.", "ray"),
+    ("熟悉Ray者优先。", "ray"),
+])
+def test_more_of_what_looks_like_negation_but_is_not(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
+
+
+def test_the_reasons_of_the_new_structures(packaged_graph):
+    assert why("Tableau is someone else's job.", packaged_graph, "Tableau") == \
+        "negated: its clause says '…is someone else's job'"
+    assert why("There is a ban on Jenkins.", packaged_graph, "Jenkins") == "negated: 'ban on' before it"
+    assert why("团队由Azure全面迁移至AWS。", packaged_graph, "Azure") == "negated: '从…迁移到' (being migrated away from)"
+    e = extract(TECH + "JAX experience is a plus.", packaged_graph)
+    assert e.evidence["senses"][-1] == {"term": "JAX", "at": len(TECH),
+                                        "why": "asked for as a skill in a technical posting (2 other technologies)"}
+    assert e.evidence["levels"] == {"jax": "bonus"}
+
+
+def test_an_ambiguous_name_asked_for_outside_a_technical_posting_is_not_counted(packaged_graph):
+    # the skill frame needs other technology in the posting: a sailing school's "Helm experience is a plus"
+    assert extract("Sailing instructor. Helm experience is a plus.", packaged_graph).tools == []
+
+
 def test_negation_reasons_name_the_structure(packaged_graph):
     assert why("Coding in R or building dashboards yourself is out of scope.", packaged_graph, "R") == \
         "negated: its clause says '…dashboards yourself is out of scope'"
