@@ -85,7 +85,7 @@ _PREPOSITION = re.compile(r"\b(?:with|in|of|on|at|for|about|into|under|over)\b",
 #: "没有 X 就没有…" (without X there is no …): a necessity, not an exclusion.
 _ZH_THEN = re.compile(r"\s*(?:的话|的話)?\s*[，,]?\s*(?:就|便|则|則)")
 #: A question right after the negated mention: "No experience with Kafka? We'll teach you."
-_QUESTION = re.compile(r"[^\S\n]{0,2}[?？]")
+_QUESTION = re.compile(r"(?:[^\S\n]{1,2}[\w-]+){0,2}[^\S\n]{0,2}[?？]")
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
 _BONUS = re.compile(BONUS, re.IGNORECASE)
 #: A mention asked for as a skill, in a technical posting: "JAX experience is a plus", "Helm: a plus",
@@ -224,7 +224,7 @@ _NEG_KEYS = frozenset(
     ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
      "avoid", "steer", "eschew", "shun", "shuns", "shunned",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "over", "done", "finished", "through",
-     "tired", "sick", "skip", "ignore"]
+     "tired", "sick", "skip", "ignore", "find", "meet", "encounter"]
 )
 #: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
 _ZH_NEG = ("不", "没", "沒", "未", "无", "無", "毋", "弃", "棄", "放弃", "放棄", "无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
@@ -238,7 +238,7 @@ _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", 
                              "dead", "legacy", "off", "wouldn", "frozen", "wound", "winding", "end",
                              "nope", "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel", "terminated",
                              "discontinued", "superseded"])
-_NEG_AFTER_ZH = frozenset("非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本只是历歷遗遺:：")
+_NEG_AFTER_ZH = frozenset("早並非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本只是历歷遗遺:：")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
 #: The words NEGATION_SUBJECT's predicates hold that no other key covers ("is out of scope", "was swapped
 #: out", "is legacy"), and the negations they start with ("isn't needed", "won't come up").
@@ -246,7 +246,7 @@ _SUBJECT_KEYS = frozenset("""scope out unnecessary irrelevant legacy retired dep
     frozen wound lifed eol swapped switched ripped killed scrapped binned migrated replaced removed dropped abandoned
     shut turned grew outgrew moved left stopped cancelled canceled terminated discontinued superseded
     not isn aren wasn weren won doesn don never no else handled owned covered maintained taken menu table relic
-    belongs belong falls fall""".split())
+    belongs belong falls fall stays stay remains remain kept days era years over behind""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:

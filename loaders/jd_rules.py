@@ -443,7 +443,7 @@ NEGATION_BEFORE = (
     r"expect|want|have|write|support|maintain|going\s+to\s+use|part\s+of|a\s+(?:\w+\s+)?shop|do|doing|learn|learning|study|"
     r"spend\s+(?:any\s+)?time\s+(?:on|learning|with)|bother\s+(?:with|learning)|go\s+near|come\s+across|assess|test|screen\s+for|"
     r"adopt\w*|introduc\w*|bring(?:ing)?\s+in|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|be\s+(?:using|adopting|touching|running)|"
-    r"ask\s+about|quiz\s+you\s+on|interview\s+(?:you\s+)?(?:on|about)|include|involve)"
+    r"ask\s+about|quiz\s+you\s+on|interview\s+(?:you\s+)?(?:on|about)|include|involve|find|see|meet|encounter)"
     r"(?:\s+(?:anything|any\s+\w+|much|our\s+\w+)\s+(?:on|in|with|via|through))?"
     r"(?:\s+(?:you|candidates|applicants|anyone)?\s*to\s+(?:know|use|learn|touch|have|master|write|run))?\b|"
     r"(?<!you['’]ve\s)(?<!you\shave\s)\b(?:migrat|mov|switch|transition|port|shift)\w*\s+(?:(?:all|most|our|the|its|their|"
@@ -458,7 +458,8 @@ NEGATION_BEFORE = (
     r"\b(?:said|bid|waved|say|saying)\s+(?:goodbye|farewell|good-?bye)\s+to\b|\bparted\s+ways\s+with\b|"
     r"\bsay(?:s|ing)?\s+no\s+to\b|\bnone\s+of\b|"
     r"\b(?:nothing|nobody|no\s+one)\s+(?:\w+\s+){0,2}?(?:runs?|is|lives?|sits?|happens?|gets\s+built|depends)\s+(?:on|in|with)\b|\bmov(?:ed|ing|e)\s+(?:on\s+)?(?:beyond|past)\b|"
-    r"\b(?:nobody|no\s+one|none\s+of\s+us)\s+(?:\w+\s+){0,2}?(?:uses?|writes?|touch(?:es)?|runs?|needs?|knows?|maintains?)\b|"
+    r"\b(?:nobody|no\s+one|none\s+of\s+us)\s+(?:\w+\s+){0,2}?(?:uses?|writes?|touch(?:es)?|runs?|needs?|knows?|maintains?|"
+    r"used|written|touched|needed|maintained)\b|"
     r"\bforget(?:\s+about)?\b|\b(?:done|finished|through)\s+with\b|\b(?:tired|sick)\s+of\b|"
     r"\b(?:can|may|should|feel\s+free\s+to)\s+(?:safely\s+|happily\s+)?(?:skip|ignore)\b|\bused\s+to\s+(?:run|use|have|rely\s+on|be\s+on|maintain)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
     r"\bzero\b|\b(?:chose|chosen|choose|choosing|prefer(?:s|red|ring)?|picked|opted\s+for|favou?r(?:s|ed|ing)?|went\s+with)\s+"
@@ -479,13 +480,16 @@ NEGATION_BEFORE = (
 DISCONTINUED = (r"retired|deprecated|phased\s+out|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
                 r"cancell?ed|terminated|discontinued|superseded|retired\s+for\s+good|"
                 r"switched\s+(?:off|out)|turned\s+off|shut\s+down|frozen|wound\s+down|swapped\s+out|ripped\s+out|"
-                r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early")
+                r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early|"
+                r"put\s+out\s+to\s+pasture|put\s+to\s+(?:rest|bed)|laid\s+to\s+rest|mothballed|shelved|"
+                r"migrated\s+(?:over\s+)?(?:to|onto)\s+(?=(?-i:[A-Z]))")
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
 DISCONTINUED_ZH = (r"弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
 NEGATION_AFTER = (
     r"^(?:\s+(?:experience|knowledge|skills?|expertise))?\s*[:：?]\s*(?:not\s+(?:used|needed|required|in\s+use|necessary|expected|here)|"
-    r"none|no|nope|never(?:\s+used(?:\s+it)?)?|n/a|retired|deprecated|gone|dead|history|irrelevant|unnecessary|"
+    r"none|no(?!\s+(?:problems?|worries|worry|matter|sweat|issue|big\s+deal))|nope|never(?:\s+used(?:\s+it)?)?|n/a|(?:(?:long|totally|completely|all)\s+)?(?:retired|deprecated|gone|dead)|history|"
+    r"irrelevant|unnecessary|"
     r"not\s+(?:for|in)\s+(?:us|this\s+(?:role|team|job))|"
     r"(?:we|you|I)\s+(?:don['’]t|do\s+not|never|no\s+longer|won['’]t)\s+(?:\w+\s+){0,2}?(?:it|them|that)|"
     r"不需要|不用|无|無|不涉及|不要求|非必须|非必要)(?![A-Za-z])|"
@@ -503,7 +507,8 @@ NEGATION_AFTER = (
     r"then|honestly|frankly|deliberately|intentionally|explicitly)\s+)?"
     r"(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
-    r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|something\s+we|what\s+we|on\s+the\s+table|"
+    r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|(?:something|anything)\s+(?:we|you)|what\s+(?:we|you)|on\s+the\s+table|"
+    r"an?\s+(?:\w+\s+)?(?:skill|tool|technology|thing|area)\s+(?:we|you|that|this)|"
     r"involved|in\s+scope|applicable|a\s+factor|a\s+focus|on\s+(?:our|the)\s+(?:roadmap|radar|agenda|cards)|in\s+the\s+picture)\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
     r"(?:being\s+|getting\s+)?(?:(?:" + DISCONTINUED + r")|winding\s+down|end[- ]of[- ]life|"
     r"a\s+thing\s+of\s+the\s+past|history\s+(?:here|for\s+us)|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
@@ -512,7 +517,8 @@ NEGATION_AFTER = (
     r"^[-‐](?:free|less)\b|"
     r"^\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
     r"(?:非必要|非必須|不是必須|不必要|不做要求|不作要求|不要求|不需要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮)|"
-    r"已(?:经|經)?[^，。；,.;、\n]{0,8}?(?:" + DISCONTINUED_ZH + r"|被取代|被替換|被替换)|"
+    r"(?:早|早就|早已)?已?(?:经|經)?[^，。；,.;、\n]{0,8}?(?:" + DISCONTINUED_ZH + r"|被取代|被替換|被替换)|"
+    r"(?:不是|並非|并非)(?:本岗位|本職位|这个岗位|這個崗位|我们|我們)?的?(?:重点|重點|核心要求|必备技能|必備技能)|"
     r"(?:不是|非|并非|並非)(?:必要|必须|必須|必需|必备|必備|硬性要求|刚需|剛需)|不需|無需|無須|不涉及|不考察|不列入|"
     r"(?:没有|沒有|无|無)(?:任何|硬性)?要求|(?:可以|可)不(?:会|會|懂|熟悉)|不(?:会|會|懂|熟悉)也(?:没|沒)(?:关系|關係)|"
     r"(?:只是|是)?(?:历史遗留|歷史遺留|遗留系统|遺留系統)|"
@@ -523,7 +529,8 @@ NEGATION_AFTER = (
     r"^\s*(?:not\s+required|not\s+needed|need\s+not\s+apply|needn['’]t)"
 )
 #: What comes right after the cue and takes the negation back ("not only", "not limited to").
-NOT_NEGATION = (r"(?:not|no|n['’]t)\s+(?:only|just|limited\s+to|merely|necessarily|least|to\s+mention|everyone|all)\b|whether\s+or\s+not|if\s+not|"
+NOT_NEGATION = (r"\b(?:nobody|no\s+one|none)\s+(?:\w+\s+){1,4}?(?:better|more|faster|like)\s+(?:than|us|we)\b|"
+                r"(?:not|no|n['’]t)\s+(?:only|just|limited\s+to|merely|necessarily|least|to\s+mention|everyone|all)\b|whether\s+or\s+not|if\s+not|"
                 r"(?:don['’]t|do\s+not|never|won['’]t)\s+forget|forget\s+(?:to|that)\b|"
                 # a condition on the candidate is not a statement about the stack ("if you don't know X yet")
                 r"\b(?:if|unless|even\s+if)\s+(?:you|they|candidates?)(?:['’]ve|\s+have)?\s+(?:do\s+not|don['’]t|have\s+not|haven['’]t|never|are\s+not|aren['’]t)\b")
@@ -550,6 +557,9 @@ NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|we|you|they|which|that|who|altho
                     r"(?:something|what)\s+we\s+(?:grew\s+out\s+of|outgrew|moved\s+(?:away\s+from|on\s+from)|left(?:\s+behind)?|"
                     r"dropped|abandoned|retired|stopped\s+using|no\s+longer\s+use))|"
                     r"(?:belongs?|falls?)\s+to\s+(?:another|a\s+(?:different|separate|sister|dedicated))\s+(?:team|group|department|squad)|"
+                    r"(?:stays?|remains?|(?:is|are)\s+kept)\s+out\s+of\s+(?:this|the|our|scope)|"
+                    r"(?:days|era|years)\s+(?:are|is)\s+(?:long\s+)?(?:behind\s+us|over|gone|done)(?=\s*(?:[.!;,]|$))|"
+                    r"(?:is|are)\s+(?:long\s+)?(?:over|behind\s+us)(?=\s*(?:[.!;,]|$))|"
                     r"(?:is|are|was|were)(?:\s+not|n['’]t)\s+(?:required|needed|necessary|expected|part\s+of|in\s+scope|used|assessed|"
                     r"for\s+(?:you|us|this\s+(?:role|team|job|position))|"
                     r"on\s+(?:our|the)\s+(?:roadmap|radar)|a\s+(?:requirement|prerequisite|must))|"

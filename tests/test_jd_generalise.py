@@ -196,6 +196,74 @@ def test_more_of_what_looks_like_negation_but_is_not(packaged_graph, text, kept)
     assert kept in tools(text, packaged_graph)
 
 
+@pytest.mark.parametrize("text,gone", [
+    ("Hive? Long gone.", "hive"),
+    ("Kafka is not something you'll need.", "kafka"),
+    ("No one here has touched Scala in years.", "scala"),
+    ("Our Airflow days are behind us.", "airflow"),
+    ("Don't expect to write any Scala.", "scala"),
+    ("There's no Terraform involved.", "terraform"),
+    ("Terraform stays out of this role.", "terraform"),
+    ("Jenkins is out.", "jenkins"),
+    ("You won't find any Hive here.", "hive"),
+    ("We are not a Java shop.", "java"),
+    ("Spark — not needed.", "spark"),
+    ("We do everything in SQL; no dbt.", "dbt"),
+    ("Candidates shouldn't worry about Kafka.", "kafka"),
+    ("Hadoop skills are obsolete here.", "hadoop"),
+    ("Snowflake has been migrated to BigQuery.", "snowflake"),
+    ("We no longer run Hive.", "hive"),
+    ("There's zero Java in the stack.", "java"),
+    ("R is a no-go.", "r"),
+    ("Tableau is not a skill we look for.", "tableau"),
+    ("We keep clear of Hadoop.", "hadoop"),
+    ("Hive早已停用。", "hive"),
+    ("不需要懂Scala。", "scala"),
+    ("我们并不依赖Kafka。", "kafka"),
+    ("Java 不作考察。", "java"),
+    ("无需Tableau经验。", "tableau"),
+    ("Hadoop我们已经淘汰多年。", "hadoop"),
+    ("告别Jenkins，全面拥抱GitHub Actions。", "jenkins"),
+    ("Scala不会用到。", "scala"),
+    ("这里没有Hive。", "hive"),
+    ("不用写Java。", "java"),
+    ("Spark不是本岗位的重点，也不会考。", "spark"),
+    ("We wound down our Hadoop estate.", "hadoop"),
+    ("Our Jenkins servers went dark last year.", "jenkins"),
+    ("Airflow was put out to pasture.", "airflow"),
+])
+def test_negation_in_many_more_words(packaged_graph, text, gone):
+    got = tools(text, packaged_graph)
+    assert gone not in got and set(BASE) <= set(got)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Spark is not optional.", "spark"),
+    ("Kafka knowledge is non-negotiable.", "kafka"),
+    ("We never compromise on Terraform code quality.", "terraform"),
+    ("No shortage of Spark jobs here.", "spark"),
+    ("There's no substitute for Airflow experience.", "airflow"),
+    ("We can't do without Kafka.", "kafka"),
+    ("Nobody knows Flink better than our team.", "flink"),
+    ("Airflow, not cron, runs our jobs.", "airflow"),
+    ("Docker experience is not just nice, it's essential.", "docker"),
+    ("No Airflow experience? No problem — Airflow is easy to learn.", "airflow"),
+    ("不仅要会Spark，还要会Flink。", "spark"),
+    ("Hive is not dead here: we still run Hive daily.", "hive"),
+    ("We didn't stop at Spark; Flink came next.", "flink"),
+    ("Nothing beats Terraform for our infra.", "terraform"),
+    ("Never deploy without Terraform plans reviewed.", "terraform"),
+    ("We don't use anything but Airflow for orchestration.", "airflow"),
+    ("Experience with Kafka is not a nice-to-have but a must.", "kafka"),
+    ("Without exception, all pipelines run on Airflow.", "airflow"),
+    ("Not sure about Kafka? Ask us, we use it daily.", "kafka"),
+    ("掌握Spark是必须的，没有商量余地。", "spark"),
+    ("Hive与Spark缺一不可。", "hive"),
+])
+def test_what_only_sounds_negative(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
+
+
 def test_the_reasons_of_the_new_structures(packaged_graph):
     assert why("Tableau is someone else's job.", packaged_graph, "Tableau") == \
         "negated: its clause says '…is someone else's job'"
