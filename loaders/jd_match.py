@@ -68,7 +68,7 @@ _NEG_BEFORE = re.compile(NEGATION_BEFORE, re.IGNORECASE)
 _NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
 _NEG_SUBJECT = re.compile(NEGATION_SUBJECT, re.IGNORECASE)
 _ANSWER = re.compile(r"[?:：]|\s[-–—]\s")
-_SUBJECT_STOP = re.compile(r"[.!?;:\n。！？；：](?:\s|$)|\n")
+_SUBJECT_STOP = re.compile(r"[.!?;:。！？；：](?:\s|$)|\n(?![ \t]*[a-z])")
 _NOT_NEG = re.compile(NOT_NEGATION, re.IGNORECASE)
 _NECESSITY = re.compile(NECESSITY_BEFORE_WITHOUT, re.IGNORECASE)
 #: A condition on the candidate, earlier in the clause: what follows is not a statement about the stack.
@@ -84,6 +84,29 @@ _NO_REACH = re.compile(r"\s*(?:\w+\s+){0,2}?(?:experience|knowledge|background|f
 _PREPOSITION = re.compile(r"\b(?:with|in|of|on|at|for|about|into|under|over)\b", re.IGNORECASE)
 #: "没有 X 就没有…" (without X there is no …): a necessity, not an exclusion.
 _ZH_THEN = re.compile(r"\s*(?:的话|的話)?\s*[，,]?\s*(?:就|便|则|則)")
+#: Cantonese negations, read as their Mandarin twins (one character for one, so positions stay):
+#: "唔需要識 Tableau" is "不需要識 Tableau", "冇用 Hive" is "没用 Hive".
+_CANTONESE = str.maketrans({"唔": "不", "冇": "没"})
+#: "tore LangChain out", "ripped the old Jenkins out": a verb before the tool and "out"/"away" after it.
+_TORN_BEFORE = re.compile(r"\b(?:tore|torn|ripped|ripping|pulled|pulling|yanked|took|taken|threw|thrown)\s+"
+                          r"(?:(?:the|our|all|its|their|that|this|old|legacy)\s+)*$", re.IGNORECASE)
+_TORN_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:out|away)\b", re.IGNORECASE)
+#: A negation whose object is a pronoun ("you will not be expected to know either", "Neither will come
+#: up", "you will not be asked to work with it"): it speaks of the tools just named. Read on lowercase text.
+_ANAPHOR = re.compile(
+    r"(?:\bnot|n['’]t|\bnever|\bno\s+longer)\s+(?:be\s+)?(?:\w+\s+){0,3}?(?:know|use|using|used|touch|touching|need|needed|"
+    r"learn|learning|work(?:ing)?\s+(?:with|on|in)|maintain(?:ing)?|writ(?:e|ing)|run(?:ning)?|list|mention|"
+    r"ask(?:ed)?\s+(?:to\s+\w+\s+(?:with|on|about)|about)|expected\s+to\s+(?:know|use|touch|learn)|help(?:\s+you)?|"
+    r"come\s+up|matter|go(?:ing)?\s+back\s+to|miss)\s+(?P<p>either(?:\s+of\s+them)?|them|it|those|these|"
+    r"any\s+of\s+(?:them|these|those)|both)\b(?!\s+(?:from\s+scratch|on\s+day|right\s+away|yet|immediately|in\s+depth|"
+    r"up\s*front|beforehand|before|already|perfectly|all\b|inside\s+out|going\s+in|to\s+apply|at\s+first|first))|"
+    r"\bneither(?:\s+of\s+(?:them|these|those|the\s+two))?\s+(?:will|is|are|was|were|does|do|would|should|comes?|matters?)\b|"
+    r"(?:也|亦)?(?:不会|不會|不)(?:考察|考|问|問|涉及|用到)(?:相关内容|相關內容|这些|這些|它们|它們|这个|這個|这块|這塊)")
+#: A sentence that says its subject is another team's work ("Dashboards are someone else's job: our BI team
+#: builds the Tableau reports"): every tool it names is that work. Read on lowercase text.
+_NOT_YOURS = re.compile(r"(?:someone|somebody)\s+else['’]s\s+(?:job|problem|responsibility|remit|call|department|work)|"
+                        r"(?:is|are)\s+(?:not|n['’]t)\s+(?:your|this\s+role['’]s)\s+(?:job|problem|responsibility|concern|department)|"
+                        r"(?:is|are)\s+their\s+(?:job|responsibility|remit)|不关你事|不關你事|不是你的(?:工作|职责|職責|事)")
 #: A question right after the negated mention: "No experience with Kafka? We'll teach you."
 _QUESTION = re.compile(r"(?:[^\S\n]{1,2}[\w-]+){0,2}[^\S\n]{0,2}[?？]")
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
@@ -224,7 +247,8 @@ _NEG_KEYS = frozenset(
     ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
      "avoid", "steer", "eschew", "shun", "shuns", "shunned",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "over", "done", "finished", "through",
-     "tired", "sick", "skip", "ignore", "find", "meet", "encounter"]
+     "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore", "torn", "ripped",
+     "pulled", "yanked", "took", "threw"]
 )
 #: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
 _ZH_NEG = ("不", "没", "沒", "未", "无", "無", "毋", "弃", "棄", "放弃", "放棄", "无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
@@ -236,9 +260,10 @@ _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", 
                              "dropped", "abandoned", "gone", "out", "unnecessary", "irrelevant",
                              "optional", "migrated", "turned", "switched", "shut", "history", "thing", "free", "less",
                              "dead", "legacy", "off", "wouldn", "frozen", "wound", "winding", "end",
-                             "nope", "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel", "terminated",
+                             "nope", "help", "contract", "licence", "license", "subscription", "seats", "archived", "unplugged",
+                             "deleted", "uninstalled", "torn", "pulled", "thrown", "let", "written", "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel", "terminated",
                              "discontinued", "superseded"])
-_NEG_AFTER_ZH = frozenset("早並非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本只是历歷遗遺:：")
+_NEG_AFTER_ZH = frozenset("被没沒派帮幫意在早並非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本只是历歷遗遺:：")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
 #: The words NEGATION_SUBJECT's predicates hold that no other key covers ("is out of scope", "was swapped
 #: out", "is legacy"), and the negations they start with ("isn't needed", "won't come up").
@@ -246,7 +271,8 @@ _SUBJECT_KEYS = frozenset("""scope out unnecessary irrelevant legacy retired dep
     frozen wound lifed eol swapped switched ripped killed scrapped binned migrated replaced removed dropped abandoned
     shut turned grew outgrew moved left stopped cancelled canceled terminated discontinued superseded
     not isn aren wasn weren won doesn don never no else handled owned covered maintained taken menu table relic
-    belongs belong falls fall stays stay remains remain kept days era years over behind""".split())
+    belongs belong falls fall stays stay remains remain kept days era years over behind past outside sits sit
+    archived unplugged deleted uninstalled torn pulled thrown let written""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
@@ -520,6 +546,10 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
             elif (len(gap) <= NEGATION_REACH and len(gap.split()) <= NEGATION_WORDS and (listed or not _NEG_BREAK.search(gap))
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
+        torn = _TORN_BEFORE.search(text, max(lo, head.start - 40), head.start)
+        out = _TORN_AFTER.match(text, tail.end) if torn else None
+        if torn and out:
+            return f"negated: '{torn.group().strip()} … {out.group().strip()}' around it", chain
     hinted = hints.near(tail.end, tail.end + 90) or (
         not _NEG_AFTER_ZH.isdisjoint(text[tail.end:tail.end + 16]))
     m = _NEG_AFTER.match(text[tail.end:tail.end + 90]) if hinted else None
@@ -595,6 +625,8 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
         if m is None:
             continue
         inside = m.group(1)
+        if not inside.isascii() and TECH_CONTEXT.search(text, max(0, h.start - 20), h.start):
+            continue  # "雲平台：AWS（香港及新加坡區域）": a note on the technology, not a definition
         if any(vocab.nodes.get(_term_key(inside[a:b]), set()) & h.nodes for a, b in find_folded(vocab.pattern, inside)):
             continue  # "TF (TensorFlow)": the tool spelled out
         words = _INITIAL.findall(inside)
@@ -608,6 +640,8 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
 def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     """Every mention of a graph term, decided one by one: counted (with its level) or not (with why)."""
     hits: list[Hit] = []
+    if "唔" in text or "冇" in text:
+        text = text.translate(_CANTONESE)
     low = text.lower()
     for a, b in find_folded(vocab.pattern, text, low):
         word = text[a:b]
@@ -661,9 +695,11 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
             for h in which:
                 negated.add(id(h))
                 not_counted.append({"term": h.text, "at": h.start, "why": why})
+    _anaphora(text, low, plausible, negated, not_counted)
     if negated:
         _same_sentence(text, plausible, negated, not_counted)
         _negated_elsewhere(text, plausible, negated, listed, not_counted)
+    plausible = _one_sense(text, plausible, not_counted, negated)
     accepted = _in_context(text, plausible, negated, not_counted, low)
     bonus_hints = _hint_positions(low, _BONUS_HINTS)
     levels: dict[str, set[str]] = {}
@@ -734,7 +770,10 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
         k = bisect.bisect_left(starts, lo)
         if any(plausible[j].start < hi and plausible[j].end <= hi and not (plausible[j].nodes & h.nodes)
                and _vouches(plausible[j]) for j in range(k, min(k + 12, len(plausible)))):
-            continue  # another technology in the sentence: the cheapest and the most common answer
+            # another technology in the sentence: the cheapest and the most common answer
+            if lowercase and not _technical_near(text, h, 20):
+                _drop_lowercase(h, dropped, not_counted)
+            continue
         verdict = verdicts.get((lo, hi))
         if verdict is None:  # the mentions of one list share their sentence: look at it once
             if everyday_words is None or strong_words is None:
@@ -745,12 +784,70 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
         if not (everyday or lowercase):
             continue
         if technical or (not everyday and strong_words is not None and strong_words.first_between(lo, hi)):
+            if lowercase and not _technical_near(text, h, 20):
+                _drop_lowercase(h, dropped, not_counted)
             continue
         why = (f"everyday sense: a sentence about '{everyday}' with nothing technical in it" if everyday else
                f"everyday sense: written '{h.text}' (not the tool's name) in a sentence with nothing technical in it")
         not_counted.append({"term": h.text, "at": h.start, "why": why})
         dropped.add(id(h))
     return [h for h in plausible if id(h) not in dropped] if dropped else plausible
+
+
+def _drop_lowercase(h: Hit, dropped: set[int], not_counted: list[dict[str, Any]]) -> None:
+    """A tool's name written in lowercase in a technical sentence, with nothing technical next to it: the
+    everyday word ("power, cooling and hot-aisle airflow limit how densely the GPU nodes can be packed")."""
+    not_counted.append({"term": h.text, "at": h.start,
+                        "why": f"everyday sense: written '{h.text}' (not the tool's name), with nothing technical next to it"})
+    dropped.add(id(h))
+
+
+def _technical_near(text: str, h: Hit, reach: int) -> bool:
+    """Whether a technical word stands within ``reach`` characters of the mention in its sentence, or a version
+    number or a part of the technology ("executors", "topics") right after it."""
+    lo, hi = _sentence(text, h.start, h.end)
+    lo, hi = max(lo, h.start - reach), min(hi, h.end + reach)
+    for m in TECH_CUES.finditer(text, lo, hi):  # not TECH_CONTEXT's everyday words of the trade ("engineers", "data")
+        if m.end() <= h.start or m.start() >= h.end:
+            return True
+    return bool(_VERSION_AFTER.match(text, h.end) or _COMPONENT_AFTER.match(text, h.end))
+
+
+#: The parts of a technology that follow its name ("spark executors", "hive partitions", "kafka topics").
+_COMPONENT_AFTER = re.compile(
+    r"[\s-]+(?:executors?|partitions?|topics?|dags?|images?|containers?|jobs?|clusters?|tables?|warehouses?|brokers?|"
+    r"consumers?|producers?|operators?|tasks?|workers?|nodes?|pods?|charts?|streams?|schemas?|quer(?:y|ies)|sessions?|"
+    r"configs?|configuration|files?|sql|ui|apis?|cli|servers?|metastore|connectors?|plugins?|providers?|hooks?|sensors?|"
+    r"releases?|versions?|scripts?|notebooks?|pipelines?|deployments?|instances?|runtime|sdk|code|models?)\b", re.IGNORECASE)
+_VERSION_AFTER = re.compile(r"\s*v?\d+(?:\.\d+)+\b")
+
+
+def _one_sense(text: str, plausible: list[Hit], not_counted: list[dict[str, Any]], negated: set[int]) -> list[Hit]:
+    """One sense per posting: when some mentions of an ambiguous word were found in their everyday sense
+    ("AWS D1.1 structural certification", "led by Ray Castellanos"), its other mentions count only with
+    technical evidence of their own (a technology listed next to them, a technical word, a version,
+    a skill frame). "Ray and the team interview together" is Ray the manager again."""
+    everyday: dict[str, str] = {}
+    for r in not_counted:
+        if r["why"].startswith(("ordinary sense", "everyday sense")):
+            everyday.setdefault(_term_key(r["term"]), r["why"])
+    if not everyday:
+        return plausible
+    kept = []
+    for i, h in enumerate(plausible):
+        sense = everyday.get(h.key)
+        if sense is None or id(h) in negated or (h.rule is None and h.key not in ORDINARY) or \
+                _next_to_technology(text, plausible, i) or \
+                _technical_near(text, h, 60) or _SKILL_AFTER.match(text, h.end, h.end + 40) or \
+                _SKILL_BEFORE.search(text, max(0, h.start - 40), h.start):
+            kept.append(h)
+            continue
+        meaning = sense.removeprefix("everyday sense: ").removeprefix("ordinary sense ")
+        meaning = meaning[1:-1] if meaning[:1] == "(" and meaning[-1:] == ")" else meaning
+        not_counted.append({"term": h.text, "at": h.start,
+                            "why": f"everyday sense: elsewhere in the posting '{h.text}' means {meaning}, "
+                                   "and nothing technical stands next to it here"})
+    return kept
 
 
 def _next_to_technology(text: str, plausible: list[Hit], i: int) -> bool:
@@ -793,6 +890,46 @@ def _same_sentence(text: str, plausible: list[Hit], negated: set[int], not_count
                     continue
                 negated.add(id(h))
                 not_counted.append({"term": h.text, "at": h.start, "why": why})
+
+
+def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> None:
+    """A negation whose object is a pronoun speaks of the tools named just before it: in its own sentence,
+    or else in the sentence before (same paragraph). "The Airflow DAGs and the Kubernetes cluster are
+    owned by the platform team, and you will not be expected to know either." When some of those are
+    already said not to be used, the pronoun means them ("we tore LangChain out, and the Flask
+    prototype was deleted when FastAPI replaced it. Neither will come up")."""
+    if len(low) != len(text) or not plausible:
+        return
+    starts = [h.start for h in plausible]
+    for m in _ANAPHOR.finditer(low):
+        at = m.start()
+        lo, _ = _sentence(text, at, m.end())
+        if _CONDITION.search(text, clause_start(text, at), at):
+            continue  # "if you haven't used them, we will teach you"
+        window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, at)]
+        if not window and lo > 0 and "\n\n" not in text[max(0, lo - 3):lo + 1]:
+            before, _ = _sentence(text, lo - 1, lo - 1)
+            window = plausible[bisect.bisect_left(starts, before):bisect.bisect_left(starts, lo)]
+        window = [h for h in window if h.end <= at]
+        if not window or any(id(h) in negated for h in window):
+            continue
+        if m.group("p") == "it":
+            window = [h for h in window if h.nodes == window[-1].nodes]  # "it": the last one named
+        _negate(text, window, negated, not_counted, f"negated: '{' '.join(m.group().split())}' speaks of it")
+    for m in _NOT_YOURS.finditer(low):
+        lo, hi = _sentence(text, m.start(), m.end())
+        window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+        _negate(text, [h for h in window if id(h) not in negated], negated, not_counted,
+                f"negated: its sentence says '{m.group()}' (another team's work)")
+
+
+def _negate(text: str, window: list[Hit], negated: set[int], not_counted: list[dict[str, Any]], why: str) -> None:
+    """Mark the mentions negated, with ``why``, except where their clause asks for them."""
+    for h in window:
+        if _ASKED_FOR.search(text, clause_start(text, h.start, 80), clause_end(text, h.end, 80)):
+            continue  # "we use Kafka; you don't need to know it before you join"
+        negated.add(id(h))
+        not_counted.append({"term": h.text, "at": h.start, "why": why})
 
 
 #: A clause that asks for what it names: a bonus, a requirement, experience with it.

@@ -39,11 +39,14 @@ class Rule:
 #: not listed here and longer than two letters are unambiguous technology names.
 RULES: dict[str, Rule] = {
     # short names: the technology only where it is written as such, next to technology
-    "r": Rule(case=True, context="local", after=r"\s*&|-|['’]\w|\.\s?[A-Z]", sense="R&D, R-squared, initials"),
+    "r": Rule(case=True, context="local",
+              after=r"\s*&|-|['’]\w|\.\s?(?!(?:We|The|Our|You|It|This|They|In|A|An|If|And|But|So|All|Most|Now|Since)\b)[A-Z]",
+              sense="R&D, R-squared, initials"),
     "go": Rule(case=True, context="local",
-               before=r"(?:no|let['’]?s|on\s+the|to|will|must|can|ready\s+to)[\s-]*$",
-               after=r"-|/no|\s+(?:to|live|ahead|beyond|above|back|out|get|getters?|the\s+extra|through|with|and\s+\w+\s+\w+|big|green)\b",
-               sense="go-to-market, go live"),
+               before=r"(?:no|let['’]?s|on\s+the|to|will|must|can|ready\s+to|game\s+of|play(?:s|ed|ing)?)[\s-]*$|"
+                      r"(?:围棋|圍棋|棋)\s*[（(]?\s*$",
+               after=r"\s*(?:boards?|players?|stones?|友谊赛|友誼賽|比赛|比賽|对局|對局|棋)|-|/no|\s+(?:to|live|ahead|beyond|above|back|out|get|getters?|the\s+extra|through|with|and\s+\w+\s+\w+|big|green)\b",
+               sense="go-to-market, go live, the board game"),
     "tf": Rule(case=True, context="local", after=r"-|\s+(?:team|leader|lead|commander|members?|meetings?)\b",
                before=r"(?:the|joint|a)\s+$", sense="TF-IDF, a task force"),
     "ml": Rule(case=True, before=r"\d\s*$", sense="millilitres"),
@@ -83,7 +86,7 @@ RULES: dict[str, Rule] = {
                       sense="snow, a snowflake schema"),
     "tableau": Rule(before=r"(?:vivant|a|living)\s+$", sense="a scene"),
     "pandas": Rule(before=r"(?:giant|red|baby|the)\s+$", after=r"\s+(?:exhibit|enclosure|habitat|keepers?|bamboo)\b", sense="the animal"),
-    "kafka": Rule(before=r"(?:franz|like|by)\s+$", after=r"['’]s\s+(?:novels?|the\s+trial|metamorphosis)|esque", sense="the writer"),
+    "kafka": Rule(before=r"(?:franz|like|by|chapter\s+of|pages?\s+of|novels?\s+of|reads?\s+like)\s+$", after=r"['’]s\s+(?:novels?|the\s+trial|metamorphosis)|esque", sense="the writer"),
     "flink": Rule(after=r"\s+(?:riders?|groceries|grocery|delivery|hubs?|stores?)\b", sense="a grocery brand"),
     "flask": Rule(context="local", before=r"(?:erlenmeyer|volumetric|vacuum|thermos|hip|round[- ]bottom|conical|culture|"
                                           r"coffee|tea|water|steel|stainless|insulated|travel|drinking|thermal|branded)\s+$",
@@ -104,7 +107,7 @@ RULES: dict[str, Rule] = {
     "git": Rule(case=True),
     "dbt": Rule(after=r"[\s-]+(?:therapy|therapists?|skills(?:\s+groups?)?|groups?|informed|training|trained|certified|certification|programs?|programmes?|clinicians?|sessions?)\b", sense="dialectical behaviour therapy"),
     "aws": Rule(before=r"(?:american\s+welding\s+society)\s*\(?$",
-                after=r"\s*(?:D\d|certif\w*|welding|CWI)\b", sense="American Welding Society"),
+                after=r"[\s-]*(?:D\d|certif\w*|welding|CWI)\b", sense="American Welding Society"),
     "gcp": Rule(before=r"(?:ich|good\s+clinical\s+practice)[\s(-]*$|ich[\s-]*$",
                 after=r"\s*(?:guidelines?|compliance|principles|training|certificat\w*|and\s+GLP)\b", sense="Good Clinical Practice"),
     "torch": Rule(before=r"(?:cutting|welding|propane|blow|acetylene|plasma|oxy-?fuel|olympic|tiki|butane|the|a|pass|carry|carrying|carried|bear)\s+$",
@@ -370,7 +373,8 @@ EVERYDAY_CONTEXT = re.compile(
     r"myths?|mythology|legends?|greek|roman|norse|gods?|goddess|statues?|mascots?|birthdays?|weddings?|lunch(?:es)?|"
     r"coffee|espresso|caf[eé]s?|restaurants?|menu|pets?|dogs?|cats?|snakes?|reptiles?|(?<!\ba\s)zoos?(?!\s+of)|animals?|wildlife|moons?|planets?|constellations?|telescopes?|astronom\w*|"
     r"ocean(?:s|ic|ography)?|"
-    r"seas?|vessels?|boats?|harbou?rs?|book\s+clubs?|novels?|novelists?|poems?|poets?|drones?|cameras?|photograph\w*|furniture|gardens?|seminars?\s+room)(?![A-Za-z])|"
+    r"seas?|vessels?|boats?|harbou?rs?|book\s+clubs?|novels?|novelists?|poems?|poets?|drones?|cameras?|photograph\w*|furniture|gardens?|seminars?\s+room|"
+    r"competitors?|rivals?|supermarkets?|grocer(?:y|ies)|retailers?)(?![A-Za-z])|"
     r"无人机|航拍|摄影|婚礼|咖啡|饮品|门店|顾客|宠物|饲养|喂食|蛇|船|码头|会议室|大楼|餐厅|菜单|神话|花园|"
     r"無人機|攝影|婚禮|飲品|門店|顧客|寵物|飼養|餵食|碼頭|會議室|大樓|餐廳|菜單|神話|花園|车型|車型|汽车|汽車|维修|維修|保养|保養|"
     r"药房|藥房|病人|患者|新郎|新娘|橘猫|猫|貓|狗",
@@ -442,7 +446,8 @@ NEGATION_BEFORE = (
     r"(?:use|using|used|need|needed|require|required|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|"
     r"expect|want|have|write|support|maintain|going\s+to\s+use|part\s+of|a\s+(?:\w+\s+)?shop|do|doing|learn|learning|study|"
     r"spend\s+(?:any\s+)?time\s+(?:on|learning|with)|bother\s+(?:with|learning)|go\s+near|come\s+across|assess|test|screen\s+for|"
-    r"adopt\w*|introduc\w*|bring(?:ing)?\s+in|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|be\s+(?:using|adopting|touching|running)|"
+    r"adopt\w*|introduc\w*|bring(?:ing)?\s+in|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|"
+    r"be\s+(?:using|adopting|touching|running|writing|maintaining|coding|building|working\s+(?:with|in|on))|"
     r"ask\s+about|quiz\s+you\s+on|interview\s+(?:you\s+)?(?:on|about)|include|involve|find|see|meet|encounter)"
     r"(?:\s+(?:anything|any\s+\w+|much|our\s+\w+)\s+(?:on|in|with|via|through))?"
     r"(?:\s+(?:you|candidates|applicants|anyone)?\s*to\s+(?:know|use|learn|touch|have|master|write|run))?\b|"
@@ -457,7 +462,8 @@ NEGATION_BEFORE = (
     r"skipped|rejected|declined|passed\s+on|walked\s+away\s+from)\b|"
     r"\b(?:said|bid|waved|say|saying)\s+(?:goodbye|farewell|good-?bye)\s+to\b|\bparted\s+ways\s+with\b|"
     r"\bsay(?:s|ing)?\s+no\s+to\b|\bnone\s+of\b|"
-    r"\b(?:nothing|nobody|no\s+one)\s+(?:\w+\s+){0,2}?(?:runs?|is|lives?|sits?|happens?|gets\s+built|depends)\s+(?:on|in|with)\b|\bmov(?:ed|ing|e)\s+(?:on\s+)?(?:beyond|past)\b|"
+    r"\b(?:nothing|nobody|no\s+one)\s+(?:\w+\s+){0,2}?(?:runs?|is|lives?|sits?|happens?|gets\s+built|depends|reads?|writes?|pulls?|"
+    r"talks?|connects?|points?|calls?|queries|loads?|comes?|goes)\s+(?:on|in|with|from|to|into)\b|\bmov(?:ed|ing|e)\s+(?:on\s+)?(?:beyond|past)\b|"
     r"\b(?:nobody|no\s+one|none\s+of\s+us)\s+(?:\w+\s+){0,2}?(?:uses?|writes?|touch(?:es)?|runs?|needs?|knows?|maintains?|"
     r"used|written|touched|needed|maintained)\b|"
     r"\bforget(?:\s+about)?\b|\b(?:done|finished|through)\s+with\b|\b(?:tired|sick)\s+of\b|"
@@ -481,7 +487,8 @@ DISCONTINUED = (r"retired|deprecated|phased\s+out|sunset(?:ted)?|decommissioned|
                 r"cancell?ed|terminated|discontinued|superseded|retired\s+for\s+good|"
                 r"switched\s+(?:off|out)|turned\s+off|shut\s+down|frozen|wound\s+down|swapped\s+out|ripped\s+out|"
                 r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early|"
-                r"put\s+out\s+to\s+pasture|put\s+to\s+(?:rest|bed)|laid\s+to\s+rest|mothballed|shelved|"
+                r"put\s+out\s+to\s+pasture|put\s+to\s+(?:rest|bed)|laid\s+to\s+rest|mothballed|shelved|archived|unplugged|"
+                r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+away|let\s+go|written\s+off|"
                 r"migrated\s+(?:over\s+)?(?:to|onto)\s+(?=(?-i:[A-Z]))")
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
 DISCONTINUED_ZH = (r"弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
@@ -490,11 +497,13 @@ NEGATION_AFTER = (
     r"^(?:\s+(?:experience|knowledge|skills?|expertise))?\s*[:：?]\s*(?:not\s+(?:used|needed|required|in\s+use|necessary|expected|here)|"
     r"none|no(?!\s+(?:problems?|worries|worry|matter|sweat|issue|big\s+deal))|nope|never(?:\s+used(?:\s+it)?)?|n/a|(?:(?:long|totally|completely|all)\s+)?(?:retired|deprecated|gone|dead)|history|"
     r"irrelevant|unnecessary|"
-    r"not\s+(?:for|in)\s+(?:us|this\s+(?:role|team|job))|"
+    r"not\s+(?:here|anymore|any\s+more|(?:for|in|at|on)\s+(?:us|this\s+\w+|our\s+\w+|the\s+menu))|"
     r"(?:we|you|I)\s+(?:don['’]t|do\s+not|never|no\s+longer|won['’]t)\s+(?:\w+\s+){0,2}?(?:it|them|that)|"
     r"不需要|不用|无|無|不涉及|不要求|非必须|非必要)(?![A-Za-z])|"
     r"^\s*(?:->|→|=>|⟶)\s*[\w .-]{1,30}?\s(?:migration|move|switch(?:over)?|cut-?over|transition)\b|"
-    r"^\s*(?:已|已经|已經)?(?:被|由)[^，。；,.;\n]{1,30}?(?:取代|替代|替换|替換|代替|淘汰)|"
+    r"^[^，。；,.;\n！？]{0,16}?(?:已|已经|已經)?(?:被|由)[^，。；,.;\n]{1,30}?(?:取代|替代|替换|替換|代替|淘汰)|"
+    r"^[^，。；,.;\n！？]{0,16}?(?:没有用武之地|沒有用武之地|派不上用场|派不上用場|帮助不大|幫助不大|用处不大|用處不大|"
+    r"意义不大|意義不大|不作为考察|不作為考察|不在考察范围|不在考察範圍|不会考察|不會考察|不属于本岗位|不屬於本職位)|"
     r"^\s*(?:这边|這邊|这里|這裡|我们|我們|团队|團隊|本岗位|本職位|目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本){0,3}"
     r"(?:用不上|用不到|用不着|用不著|不在(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型)|"
     r"(?:不是|不属于|不屬於)(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型|选型|選型|范围|範圍))|"
@@ -503,6 +512,9 @@ NEGATION_AFTER = (
     r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
     r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:dead|history|legacy\s+now|off\s+the\s+table)\b|"
     r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|"
+    r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|wouldn['’]t|would\s+not)\s+help\s+(?:you\s+)?(?:here|much|in\s+this\s+(?:role|job|team))|"
+    r"(?:contract|licen[cs]es?|subscription|seats?)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
+    r"(?:lapsed?|expired?|ran\s+out|run\s+out|cancell?ed|not\s+renewed)\b|"
     r"(?:(?:therefore|thus|hence|so|also|simply|currently|really|certainly|definitely|generally|likewise|equally|"
     r"then|honestly|frankly|deliberately|intentionally|explicitly)\s+)?"
     r"(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
@@ -510,7 +522,9 @@ NEGATION_AFTER = (
     r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|(?:something|anything)\s+(?:we|you)|what\s+(?:we|you)|on\s+the\s+table|"
     r"an?\s+(?:\w+\s+)?(?:skill|tool|technology|thing|area)\s+(?:we|you|that|this)|"
     r"involved|in\s+scope|applicable|a\s+factor|a\s+focus|on\s+(?:our|the)\s+(?:roadmap|radar|agenda|cards)|in\s+the\s+picture)\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
-    r"(?:being\s+|getting\s+)?(?:(?:" + DISCONTINUED + r")|winding\s+down|end[- ]of[- ]life|"
+    # a participle, not the active verb: "Airflow replaced it" names what came, "Jenkins, replaced by Actions" what went
+    r"(?:being\s+|getting\s+)?(?:(?:" + DISCONTINUED + r")(?!\s+(?:it|them|this|that|the|our|its|their|(?-i:[A-Z])\w*)\b)|"
+    r"winding\s+down|end[- ]of[- ]life|"
     r"a\s+thing\s+of\s+the\s+past|history\s+(?:here|for\s+us)|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
     r"optional\s+and\s+not\s+assessed)\b|(?:has|have)\s+been\s+(?:retired|deprecated|phased\s+out|sunset|decommissioned|"
     r"replaced|removed|dropped|migrated\s+away|turned\s+off|switched\s+off|shut\s+down)\b)|"
@@ -558,6 +572,8 @@ NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|we|you|they|which|that|who|altho
                     r"dropped|abandoned|retired|stopped\s+using|no\s+longer\s+use))|"
                     r"(?:belongs?|falls?)\s+to\s+(?:another|a\s+(?:different|separate|sister|dedicated))\s+(?:team|group|department|squad)|"
                     r"(?:stays?|remains?|(?:is|are)\s+kept)\s+out\s+of\s+(?:this|the|our|scope)|"
+                    r"(?:belongs?|is|are)\s+(?:to\s+|in\s+)?(?:the|our)\s+(?:\w+['’]s\s+)?past|"
+                    r"(?:is|are|was|were|sits?|falls?)\s+outside\s+(?:of\s+)?(?:our|the|this)\s+(?:\w+\s+)?(?:footprint|stack|scope|remit|world|role|job)|"
                     r"(?:days|era|years)\s+(?:are|is)\s+(?:long\s+)?(?:behind\s+us|over|gone|done)(?=\s*(?:[.!;,]|$))|"
                     r"(?:is|are)\s+(?:long\s+)?(?:over|behind\s+us)(?=\s*(?:[.!;,]|$))|"
                     r"(?:is|are|was|were)(?:\s+not|n['’]t)\s+(?:required|needed|necessary|expected|part\s+of|in\s+scope|used|assessed|"
@@ -586,7 +602,8 @@ BONUS = (r"nice[- ]to[- ]have|a\s+(?:big\s+|huge\s+|strong\s+)?plus|bonus|prefer
          r"would\s+be\s+great|is\s+welcome|helpful\s+but|加分|优先|更佳|为佳|优先考虑|者优先")
 
 #: Where a clause ends for negation: sentence ends, colons, line breaks, bullets, contrast words.
-CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;:\n•·。！？；：，]|\s[-–—]\s|\b(?:but|however|although|though|whereas|while|yet|"
+#: A line break ends a clause unless the next line goes on in lowercase (prose wrapped by hand, as in e-mails).
+CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;:•·。！？；：，]|\n(?![ \t]*(?-i:[a-z]))|\s[-–—]\s|\b(?:but|however|although|though|whereas|while|yet|"
                         r"otherwise|except\s+that)\b|但是|但|不过|然而|而是", re.IGNORECASE)
 #: What may stand between two tools of one list (a negation reaches all of them).
 LIST_GLUE = re.compile(r"^(?:\s*(?:[,/&|+、]|\band\b|\bor\b|\bnor\b|\beven\b|\bany\b|\beither\b|\bplain\b|\blegacy\b|"

@@ -315,14 +315,17 @@ def test_the_labelled_corpus_meets_the_targets():
 #: Per labelled set: (postings, tool F1 at least, negated hits at most, everyday-sense hits at most,
 #: right tracks at least). jd_holdout3 was scored once, blind, at F1 0.900 with 11 negated and 22
 #: everyday-sense hits and track 30/32, before the last round of rules, and tuned on since;
-#: jd_holdout4 is the held-out set, scored once after the rules were final (its floor is that score).
+#: jd_holdout4 was scored once, blind, at F1 0.985 with 2 negated and 2 everyday-sense hits, track 28/30;
+#: jd_holdout5 at F1 0.934 (precision 0.880) with 15 negated and 7 everyday-sense hits, track 30/30. Both
+#: were tuned on after that one score.
 FLOORS = {
     "jd_corpus": (60, 1.0, 0, 0, 60),
     "jd_tuning2": (35, 1.0, 0, 0, 35),
     "jd_holdout": (20, 1.0, 0, 0, 19),
     "jd_holdout3": (32, 1.0, 0, 0, 32),
     "jd_tuning5": (30, 1.0, 0, 0, 30),
-    "jd_holdout4": (30, 0.9848, 2, 2, 28),
+    "jd_holdout4": (30, 1.0, 0, 0, 28),
+    "jd_holdout5": (30, 0.9969, 0, 0, 30),
 }
 
 

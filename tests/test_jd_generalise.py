@@ -449,3 +449,111 @@ def test_words_of_familiarity_do_not_make_a_sentence_technical(packaged_graph):
                  "Shop Assistant\nExperience with the Azure range and familiarity with our Spark line are welcome."]:
         e = extract(text, packaged_graph)
         assert e.tools == [] and e.track is None, text
+
+
+# -- negation across a sentence: pronouns, another team's work, hand-wrapped lines ------------
+
+@pytest.mark.parametrize("text,gone", [
+    # a pronoun object takes the tools just named (same sentence, or the one before)
+    ("The Kafka brokers and the Hive metastore are run by the data platform group, and you won't be asked to touch either.",
+     ["hive", "kafka"]),
+    ("Our reporting used Tableau for years. You will not need to learn it.", ["tableau"]),
+    ("Spark and Flink power the batch and streaming layers. Neither will be part of your day.", ["flink", "spark"]),
+    ("Terraform lives in another repo and you never need to use it.", ["terraform"]),
+    ("报表系统以前用 Tableau 搭建，面试也不会考察这些。", ["tableau"]),
+    # when some were already said not to be used, the pronoun means those
+    ("We ripped Jenkins out and the old Flask admin was deleted once Django replaced it. Neither comes up here.",
+     ["flask", "jenkins"]),
+    # another team's work, said of the whole sentence
+    ("Reporting is not your job: analysts own the Tableau workbooks.", ["tableau"]),
+    ("Cloud networking is someone else's problem, since the SRE group manages Terraform and Helm.", ["helm", "terraform"]),
+    ("基础设施不关你事，Terraform 由 SRE 团队维护。", ["terraform"]),
+    # a line wrapped by hand does not end the clause
+    ("We schedule everything inside Databricks instead\nof running a separate Airflow deployment.", ["airflow"]),
+    # torn out, let lapse, archived, unplugged, of no use
+    ("Last year we tore the old Jenkins setup out.", ["jenkins"]),
+    ("We let the Snowflake contract lapse.", ["snowflake"]),
+    ("The TensorFlow models are archived.", ["tensorflow"]),
+    ("Kubeflow was unplugged in March.", ["kubeflow"]),
+    ("Hive? Not in this team.", ["hive"]),
+    ("Nothing reads from Hive any more.", ["hive"]),
+    ("Azure sits outside our footprint.", ["azure"]),
+    ("TensorFlow belongs to the team's past.", ["tensorflow"]),
+    ("旧的 XGBoost 模型在去年已被深度模型取代。", ["xgboost"]),
+    ("Hadoop 在本组没有用武之地。", ["hadoop"]),
+    ("CUDA 在这个岗位派不上用场。", ["cuda"]),
+    # Cantonese negation
+    ("呢个职位唔需要识 Tableau。", ["tableau"]),
+    ("我哋冇用 Hive。", ["hive"]),
+])
+def test_negation_across_the_sentence(packaged_graph, text, gone):
+    got = tools(text, packaged_graph)
+    assert not set(gone) & set(got) and set(BASE) <= set(got)
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a pronoun negation with a time or a condition is about the candidate, not the stack
+    ("We run everything on Kafka. You don't need to know it on day one.", "kafka"),
+    ("Kafka is at the heart of the platform; if you haven't used it, we will teach you.", "kafka"),
+    # the pronoun means what was already said not to be used, not the replacement
+    ("We ripped Jenkins out when GitHub Actions replaced it. Neither comes up here.", "github-actions"),
+    # a line break before a new line in capitals does end the clause
+    ("No Hadoop\nSpark on Kubernetes is our batch layer.", "spark"),
+    # asked for in its own clause
+    ("Platform owns Terraform and you need not touch it, but Terraform experience is a plus.", "terraform"),
+])
+def test_what_the_sentence_rules_leave_alone(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
+
+
+def test_the_sentence_rules_say_why(packaged_graph):
+    assert why("Our reporting used Tableau for years. You will not need to learn it.", packaged_graph, "Tableau") == \
+        "negated: 'not need to learn it' speaks of it"
+    assert why("Reporting is not your job: analysts own the Tableau workbooks.", packaged_graph, "Tableau") == \
+        "negated: its sentence says 'is not your job' (another team's work)"
+    assert why("Last year we tore the old Jenkins setup out.", packaged_graph, "Jenkins") == \
+        "negated: 'tore the old … setup out' around it"
+
+
+# -- one sense per posting, lowercase names, notes in Chinese parentheses ---------------------
+
+def test_one_sense_per_posting(packaged_graph):
+    # six technologies: enough for an ambiguous name to count anywhere in the posting, were it not for
+    # the other mention that says who Ray is
+    stack = ["bigquery", "grafana", "kubernetes", "pytorch", "sql", "terraform"]
+    text = ("Data Engineer\nWe use Kubernetes, Terraform, Grafana, BigQuery, PyTorch and SQL. "
+            "Our team lead, Ray Okafor, runs the interviews. Ray and two engineers will meet you on site.")
+    e = extract(text, packaged_graph)
+    assert e.tools == stack
+    assert [r["why"] for r in e.evidence["not_counted"] if r["term"] == "Ray"] == [
+        "everyday sense: a person ('team lead, Ray')",
+        "everyday sense: elsewhere in the posting 'Ray' means a person ('team lead, Ray'), and nothing technical stands next to it here"]
+    # with technical evidence of its own, the other mention is the technology
+    both = text + " You will also scale Ray clusters for distributed training."
+    assert "ray" in extract(both, packaged_graph).tools
+
+
+def test_a_welding_certificate_is_not_a_cloud(packaged_graph):
+    text = ("Structural Welder\nRequirements: AWS D1.1 certification. Nice to have: AWS CWI. "
+            "Apprentices who pass the AWS tests get a $1.50/hour raise.")
+    assert extract(text, packaged_graph).tools == []
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("You will tune spark executors and hive partitions.", ["hive", "spark"]),
+    ("Power, cooling and hot-aisle airflow limit how densely the GPU nodes can be packed.", []),
+    ("Write airflow dags and review them.", ["airflow"]),
+])
+def test_lowercase_names_in_technical_sentences(packaged_graph, text, kept):
+    assert sorted(set(tools(text, packaged_graph)) - set(BASE)) == kept
+
+
+def test_a_chinese_note_in_parentheses_is_not_a_definition(packaged_graph):
+    assert "aws" in tools("- 云平台：AWS（香港及新加坡区域）", packaged_graph)
+    # a Chinese definition of an abbreviation still is one: "HF（心衰）" in a clinic
+    assert extract("心内科护士\n负责 HF（心衰）患者随访。", packaged_graph).tools == []
+
+
+@pytest.mark.parametrize("text", ["曾开发出职业水平的围棋（Go）程序。", "We play Go at lunch on a real Go board."])
+def test_the_board_game_go(packaged_graph, text):
+    assert "go" not in tools(text, packaged_graph)
