@@ -94,19 +94,22 @@ _TORN_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:out|away)\b", re.IGNORECASE)
 #: A negation whose object is a pronoun ("you will not be expected to know either", "Neither will come
 #: up", "you will not be asked to work with it"): it speaks of the tools just named. Read on lowercase text.
 _ANAPHOR = re.compile(
-    r"(?:\bnot|n['’]t|\bnever|\bno\s+longer)\s+(?:be\s+)?(?:\w+\s+){0,3}?(?:know|use|using|used|touch|touching|need|needed|"
+    r"(?:not|never|no\s+longer|(?:do|does|did|wo|would|should|could|ca|need|must|is|are|was|were|have|has)n['’]t|cannot)"
+    r"\s+(?:be\s+)?(?:\w+\s+){0,3}?(?:know|use|using|used|touch|touching|need|needed|"
     r"learn|learning|work(?:ing)?\s+(?:with|on|in)|maintain(?:ing)?|writ(?:e|ing)|run(?:ning)?|list|mention|"
     r"ask(?:ed)?\s+(?:to\s+\w+\s+(?:with|on|about)|about)|expected\s+to\s+(?:know|use|touch|learn)|help(?:\s+you)?|"
     r"come\s+up|matter|go(?:ing)?\s+back\s+to|miss)\s+(?P<p>either(?:\s+of\s+them)?|them|it|those|these|"
     r"any\s+of\s+(?:them|these|those)|both)\b(?!\s+(?:from\s+scratch|on\s+day|right\s+away|yet|immediately|in\s+depth|"
     r"up\s*front|beforehand|before|already|perfectly|all\b|inside\s+out|going\s+in|to\s+apply|at\s+first|first))|"
-    r"\bneither(?:\s+of\s+(?:them|these|those|the\s+two))?\s+(?:will|is|are|was|were|does|do|would|should|comes?|matters?)\b|"
+    r"neither(?:\s+of\s+(?:them|these|those|the\s+two))?\s+(?:will|is|are|was|were|does|do|would|should|comes?|matters?)\b|"
     r"(?:也|亦)?(?:不会|不會|不)(?:考察|考|问|問|涉及|用到)(?:相关内容|相關內容|这些|這些|它们|它們|这个|這個|这块|這塊)")
 #: A sentence that says its subject is another team's work ("Dashboards are someone else's job: our BI team
 #: builds the Tableau reports"): every tool it names is that work. Read on lowercase text.
-_NOT_YOURS = re.compile(r"(?:someone|somebody)\s+else['’]s\s+(?:job|problem|responsibility|remit|call|department|work)|"
-                        r"(?:is|are)\s+(?:not|n['’]t)\s+(?:your|this\s+role['’]s)\s+(?:job|problem|responsibility|concern|department)|"
-                        r"(?:is|are)\s+their\s+(?:job|responsibility|remit)|不关你事|不關你事|不是你的(?:工作|职责|職責|事)")
+_NOT_YOURS = re.compile(r"else['’]s\s+(?:job|problem|responsibility|remit|call|department|work)|"
+                        r"(?:not|isn['’]t|aren['’]t)\s+(?:your|this\s+role['’]s)\s+(?:job|problem|responsibility|concern|department)|"
+                        r"不关你事|不關你事|不是你的(?:工作|职责|職責|事)")
+#: The same said of a third party, found by plain substring search: "their plumbing is their job".
+_THEIR_JOB = ("is their job", "are their job", "is their responsibility", "are their responsibility")
 #: A question right after the negated mention: "No experience with Kafka? We'll teach you."
 _QUESTION = re.compile(r"(?:[^\S\n]{1,2}[\w-]+){0,2}[^\S\n]{0,2}[?？]")
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
@@ -260,8 +263,8 @@ _NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", 
                              "dropped", "abandoned", "gone", "out", "unnecessary", "irrelevant",
                              "optional", "migrated", "turned", "switched", "shut", "history", "thing", "free", "less",
                              "dead", "legacy", "off", "wouldn", "frozen", "wound", "winding", "end",
-                             "nope", "help", "contract", "licence", "license", "subscription", "seats", "archived", "unplugged",
-                             "deleted", "uninstalled", "torn", "pulled", "thrown", "let", "written", "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel", "terminated",
+                             "nope", "contract", "licence", "license", "subscription", "seats", "archived", "unplugged",
+                             "deleted", "uninstalled", "torn", "pulled", "thrown", "written", "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel", "terminated",
                              "discontinued", "superseded"])
 _NEG_AFTER_ZH = frozenset("被没沒派帮幫意在早並非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本只是历歷遗遺:：")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
@@ -270,9 +273,9 @@ _NEG_AFTER_ZH = frozenset("被没沒派帮幫意在早並非不无已可均都�
 _SUBJECT_KEYS = frozenset("""scope out unnecessary irrelevant legacy retired deprecated phased decommissioned sunset
     frozen wound lifed eol swapped switched ripped killed scrapped binned migrated replaced removed dropped abandoned
     shut turned grew outgrew moved left stopped cancelled canceled terminated discontinued superseded
-    not isn aren wasn weren won doesn don never no else handled owned covered maintained taken menu table relic
-    belongs belong falls fall stays stay remains remain kept days era years over behind past outside sits sit
-    archived unplugged deleted uninstalled torn pulled thrown let written""".split())
+    not isn aren wasn weren won doesn don never no else handled owned covered maintained taken relic
+    belongs belong falls fall stays stay remains remain kept days over behind past outside off
+    archived unplugged deleted uninstalled torn pulled thrown written""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
@@ -695,7 +698,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
             for h in which:
                 negated.add(id(h))
                 not_counted.append({"term": h.text, "at": h.start, "why": why})
-    _anaphora(text, low, plausible, negated, not_counted)
+    _anaphora(text, low, plausible, negated, not_counted, hints)
     if negated:
         _same_sentence(text, plausible, negated, not_counted)
         _negated_elsewhere(text, plausible, negated, listed, not_counted)
@@ -892,7 +895,8 @@ def _same_sentence(text: str, plausible: list[Hit], negated: set[int], not_count
                 not_counted.append({"term": h.text, "at": h.start, "why": why})
 
 
-def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> None:
+def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
+              hints: _Hints) -> None:
     """A negation whose object is a pronoun speaks of the tools named just before it: in its own sentence,
     or else in the sentence before (same paragraph). "The Airflow DAGs and the Kubernetes cluster are
     owned by the platform team, and you will not be expected to know either." When some of those are
@@ -901,7 +905,7 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
     if len(low) != len(text) or not plausible:
         return
     starts = [h.start for h in plausible]
-    for m in _ANAPHOR.finditer(low):
+    for m in _at_hints(_ANAPHOR, low, hints):
         at = m.start()
         lo, _ = _sentence(text, at, m.end())
         if _CONDITION.search(text, clause_start(text, at), at):
@@ -916,11 +920,31 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
         if m.group("p") == "it":
             window = [h for h in window if h.nodes == window[-1].nodes]  # "it": the last one named
         _negate(text, window, negated, not_counted, f"negated: '{' '.join(m.group().split())}' speaks of it")
-    for m in _NOT_YOURS.finditer(low):
+    yours = list(_at_hints(_NOT_YOURS, low, hints))
+    for phrase in _THEIR_JOB:
+        at = low.find(phrase)
+        if at >= 0:
+            yours.append(re.compile(re.escape(phrase)).match(low, at))
+    for m in yours:
+        assert m is not None
         lo, hi = _sentence(text, m.start(), m.end())
         window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         _negate(text, [h for h in window if id(h) not in negated], negated, not_counted,
                 f"negated: its sentence says '{m.group()}' (another team's work)")
+
+
+def _at_hints(rx: re.Pattern[str], low: str, hints: _Hints) -> Iterator[re.Match[str]]:
+    """The matches of ``rx`` that start where a negation word starts (every match when the hints do not map)."""
+    if hints.everywhere:
+        yield from rx.finditer(low)
+        return
+    end = -1
+    for pos in hints.positions:
+        if pos >= end:
+            m = rx.match(low, pos)
+            if m:
+                end = m.end()
+                yield m
 
 
 def _negate(text: str, window: list[Hit], negated: set[int], not_counted: list[dict[str, Any]], why: str) -> None:
