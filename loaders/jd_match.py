@@ -101,6 +101,7 @@ _ANAPHOR = re.compile(
     r"come\s+up|matter|go(?:ing)?\s+back\s+to|miss)\s+(?P<p>either(?:\s+of\s+them)?|them|it|those|these|"
     r"any\s+of\s+(?:them|these|those)|both)\b(?!\s+(?:from\s+scratch|on\s+day|right\s+away|yet|immediately|in\s+depth|"
     r"up\s*front|beforehand|before|already|perfectly|all\b|inside\s+out|going\s+in|to\s+apply|at\s+first|first))|"
+    r"neither\s+(?:needed|required|necessary|expected|counted|assessed|used|relevant)\b|"
     r"neither(?:\s+of\s+(?:them|these|those|the\s+two))?\s+(?:will|is|are|was|were|does|do|would|should|comes?|matters?)\b|"
     r"(?:也|亦)?(?:不会|不會|不)(?:考察|考|问|問|涉及|用到)(?:相关内容|相關內容|这些|這些|它们|它們|这个|這個|这块|這塊)")
 #: A sentence that says its subject is another team's work ("Dashboards are someone else's job: our BI team
@@ -109,11 +110,14 @@ _NOT_YOURS = re.compile(r"else['’]s\s+(?:job|problem|responsibility|remit|call
                         r"(?:not|isn['’]t|aren['’]t)\s+(?:your|this\s+role['’]s)\s+(?:job|problem|responsibility|concern|department)|"
                         r"不关你事|不關你事|不是你的(?:工作|职责|職責|事)")
 #: The same said of a third party, found by plain substring search: "their plumbing is their job".
-_THEIR_JOB = ("is their job", "are their job", "is their responsibility", "are their responsibility")
+_THEIR_JOB = ("is their job", "are their job", "is their responsibility", "are their responsibility",
+              "与本岗位无关", "與本職位無關", "与本职位无关", "和本岗位无关", "与这个岗位无关")
 #: A question right after the negated mention: "No experience with Kafka? We'll teach you."
 _QUESTION = re.compile(r"(?:[^\S\n]{1,2}[\w-]+){0,2}[^\S\n]{0,2}[?？]")
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
 _BONUS = re.compile(BONUS, re.IGNORECASE)
+#: "Kubernetes or Docker is not expected": a singular verb after "or" speaks of every item.
+_OR_LIST = re.compile(r"\b(?:or|nor)\b|或", re.IGNORECASE)
 #: A mention asked for as a skill, in a technical posting: "JAX experience is a plus", "Helm: a plus",
 #: "Bonus: Ray", "experience with Triton". Read right after / right before the mention.
 _SKILL_AFTER = re.compile(r"\s*(?:[-:：(（]\s*)?(?:(?:experience|skills?|knowledge|expertise|proficiency|familiarity|"
@@ -559,7 +563,8 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
     if m and not _ANSWER.search(m.group()):  # "Triton? Not here", "Scala: not used": the answer is the next clause
         m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, 90) + 1])
     if m:
-        which = chain[-1:] if _SINGULAR.search(m.group()) else chain
+        which = chain[-1:] if _SINGULAR.search(m.group()) and not _OR_LIST.search(text, chain[-2].end if len(chain) > 1 else 0,
+                                                                               tail.start) else chain
         return f"negated: '{m.group().strip(' ,(-–—')}' after it", which
     if hints.predicate(tail.end, tail.end + 90):
         stop = _SUBJECT_STOP.search(text, tail.end, tail.end + 90)  # the pattern keeps its subject to one clause itself
@@ -635,7 +640,9 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
         words = _INITIAL.findall(inside)
         initials = "".join(w[0] for w in words).lower()
         chinese = not inside.isascii() and not words
-        if (len(words) >= 2 and initials == h.text.lower()) or (chinese and h.rule is not None):
+        defined = (h.rule is not None and len(words) >= 2 and words[0].lower() in ("the", "a", "an")
+                   and not TECH_CONTEXT.search(inside) and not TECH_CUES.search(inside))  # "JAX (the Port of Jacksonville)"
+        if (len(words) >= 2 and initials == h.text.lower()) or (chinese and h.rule is not None) or defined:
             out[h.key] = f"{h.text} ({inside})"
     return out
 
@@ -949,9 +956,11 @@ def _at_hints(rx: re.Pattern[str], low: str, hints: _Hints) -> Iterator[re.Match
 
 def _negate(text: str, window: list[Hit], negated: set[int], not_counted: list[dict[str, Any]], why: str) -> None:
     """Mark the mentions negated, with ``why``, except where their clause asks for them."""
+    prev_end = 0
     for h in window:
-        if _ASKED_FOR.search(text, clause_start(text, h.start, 80), clause_end(text, h.end, 80)):
-            continue  # "we use Kafka; you don't need to know it before you join"
+        lo, prev_end = max(clause_start(text, h.start, 80), prev_end), h.end
+        if _ASKED_FOR.search(text, lo, clause_end(text, h.end, 80)):
+            continue  # "we use Kafka; you don't need to know it before you join" (from the mention before it on)
         negated.add(id(h))
         not_counted.append({"term": h.text, "at": h.start, "why": why})
 

@@ -105,13 +105,14 @@ RULES: dict[str, Rule] = {
                   before=r"(?:colou?r|shade|hue|主色为|主色為|颜色|顏色|色调|色調)\s*(?:of\s+|is\s+|为|為|:|：)?\s*$", sense="the colour"),
     "scala": Rule(before=r"(?:la|teatro\s+alla)\s+$", sense="La Scala"),
     "git": Rule(case=True),
-    "dbt": Rule(after=r"[\s-]+(?:therapy|therapists?|skills(?:\s+groups?)?|groups?|informed|training|trained|certified|certification|programs?|programmes?|clinicians?|sessions?)\b", sense="dialectical behaviour therapy"),
+    "dbt": Rule(before=r"(?:cbt|act|emdr|ipt)\s*(?:or|and|/|,|&)\s*$", after=r"[\s-]+(?:therapy|therapists?|skills(?:\s+groups?)?|groups?|informed|training|trained|certified|certification|programs?|programmes?|clinicians?|sessions?)\b", sense="dialectical behaviour therapy"),
     "aws": Rule(before=r"(?:american\s+welding\s+society)\s*\(?$",
                 after=r"[\s-]*(?:D\d|certif\w*|welding|CWI)\b", sense="American Welding Society"),
     "gcp": Rule(before=r"(?:ich|good\s+clinical\s+practice)[\s(-]*$|ich[\s-]*$",
                 after=r"\s*(?:guidelines?|compliance|principles|training|certificat\w*|and\s+GLP)\b", sense="Good Clinical Practice"),
     "torch": Rule(before=r"(?:cutting|welding|propane|blow|acetylene|plasma|oxy-?fuel|olympic|tiki|butane|the|a|pass|carry|carrying|carried|bear)\s+$",
                   after=r"\s+(?:cutting|brazing|welding|soldering|bearers?|relay|lit|song)\b|bearers?\b", sense="a flame torch, an idiom"),
+    "抱抱脸": Rule(sense="a plush toy, not the hub"),
     "transformers": Rule(before=r"(?:power|electrical|distribution|step-?up|step-?down|pad-?mounted|pole-?mounted|current|voltage|install)\s+$",
                          after=r"\s+(?:and\s+(?:switchgear|breakers|panels)|,\s*(?:switchgear|breakers|panels))", sense="electrical transformers"),
     # skills named by ordinary words
@@ -301,7 +302,8 @@ _ZH_OBJECT_AFTER = (r"卡|存储卡|内存卡|无人机|相机|镜头|耳机|手
                     r"吊饰|吊飾|饰品|飾品|装饰|裝飾|水晶|挂饰|掛飾|图案|圖案|主题|主題|造型|皮卡|轿车|轎車|车型|車型|小型车|小型車|"
                     r"轮胎|輪胎|火花塞|玩偶|公仔|巧克力|蛋糕|礼盒|禮盒|甜品|甜点|甜點|餐厅|餐廳|面包|麵包|咖啡馆|咖啡館|酒吧|超市|"
                     r"商场|商場|书店|書店|度假村|海滩|海灘|沙滩|沙灘|海景|公园|公園|博物馆|博物館|乐园|樂園|剧院|劇院|"
-                    r"酥|饼干|餅乾|糕|冰淇淋|布丁|披萨|披薩|饮料|飲料|杯|保温杯|保溫杯|水杯|水壶|水壺|"
+                    r"酥|饼干|餅乾|糕|冰淇淋|布丁|披萨|披薩|饮料|飲料|杯|保温杯|保溫杯|水杯|水壶|水壺|园|園|浮标|浮標|资料中心|資料中心|"
+                    r"抱枕|抱抱熊|毛绒|毛絨|系列|联名|聯名|创意园|創意園|产业园|產業園|科技园|科技園|工业园|工業園|软件园|軟件園|"
                     r"的?(?:柯基|猫咪?|貓咪?|狗狗?|兔子?|鹦鹉|鸚鵡|金鱼|金魚|仓鼠|倉鼠)")
 #: Objects in English right after a name: ocean instruments, consumer devices, parts.
 _OBJECT_AFTER = (r"floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
@@ -313,8 +315,9 @@ _ROLE_BEFORE = (r"(?:\b(?:senior|staff|principal|lead|chief|fellow|head)\s+(?:en
 _ZH_ROLE_BEFORE = (r"(?:店长|经理|主管|总监|负责人|工程师|同事|导师|老师|组长|主任|客户|联系人|面试官|创始人|老板|HR|"
                    r"店長|經理|總監|負責人|工程師|導師|老師|組長|客戶|聯絡人|聯繫人|面試官|創辦人|創始人|老闆|"
                    r"新郎|新娘|伴郎|伴娘|新人|先生|太太|小姐|女士|教练|教練|队长|隊長|房东|房東|名字叫|名叫|叫做|取名为?|取名為|昵称|暱稱|"
-                   r"小姐姐|小哥哥|姐姐|哥哥|同学|同學|一只叫|一隻叫|叫|名为|名為)\s*$")
-_ZH_ROLE_AFTER = r"\s*(?:先生|女士|小姐|太太|老师|老師|总|總|经理|經理|同学|同學|哥|姐|叔|姨|[（(]\s*(?:前|原|现|現|本名|former|ex-))"
+                   r"小姐姐|小哥哥|姐姐|哥哥|同学|同學|一只叫|一隻叫|叫|名为|名為|处长|處長|院长|院長|部长|部長|所长|所長|博士|教授)\s*$")
+_ZH_ROLE_AFTER = (r"\s*(?:[\u4e00-\u9fff]{1,2}(?:博士|教授|老师|老師|先生|女士|小姐|经理|經理|处长|處長|主任|院长|院長)|"
+                  r"先生|女士|小姐|太太|老师|老師|总|總|经理|經理|同学|同學|哥|姐|叔|姨|博士|教授|[（(]\s*(?:前|原|现|現|本名|former|ex-))")
 #: Travel to or from a place ("fly you in to JAX", "commute to Triton", "relocating out of Argo").
 _TRAVEL_BEFORE = (r"\b(?:fly|flying|flew|flown|fly\s+(?:\w+\s+)?in|travel\w*|commut\w*|driv\w*|relocat\w*|visit\w*|trips?|"
                   r"head(?:ing|ed)?|arriv\w*|land(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:in\s+to|into|to|from|out\s+of|at|in)\s+$")
@@ -329,6 +332,7 @@ EVERYDAY: list[Sense] = [
     Sense("a person", before=_ROLE_BEFORE),
     Sense("a person", before=_ZH_ROLE_BEFORE, after=_ZH_ROLE_AFTER, case=True),
     Sense("a vessel or place", before=_TRAVEL_BEFORE),
+    Sense("the name of a project, game or product", before=r"\b(?:code-?name[ds]?|project|dubbed|titled|title)\s+[*_\"'“‘]?$"),
     Sense("a moon, star or figure of myth",
           before=r"\b(?:moons?|planets?|dwarf\s+planet|satellites?|stars?|constellations?|comets?|asteroids?|titans?|gods?|"
                  r"goddess|hero(?:es)?|myth\s+of)\s+$|(?:卫星|衛星|星座|天神|神话中的|神話中的)\s*$",
@@ -357,7 +361,7 @@ EVERYDAY: list[Sense] = [
                                        r"马自达|馬自達|铃木|鈴木|斯巴鲁|五菱|宝马|寶馬|奔驰|賓士|奥迪|奧迪)\s*$"),
     Sense("a brand or product", after=rf"\s+(?:{_BRAND_AFTER})\b|\s*(?:®|™)",
           before=r"(?:\b(?:chevy|chevrolet|nissan|mitsubishi|ford|toyota|honda|dodge|plymouth|buy|bought|drive|drives|"
-                 r"driving|wear|wearing|sip|drink|order|ordered|delivered\s+by|shop\s+at|shopping\s+at)\s+(?:a\s+|an\s+|the\s+|some\s+)?)$"),
+                 r"driving|wear|wearing|sip|drink|order|ordered|delivered\s+by|shop\s+at|shopping\s+at)\s+(?:a\s+|an\s+|the\s+|some\s+)?['’]?)$"),
     Sense("laboratory equipment or a chemical", after=rf"\s+(?:{_LAB_AFTER})\b", before=rf"\b(?:{_LAB_BEFORE})\s+$"),
     Sense("an adjective, not the tool itself",
           after=r"[-‐](?:like|style|esque|ish|inspired|compatible|flavou?red|alike|themed|shaped|sized)\b|"
@@ -429,6 +433,9 @@ NAME_LEADERS_OK = frozenset(
 #: Cues that negate the tools right AFTER them in the same clause ("no Hadoop", "instead of Airflow",
 #: "we don't use Spark", "无需掌握Hadoop"). A cue that is one of NOT_NEGATION is not one.
 NEGATION_BEFORE = (
+    # before the bare "no" below, which would stop at "no" and leave "plans to bring" as the gap
+    r"\b(?:no|not\s+any)\s+plans?\s+to\s+(?:bring|adopt|use|introduce|reintroduce|revive|move\s+to|switch\s+to|go\s+back\s+to)(?:\s+back)?\b|"
+    r"\bnot\s+planning\s+to\s+(?:bring|adopt|use|introduce|reintroduce|revive)(?:\s+back)?\b|"
     r"\bno\s+need\s+(?:for|to\s+(?:\w+\s+)?)|\bno\s+longer\s+(?:\w+\s+)?|\bno\b(?!\s*\.|\s+(?:matter|doubt|shortage|less|later|more|fewer|longer\s+than|problem|surprise|stranger|"
     r"exception|one|two|limit))|"
     r"\bnor\s+(?:is|are|was|were|do|does|did|will|would|should|can|could|must|need)(?:\s+(?:we|you|they|it|there))?"
@@ -498,7 +505,8 @@ NEGATION_AFTER = (
     r"none|no(?!\s+(?:problems?|worries|worry|matter|sweat|issue|big\s+deal))|nope|never(?:\s+used(?:\s+it)?)?|n/a|(?:(?:long|totally|completely|all)\s+)?(?:retired|deprecated|gone|dead)|history|"
     r"irrelevant|unnecessary|"
     r"not\s+(?:here|anymore|any\s+more|(?:for|in|at|on)\s+(?:us|this\s+\w+|our\s+\w+|the\s+menu))|"
-    r"(?:we|you|I)\s+(?:don['’]t|do\s+not|never|no\s+longer|won['’]t)\s+(?:\w+\s+){0,2}?(?:it|them|that)|"
+    r"(?:we|you|I)\s+(?:don['’]t|do\s+not|never|no\s+longer|won['’]t|will\s+not|wouldn['’]t|shouldn['’]t)\s+(?:\w+\s+){0,2}?"
+    r"(?:it|them|that|any|anything|a\s+line)|"
     r"不需要|不用|无|無|不涉及|不要求|非必须|非必要)(?![A-Za-z])|"
     r"^\s*(?:->|→|=>|⟶)\s*[\w .-]{1,30}?\s(?:migration|move|switch(?:over)?|cut-?over|transition)\b|"
     r"^[^，。；,.;\n！？]{0,16}?(?:已|已经|已經)?(?:被|由)[^，。；,.;\n]{1,30}?(?:取代|替代|替换|替換|代替|淘汰)|"
@@ -529,8 +537,9 @@ NEGATION_AFTER = (
     r"optional\s+and\s+not\s+assessed)\b|(?:has|have)\s+been\s+(?:retired|deprecated|phased\s+out|sunset|decommissioned|"
     r"replaced|removed|dropped|migrated\s+away|turned\s+off|switched\s+off|shut\s+down)\b)|"
     r"^[-‐](?:free|less)\b|"
-    r"^\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
-    r"(?:非必要|非必須|不是必須|不必要|不做要求|不作要求|不要求|不需要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮)|"
+    r"^\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識|语言|語言)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
+    r"(?:非必要|非必須|不是必須|不必要|不做要求|不作要求|不要求|不需要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮|"
+    r"工具链|工具鏈|工具箱|技术体系|技術體系)|不沾边|不沾邊|无关|無關|"
     r"(?:早|早就|早已)?已?(?:经|經)?[^，。；,.;、\n]{0,8}?(?:" + DISCONTINUED_ZH + r"|被取代|被替換|被替换)|"
     r"(?:不是|並非|并非)(?:本岗位|本職位|这个岗位|這個崗位|我们|我們)?的?(?:重点|重點|核心要求|必备技能|必備技能)|"
     r"(?:不是|非|并非|並非)(?:必要|必须|必須|必需|必备|必備|硬性要求|刚需|剛需)|不需|無需|無須|不涉及|不考察|不列入|"

@@ -316,7 +316,8 @@ def test_the_labelled_corpus_meets_the_targets():
 #: right tracks at least). jd_holdout3 was scored once, blind, at F1 0.900 with 11 negated and 22
 #: everyday-sense hits and track 30/32, before the last round of rules, and tuned on since;
 #: jd_holdout4 was scored once, blind, at F1 0.985 with 2 negated and 2 everyday-sense hits, track 28/30;
-#: jd_holdout5 at F1 0.934 (precision 0.880) with 15 negated and 7 everyday-sense hits, track 30/30. Both
+#: jd_holdout5 at F1 0.934 (precision 0.880) with 15 negated and 7 everyday-sense hits, track 30/30;
+#: jd_holdout6 at F1 0.954 (precision 0.912) with 8 negated and 8 everyday-sense hits, track 29/30. All three
 #: were tuned on after that one score.
 FLOORS = {
     "jd_corpus": (60, 1.0, 0, 0, 60),
@@ -326,6 +327,7 @@ FLOORS = {
     "jd_tuning5": (30, 1.0, 0, 0, 30),
     "jd_holdout4": (30, 1.0, 0, 0, 28),
     "jd_holdout5": (30, 0.9969, 0, 0, 30),
+    "jd_holdout6": (30, 1.0, 0, 0, 29),
 }
 
 

@@ -557,3 +557,38 @@ def test_a_chinese_note_in_parentheses_is_not_a_definition(packaged_graph):
 @pytest.mark.parametrize("text", ["曾开发出职业水平的围棋（Go）程序。", "We play Go at lunch on a real Go board."])
 def test_the_board_game_go(packaged_graph, text):
     assert "go" not in tools(text, packaged_graph)
+
+
+# -- the third blind set's kinds of phrasing (each rule in new words) -------------------------
+
+@pytest.mark.parametrize("text,gone", [
+    ("Airflow: you will not touch any.", ["airflow"]),
+    ("We have no plans to bring Hive back.", ["hive"]),
+    ("We are not planning to adopt Kubeflow.", ["kubeflow"]),
+    ("We build on PyTorch only, so Keras and Theano are neither needed nor counted.", ["keras"]),
+    ("Knowledge of Terraform or Helm is not expected.", ["helm", "terraform"]),
+    ("Kafka 不在我们的工具链里。", ["kafka"]),
+    ("Scala 语言不作要求。", ["scala"]),
+    ("本岗位和 Hive、Spark 都不沾边。", ["hive", "spark"]),
+    ("模型上线（包括 Triton 服务）由平台组负责，与本岗位无关。", ["triton"]),
+])
+def test_negation_kinds_of_the_third_blind_set(packaged_graph, text, gone):
+    got = tools(text, packaged_graph)
+    assert not set(gone) & set(got) and set(BASE) <= set(got)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Our new title, codename Argo, ships next spring.", "argo"),
+    ("We restore a Plymouth 'Cuda every winter.", "cuda"),
+    ("Members who start CBT or DBT see fewer admissions.", "dbt"),
+    ("我们位于南山 Spark 创意园。", "spark"),
+    ("部门处长 Ray 负责面试。", "ray"),
+    ("请联系 Ray 王博士。", "ray"),
+    ("Our berth is at JAX (the Port of Jacksonville).", "jax"),
+])
+def test_everyday_kinds_of_the_third_blind_set(packaged_graph, text, term):
+    assert term not in tools(text, packaged_graph)
+
+
+def test_a_plush_toy_is_not_the_hub(packaged_graph):
+    assert extract("玩具店店长\n门店主推抱抱脸毛绒玩偶系列。", packaged_graph).tools == []
