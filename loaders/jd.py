@@ -156,6 +156,16 @@ class Vocabulary:
     track_titles: list[tuple[re.Pattern[str], str, bool]]
     track_skills: dict[str, dict[str, float]]
 
+    @functools.cached_property
+    def tracks(self) -> frozenset[str]:
+        """Every track a posting can be classified as (those with requirements, and those with titles)."""
+        return frozenset(self.track_skills) | {t for _, t, _ in self.track_titles}
+
+    @functools.cached_property
+    def track_totals(self) -> dict[str, float]:
+        """The summed weight of each track's required skills."""
+        return {t: sum(needs.values()) for t, needs in self.track_skills.items()}
+
     @classmethod
     def from_graph(cls, graph: KnowledgeGraph) -> Vocabulary:
         nodes: dict[str, set[str]] = {}
@@ -385,6 +395,8 @@ def _negated_cue(body: str, at: int, negations: list[int]) -> bool:
 
 #: The words a negated cue starts with (see ``_NEGATED_CUE``).
 _NEGATION_WORD = re.compile(r"n(?:o|ot|or|ever)\b|without\b|n['’]t\b|不|没有|沒有|无需|無需", re.IGNORECASE)
+#: The same, for lowercased text (where lowercasing keeps positions): matched case-sensitively, it is faster.
+_NEGATION_WORD_LOW = re.compile(_NEGATION_WORD.pattern)
 
 
 _TRADITIONAL = str.maketrans(dict(zip(TRADITIONAL_CHARS[::2], TRADITIONAL_CHARS[1::2])))
@@ -418,7 +430,7 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     """
     if _traditional(title) or _traditional(body):
         title, body = simplified(title), simplified(body)
-    tracks = {t for t in vocab.track_skills} | {t for _, t, _ in vocab.track_titles}
+    tracks = vocab.tracks
     title_score: dict[str, float] = {}
     title_hits: dict[str, str] = {}
     low_title = title.lower()
@@ -432,9 +444,11 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
             title_score[track], title_hits[track] = weight, m.group()
     cue_score: dict[str, float] = {}
     cue_words: dict[str, list[str]] = {}
-    negations = [m.start() for m in _NEGATION_WORD.finditer(body)]
+    low = body.lower()
+    found = _NEGATION_WORD_LOW.finditer(low) if len(low) == len(body) else _NEGATION_WORD.finditer(body)
+    negations = [m.start() for m in found]
     seen: set[str] = set()
-    for a, b in find_folded(CUE_PATTERN, body):
+    for a, b in find_folded(CUE_PATTERN, body, low):
         phrase = body[a:b]
         key = term_key(phrase)
         if key in seen:
@@ -448,8 +462,9 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
                 cue_words.setdefault(track, []).append(phrase)
     have = set(skills)
     profile = {}
+    totals = vocab.track_totals
     for track, needs in vocab.track_skills.items():
-        total = sum(needs.values())
+        total = totals[track]
         if total:
             profile[track] = round(PROFILE_WEIGHT * sum(w for s, w in needs.items() if s in have) / total, 2)
     scores = {t: round(title_score.get(t, 0) + cue_score.get(t, 0) + profile.get(t, 0), 2) for t in tracks}
