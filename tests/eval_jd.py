@@ -3,9 +3,10 @@ tests/jd_tuning2/ (the first sets the rules were written with), tests/jd_holdout
 tests/jd_holdout3/, tests/jd_holdout4/, tests/jd_holdout5/ and tests/jd_holdout6/ (each written blind by someone who
 never saw the rules nor the other sets, scored once as a held-out set, then tuned on), and
 tests/jd_tuning5/ (new negation phrasings and everyday senses written to push the rules to
-generalise). The held-out set of the moment is kept outside the tree while the rules change and
-scored once, with ``--corpus``, after they are final. Do not tune the rules on it before that, or it
-stops measuring anything.
+generalise). One held-out set: tests/jd_holdout7/ (30 postings by an author who never saw the rules
+nor the other sets, kept outside the tree while the rules changed, scored once after they were
+final: F1 0.987, 0 negated and 3 everyday-sense hits, track 29/30). Do not tune the rules on it, or
+it stops measuring anything; write a new blind set for the next round.
 
 Prints tool precision, recall and F1 (micro-averaged over all documents), negated-tool
 hits (a tool the labels' ``negated`` list says the posting names only to say it is not
@@ -36,8 +37,9 @@ TUNING5 = Path(__file__).with_name("jd_tuning5")
 HOLDOUT4 = Path(__file__).with_name("jd_holdout4")
 HOLDOUT5 = Path(__file__).with_name("jd_holdout5")
 HOLDOUT6 = Path(__file__).with_name("jd_holdout6")
-#: Every labelled set in the tree (all of them tuning sets now; the held-out set is kept outside the tree).
-SETS = (CORPUS, TUNING2, HOLDOUT, HOLDOUT3, TUNING5, HOLDOUT4, HOLDOUT5, HOLDOUT6)
+HOLDOUT7 = Path(__file__).with_name("jd_holdout7")
+#: Every labelled set in the tree: the tuning sets, then the held-out set (HOLDOUT7).
+SETS = (CORPUS, TUNING2, HOLDOUT, HOLDOUT3, TUNING5, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7)
 F1_TARGET = 0.9
 ACCURACY_TARGET = 0.85
 

@@ -318,7 +318,8 @@ def test_the_labelled_corpus_meets_the_targets():
 #: jd_holdout4 was scored once, blind, at F1 0.985 with 2 negated and 2 everyday-sense hits, track 28/30;
 #: jd_holdout5 at F1 0.934 (precision 0.880) with 15 negated and 7 everyday-sense hits, track 30/30;
 #: jd_holdout6 at F1 0.954 (precision 0.912) with 8 negated and 8 everyday-sense hits, track 29/30. All three
-#: were tuned on after that one score.
+#: were tuned on after that one score. jd_holdout7 is the held-out set: written blind, kept outside the tree
+#: until the rules were final, scored once (its floor is that score). Do not tune the rules on it.
 FLOORS = {
     "jd_corpus": (60, 1.0, 0, 0, 60),
     "jd_tuning2": (35, 1.0, 0, 0, 35),
@@ -328,6 +329,7 @@ FLOORS = {
     "jd_holdout4": (30, 1.0, 0, 0, 28),
     "jd_holdout5": (30, 0.9969, 0, 0, 30),
     "jd_holdout6": (30, 1.0, 0, 0, 29),
+    "jd_holdout7": (30, 0.9866, 0, 3, 29),
 }
 
 
