@@ -371,6 +371,7 @@ _WORD_EDGES = re.compile(rf"^\(\?<!\[{_WORD}\]\)|\(\?!\[{_WORD}\]\)$")
 
 
 @functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=4096)
 def _title_literal(pattern: str) -> str:
     """The lowercase name a track-title pattern looks for (a cheap test before the pattern runs)."""
     return re.sub(r"\\(.)", r"\1", _WORD_EDGES.sub("", pattern)).lower()
@@ -466,7 +467,7 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     for track, needs in vocab.track_skills.items():
         total = totals[track]
         if total:
-            profile[track] = round(PROFILE_WEIGHT * sum(w for s, w in needs.items() if s in have) / total, 2)
+            profile[track] = round(PROFILE_WEIGHT * sum(needs[s] for s in needs.keys() & have) / total, 2)
     scores = {t: round(title_score.get(t, 0) + cue_score.get(t, 0) + profile.get(t, 0), 2) for t in tracks}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     best, top = ranked[0] if ranked else (None, 0.0)

@@ -209,11 +209,10 @@ def _before_senses(window: str) -> tuple[int, ...]:
     found: set[int] = set()
     if not window.isascii():
         found.update(_word_senses(window.rstrip()[-_ZH_BEFORE_TAIL:]))
-    last = window.split()[-4:]
+    last = window.rsplit(None, 4)[-4:]  # the last four words, without splitting the whole window
     if last and _AMOUNT.match(last[-1]):
         found.update(_NUMBER_SENSES)
-    for w in last:
-        found.update(_word_senses(w))
+    found.update(*map(_word_senses, last))
     return tuple(sorted(found))
 
 
@@ -317,12 +316,8 @@ class _Hints:
 
     @classmethod
     def of(cls, low: str) -> _Hints:
-        positions, subject = [], []
-        for m in _NEG_WORDS.finditer(low):
-            positions.append(m.start())
-            if m.group() in _SUBJECT_KEYS:
-                subject.append(m.start())
-        return cls(positions, subject)
+        found = [(m.start(), m.group()) for m in _NEG_WORDS.finditer(low)]
+        return cls([p for p, _ in found], [p for p, word in found if word in _SUBJECT_KEYS])
 
     def near(self, lo: int, hi: int) -> bool:
         """Whether a word that may start a negation cue (before or after a mention) is in [lo, hi)."""
@@ -678,7 +673,8 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
             not_counted.append({"term": h.text, "at": h.start, "why": why})
         else:
             plausible.append(h)
-    plausible = _everyday_sentences(text, plausible, vocab, not_counted, low)
+    ends: list[_Bounds] = []  # the posting's sentence ends, found once when first needed
+    plausible = _everyday_sentences(text, plausible, vocab, not_counted, low, ends)
     if not plausible:
         return Mentions({}, set(), not_counted)
     negated: set[int] = set()
@@ -710,7 +706,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
         _same_sentence(text, plausible, negated, not_counted)
         _negated_elsewhere(text, plausible, negated, listed, not_counted)
     plausible = _one_sense(text, plausible, not_counted, negated)
-    accepted = _in_context(text, plausible, negated, not_counted, low)
+    accepted = _in_context(text, plausible, negated, not_counted, low, ends)
     bonus_hints = _hint_positions(low, _BONUS_HINTS)
     levels: dict[str, set[str]] = {}
     found: dict[str, list[str]] = {}
@@ -755,7 +751,7 @@ _BLOCK_START = re.compile(r"\n[ \t]*(?:[-*•‧·●▪]|\d{1,2}[.)、]|#)")
 
 
 def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_counted: list[dict[str, Any]],
-                        low: str | None = None) -> list[Hit]:
+                        low: str | None = None, sentence_ends: list[_Bounds] | None = None) -> list[Hit]:
     """Drop the tool-like words that stand in a sentence with nothing technical in it and either
     everyday words around (rooms, myths, drones, coffee: ``EVERYDAY_CONTEXT``) or the word written
     in lowercase where the tool's name is capitalised ("we avoid hive-mind decisions")."""
@@ -772,7 +768,7 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
         lowercase = (h.text.islower() and all(vocab.labels.get(n) == "Tool" for n in h.nodes)  # skills are written in lowercase
                      and not any(sp.islower() for sp in vocab.spellings.get(h.key, ())))
         if ends is None or blocks is None:
-            ends, blocks = _Bounds(SENTENCE_END, text), _Bounds(_BLOCK_START, text)
+            ends, blocks = _sentence_ends(text, sentence_ends), _Bounds(_BLOCK_START, text)
         lo = max(h.start - SENTENCE_REACH, ends.last_end_before(h.start), blocks.last_start_before(h.start))
         hi = min(h.end + SENTENCE_REACH, ends.first_start_after(h.end, len(text)), blocks.first_start_after(h.end, len(text)))
         if not starts:
@@ -860,6 +856,16 @@ def _one_sense(text: str, plausible: list[Hit], not_counted: list[dict[str, Any]
     return kept
 
 
+def _sentence_ends(text: str, found: list[_Bounds] | None) -> _Bounds:
+    """Where the posting's sentences end: kept in ``found`` (empty, or the one answer) for the next caller."""
+    if found:
+        return found[0]
+    ends = _Bounds(SENTENCE_END, text)
+    if found is not None:
+        found.append(ends)
+    return ends
+
+
 def _next_to_technology(text: str, plausible: list[Hit], i: int) -> bool:
     """Whether the mention before or after ``plausible[i]`` is another technology in the same sentence
     (the cheap, common answer of ``_everyday_sentences``)."""
@@ -928,7 +934,7 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
             window = [h for h in window if h.nodes == window[-1].nodes]  # "it": the last one named
         _negate(text, window, negated, not_counted, f"negated: '{' '.join(m.group().split())}' speaks of it")
     yours = list(_at_hints(_NOT_YOURS, low, hints))
-    for phrase in _THEIR_JOB:
+    for phrase in _THEIR_JOB if not low.isascii() else _THEIR_JOB[:4]:
         at = low.find(phrase)
         if at >= 0:
             yours.append(re.compile(re.escape(phrase)).match(low, at))
@@ -994,7 +1000,7 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|yet|while)\b|�
 
 
 def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
-                low: str | None = None) -> list[Hit]:
+                low: str | None = None, sentence_ends: list[_Bounds] | None = None) -> list[Hit]:
     """The mentions that count: unambiguous ones, and ambiguous ones whose context is technical.
 
     Two passes: an ambiguous mention with technical evidence of its own (a technology next to it, a
@@ -1003,7 +1009,7 @@ def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted:
     support = [h for h in plausible if _vouches(h)]
     confident = {n for h in support for n in h.nodes}
     support_starts = [h.start for h in support]
-    bounds = [m.start() for m in SENTENCE_END.finditer(text)] if len(support) < len(plausible) else []
+    bounds = _sentence_ends(text, sentence_ends).starts if len(support) < len(plausible) else []
     accepted = []
     words: dict[re.Pattern[str], _Lookup] = {}
     pending: list[Hit] = []
