@@ -345,6 +345,23 @@ def test_any_text_extracts_without_error(packaged_graph, text):
     json.dumps(e.as_dict(), allow_nan=False)
 
 
+_WORDS = ["Spark", "Kafka", "Ray", "Tableau", "AWS", "Go", "airflow", "hive", "'Cuda", "JAX", "either", "neither", "them",
+          "it", "both", "not", "won't", "you", "will", "be", "asked", "to", "know", "someone", "else's", "job", "is", "not",
+          "your", "their", "tore", "out", "let", "the", "contract", "lapse", "codename", "(the", "Port", "of", "Jackson)",
+          "no", "plans", "bring", "back", "without", "nothing", "works", "?", ".", ",", ":", "\n", "\n  of", "唔需要",
+          "冇", "不关你事", "与本岗位无关", "由", "迁移至", "没有", "就", "experience", "a", "plus", "Bonus:", "D1.1",
+          "spark executors", "hot-aisle", "3.5", "围棋（Go）", "AWS（香港区域）"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=80))
+def test_any_sentence_of_the_sentence_rules_extracts_without_error(packaged_graph, words):
+    # the pronoun, other-team, one-sense and lowercase rules on random word salads of their own cue words
+    e = extract("Data Engineer\n" + " ".join(words), packaged_graph)
+    assert set(e.tools) <= set(packaged_graph.ids("Tool"))
+    assert all(0 <= r["at"] < 14 + len(" ".join(words)) for r in e.evidence["not_counted"])
+    json.dumps(e.as_dict(), allow_nan=False)
+
+
 def test_a_megabyte_of_tool_names_is_bounded(packaged_graph):
     # The time target (< 2 s) is measured in tests/bench_jd.py; here: it finishes and explains itself.
     start = time.perf_counter()
