@@ -69,16 +69,19 @@ def main(argv: list[str]) -> int:
     vocabulary(graph)  # compiled once per graph, as in `kg ingest`
     docs = generate(args.docs)
     size = sum(len(d.encode()) for d in docs) / len(docs)
-    rates = []
+    rates, cpu_rates = [], []
     for _ in range(args.runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for d in docs:
             extract(d, graph)
         rates.append(len(docs) / (time.perf_counter() - start))
+        cpu_rates.append(len(docs) / (time.process_time() - cpu))
     median = statistics.median(rates)
     print(f"{len(docs)} documents, {size / 1000:.1f} KB each on average, {args.runs} runs")
     print(f"runs (docs/s): {', '.join(f'{r:,.0f}' for r in rates)}")
-    print(f"median: {median:,.0f} docs/s   target >= {TARGET:,.0f}")
+    # on a shared machine the wall clock counts other processes' turns; CPU time counts only ours
+    print(f"runs (docs per CPU-second): {', '.join(f'{r:,.0f}' for r in cpu_rates)}")
+    print(f"median: {median:,.0f} docs/s ({statistics.median(cpu_rates):,.0f} per CPU-second)   target >= {TARGET:,.0f}")
     slowest = 0.0
     for kind, text in megabyte_postings().items():
         start = time.perf_counter()
