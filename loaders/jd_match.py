@@ -933,17 +933,16 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
         if m.group("p") == "it":
             window = [h for h in window if h.nodes == window[-1].nodes]  # "it": the last one named
         _negate(text, window, negated, not_counted, f"negated: '{' '.join(m.group().split())}' speaks of it")
-    yours = list(_at_hints(_NOT_YOURS, low, hints))
+    yours = [(m.start(), m.group()) for m in _at_hints(_NOT_YOURS, low, hints)]
     for phrase in _THEIR_JOB if not low.isascii() else _THEIR_JOB[:4]:
         at = low.find(phrase)
         if at >= 0:
-            yours.append(re.compile(re.escape(phrase)).match(low, at))
-    for m in yours:
-        assert m is not None
-        lo, hi = _sentence(text, m.start(), m.end())
+            yours.append((at, phrase))
+    for at, said in yours:
+        lo, hi = _sentence(text, at, at + len(said))
         window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         _negate(text, [h for h in window if id(h) not in negated], negated, not_counted,
-                f"negated: its sentence says '{m.group()}' (another team's work)")
+                f"negated: its sentence says '{said}' (another team's work)")
 
 
 def _at_hints(rx: re.Pattern[str], low: str, hints: _Hints) -> Iterator[re.Match[str]]:
