@@ -158,7 +158,7 @@ def betweenness(graph: "KnowledgeGraph") -> tuple[dict[str, float], dict[str, An
 
     if type(graph).adjacency is KnowledgeGraph.adjacency:
         # In memory: neighbours in first-seen order, as graph.undirected() has them, without building it.
-        succ = graph.g._succ
+        succ = graph.links("out")
         index = {node: i for i, node in enumerate(succ)}
         linked: list[dict[int, None]] = [{} for _ in index]
         for u, ends in succ.items():

@@ -289,9 +289,8 @@ def from_data(data: Any, key: str | None = None) -> "KnowledgeGraph":
     g.add_nodes_from(data["nodes"])
     if g.number_of_nodes() != len(data["nodes"]):
         raise ValueError("not a cached graph")
-    nodes = g._node
     for item in data["edges"]:
-        if not (isinstance(item, list) and len(item) == 4 and item[0] in nodes and item[1] in nodes
+        if not (isinstance(item, list) and len(item) == 4 and item[0] in g and item[1] in g
                 and isinstance(item[3], dict) and isinstance(item[2], str) and item[3].get("type") == item[2]):
             raise ValueError("not a cached graph")
     g.add_edges_from(data["edges"])
@@ -304,9 +303,9 @@ def to_data(graph: "KnowledgeGraph", key: str) -> dict[str, Any]:
     gives every node the same neighbours in the same order."""
     from kg.stores.base import insertion_order
 
-    succ = graph.g._succ
+    succ = graph.links("out")
     return {"format": _FORMAT, "key": key,
-            "nodes": [[n, d] for n, d in graph.g.nodes(data=True)],
+            "nodes": [[n, d] for n, d in graph.node_items()],
             "edges": [[s, e, k, succ[s][e][k]] for s, e, k in insertion_order(graph)]}
 
 

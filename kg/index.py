@@ -62,9 +62,9 @@ def write_index(graph: KnowledgeGraph, path: str | os.PathLike[str], key: str,
     computed of it: ``{name: (version of the code, JSON data)}`` (see ``IndexedGraph.derived``)."""
     from kg.stores.base import insertion_order
 
-    g = graph.g
-    number = {node: i for i, node in enumerate(g.nodes)}
-    undirected = graph.undirected()._adj
+    number = {node: i for i, (node, _) in enumerate(graph.node_items())}
+    succ, pred = graph.links("out"), graph.links("in")
+    neighbours, _ = graph.adjacency(directed=False)
     con = sqlite3.connect(path, isolation_level=None)
     try:
         con.execute("PRAGMA journal_mode=OFF")
@@ -75,23 +75,23 @@ def write_index(graph: KnowledgeGraph, path: str | os.PathLike[str], key: str,
                 con.execute(statement)
         con.executemany("INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)", (
             (number[node], node, data["label"], _dumps(data), _search_text(node, data),
-             array("i", (number[m] for m in undirected[node])).tobytes())
-            for node, data in g.nodes(data=True)))
-        out_pos = {edge: i for node in g for i, edge in enumerate(
-            (node, end, k) for end, keys in g._succ[node].items() for k in keys)}
-        in_pos = {edge: i for node in g for i, edge in enumerate(
-            (start, node, k) for start, keys in g._pred[node].items() for k in keys)}
+             array("i", (number[m] for m in neighbours(node))).tobytes())
+            for node, data in graph.node_items()))
+        out_pos = {edge: i for node, ends in succ.items() for i, edge in enumerate(
+            (node, end, k) for end, keys in ends.items() for k in keys)}
+        in_pos = {edge: i for node, starts in pred.items() for i, edge in enumerate(
+            (start, node, k) for start, keys in starts.items() for k in keys)}
         shared: dict[str, int] = {}
         rows = []
         for seq, (start, end, k) in enumerate(insertion_order(graph)):
-            text = _dumps(g._succ[start][end][k])
+            text = _dumps(succ[start][end][k])
             p = shared.setdefault(text, len(shared))
             rows.append((seq, number[start], number[end], k, out_pos[start, end, k], in_pos[start, end, k], p))
         con.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         con.executemany("INSERT INTO props VALUES (?, ?)", ((p, text) for text, p in shared.items()))
         spelled: list[tuple[int, str, str, str, int, int]] = []
         words: list[tuple[str, int]] = []
-        for node, data in g.nodes(data=True):
+        for node, data in graph.node_items():
             for text in spellings(node, data):
                 folded = normalize(text)
                 spelled.append((len(spelled), str(text), folded, squash(folded), 0, number[node]))
@@ -107,7 +107,7 @@ def write_index(graph: KnowledgeGraph, path: str | os.PathLike[str], key: str,
         con.executemany("INSERT INTO derived VALUES (?, ?, ?)",
                         ((name, version, _dumps(data)) for name, (version, data) in (derived or {}).items()))
         meta = {"format": FORMAT, "key": key, "counts": json.dumps(graph.counts()),
-                "nodes": str(g.number_of_nodes()), "relationships": str(g.number_of_edges())}
+                "nodes": str(len(graph)), "relationships": str(graph.number_of_relationships())}
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         con.execute("COMMIT")
     finally:
@@ -168,19 +168,17 @@ def open_index(path: str | os.PathLike[str], key: str) -> "IndexedGraph | None":
 class IndexedGraph(PartialGraph):
     """A ``KnowledgeGraph`` read from an index file as it is asked (see the module's text).
 
-    Answers come in the order the graph in memory gives them. Reading :attr:`g`
-    (the networkx graph) or changing the graph reads the whole graph first; from
-    then on it is an ordinary ``KnowledgeGraph``.
+    Answers come in the order the graph in memory gives them. A pass over the whole
+    graph or a change reads the whole graph first; from then on it is an ordinary
+    ``KnowledgeGraph``.
     """
 
     def __init__(self, con: sqlite3.Connection, path: str, counts: dict[str, Any], size: tuple[int, int]) -> None:
+        super().__init__()
         self._con = con
         self._path = path
         self._counts = counts
         self._size = size
-        self._full: nx.MultiDiGraph | None = None
-        self._resolver: Any = None
-        self.revision = 0
         self._ids: list[str] | None = None
         self._number: dict[str, int] = {}
         self._data: dict[str, dict[str, Any]] = {}
@@ -189,7 +187,7 @@ class IndexedGraph(PartialGraph):
         self._typed: dict[tuple[str, str, str], list[tuple[str, dict[str, Any]]]] = {}
 
     # -- the whole graph, for what needs it ------------------------------------
-    def _read_whole(self) -> nx.MultiDiGraph:
+    def _read_whole(self) -> KnowledgeGraph:
         from kg.model import CollectorPaused
 
         g = nx.MultiDiGraph()
@@ -201,7 +199,7 @@ class IndexedGraph(PartialGraph):
             g.add_edges_from(
                 (ids[s], ids[e], k, self._checked_edge(k, json.loads(props[p])))
                 for s, e, k, p in self._rows("SELECT src, dst, type, p FROM edges ORDER BY seq"))
-        return g
+        return KnowledgeGraph(g)
 
     # -- reading rows ----------------------------------------------------------
     def _rows(self, sql: str, args: Iterable[Any] = ()) -> list[Any]:

@@ -1,7 +1,7 @@
 """The graph itself: labelled nodes, typed relationships and their provenance."""
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping
 
 import networkx as nx
 
@@ -33,12 +33,6 @@ REL_TYPES: dict[str, tuple[str, str]] = {
 #: Labels a REQUIRES may point at besides Skill (demand for a tool, from job descriptions).
 REQUIRES_TARGETS = ("Skill", "Tool")
 
-#: Node properties every node has (besides its provenance).
-NODE_FIELDS = ("name", "name_zh", "aliases", "description")
-
-#: Provenance kinds that are not a user file's name.
-SOURCES = ("article", "curated", "jd", "esco")
-
 
 class KnowledgeGraph:
     """A Track -> Layer -> Skill -> Tool graph over a networkx ``MultiDiGraph``.
@@ -57,6 +51,9 @@ class KnowledgeGraph:
     ['sql']
     >>> g.node("sql")["label"], g.name("sql")
     ('Tool', 'SQL')
+
+    The networkx graph underneath (``g``) is this module's own: other modules read and change
+    the graph through the methods (tests/test_architecture.py checks it).
     """
 
     def __init__(self, graph: nx.MultiDiGraph | None = None) -> None:
@@ -77,6 +74,43 @@ class KnowledgeGraph:
 
     def add_relationship(self, rel_type: str, start: str, end: str, **props: Any) -> None:
         self.g.add_edge(start, end, key=rel_type, **relationship_properties(rel_type, props))
+
+    def update_node(self, node_id: str, **props: Any) -> None:
+        """Give an existing node ``props`` (its other properties and its label stay; ``KeyError``
+        if there is no such node).
+
+        >>> g = KnowledgeGraph(); g.add_node("sql", "Tool", name="SQL", effort_hours=20)
+        >>> g.update_node("sql", effort_hours=25, label="Skill")
+        >>> g.props("sql")["effort_hours"], g.name("sql"), g.label("sql")
+        (25, 'SQL', 'Tool')
+        """
+        self.g.nodes[node_id].update((k, v) for k, v in props.items() if k != "label")
+        self.names_changed()
+
+    def update_relationship(self, rel_type: str, start: str, end: str, **props: Any) -> None:
+        """Give an existing relationship ``props`` (the others and its type stay; ``KeyError`` if
+        there is no such relationship).
+
+        >>> g = KnowledgeGraph(); g.add_node("a", "Skill"); g.add_node("b", "Skill")
+        >>> g.add_relationship("PREREQUISITE_OF", "a", "b", strength="hard")
+        >>> g.update_relationship("PREREQUISITE_OF", "a", "b", strength="soft", type="X")
+        >>> g.relationship("PREREQUISITE_OF", "a", "b")
+        {'type': 'PREREQUISITE_OF', 'strength': 'soft', 'provenance': []}
+        """
+        self.g.edges[start, end, rel_type].update((k, v) for k, v in props.items() if k != "type")
+
+    def copy(self) -> "KnowledgeGraph":
+        """A graph of its own with the same nodes and relationships, in the same order (changing
+        one, properties included, leaves the other as it was).
+
+        >>> g = KnowledgeGraph(); g.add_node("sql", "Tool", aliases=["structured query language"])
+        >>> twin = g.copy(); twin.props("sql")["aliases"].append("sequel")
+        >>> g.props("sql")["aliases"], twin.ids()
+        (['structured query language'], ['sql'])
+        """
+        import copy
+
+        return KnowledgeGraph(copy.deepcopy(self.g))
 
     # -- reading ----------------------------------------------------------
     def __contains__(self, node_id: object) -> bool:
@@ -109,6 +143,29 @@ class KnowledgeGraph:
 
     def ids(self, label: str | None = None) -> list[str]:
         return [n for n, d in self.g.nodes(data=True) if label is None or d.get("label") == label]
+
+    def node_items(self) -> Iterable[tuple[str, dict[str, Any]]]:
+        """``(id, properties)`` of every node in insertion order, the properties as :meth:`props`
+        gives them (not copied, for a pass over every node of a big graph: read them only).
+
+        >>> g = KnowledgeGraph(); g.add_node("sql", "Tool"); g.add_node("db", "Skill")
+        >>> [(n, d["label"]) for n, d in g.node_items()]
+        [('sql', 'Tool'), ('db', 'Skill')]
+        """
+        return self.g._node.items()
+
+    def links(self, direction: str = "out") -> Mapping[str, Mapping[str, Mapping[str, dict[str, Any]]]]:
+        """Every relationship at once, for a pass over the whole graph: node -> other end -> type
+        -> properties, leaving each node (``"out"``) or entering it (``"in"``), nodes and ends in
+        the graph's order (the order :meth:`edges_of` gives). Read it only.
+
+        >>> g = KnowledgeGraph(); g.add_node("a", "Skill"); g.add_node("b", "Skill")
+        >>> g.add_relationship("PREREQUISITE_OF", "a", "b", strength="hard")
+        >>> g.links()["a"]["b"]["PREREQUISITE_OF"]["strength"], dict(g.links("in")["a"])
+        ('hard', {})
+        """
+        # networkx's own adjacency dicts: a view per node costs more than the reading itself.
+        return self.g._succ if direction == "out" else self.g._pred
 
     def props(self, node_id: str) -> dict[str, Any]:
         """The node's own properties (``label`` included, no ``id``): read them, do not change them.
@@ -197,6 +254,22 @@ class KnowledgeGraph:
             types[key] = types.get(key, 0) + 1
         return {"nodes": labels, "relationships": types}
 
+    def for_networkx(self, directed: bool = True, labels: Collection[str] | None = None,
+                     keep: Collection[str] = ()) -> nx.Graph:
+        """The graph for a networkx algorithm, read-only: as it is (a ``MultiDiGraph``, a
+        relationship's properties keyed by its type) or, not ``directed``, as :meth:`undirected`
+        gives it; with ``labels``, only the nodes of those labels and those in ``keep``.
+
+        >>> g = KnowledgeGraph(); g.add_node("a", "Skill"); g.add_node("t", "Tool"); g.add_node("b", "Skill")
+        >>> g.add_relationship("USES_TOOL", "a", "t"); g.add_relationship("USES_TOOL", "b", "t")
+        >>> nx.has_path(g.for_networkx(), "a", "b"), list(g.for_networkx(False, {"Skill"}, keep={"t"}).edges)
+        (False, [('a', 't'), ('t', 'b')])
+        """
+        g: nx.Graph = self.g if directed else self.undirected()
+        if labels is not None:
+            g = g.subgraph([n for n, d in self.g.nodes(data=True) if d["label"] in labels or n in keep])
+        return g
+
     def undirected(self) -> nx.Graph:
         """A simple undirected copy, neighbours in insertion order.
 
@@ -238,27 +311,27 @@ class PartialGraph(KnowledgeGraph):
 
     A subclass reads a node's properties (:meth:`props`), its relationships one way in the
     graph's order (``_edges_of``), those of one type (``_typed_edges``) and the whole graph
-    (``_read_whole``). Reading :attr:`g` or changing the graph reads the whole graph; from then
-    on it is an ordinary ``KnowledgeGraph``.
+    (``_read_whole``). A pass over the whole graph (:meth:`node_items`, :meth:`links`, :meth:`copy`,
+    :meth:`for_networkx` ...) or a change reads the whole graph; from then on it is an ordinary
+    ``KnowledgeGraph``.
     """
 
-    _full: "nx.MultiDiGraph | None" = None
+    def __init__(self) -> None:
+        self._full: nx.MultiDiGraph | None = None
+        self._resolver = None
+        self.revision = 0
 
     @property  # type: ignore[override]
     def g(self) -> nx.MultiDiGraph:
         if self._full is None:
-            self._full = self._read_whole()
+            self._full = self._read_whole().g
         return self._full
-
-    @g.setter
-    def g(self, value: nx.MultiDiGraph) -> None:
-        self._full = value
 
     def names_changed(self) -> None:
         super().names_changed()
         self.g  # noqa: B018 - a change: from now on the graph is in memory
 
-    def _read_whole(self) -> nx.MultiDiGraph:
+    def _read_whole(self) -> KnowledgeGraph:
         raise NotImplementedError
 
     def _edges_of(self, node_id: str, direction: str) -> list[tuple[str, str, str, dict[str, Any]]]:

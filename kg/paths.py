@@ -39,7 +39,7 @@ def find_path(graph: "KnowledgeGraph", a: str, b: str, *, directed: bool = False
         return {**path, "from": start, "to": end, "directed": directed, "weighted": False, "server": True}
     try:
         if weighted or all_paths or via:
-            g = _search_graph(graph, start, end, directed, via)
+            g = graph.for_networkx(directed, _labels(via) if via else None, keep=(start, end))
             weight = _effort_weight(graph) if weighted else None
             if all_paths:
                 found = sorted(nx.all_shortest_paths(g, start, end, weight=weight))
@@ -112,16 +112,6 @@ def shortest_path(forward: Callable[[str], Iterable[str]], backward: Callable[[s
         path.append(hop)
         hop = goes_to[hop]
     return path
-
-
-def _search_graph(graph: "KnowledgeGraph", start: str, end: str, directed: bool,
-                  via: str | Iterable[str] | None) -> nx.Graph:
-    g: nx.Graph = graph.g if directed else graph.undirected()
-    if via:
-        labels = _labels(via)
-        keep = [n for n, d in graph.g.nodes(data=True) if d["label"] in labels or n in (start, end)]
-        g = g.subgraph(keep)
-    return g
 
 
 def _labels(via: str | Iterable[str]) -> set[str]:

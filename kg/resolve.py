@@ -59,7 +59,7 @@ class Resolver:
         from kg.model import CollectorPaused
 
         with CollectorPaused():
-            self._index(graph.g.nodes(data=True) if nodes is None else nodes)
+            self._index(graph.node_items() if nodes is None else nodes)
 
     def _index(self, nodes: Iterable[tuple[str, dict[str, Any]]]) -> None:
         # Fold each spelling once (squash from the folded form): an ESCO-sized graph has over

@@ -1,7 +1,6 @@
 """Load the packaged curated graph and users' YAML data files, all or nothing."""
 from __future__ import annotations
 
-import copy
 import math
 import os
 import re
@@ -703,10 +702,8 @@ def apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
 def _apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
     for n in parsed.nodes:
         if n.id in graph:
-            data = graph.g.nodes[n.id]  # the loader builds the graph: it changes a node in place
-            data.update(n.props)
-            if n.provenance:
-                data["provenance"] = [*data.get("provenance", []), n.provenance]
+            older = graph.props(n.id).get("provenance", [])
+            graph.update_node(n.id, **{**n.props, **({"provenance": [*older, n.provenance]} if n.provenance else {})})
         else:
             graph.add_node(n.id, n.label, **n.props, provenance=[n.provenance] if n.provenance else [])
     for r in parsed.rels:
@@ -715,9 +712,9 @@ def _apply(parsed: Parsed, graph: KnowledgeGraph) -> None:
         if r.type == "PREREQUISITE_OF" and r.provenance.get("reason"):
             props["reason"] = r.provenance["reason"]
         if old is not None:
-            old.update(props)
             if r.provenance and r.provenance not in old["provenance"]:
-                old["provenance"] = [*old["provenance"], r.provenance]
+                props["provenance"] = [*old["provenance"], r.provenance]
+            graph.update_relationship(r.type, r.start, r.end, **props)
         else:
             # Defaults apply to new relationships only: naming an existing one keeps what it had.
             props = {**DEFAULTS.get(r.type, {}), **props}
@@ -785,7 +782,7 @@ def load_graph(data_files: Iterable[str | os.PathLike[str]] = (), base: Knowledg
     >>> g.label("infra-mle"), g.resolve("k8s")
     ('Track', 'kubernetes')
     """
-    graph = KnowledgeGraph(copy.deepcopy(base.g)) if base is not None else KnowledgeGraph()
+    graph = base.copy() if base is not None else KnowledgeGraph()
     article = article_text()
     for name, default_source, text in _sources(data_files, packaged=base is None, contents=contents):
         if isinstance(text, Problem):

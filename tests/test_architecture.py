@@ -100,6 +100,28 @@ def test_every_import_is_absolute(path):
     assert relative_imports(path.read_text(encoding="utf-8")) == []
 
 
+#: The module that owns the networkx graph under a KnowledgeGraph.
+MODEL = ROOT / "kg" / "model.py"
+#: networkx's private adjacency dicts.
+NETWORKX_PRIVATES = {"_succ", "_pred", "_node", "_adj"}
+
+
+def graph_internals(source: str) -> list[int]:
+    """Line numbers that reach under a ``KnowledgeGraph`` (its networkx graph ``.g``) or into
+    networkx's private dicts.
+
+    >>> graph_internals("n = graph.g.nodes\\nm = len(graph)\\nsucc = other._succ\\neg = e.get")
+    [1, 3]
+    """
+    return sorted(n.lineno for n in ast.walk(ast.parse(source))
+                  if isinstance(n, ast.Attribute) and (n.attr == "g" or n.attr in NETWORKX_PRIVATES))
+
+
+@pytest.mark.parametrize("path", [p for p in SOURCES if p != MODEL], ids=lambda p: str(p.relative_to(ROOT)))
+def test_only_the_model_reaches_its_networkx_graph(path):
+    assert graph_internals(path.read_text(encoding="utf-8")) == []
+
+
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_module_keeps_the_import_rules(path):
     module = module_name(path)
@@ -124,6 +146,7 @@ def test_the_rules_catch_what_they_forbid():
     assert violations("kg.cli.viz", {"click", "kg.cli.base"}, {"kg.viz"}) == []
     assert violations("kg.cli", {"pyvis"}, set()) == ["kg.cli imports pyvis at module level"]
     assert layer("kg.cli.person") == "cli" and layer("kg.client") == "core"
+    assert graph_internals("n = graph.g.nodes\nm = len(graph)\nsucc = other._succ\neg = e.get") == [1, 3]
 
 
 def test_the_architecture_page_names_every_folder():

@@ -41,9 +41,9 @@ def page_data(page: str) -> dict:
 def test_view_has_every_node_and_relationship():
     g = tiny_graph()
     view = build_view(g)
-    assert [n["id"] for n in view["nodes"]] == list(g.g.nodes)
+    assert [n["id"] for n in view["nodes"]] == g.ids()
     assert sorted((e["from"], e["type"], e["to"]) for e in view["edges"]) == sorted(
-        (s, k, e) for s, e, k in g.g.edges(keys=True))
+        (s, d["type"], e) for s, e, d in g.relationships())
     assert [e["id"] for e in view["edges"]] == list(range(11))
     assert {(x["label"], x["count"]) for x in view["legend"]} == {("Track", 2), ("Layer", 1), ("Skill", 3), ("Tool", 2)}
     assert view["highlight"] is None and view["notes"] == [] and view["overview"] is False

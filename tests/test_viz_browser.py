@@ -40,7 +40,7 @@ def test_default_page_draws_every_node_and_relationship(open_graph, packaged_gra
     page, problems = open_graph(packaged_graph)
     counts = page.evaluate("""() => [kgExplorer.nodes.length, kgExplorer.edges.length,
         Object.keys(kgExplorer.network.body.nodes).length, Object.keys(kgExplorer.network.body.edges).length]""")
-    n, m = len(packaged_graph), packaged_graph.g.number_of_edges()
+    n, m = len(packaged_graph), packaged_graph.number_of_relationships()
     assert counts == [n, m, n, m]
     assert page.evaluate(COUNT_INK) > 5000  # a blank canvas has 0
     legend = page.locator("#kg-legend-list li").all_inner_texts()
@@ -183,7 +183,7 @@ def test_search_by_alias_focuses_the_node(open_graph, packaged_graph):
     centre = page.evaluate("""() => { const v = kgExplorer.network.getViewPosition();
         const p = kgExplorer.network.getPositions(['kubernetes']).kubernetes; return [v.x - p.x, v.y - p.y]; }""")
     assert [round(c) for c in centre] == [0, 0]
-    near = sorted({"kubernetes", *packaged_graph.g.successors("kubernetes"), *packaged_graph.g.predecessors("kubernetes")})
+    near = sorted({"kubernetes", *packaged_graph.links("out")["kubernetes"], *packaged_graph.links("in")["kubernetes"]})
     assert page.evaluate(UNDIMMED) == near
 
 
@@ -204,7 +204,7 @@ def test_clicking_a_node_shows_its_details_and_neighbourhood(open_graph, package
         const r = document.querySelector('#kg-graph').getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }""")
     page.mouse.click(*xy)
     assert page.locator("#kg-details h3").inner_text() == packaged_graph.name("infra-mle")
-    near = sorted({"infra-mle", *packaged_graph.g.successors("infra-mle"), *packaged_graph.g.predecessors("infra-mle")})
+    near = sorted({"infra-mle", *packaged_graph.links("out")["infra-mle"], *packaged_graph.links("in")["infra-mle"]})
     assert page.evaluate(UNDIMMED) == near
     from kg.model import provenance_summary
     details = page.locator("#kg-details").inner_text()
@@ -340,12 +340,12 @@ def test_a_few_thousand_nodes_open_with_everything_drawn(open_graph):
     counts = page.evaluate("[kgExplorer.nodes.length, kgExplorer.data.edges.length, kgExplorer.edges.length, kgExplorer.data.large]")
     # vis-network holds only the nodes shown (tools start hidden) and the relationships drawn at first
     # (the layers' skills); the rest are one click away
-    assert counts == [3000 - len(graph.ids("Tool")), graph.g.number_of_edges(), len(list(graph.relationships("HAS_SKILL"))), True]
+    assert counts == [3000 - len(graph.ids("Tool")), graph.number_of_relationships(), len(list(graph.relationships("HAS_SKILL"))), True]
     assert page.evaluate(COUNT_INK) > 5000
     # large graphs veil the rest at draw time instead of restyling 3,000 nodes
     page.fill("#kg-search", "Skill 12")
     page.press("#kg-search", "Enter")
-    near = sorted({"skill-12", *graph.g.successors("skill-12"), *graph.g.predecessors("skill-12")})
+    near = sorted({"skill-12", *graph.links("out")["skill-12"], *graph.links("in")["skill-12"]})
     assert page.evaluate(UNDIMMED) == near
     page.wait_for_timeout(100)
     on_screen = page.evaluate("""ids => { const net = kgExplorer.network, c = document.querySelector('#kg-graph canvas');
@@ -383,7 +383,7 @@ def test_large_graphs_draw_the_selection_s_relationships(open_graph):
     assert darkest != "not hidden" and darkest < 200
     # every relationship, one click away
     page.click("#kg-edges")
-    assert page.evaluate("kgExplorer.edges.get({filter: e => !e.hidden}).length") == graph.g.number_of_edges()
+    assert page.evaluate("kgExplorer.edges.get({filter: e => !e.hidden}).length") == graph.number_of_relationships()
 
 
 HELD = """() => [kgExplorer.nodes.getIds().sort(), kgExplorer.edges.getIds().length]"""

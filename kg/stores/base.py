@@ -135,10 +135,11 @@ def name_keys(node_id: str, props: dict[str, Any]) -> dict[str, list[str]]:
 def rel_rows(graph: "KnowledgeGraph") -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     """``{(type, start label, end label): [{"start", "end", "props"}]}`` for every relationship."""
     rows: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    succ, nodes = graph.g._succ, graph.g._node  # networkx's own dicts: the views cost more than the rest
+    succ = graph.links("out")
+    labels = {node: data["label"] for node, data in graph.node_items()}
     for seq, (start, end, key) in enumerate(insertion_order(graph)):
         data = succ[start][end][key]
-        group = (data.get("type") or key, nodes[start]["label"], nodes[end]["label"])
+        group = (data.get("type") or key, labels[start], labels[end])
         rows.setdefault(group, []).append({"start": start, "end": end, "props": encode_props(data, seq)})
     return rows
 
@@ -156,13 +157,12 @@ def insertion_order(graph: "KnowledgeGraph") -> list[tuple[str, str, str]]:
     """
     import heapq
 
-    # networkx's own adjacency dicts, in the order its edge views walk them.
-    succ, pred = graph.g._succ, graph.g._pred
+    succ, pred = graph.links("out"), graph.links("in")
     edges = [(start, end, key) for start, ends in succ.items() for end, keys in ends.items() for key in keys]
     index = {edge: i for i, edge in enumerate(edges)}
     after: list[list[int]] = [[] for _ in edges]
     waiting = [0] * len(edges)
-    for node in graph.g.nodes:
+    for node in succ:
         outgoing = [index[node, end, key] for end, keys in succ[node].items() for key in keys]
         incoming = [index[start, node, key] for start, keys in pred[node].items() for key in keys]
         for chain in (outgoing, incoming):

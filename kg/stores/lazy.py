@@ -7,7 +7,7 @@ resolve exactly as on files), then reads each node's properties and
 relationships the first time a command asks for them, and answers in the order
 the graph read back whole (``Neo4jStore.read_graph``) would. A database pushed
 without the name keys is asked for every node's names once instead. What needs
-the whole graph reads it all first (:attr:`StoreGraph.g`).
+the whole graph reads it all first (``Neo4jStore.read_graph``).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from kg.resolve import Resolver, tokens
 from kg.stores.base import decode_props, seq_key
 
 if TYPE_CHECKING:
-    import networkx as nx
+    from kg.model import KnowledgeGraph
 
 Edge = tuple[str, str, str, dict[str, Any]]
 #: Relationship types that are the only type between their two labels: read on their own, a node's
@@ -32,18 +32,16 @@ class StoreGraph(PartialGraph):
     """A ``KnowledgeGraph`` whose nodes and relationships are read from ``store`` when asked for."""
 
     def __init__(self, store: Any) -> None:
+        super().__init__()
         self._store = store
-        self._full: "nx.MultiDiGraph | None" = None
-        self._resolver: Any = None
-        self.revision = 0
         self._statements = cypher_files.statements("read_node")
         self._labels: dict[str, str] = {}
         self._props: dict[str, dict[str, Any]] = {}
         self._edges: dict[tuple[str, ...], list[Edge]] = {}
         self._names: dict[str, dict[str, Any]] | None = None
 
-    def _read_whole(self) -> "nx.MultiDiGraph":
-        return self._store.read_graph().g
+    def _read_whole(self) -> "KnowledgeGraph":
+        return self._store.read_graph()
 
     # -- reading ---------------------------------------------------------------
     def _run(self, name: str, params: dict[str, Any] | None = None, label: str | None = None,
