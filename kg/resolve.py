@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from kg.errors import AmbiguousName, NodeNotFound
 
@@ -93,8 +93,14 @@ class Resolver:
     def _labelled(self, ids: Iterable[str], labels: tuple[str, ...] | None) -> set[str]:
         return {i for i in ids if labels is None or self.graph.label(i) in labels}
 
-    def resolve(self, name: str, label: str | Iterable[str] | None = None) -> str:
-        """The id of the node called ``name`` (restricted to ``label`` if given)."""
+    def resolve(self, name: str, label: str | Iterable[str] | None) -> str:
+        """The id of the node called ``name``, among the nodes of ``label`` (one or several;
+        None: any node).
+
+        Three tiers, the first that names any node decides: a spelling folded as typed, then
+        without separators ('scikitlearn'), then every word typed as a whole word of one
+        spelling ('infra' -> Infra MLE). Several nodes in the deciding tier: ``AmbiguousName``.
+        """
         labels = (label,) if isinstance(label, str) else (tuple(label) if label else None)
         what = " or ".join(lab.lower() for lab in labels) if labels else "node"
         query = normalize(name)
@@ -102,19 +108,20 @@ class Resolver:
             raise NodeNotFound(f"an empty name names no {what}")
         if not squash(name):  # only separators: every name would hold all of its (no) words
             raise NodeNotFound(f"no {what} named '{name}'")
-        for lookup, key in ((self.named, query), (self.named_loosely, squash(name))):
-            found = self._labelled(lookup(key), labels)
-            if len(found) == 1:
-                return found.pop()
+        for named in self._tiers(name):
+            found = self._labelled(named, labels)
             if len(found) > 1:
                 raise self._ambiguous(name, found)
-        # Every word typed is a whole word of one node's name ("infra" -> Infra MLE).
-        found = self._labelled(self.with_words(set(tokens(name))), labels)
-        if len(found) == 1:
-            return found.pop()
-        if len(found) > 1:
-            raise self._ambiguous(name, found)
+            if found:
+                return found.pop()
         raise NodeNotFound(self._not_found(name, what, labels))
+
+    def _tiers(self, name: str) -> Iterator[set[str]]:
+        """The ids each tier of :meth:`resolve` finds for ``name``, best tier first (each looked
+        up only when the ones before named nothing)."""
+        yield self.named(normalize(name))
+        yield self.named_loosely(squash(name))
+        yield self.with_words(set(tokens(name)))
 
     def _describe(self, node_id: str) -> str:
         return f"'{self.graph.name(node_id)}' ({node_id})"
