@@ -40,12 +40,21 @@ def read_profile(path: str | os.PathLike[str]) -> dict[str, Any]:
     Traceback (most recent call last):
     kg.errors.DataError: ...me.yaml:2: hours_per_week: must be a number above 0, not 'lots'
     """
+    p = Path(path)
+    doc = _read_document(p)
+    if doc is None:
+        return {}
+    return {key: _checked(key, value, _Complaint(f"{p}:{doc.lines.get(key, doc.line)}: {key}"))
+            for key, value in doc.items()}
+
+
+def _read_document(p: Path) -> Any:
+    """The profile's YAML mapping (with the line of each key), or None for an empty file."""
     import yaml
 
     from kg.loaders.curated import Problem, _Map, load_yaml, yaml_problem
     from kg.safeio import ReadRefused, read_regular, refusal
 
-    p = Path(path)
     try:
         raw = read_regular(p, MAX_BYTES)  # regular files only (a FIFO would block), bounded
     except ReadRefused as e:
@@ -61,48 +70,53 @@ def read_profile(path: str | os.PathLike[str]) -> dict[str, Any]:
         doc = load_yaml(text)
     except yaml.YAMLError as e:
         raise DataError(str(Problem(str(p), *yaml_problem(e, text)))) from None
-    if doc is None:
-        return {}
-    if not isinstance(doc, _Map):
+    if doc is not None and not isinstance(doc, _Map):
         raise DataError(f"{p}:1: a profile is a mapping ({', '.join(FIELDS)})")
-    out: dict[str, Any] = {}
-    for key, value in doc.items():
-        line = doc.lines.get(key, doc.line)
-        bad = _Complaint(f"{p}:{line}: {key}")
+    return doc
 
-        if key not in FIELDS:
-            raise bad(f"unknown field (allowed: {', '.join(FIELDS)})")
-        if key == "know":
-            if isinstance(value, str):
-                value = [v.strip() for v in value.split(",") if v.strip()]
-            if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
-                                                      and str(v).strip() for v in value):
-                raise bad("must be a list of skill, tool or track names")
-            out[key] = [str(v).strip() for v in value]
-        elif key in ("from", "target"):
-            if not isinstance(value, str) or not value.strip():
-                raise bad("must be a track name")
-            out[key] = value.strip()
-        elif key == "hours_per_week":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0 or value > 168:
-                raise bad(f"must be a number above 0, not {value!r}")
-            out[key] = value
-        elif key == "start":
-            if isinstance(value, str):
-                try:
-                    value = dt.date.fromisoformat(value.strip())
-                except ValueError:
-                    raise bad(f"must be a date like 2027-01-04, not {value!r}") from None
-            if isinstance(value, dt.datetime):
-                value = value.date()
-            if not isinstance(value, dt.date):
-                raise bad(f"must be a date like 2027-01-04, not {value!r}")
-            out[key] = value
-        elif key == "level":
-            if value not in ("entry", "full"):
-                raise bad(f"must be entry or full, not {value!r}")
-            out[key] = value
-    return out
+
+def _checked(key: Any, value: Any, bad: "_Complaint") -> Any:
+    """A profile field's value as a profile holds it; ``bad(message)`` is the error for this field.
+
+    >>> _checked("know", "python, sql", _Complaint("me.yaml:1: know"))
+    ['python', 'sql']
+    >>> _checked("hours_per_week", 200, _Complaint("me.yaml:2: hours_per_week"))
+    Traceback (most recent call last):
+    kg.errors.DataError: me.yaml:2: hours_per_week: must be at most 168 (the hours of a week), not 200
+    """
+    if key not in FIELDS:
+        raise bad(f"unknown field (allowed: {', '.join(FIELDS)})")
+    if key == "know":
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                                                  and str(v).strip() for v in value):
+            raise bad("must be a list of skill, tool or track names")
+        return [str(v).strip() for v in value]
+    if key in ("from", "target"):
+        if not isinstance(value, str) or not value.strip():
+            raise bad("must be a track name")
+        return value.strip()
+    if key == "hours_per_week":
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+            raise bad(f"must be a number above 0, not {value!r}")
+        if value > 168:
+            raise bad(f"must be at most 168 (the hours of a week), not {value!r}")
+        return value
+    if key == "start":
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise bad(f"must be a date like 2027-01-04, not {value!r}") from None
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if not isinstance(value, dt.date):
+            raise bad(f"must be a date like 2027-01-04, not {value!r}")
+        return value
+    if value not in ("entry", "full"):  # level
+        raise bad(f"must be entry or full, not {value!r}")
+    return value
 
 
 class _Complaint:

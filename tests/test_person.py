@@ -375,6 +375,7 @@ def test_profile_feeds_plan_fit_and_next(kg_run, write):
 
 @pytest.mark.parametrize("text,error", [
     ("know: [python]\nhours_per_week: lots\n", "me.yaml:2: hours_per_week: must be a number above 0, not 'lots'"),
+    ("know: [python]\nhours_per_week: 169\n", "me.yaml:2: hours_per_week: must be at most 168 (the hours of a week), not 169"),
     ("know: python\nstart: someday\n", "me.yaml:2: start: must be a date like 2027-01-04, not 'someday'"),
     ("know: [python]\n\nlevel: senior\n", "me.yaml:3: level: must be entry or full, not 'senior'"),
     ("knows: [python]\n", "me.yaml:1: knows: unknown field (allowed: know, from, target, hours_per_week, start, level)"),
