@@ -21,11 +21,15 @@ def _strings(node: ast.AST) -> list[str]:
 
 
 def _messages(tree: ast.AST) -> list[tuple[int, str]]:
-    """Every string in a ``raise`` and in what is appended to a list of warnings or notes."""
+    """Every string in a ``raise``, in what is appended to a list of warnings or notes, and
+    in what a function named for a note, warning or message returns."""
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Raise) and node.exc is not None:
             found += [(node.lineno, s) for s in _strings(node.exc)]
+        elif isinstance(node, ast.FunctionDef) and re.search(r"note|warning|message", node.name):
+            found += [(r.lineno, s) for r in ast.walk(node) if isinstance(r, ast.Return) and r.value is not None
+                      for s in _strings(r.value)]
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
               and node.func.attr in ("append", "extend")
               and re.search(r"warning|note", ast.unparse(node.func.value))):
@@ -46,8 +50,9 @@ def test_the_check_covers_the_library_not_the_cli():
 
 
 def test_the_check_sees_raises_and_warnings():
-    tree = ast.parse("def f(w):\n    w.warnings.append(f'x {1} --via')\n    raise KGError('try kg validate')\n")
-    assert sorted(line for line, s in _messages(tree) if CLI_WORDS.search(s)) == [2, 3]
+    tree = ast.parse("def f(w):\n    w.warnings.append(f'x {1} --via')\n    raise KGError('try kg validate')\n"
+                     "def _note(n):\n    return f'{n} nodes; use --focus'\ndef f(n):\n    return '--focus'\n")
+    assert sorted(line for line, s in _messages(tree) if CLI_WORDS.search(s)) == [2, 3, 5]
 
 
 def test_exit_codes_are_the_clis_business():

@@ -142,8 +142,18 @@ def test_above_the_cap_the_page_opens_on_an_overview():
     assert len(hidden) == len(g.ids("Tool")) == 154
     assert len(view["nodes"]) == 200  # everything is still there, for search and the legend
     assert view["notes"] == [("Overview: 200 nodes is above the 100 cap, so Tool nodes start hidden. "
-                             "Click the legend to show them, or use --focus NODE for a detailed view.")]
+                             "Click the legend to show them, or give `focus=` a node for a detailed view.")]
     assert build_view(g)["overview"] is False and OVERVIEW_CAP == 5_000
+
+
+def test_the_cli_s_words_name_its_flag_in_the_overview_note(tmp_path):
+    from kg.cli.base import cli_words
+
+    g = synthetic_graph(200)
+    en = write_html(g, tmp_path / "en.html", overview_cap=100, wording=cli_words)["notes"]
+    zh = write_html(g, tmp_path / "zh.html", overview_cap=100, lang="zh", wording=cli_words)["notes"]
+    assert [en[0].split(". ")[1], zh[0].split("。")[1]] == [
+        "Click the legend to show them, or give --focus a node for a detailed view.", "点击图例显示，或用 --focus 指定节点查看局部"]
 
 
 def test_a_taxonomy_above_the_cap_opens_on_its_tracks_and_layers():
@@ -153,7 +163,7 @@ def test_a_taxonomy_above_the_cap_opens_on_its_tracks_and_layers():
     shown = sorted(n["id"] for n in view["nodes"] if not n.get("hidden"))
     assert shown == sorted(g.ids("Track") + g.ids("Layer")) and len(shown) == 9
     assert view["notes"] == [("Overview: 1,000 nodes is above the 300 cap, so Tool, Skill nodes start hidden. "
-                             "Click the legend to show them, or use --focus NODE for a detailed view.")]
+                             "Click the legend to show them, or give `focus=` a node for a detailed view.")]
 
 
 @pytest.mark.parametrize("kwargs, message", [

@@ -616,9 +616,9 @@ def _overview_labels(graph: "KnowledgeGraph", ids: list[str], cap: int) -> list[
 def _overview_note(total: int, cap: int, hidden: list[str], lang: str) -> str:
     names = ", ".join(UI[lang][h] for h in hidden)
     if lang == "zh":
-        return f"概览：{total} 个节点超过上限 {cap}，已隐藏 {names}。点击图例显示，或用 --focus 节点 查看局部。"
+        return f"概览：{total} 个节点超过上限 {cap}，已隐藏 {names}。点击图例显示，或用 `focus=` 指定节点查看局部。"
     return (f"Overview: {total:,} nodes is above the {cap:,} cap, so {names} nodes start hidden. "
-            f"Click the legend to show them, or use --focus NODE for a detailed view.")
+            f"Click the legend to show them, or give `focus=` a node for a detailed view.")
 
 
 # -- the page ---------------------------------------------------------------

@@ -155,7 +155,7 @@ class InertStream(io.TextIOBase):
 #: gives a flag instead. The one place where library terms become the CLI's words.
 FLAGS: dict[str, str] = {
     "`among=`": "--among", "`among='all'`": "--among all", "`by_demand=True`": "--by-demand",
-    "`database=`": "--neo4j-database", "`depth=`": "--depth", "`directed=True`": "--directed",
+    "`database=`": "--neo4j-database", "`depth=`": "--depth", "`directed=True`": "--directed", "`focus=`": "--focus",
     "`hours_per_week=`": "--hours-per-week", "`ingest`": "kg ingest", "`know=`": "--know",
     "`password=`": "--neo4j-password", "`release=`": "--release", "`search(TEXT)`": "`kg search TEXT`",
     "`strict=True`": "--strict", "`timeout=`": "--timeout", "`uri=`": "--neo4j-uri",
