@@ -52,7 +52,7 @@ def _read_document(p: Path) -> Any:
     """The profile's YAML mapping (with the line of each key), or None for an empty file."""
     import yaml
 
-    from kg.loaders.curated import Problem, _Map, load_yaml, yaml_problem
+    from kg.loaders.curated import LinedMap, Problem, load_yaml, yaml_problem
     from kg.safeio import ReadRefused, read_regular, refusal
 
     try:
@@ -70,7 +70,7 @@ def _read_document(p: Path) -> Any:
         doc = load_yaml(text)
     except yaml.YAMLError as e:
         raise DataError(str(Problem(str(p), *yaml_problem(e, text)))) from None
-    if doc is not None and not isinstance(doc, _Map):
+    if doc is not None and not isinstance(doc, LinedMap):
         raise DataError(f"{p}:1: a profile is a mapping ({', '.join(FIELDS)})")
     return doc
 

@@ -105,7 +105,7 @@ class Parsed:
     problems: list[Problem] = field(default_factory=list)
 
 
-class _Map(dict):
+class LinedMap(dict):
     """A YAML mapping that remembers the line of itself and of each key."""
 
     line = 0
@@ -116,9 +116,9 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
     """A safe loader (libyaml's when present: ten times faster) whose mappings know their lines."""
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LinedMap:
     loader.flatten_mapping(node)
-    m = _Map()
+    m = LinedMap()
     m.line = node.start_mark.line + 1
     m.lines = {}
     for key_node, value_node in node.value:
@@ -307,7 +307,7 @@ def parse_data(text: str, filename: str, default_source: str | None = None,
         return out
     if doc is None:
         return out
-    if not isinstance(doc, _Map):
+    if not isinstance(doc, LinedMap):
         out.problems.append(Problem(filename, 1, "", "the file must be a mapping with layers/skills/tools/tracks/relationships"))
         return out
     ctx = _Ctx(out, default_source, article)
@@ -388,13 +388,13 @@ class _Ctx:
             return []
         return value
 
-    def mapping(self, entry: Any, where: str, line: int) -> _Map | None:
+    def mapping(self, entry: Any, where: str, line: int) -> LinedMap | None:
         if not isinstance(entry, dict):
             self.problem(line, where, "must be a mapping (key: value lines)")
             return None
         return entry  # type: ignore[return-value]
 
-    def provenance(self, m: _Map, where: str, inherited: dict[str, Any] | None = None) -> dict[str, Any]:
+    def provenance(self, m: LinedMap, where: str, inherited: dict[str, Any] | None = None) -> dict[str, Any]:
         """The provenance record of an entry, checked."""
         rec: dict[str, Any]
         if "source" not in m:
@@ -537,7 +537,7 @@ class _Ctx:
                 self.inline(item, "skill", "REQUIRES", node_id, f"{where}.requires[{i}]",
                             m.lines.get("requires", m.line), prov, reverse=False)
 
-    def esco_link(self, m: _Map, props: dict[str, Any], where: str) -> None:
+    def esco_link(self, m: LinedMap, props: dict[str, Any], where: str) -> None:
         """A crosswalk link to ESCO is curated: it must say why (ESCO's own nodes need not)."""
         linked = [k for k in ("esco_uri", "esco_occupation") if k in props]
         if linked and m.get("source") != "esco" and "esco_reason" not in props:

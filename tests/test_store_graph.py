@@ -42,10 +42,10 @@ class Counting:
     def __init__(self, store):
         self.store, self.rows = store, 0
 
-    def _run(self, query, params, *, write, timeout=None):
-        columns, rows = self.store._run(query, params, write=write, timeout=timeout)
+    def read(self, query, params):
+        rows = self.store.read(query, params)
         self.rows += len(rows)
-        return columns, rows
+        return rows
 
     def read_graph(self):
         return self.store.read_graph()

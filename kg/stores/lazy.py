@@ -51,7 +51,7 @@ class StoreGraph(PartialGraph):
             statement = statement.replace(":LABEL", f":{LABELS[LABELS.index(label)]}")  # ValueError: not a label
         if rel_type is not None:
             statement = statement.replace(":TYPE", f":{_ONE_WAY[_ONE_WAY.index(rel_type)]}")
-        return self._store._run(statement, params or {}, write=False)[1]
+        return self._store.read(statement, params or {})
 
     def _keep(self, node_id: str, label: Any, stored: dict[str, Any]) -> None:
         """Keep a node read with a query (its label, its properties as the whole graph holds them)."""

@@ -292,6 +292,11 @@ class Neo4jStore:
         check_read_only(query, write, procedures=True)
         return self._run(query, dict(params or {}), write=write, timeout=timeout)
 
+    def read(self, query: str, params: dict[str, Any]) -> list[list[Any]]:
+        """The rows of one of the project's own read statements (``cypher/``), sent without the
+        read-only check :meth:`run` gives a user's query."""
+        return self._run(query, params, write=False)[1]
+
     def _translate(self, e: BaseException) -> KGError:
         """A driver error as the library's own: exit 3 for the connection, 1 for the query."""
         if isinstance(e, KGError):
