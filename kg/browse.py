@@ -116,10 +116,10 @@ def list_nodes(graph: "KnowledgeGraph", label: str, lang: str = "en") -> list[di
         elif lab == "Layer":
             row.update(order=node.get("order"), skills=len(graph.out(i, "HAS_SKILL")))
         elif lab == "Skill":
-            row.update(layer=graph.layer_of(i), effort_hours=node.get("effort_hours"),
+            row.update(layer=graph.layer_of(i), effort_hours=graph.effort(i),
                        tools=[t for t, _ in graph.out(i, "USES_TOOL")])
         else:
-            row.update(skills=[s for s, _ in graph.into(i, "USES_TOOL")], effort_hours=node.get("effort_hours"))
+            row.update(skills=[s for s, _ in graph.into(i, "USES_TOOL")], effort_hours=graph.effort(i))
         row["source"] = (node.get("provenance") or [{}])[0].get("source")
         rows.append(row)
     if lab == "Layer":
