@@ -96,6 +96,24 @@ def tokenize(query: str) -> list[Token]:
     return tokens
 
 
+def split_statements(script: str) -> list[str]:
+    """The statements of a script, split at ``;`` outside strings and comments.
+
+    >>> split_statements("RETURN ';' AS a; // c;\\nRETURN 2;")
+    ["RETURN ';' AS a", 'RETURN 2']
+    """
+    statements: list[str] = []
+    current: list[str] = []
+    for token in tokenize(script):
+        if token.kind == "op" and token.text == ";":
+            statements.append("".join(current))
+            current = []
+        elif token.kind != "comment":
+            current.append(token.text)
+    statements.append("".join(current))
+    return [s.strip() for s in statements if s.strip()]
+
+
 def _significant(tokens: list[Token]) -> list[tuple[int, Token]]:
     return [(i, t) for i, t in enumerate(tokens) if t.kind not in ("space", "comment")]
 

@@ -201,14 +201,16 @@ def test_cli_errors_are_one_line(kg_run, write):
 
 
 def test_the_commands_import_neither_driver_nor_engine_until_they_run():
-    code = ("import sys, kg.cli.neo4j, kg.cli.export, kg.export, kg.stores; "
+    code = ("import sys, kg.cli.neo4j, kg.cli.export, kg.export, kg.export.cypher_script, kg.export.admin_csv, "
+            "kg.export.graphml, kg.export.nodelink, kg.stores; "
             "print(sorted(m for m in ('neo4j', 'ladybug') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 
 @pytest.mark.parametrize("name", ["kg.cypher", "kg.embedded_cypher", "kg.stores", "kg.stores.base", "kg.stores.neo4j", "kg.export",
-                                  "kg.cli.neo4j"])
+                                  "kg.export.nodelink", "kg.export.graphml", "kg.export.cypher_script",
+                                  "kg.export.admin_csv", "kg.cli.neo4j"])
 def test_doctests(name):
     import doctest
     import importlib

@@ -7,7 +7,9 @@ import pytest
 from bolt_support import open_test_store
 from store_support import HOSTILE, hostile_graph
 
-from kg.export import read_export, split_statements, to_cypher, write_export
+from kg.embedded_cypher import split_statements
+from kg.export import read_export, write_export
+from kg.export.cypher_script import to_cypher
 from kg.stores.base import graph_contents
 
 

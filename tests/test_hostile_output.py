@@ -50,7 +50,7 @@ def test_graphml_without_control_characters_is_written_plainly(tmp_path, package
 
 
 def test_the_cypher_script_holds_no_raw_control_character():
-    from kg.export import to_cypher
+    from kg.export.cypher_script import to_cypher
 
     script = to_cypher(control_graph())
     assert not any(ch in script for ch in "\x00\x01\x1b\x7f\x9b\r")
@@ -178,7 +178,7 @@ def test_export_to_standard_output_and_what_it_replaced(tmp_path, monkeypatch, p
 
 
 def read_json_text(text: str) -> KnowledgeGraph:
-    from kg.export import parse_json
+    from kg.export.nodelink import parse_json
 
     return parse_json(text)
 

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from kg.embedded_cypher import tokenize
 from kg.errors import DataError, KGError
-from kg.export import read_export, to_cypher, write_export
+from kg.export import read_export, write_export
+from kg.export.cypher_script import to_cypher
 from kg.model import KnowledgeGraph
 from kg.stores.base import graph_contents
 
@@ -179,7 +180,7 @@ def test_any_name_printed_by_the_cli_is_inert(name):
 
 # -- reading the Cypher script's literals back ----------------------------------------------------------------
 def cypher_rows(graph: KnowledgeGraph) -> list:
-    from kg.export import _id_first
+    from kg.export.cypher_script import _id_first
     from kg.stores.base import node_rows, rel_rows
 
     rows = [_id_first(r) for rows in node_rows(graph).values() for r in rows]
@@ -234,7 +235,7 @@ def unescape(body: str) -> str:
 
 
 def test_the_literal_reader_reads_what_cypher_literal_writes():
-    from kg.export import cypher_literal
+    from kg.export.cypher_script import cypher_literal
 
     value = [{"a": "it's \\ \x00\x1b\r\n", "b": [1, -2.5, True, None], "c d": {}}]
     assert parse_literal([t for t in tokenize(cypher_literal(value)) if t.kind != "space"], 0)[0] == value

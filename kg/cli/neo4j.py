@@ -246,7 +246,7 @@ def cypher(source: GraphSource, query: str | None, file: str | None, params: tup
 
 
 def _one_statement(text: str) -> str:
-    from kg.export import split_statements
+    from kg.embedded_cypher import split_statements
 
     statements = split_statements(text)
     if len(statements) != 1:
