@@ -5,9 +5,10 @@ costs seconds on every command, though a query touches a few hundred nodes. So
 above :data:`MIN_NODES` nodes the cache (``kg.cache``) writes the built graph
 as an SQLite file, and a command gets an :class:`IndexedGraph`: a
 ``KnowledgeGraph`` that reads the nodes, relationships and names a query asks
-for when it asks, with answers in the same order as the graph in memory. What
-needs the whole graph (``stats``, ``viz``, exports, Cypher, any change) reads
-it all at first use (:attr:`IndexedGraph.g`), as the JSON cache would.
+for when it asks, with answers in the same order as the graph in memory
+(``stats`` too: each node's neighbours are stored). What needs the whole graph
+(``viz``, exports, Cypher, any change) reads it all at first use
+(``kg.model.PartialGraph``), as the JSON cache would.
 
 The file holds plain values only: text, numbers and JSON in tables whose
 names, columns and indexes are checked against this module's schema before a
