@@ -40,11 +40,11 @@ def find_path(graph: "KnowledgeGraph", a: str, b: str, *, directed: bool = False
     try:
         if weighted or all_paths or via:
             g = graph.for_networkx(directed, _labels(via) if via else None, keep=(start, end))
-            weight = _effort_weight(graph) if weighted else None
+            weight = {"weight": _effort_weight(graph)} if weighted else {}  # unweighted: breadth-first
             if all_paths:
-                found = sorted(nx.all_shortest_paths(g, start, end, weight=weight))
+                found = sorted(nx.all_shortest_paths(g, start, end, **weight))
             else:
-                found = [nx.shortest_path(g, start, end, weight=weight)]
+                found = [nx.shortest_path(g, start, end, **weight)]
         else:
             found = [shortest_path(*graph.adjacency(directed), start, end)]
     except (nx.NetworkXNoPath, nx.NodeNotFound):
@@ -163,7 +163,8 @@ def describe_path(graph: "KnowledgeGraph", ids: list[str], *, directed: bool = F
         options = [(k, u, v) for k in graph.types_between(u, v)]
         if not directed:
             options += [(k, v, u) for k in graph.types_between(v, u)]
-        rel_type, s, e = min(options, key=lambda o: (_TYPE_ORDER.get(o[0], 99), o[1] != u))
+        # The first type in REL_TYPES' order; of two alike, the one along the step (listed first).
+        rel_type, s, e = min(options, key=lambda o: _TYPE_ORDER.get(o[0], len(_TYPE_ORDER)))
         rels.append({"type": rel_type, "start": s, "end": e})
     return {"nodes": nodes, "relationships": rels, "length": len(rels)}
 

@@ -191,6 +191,58 @@ def test_path_weighted_among_effort_free_routes_takes_the_shorter(packaged_graph
     assert ([n["id"] for n in p["nodes"]], p["effort_hours"]) == (["a", "s1", "s3", "b"], 10)
 
 
+def test_the_two_ended_search_finds_networkx_s_path_between_every_pair(packaged_graph):
+    import networkx as nx
+
+    from kg.paths import shortest_path
+
+    ids = packaged_graph.ids()
+    for directed in (False, True):
+        g = packaged_graph.for_networkx(directed)
+        forward, backward = packaged_graph.adjacency(directed)
+        for a, b in itertools.product(ids, ids):
+            try:
+                expected = nx.shortest_path(g, a, b)
+            except nx.NetworkXNoPath:
+                expected = None
+            try:
+                found = shortest_path(forward, backward, a, b)
+            except nx.NetworkXNoPath:
+                found = None
+            assert found == expected, (directed, a, b)
+
+
+def test_a_path_from_a_node_to_itself_is_that_node(packaged_graph):
+    p = find_path(packaged_graph, "sql", "SQL")
+    assert (p["nodes"], p["relationships"], p["length"]) == ([{"id": "sql", "label": "Tool", "name": "SQL"}], [], 0)
+
+
+class _Server:
+    """A database's shortest path: what it was asked, and the answer it gives."""
+
+    def __init__(self, answer):
+        self.answer, self.asked = answer, []
+
+    def shortest_path(self, a, b, *, directed):
+        self.asked.append((a, b, directed))
+        return self.answer
+
+
+def test_a_plain_path_is_the_server_s_and_the_rest_are_computed_here(packaged_graph):
+    # Of the shortest paths the server may give the one it gives is described (not networkx's choice).
+    server = _Server({"nodes": [{"id": "ds"}, {"id": "production-mle"}, {"id": "infra-mle"}]})
+    p = find_path(packaged_graph, "DS", "Infra MLE", directed=True, store=server)
+    assert server.asked == [("ds", "infra-mle", True)]
+    assert (format_path(p), p["server"], p["weighted"], p["directed"], p["from"], p["to"]) == (
+        "Data Scientist (Track) -[TRANSITIONS_TO]-> Production MLE (Track) -[TRANSITIONS_TO]-> Infra MLE (Track)",
+        True, False, True, "ds", "infra-mle")
+    for options in ({"weighted": True}, {"all_paths": True}, {"via": "Skill,Track"}):
+        p = find_path(packaged_graph, "DS", "Infra MLE", store=server, **options)
+        assert "server" not in p and server.asked == [("ds", "infra-mle", True)], options
+    with pytest.raises(NoPath, match=r"^no path from 'Data Scientist' \(ds\) to 'Infra MLE' \(infra-mle\)"):
+        find_path(packaged_graph, "DS", "Infra MLE", store=_Server(None))
+
+
 def test_path_via_several_labels(packaged_graph):
     # "Skill,Tracks" (a list, a plural) lets the path cross a track, which "skill" alone does not.
     p = find_path(packaged_graph, "pytorch", "kubernetes", via=["Skill", "Tracks"])
