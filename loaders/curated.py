@@ -22,7 +22,7 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _BAD_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BAD_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 #: Fields that are names (one line of printable text); other text fields may span lines.
-NAME_FIELDS = ("name", "name_zh", "aliases", "url", "group", "layer", "source", "track", "documents")
+NAME_FIELDS = ("name", "name_zh", "aliases", "url", "group", "layer", "source", "documents")
 #: Nesting deeper than this is not a data file (the schema needs six levels).
 MAX_DEPTH = 64
 #: YAML aliases may make a file at most this many values larger than it is written.
@@ -259,10 +259,10 @@ def _shape_problem_exact(root: yaml.Node) -> tuple[int, str] | None:
         stack.append((node, True))
         stack.extend((c, False) for c in children if id(c) not in size)
     expanded, written = size[id(root)], len(size)
-    if expanded > written + ALIAS_BUDGET:
-        line = reused.start_mark.line + 1 if reused is not None else 0
-        return line, (f"YAML aliases expand the file to {expanded:,} values, written as {written:,} "
-                      f"(at most {ALIAS_BUDGET:,} more allowed): write the values out instead")
+    if reused is not None and expanded > written + ALIAS_BUDGET:  # only a value used again expands a file
+        return reused.start_mark.line + 1, (f"YAML aliases expand the file to {expanded:,} values, written as "
+                                            f"{written:,} (at most {ALIAS_BUDGET:,} more allowed): write the "
+                                            "values out instead")
     return None
 
 
@@ -310,24 +310,24 @@ def parse_data(text: str, filename: str, default_source: str | None = None,
     if not isinstance(doc, LinedMap):
         out.problems.append(Problem(filename, 1, "", "the file must be a mapping with layers/skills/tools/tracks/relationships"))
         return out
-    ctx = _Ctx(out, default_source, article)
+    checker = _FileChecker(out, default_source, article)
     for key, value in doc.items():
         line = doc.lines.get(key, 0)
         if key == "version":
             if value != 1:
-                ctx.problem(line, "version", f"unsupported version {value!r} (this mle-kg reads version 1)")
+                checker.problem(line, "version", f"unsupported version {value!r} (this mle-kg reads version 1)")
         elif key in SECTIONS:
-            for i, entry in enumerate(ctx.listof(value, line, key)):
-                ctx.node(SECTIONS[key], entry, f"{key}[{i}]", line)
+            for i, entry in enumerate(checker.listof(value, line, key)):
+                checker.node(SECTIONS[key], entry, f"{key}[{i}]", line)
         elif key == "relationships":
-            for i, entry in enumerate(ctx.listof(value, line, key)):
-                ctx.relationship(entry, f"relationships[{i}]", line)
+            for i, entry in enumerate(checker.listof(value, line, key)):
+                checker.relationship(entry, f"relationships[{i}]", line)
         else:
-            ctx.problem(line, str(key), f"unknown section (expected one of: version, {', '.join(SECTIONS)}, relationships)")
+            checker.problem(line, str(key), f"unknown section (expected one of: version, {', '.join(SECTIONS)}, relationships)")
     seen: dict[str, NodeRecord] = {}
     for n in out.nodes:
         if n.id in seen:
-            ctx.problem(n.line, f"{n.where}.id", f"duplicate id '{n.id}' (first at line {seen[n.id].line})")
+            checker.problem(n.line, f"{n.where}.id", f"duplicate id '{n.id}' (first at line {seen[n.id].line})")
         seen[n.id] = n
     return out
 
@@ -371,7 +371,11 @@ def _evidence_problem(ev: Any) -> str | None:
     return None
 
 
-class _Ctx:
+class _FileChecker:
+    """Checks the entries of one data file as it reads them: each becomes a record in ``out``,
+    each problem a ``Problem`` in ``out.problems``; ``default_source`` is the provenance of entries
+    that give none, ``article`` the text article quotes must occur in."""
+
     def __init__(self, out: Parsed, default_source: str | None, article: str | None) -> None:
         self.out = out
         self.default_source = default_source

@@ -265,6 +265,19 @@ def test_validate_reports_duplicate_aliases(write):
         f"{path}:3: tools[0].aliases: 'k8s' already names 'kubernetes': a name or alias must name one node"]
 
 
+def test_a_file_of_comments_only_changes_nothing(write, packaged_graph):
+    g = load_graph([write("empty.yaml", "# nothing yet\n")])
+    assert (g.nodes(), list(g.relationships())) == (packaged_graph.nodes(), list(packaged_graph.relationships()))
+
+
+def test_a_quote_without_a_source_is_kept_with_the_file_as_its_source(write):
+    path = write("q.yaml", "relationships:\n  - type: PREREQUISITE_OF\n    from: statistics\n"
+                           "    to: machine-learning\n    quote: read it somewhere\n")
+    g = load_graph([path])
+    assert g.relationship("PREREQUISITE_OF", "statistics", "machine-learning")["provenance"][1:] == [
+        {"source": "q.yaml", "quote": "read it somewhere"}]
+
+
 def test_validate_reports_missing_provenance():
     parsed = parse_data("tools:\n  - id: polars\n    name: Polars\n    skills: [data-analysis]\n", "graph.yaml",
                         default_source=None, article=article_text())
@@ -462,6 +475,10 @@ def test_nesting_is_refused_just_past_the_limit():
      "not 'http://example.org/k8s'"),
     ("tools:\n  - id: kubernetes\n    esco_uri: http://data.europa.eu/esco/skill/k8s\n",
      "bad.yaml:3: tools[0].esco_reason: a link to ESCO must give its reason (esco_reason)"),
+    ("tools:\n  - id: kubernetes\n    esco_uri: 5\n    esco_reason: same thing\n",
+     "bad.yaml:3: tools[0].esco_uri: must be an ESCO concept URI (http://data.europa.eu/esco/skill/<id>), not 5"),
+    ("tools:\n  - id: polars2\n    name: P\n    skills: [[data-analysis]]\n",
+     "bad.yaml:4: tools[0].skills[0]: must be a mapping (key: value lines)"),
 ])
 def test_text_and_esco_link_fields(first_problem, text, message):
     assert first_problem(text) == message
