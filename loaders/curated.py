@@ -257,7 +257,11 @@ def _shape_problem_exact(root: yaml.Node) -> tuple[int, str] | None:
             return node.start_mark.line + 1, "a YAML alias refers to the anchor it is inside of"
         open_nodes.add(key)
         stack.append((node, True))
-        stack.extend((c, False) for c in children if id(c) not in size)
+        for child in children:
+            if id(child) in size:  # measured already: met again
+                reused = reused or child
+            else:
+                stack.append((child, False))
     expanded, written = size[id(root)], len(size)
     if reused is not None and expanded > written + ALIAS_BUDGET:  # only a value used again expands a file
         return reused.start_mark.line + 1, (f"YAML aliases expand the file to {expanded:,} values, written as "

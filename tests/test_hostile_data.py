@@ -46,6 +46,15 @@ def test_an_alias_bomb_is_refused_at_once_by_every_command(tmp_path, command):
         assert (r.code, r.out, r.err) == (1, "", f"Error: {problem}\n")
 
 
+def test_an_alias_bomb_is_found_whichever_use_of_the_value_is_met_first(tmp_path):
+    # The value is measured through b's and c's aliases before the walk reaches where it is written.
+    path = tmp_path / "wide.yaml"
+    path.write_text("a:\n  v: &x [" + ", ".join(map(str, range(6000))) + "]\nb: [*x]\nc: [*x]\n")
+    r = kg("--data", str(path), "show", "ds")
+    assert (r.code, r.out, r.err) == (1, "", f"Error: {path}:2: YAML aliases expand the file to 18,011 values, "
+                                             "written as 6,009 (at most 10,000 more allowed): write the values out instead\n")
+
+
 def test_a_few_aliases_are_fine(tmp_path):
     path = tmp_path / "anchors.yaml"
     path.write_text("tools:\n  - id: polars\n    name: Polars\n    skills: &s [data-analysis]\n"
