@@ -270,12 +270,14 @@ def test_a_file_of_comments_only_changes_nothing(write, packaged_graph):
     assert (g.nodes(), list(g.relationships())) == (packaged_graph.nodes(), list(packaged_graph.relationships()))
 
 
-def test_a_quote_without_a_source_is_kept_with_the_file_as_its_source(write):
+@pytest.mark.parametrize("given,kept", [("quote: read it somewhere", {"quote": "read it somewhere"}),
+                                        ("evidence: {count: 2, total: 3}", {"evidence": {"count": 2, "total": 3}})])
+def test_a_quote_or_evidence_without_a_source_is_kept_with_the_file_as_its_source(write, given, kept):
     path = write("q.yaml", "relationships:\n  - type: PREREQUISITE_OF\n    from: statistics\n"
-                           "    to: machine-learning\n    quote: read it somewhere\n")
+                           f"    to: machine-learning\n    {given}\n")
     g = load_graph([path])
     assert g.relationship("PREREQUISITE_OF", "statistics", "machine-learning")["provenance"][1:] == [
-        {"source": "q.yaml", "quote": "read it somewhere"}]
+        {"source": "q.yaml", **kept}]
 
 
 def test_validate_reports_missing_provenance():
@@ -457,6 +459,17 @@ def test_check_graph_finds_a_name_or_an_esco_uri_of_two_nodes():
     assert [str(p) for p in check_graph(g)] == [
         "graph: aliases: 'spark' names both 'a' and 'b'",
         "graph: esco_uri: http://data.europa.eu/esco/skill/1 is the ESCO URI of both 'a' and 'b'"]
+
+
+def test_aliases_may_add_exactly_the_budget_and_no_more():
+    from kg.loaders.curated import ALIAS_BUDGET, ShapeError, load_yaml
+
+    def used_twice(n: int) -> str:  # a list of n numbers (n + 1 values) written once, used once more
+        return "x: &x [" + ", ".join(map(str, range(n))) + "]\ny: [*x]\n"
+
+    assert ALIAS_BUDGET == 10_000 and len(load_yaml(used_twice(9_999))["y"][0]) == 9_999
+    with pytest.raises(ShapeError, match=r"^YAML aliases expand the file to 20,006 values, written as 10,005 "):
+        load_yaml(used_twice(10_000))
 
 
 def test_nesting_is_refused_just_past_the_limit():
