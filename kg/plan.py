@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -286,28 +286,13 @@ def _order_by_level(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, 
     def tier(n: str) -> int:
         return 0 if n in essential else 1
 
-    def layer(n: str) -> str | None:
-        if graph.label(n) == "Skill":
-            return graph.layer_of(n)
-        first = [s for s, _ in graph.into(n, "USES_TOOL")]
-        return graph.layer_of(first[0]) if first else None
-
-    before: dict[str, list[str]] = {n: [] for n in sub}
-    after_of: dict[str, list[str]] = {n: [] for n in sub}
-    for n in sorted(sub):
-        for p, props in graph.into(n, "PREREQUISITE_OF"):
-            if p not in sub or p in before[n] or p == n:
-                continue
-            if tier(p) > tier(n) and props.get("strength", "hard") != "hard":
-                continue
-            before[n].append(p)
-            after_of[p].append(n)
+    before, after_of = _steps_before(graph, sub, tier)
     waiting = {n: len(before[n]) for n in sub}
     position: dict[str, int] = {}
     path: dict[str, tuple[tuple[Any, ...], ...]] = {}
 
     def ready(n: str) -> None:
-        own = (tier(n), graph.layer_rank(layer(n)), hours[n], n)
+        own = (tier(n), graph.layer_rank(node_layer(graph, n)), hours[n], n)
         parent = max(before[n], key=position.__getitem__, default=None)
         path[n] = (path[parent] + (own,)) if parent is not None and tier(parent) == tier(n) else (own,)
         heapq.heappush(heap, (path[n], n))
@@ -328,6 +313,32 @@ def _order_by_level(graph: "KnowledgeGraph", nodes: list[str], hours: dict[str, 
     order = _tools_after_skills(graph, base, part_of, hours)
     assert set(order) == set(nodes)
     return order, part_of
+
+
+def _steps_before(graph: "KnowledgeGraph", steps: set[str], tier: Callable[[str], int]
+                  ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """``(before, after)``: for each step, the steps its prerequisites put before it and those
+    it is put before, in id order. A soft prerequisite from a later tier (optional) to an
+    earlier one (essential) is not followed: it would pull the optional step ahead.
+
+    >>> from kg.model import KnowledgeGraph
+    >>> g = KnowledgeGraph()
+    >>> for n in ("a", "b", "opt"): g.add_node(n, "Skill")
+    >>> g.add_relationship("PREREQUISITE_OF", "a", "b"); g.add_relationship("PREREQUISITE_OF", "opt", "b", strength="soft")
+    >>> _steps_before(g, {"a", "b", "opt"}, lambda n: 1 if n == "opt" else 0)
+    ({'a': [], 'b': ['a'], 'opt': []}, {'a': ['b'], 'b': [], 'opt': []})
+    """
+    before: dict[str, list[str]] = {n: [] for n in sorted(steps)}
+    after: dict[str, list[str]] = {n: [] for n in sorted(steps)}
+    for n in sorted(steps):
+        for p, props in graph.into(n, "PREREQUISITE_OF"):
+            if p not in steps or p in before[n] or p == n:
+                continue
+            if tier(p) > tier(n) and props.get("strength", "hard") != "hard":
+                continue
+            before[n].append(p)
+            after[p].append(n)
+    return before, after
 
 
 def _tools_after_skills(graph: "KnowledgeGraph", base: list[str], part_of: dict[str, str],
