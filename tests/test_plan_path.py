@@ -191,6 +191,30 @@ def test_path_weighted_among_effort_free_routes_takes_the_shorter(packaged_graph
     assert ([n["id"] for n in p["nodes"]], p["effort_hours"]) == (["a", "s1", "s3", "b"], 10)
 
 
+def test_a_required_tool_follows_the_first_of_its_skills_in_the_plan():
+    from kg.model import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    g.add_node("data", "Layer", name="Data", order=1)
+    g.add_node("control", "Layer", name="Control", order=4)
+    for skill, layer, hours in [("a", "data", 10), ("b", "control", 5), ("c", "control", 7)]:
+        g.add_node(skill, "Skill", name=skill.upper(), effort_hours=hours)
+        g.add_relationship("HAS_SKILL", layer, skill)
+    # tab's first skill is b, but a comes first in the plan; tc's skill c is not in the plan.
+    for tool, skills, hours in [("ta", ["a"], 3), ("tab", ["b", "a"], 1), ("tc", ["c"], 2)]:
+        g.add_node(tool, "Tool", name=tool.upper(), effort_hours=hours)
+        for skill in skills:
+            g.add_relationship("USES_TOOL", skill, tool)
+    g.add_node("t", "Track", name="T")
+    g.add_relationship("FOCUSES_ON", "t", "data")
+    for n in ("b", "tc", "ta", "tab", "a"):
+        g.add_relationship("REQUIRES", "t", n)
+    # After a, its tools by hours; tc among the skills by its skill's layer (Control) and hours.
+    assert [(s["id"], s["reason"]) for s in make_plan(g, None, "t")["steps"]] == [
+        ("a", "core skill of T"), ("tab", "core tool of T; part of A"), ("ta", "core tool of T; part of A"),
+        ("tc", "core tool of T"), ("b", "core skill of T")]
+
+
 def test_the_two_ended_search_finds_networkx_s_path_between_every_pair(packaged_graph):
     import networkx as nx
 
