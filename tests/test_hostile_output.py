@@ -175,6 +175,11 @@ def test_export_to_standard_output_and_what_it_replaced(tmp_path, monkeypatch, p
     assert kg("export", "--format", "csv", "-o", "csv").out == "wrote 13 files in csv (replaced 13 of them)\n"
     r = kg("export", "--format", "csv", "-o", "-")
     assert (r.code, r.err) == (1, "Error: csv writes a folder of files: give -o FOLDER, not standard output\n")
+    from kg.errors import KGError
+    from kg.export import export_text
+
+    with pytest.raises(KGError, match=r"^csv writes a folder of files, not one text: `write_export` writes them$"):
+        export_text(packaged_graph, "csv")
 
 
 def read_json_text(text: str) -> KnowledgeGraph:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from kg.cli.base import GraphSource, pass_source
+from kg.errors import KGError
 from kg.export import FORMATS, STDOUT, export_text, summary, write_export
 
 
@@ -26,6 +27,8 @@ def export(source: GraphSource, fmt: str, output: str, csv_safe: bool) -> None:
         kg export --format json -o - | jq '.nodes | length'
     """
     if output == STDOUT:
+        if fmt == "csv":
+            raise KGError("csv writes a folder of files: give -o FOLDER, not standard output")
         click.echo(export_text(source.graph(), fmt), nl=False)
         return
     paths = write_export(source.graph(), fmt, output, csv_safe=csv_safe)

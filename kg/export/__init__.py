@@ -40,7 +40,7 @@ def export_text(graph: "KnowledgeGraph", fmt: str) -> str:
     writers = {"json": to_json, "graphml": to_graphml, "cypher": to_cypher}
     if fmt not in writers:
         if fmt == "csv":
-            raise KGError("csv writes a folder of files: give -o FOLDER, not standard output")
+            raise KGError("csv writes a folder of files, not one text: `write_export` writes them")
         raise KGError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     return writers[fmt](graph)
 
