@@ -215,6 +215,22 @@ def test_a_required_tool_follows_the_first_of_its_skills_in_the_plan():
         ("tc", "core tool of T"), ("b", "core skill of T")]
 
 
+def test_a_plan_on_no_layer_follows_each_prerequisite_in_the_plan_past_those_it_skips():
+    from kg.model import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    for skill, hours in [("k", 3), ("opt", 1), ("a", 10), ("b", 5)]:
+        g.add_node(skill, "Skill", name=skill.upper(), effort_hours=hours)
+    g.add_node("t", "Track", name="T")  # no layer: a taxonomy's occupation
+    # b's prerequisites in order: k (known, not a step), opt (optional: not followed), a (followed).
+    for skill in ("k", "opt", "a"):
+        g.add_relationship("PREREQUISITE_OF", skill, "b", strength="soft")
+    for skill, level in [("a", "core"), ("b", "core"), ("opt", "bonus")]:
+        g.add_relationship("REQUIRES", "t", skill, level=level)
+    plan = make_plan(g, None, "t", know=["k"], with_bonus=True)
+    assert [s["id"] for s in plan["steps"]] == ["a", "b", "opt"]  # b alone (5 hours) would go before a (10)
+
+
 def test_the_two_ended_search_finds_networkx_s_path_between_every_pair(packaged_graph):
     import networkx as nx
 
