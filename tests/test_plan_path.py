@@ -231,6 +231,24 @@ def test_a_plan_on_no_layer_follows_each_prerequisite_in_the_plan_past_those_it_
     assert [s["id"] for s in plan["steps"]] == ["a", "b", "opt"]  # b alone (5 hours) would go before a (10)
 
 
+def test_a_plan_on_no_layer_puts_a_core_skill_s_hard_prerequisites_with_the_essentials():
+    from kg.model import KnowledgeGraph
+
+    g = KnowledgeGraph()
+    for skill, hours in [("h", 10), ("c", 5), ("opt", 1), ("x", None)]:
+        g.add_node(skill, "Skill", name=skill.upper(), **({} if hours is None else {"effort_hours": hours}))
+    g.add_node("t", "Track", name="T")
+    g.add_relationship("PREREQUISITE_OF", "h", "c", strength="hard")
+    for skill, level in [("c", "core"), ("opt", "bonus"), ("x", "bonus")]:
+        g.add_relationship("REQUIRES", "t", skill, level=level)
+    plan = make_plan(g, None, "t", with_bonus=True)
+    # h (10 hours) is essential as c's hard prerequisite: before the cheaper optional steps.
+    assert [(s["id"], s["reason"]) for s in plan["steps"]] == [
+        ("h", "prerequisite of C"), ("c", "core skill of T"), ("x", "bonus skill of T; hours unknown"),
+        ("opt", "bonus skill of T")]
+    assert plan["notes"][1] == "1 of 4 steps have no learning hours (the data gives none); the total counts the others"
+
+
 def test_the_two_ended_search_finds_networkx_s_path_between_every_pair(packaged_graph):
     import networkx as nx
 
