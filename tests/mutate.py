@@ -23,8 +23,9 @@ comparisons (``<``<->``<=``, ``>``<->``>=``, ``==``<->``!=``, ``in``<->``not in`
 non-empty string -> ``""``), ``return x`` -> ``return None``,
 ``break``<->``continue``.
 
-Mutants on lines the tests never execute (traced once in the unmutated run)
-are reported as survivors without running them. ``--max-mutants N`` samples N
+Mutants in statements the tests never execute (traced once in the unmutated run,
+from the package's import on; any line of a multi-line statement counts) are
+reported as survivors without running them. ``--max-mutants N`` samples N
 mutants with ``--seed`` (default 0), ``--seconds S`` stops starting new ones after
 S seconds (the rest are "not run"). The report lists killed / survived / timed
 out, the kill rate (killed + timed out over all that ran or were uncovered),
@@ -217,6 +218,36 @@ def find_mutants(text: str) -> list[Mutant]:
     return good
 
 
+def statement_lines(text: str) -> dict[int, range]:
+    """For every line, the lines of the innermost statement that holds it (a compound statement: its
+    header, up to its body). A multi-line statement reports one line when it runs (a table of
+    constants is one instruction), so a mutant counts as run when any line of its statement ran.
+
+    >>> lines = statement_lines("T = frozenset([\\n    'a',\\n    'b'])\\nif (T and\\n        T):\\n    x = 1\\n")
+    >>> [list(lines[n]) for n in (3, 5, 6)]
+    [[1, 2, 3], [4, 5], [6]]
+    """
+    out: dict[int, range] = {}
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.stmt):
+                inner = [b for b in ast.iter_child_nodes(child) if isinstance(b, ast.stmt)]
+                last = min(b.lineno for b in inner) - 1 if inner else child.end_lineno or child.lineno
+                span = range(child.lineno, max(child.lineno, last) + 1)
+                for n in span:
+                    out[n] = span
+            visit(child)
+
+    visit(ast.parse(text))
+    return out
+
+
+def ran(m: Mutant, statements: dict[int, range], executed: set[int]) -> bool:
+    """Whether the tests ran the statement mutant ``m`` is in (``statements``: from ``statement_lines``)."""
+    return any(n in executed for line in range(m.line, m.end_line + 1) for n in statements.get(line, (line,)))
+
+
 def apply(text: str, m: Mutant) -> str:
     """``text`` with mutant ``m`` applied."""
     lines = text.splitlines(keepends=True)
@@ -291,18 +322,18 @@ def run_tests(shadow: Path, pytest_args: list[str], timeout: float | None, baset
             if not os.environ.get("MUTATE_VERBOSE"):
                 os.dup2(devnull, 1)
                 os.dup2(devnull, 2)
+            import pytest
+            sink: list[int] = []
+            if trace:  # from before the package's first import: its module-level lines run then
+                import threading
+                tracer = _trace_lines(trace, sink)
+                threading.settrace(tracer)
+                sys.settrace(tracer)
             import kg.loaders
 
             import kg
             assert kg.__file__.startswith(str(shadow)) and kg.loaders.__file__.startswith(str(shadow)), \
                 "the copy is not the package imported"
-            import pytest
-            sink: list[int] = []
-            if trace:
-                import threading
-                tracer = _trace_lines(trace, sink)
-                threading.settrace(tracer)
-                sys.settrace(tracer)
             code = pytest.main(["-x", "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
                                 f"--basetemp={basetemp}", *pytest_args])
             sys.settrace(None)
@@ -388,8 +419,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{rel}: {len(mutants)} of {total} mutants"
               f"{f' (sampled, seed {args.seed})' if len(mutants) < total and args.max_mutants else ''}; "
               f"clean run {clean_s:.1f} s, timeout {timeout:.0f} s", flush=True)
+        statements = statement_lines(text)
         for i, m in enumerate(mutants):
-            if not set(range(m.line, m.end_line + 1)) & executed:
+            if not ran(m, statements, executed):
                 m.status = "uncovered"
                 continue
             if args.seconds and time.monotonic() - started > args.seconds:
