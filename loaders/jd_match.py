@@ -177,7 +177,7 @@ def _starts_with_key(word: str, keys: frozenset[str]) -> bool:
 
 
 #: Words that are only glue inside the everyday-sense patterns, not what makes them fire.
-_GLUE_WORDS = frozenset(["the", "of", "in", "at", "to", "from", "out", "an", "and", "some", "near", "on", "or", "for"])
+_GLUE_WORDS = frozenset("the of in at to from out an and some near on or for".split())
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|m?l)?$", re.IGNORECASE)
 #: The Chinese everyday senses before a name end right before it (a role, a vessel word and a quote mark).
 _ZH_BEFORE_TAIL = 5
@@ -333,7 +333,8 @@ class _Hints:
 _EVERYWHERE = _Hints([], [], everywhere=True)
 
 
-_BONUS_HINTS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "加分", "优先", "佳")
+#: The words a bonus cue holds (found with str.find: one string, as an empty hint would be found everywhere).
+_BONUS_HINTS = tuple("nice plus bonus prefer desir advantage great welcome 加分 优先 佳".split())
 
 
 @dataclass(slots=True)
