@@ -1,0 +1,282 @@
+"""The job-description matcher (kg.loaders.jd_match), one decision at a time: every cue word of its
+tables decides a short sentence, and every window edge is tried on both sides.
+
+Each cue sentence is checked twice: as a user sees it (the exact tools counted and the exact reason
+for the one not counted), and with that one cue word taken out of the matcher's tables, where the
+answer must change; a word whose removal changes nothing would be dead weight in the tables.
+"""
+from __future__ import annotations
+
+import pytest
+from kg.loaders import jd_match as M
+from kg.loaders.jd import vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab(packaged_graph):
+    return vocabulary(packaged_graph)
+
+
+def decide(text: str, vocab) -> tuple[list[str], list[tuple[str, str]]]:
+    """The nodes counted and the (term, why) of every mention not counted."""
+    m = M.find_mentions(text, vocab)
+    return sorted(m.found), [(r["term"], r["why"]) for r in m.not_counted]
+
+
+_UNION = M._NEG_KEYS | frozenset(M._ZH_NEG) | M._NEG_AFTER_KEYS | M._SUBJECT_KEYS
+
+
+def without_key(monkeypatch, key: str) -> None:
+    """The matcher as if ``key`` were in none of the tables of words a negation cue starts with."""
+    monkeypatch.setattr(M, "_NEG_WORDS", M._word_keys(_UNION - {key}))
+
+
+# -- negation cues before a tool: "we avoid PyTorch", "无需掌握PyTorch" ------------------------------
+
+#: (the table's key, a sentence where it decides, the cue the reason quotes)
+BEFORE = [
+    ('deprecat', 'We are deprecating PyTorch. We use TensorFlow.', 'deprecating'),
+    ('transition', 'We transition jobs from PyTorch. We use TensorFlow.', 'transition jobs from'),
+    ('drop', 'We are dropping PyTorch. We use TensorFlow.', 'dropping'),
+    ('scrap', 'We are scrapping PyTorch. We use TensorFlow.', 'scrapping'),
+    ('move', 'We move jobs from PyTorch. We use TensorFlow.', 'move jobs from'),
+    ('abandon', 'We are abandoning PyTorch. We use TensorFlow.', 'abandoning'),
+    ('moving', 'We are moving jobs from PyTorch. We use TensorFlow.', 'moving jobs from'),
+    ('replac', 'We are replacing PyTorch. We use TensorFlow.', 'replacing'),
+    ('binn', 'We are binning PyTorch. We use TensorFlow.', 'binning'),
+    ('kill', 'We are killing PyTorch. We use TensorFlow.', 'killing'),
+    ('outgr', 'We have outgrown PyTorch. We use TensorFlow.', 'outgrown'),
+    ('shift', 'We shift jobs from PyTorch. We use TensorFlow.', 'shift jobs from'),
+    ('over', 'We picked our own tools over PyTorch. We use TensorFlow.', 'picked our own tools over'),
+    ('migrat', 'We migrate jobs from PyTorch. We use TensorFlow.', 'migrate jobs from'),
+    ('retir', 'We are retiring PyTorch. We use TensorFlow.', 'retiring'),
+    ('decommission', 'We are decommissioning PyTorch. We use TensorFlow.', 'decommissioning'),
+    ('switch', 'We switch jobs from PyTorch. We use TensorFlow.', 'switch jobs from'),
+    ('neither', 'We want neither PyTorch. We use TensorFlow.', 'neither'),
+    ('skipped', 'We skipped PyTorch. We use TensorFlow.', 'We skipped'),
+    ('instead', 'Instead of PyTorch we use TensorFlow.', 'Instead of'),
+    ('saying', 'We are saying goodbye to PyTorch. We use TensorFlow.', 'saying goodbye to'),
+    ('forget', 'Forget PyTorch. We use TensorFlow.', 'Forget'),
+    ('say', 'We say farewell to PyTorch. We use TensorFlow.', 'say farewell to'),
+    ('nothing', 'Nothing here runs on PyTorch. We use TensorFlow.', 'Nothing here runs on'),
+    ('getting', 'We are getting rid of PyTorch. We use TensorFlow.', 'getting rid of'),
+    ('port', 'We port jobs from PyTorch. We use TensorFlow.', 'port jobs from'),
+    ('exited', 'We exited PyTorch. We use TensorFlow.', 'We exited'),
+    ('forbid', 'We forbid PyTorch. We use TensorFlow.', 'forbid'),
+    ('gave', 'We gave up on PyTorch. We use TensorFlow.', 'gave up on'),
+    ('got', 'We got rid of PyTorch. We use TensorFlow.', 'got rid of'),
+    ('banned', 'We banned PyTorch. We use TensorFlow.', 'banned'),
+    ('shouldn', "You shouldn't use PyTorch. We use TensorFlow.", "shouldn't use"),
+    ('didn', "We didn't use PyTorch. We use TensorFlow.", "didn't use"),
+    ('place', 'In place of PyTorch we use TensorFlow.', 'In place of'),
+    ('opposed', 'We use TensorFlow as opposed to PyTorch.', 'as opposed to'),
+    ('none', 'None of PyTorch. We use TensorFlow.', 'None of'),
+    ('bid', 'We bid farewell to PyTorch. We use TensorFlow.', 'bid farewell to'),
+    ('avoid', 'We avoid PyTorch. We use TensorFlow.', 'avoid'),
+    ('ban', 'We ban PyTorch. We use TensorFlow.', 'ban'),
+    ('declined', 'We declined PyTorch. We use TensorFlow.', 'We declined'),
+    ('refus', 'We refuse to use PyTorch. We use TensorFlow.', 'refuse to use'),
+    ('eschew', 'We eschew PyTorch. We use TensorFlow.', 'eschew'),
+    ('parted', 'We parted ways with PyTorch. We use TensorFlow.', 'parted ways with'),
+    ('said', 'We said goodbye to PyTorch. We use TensorFlow.', 'said goodbye to'),
+    ('nobody', 'Nobody here uses PyTorch. We use TensorFlow.', 'Nobody here uses'),
+    ('without', 'We build without PyTorch. We use TensorFlow.', 'without'),
+    ('passed', 'We passed on PyTorch. We use TensorFlow.', 'We passed on'),
+    ('forgo', 'We forgo PyTorch. We use TensorFlow.', 'forgo'),
+    ('mustn', "You mustn't use PyTorch. We use TensorFlow.", "mustn't use"),
+    ('waved', 'We waved goodbye to PyTorch. We use TensorFlow.', 'waved goodbye to'),
+    ('shun', 'We shun PyTorch. We use TensorFlow.', 'shun'),
+    ('cannot', 'You cannot use PyTorch. We use TensorFlow.', 'cannot use'),
+    ('away', 'We stay away from PyTorch. We use TensorFlow.', 'stay away from'),
+    ('rejected', 'We rejected PyTorch. We use TensorFlow.', 'We rejected'),
+    ('used', 'We used to run PyTorch. We use TensorFlow.', 'used to run'),
+    ('zero', 'Zero PyTorch. We use TensorFlow.', 'Zero'),
+    ('quit', 'We quit PyTorch. We use TensorFlow.', 'We quit'),
+    ('steer', 'We steer clear of PyTorch. We use TensorFlow.', 'steer clear of'),
+    ('ditch', 'We ditched PyTorch. We use TensorFlow.', 'ditched'),
+    ('prohibit', 'We prohibit PyTorch. We use TensorFlow.', 'prohibit'),
+    ('bans', 'Policy bans PyTorch. We use TensorFlow.', 'bans'),
+    ('rather', 'We use TensorFlow rather than PyTorch.', 'rather than'),
+    ('except', 'Every framework except PyTorch. We use TensorFlow.', 'except'),
+    ('exclud', 'Frameworks excluding PyTorch. We use TensorFlow.', 'excluding'),
+    ('nor', 'Nor PyTorch. We use TensorFlow.', 'Nor'),
+    ('needn', "You needn't use PyTorch. We use TensorFlow.", "needn't use"),
+]
+BEFORE_ZH = [
+    ('不', '我们用TensorFlow，不使用PyTorch。', '不使用'),
+    ('没', '我们用TensorFlow，没有用PyTorch。', '没有用'),
+    ('沒', '我們用TensorFlow，沒有用PyTorch。', '沒有用'),
+    ('未', '我们用TensorFlow，未使用PyTorch。', '未使用'),
+    ('无', '熟悉TensorFlow，无需掌握PyTorch。', '无需掌握'),
+    ('無', '熟悉TensorFlow，無需掌握PyTorch。', '無需掌握'),
+    ('毋', '熟悉TensorFlow，毋需使用PyTorch。', '毋需使用'),
+    ('弃', '我们用TensorFlow，弃用PyTorch。', '弃用'),
+    ('棄', '我們用TensorFlow，棄用PyTorch。', '棄用'),
+    ('而非', '我们用TensorFlow而非PyTorch。', '而非'),
+    ('代替', '我们用TensorFlow代替PyTorch。', '代替'),
+    ('取代', '我们用TensorFlow取代PyTorch。', '取代'),
+    ('替代', '我们用TensorFlow替代PyTorch。', '替代'),
+    ('替换', '我们用TensorFlow，替换掉PyTorch。', '替换掉'),
+    ('淘汰', '我们用TensorFlow，淘汰PyTorch。', '淘汰'),
+    ('告别', '我们用TensorFlow，告别PyTorch。', '告别'),
+    ('停用', '我们用TensorFlow，停用PyTorch。', '停用'),
+    ('避免', '我们用TensorFlow，避免使用PyTorch。', '避免使用'),
+    ('禁止', '我们用TensorFlow，禁止使用PyTorch。', '禁止使用'),
+    ('禁用', '我们用TensorFlow，禁用PyTorch。', '禁用'),
+    ('拒绝', '我们用TensorFlow，拒绝使用PyTorch。', '拒绝使用'),
+]
+
+
+@pytest.mark.parametrize("key,text,cue", BEFORE + BEFORE_ZH, ids=[r[0] for r in BEFORE + BEFORE_ZH])
+def test_a_cue_before_a_tool_negates_it(vocab, key, text, cue):
+    assert decide(text, vocab) == (["tensorflow"], [("PyTorch", f"negated: '{cue}' before it")])
+
+
+@pytest.mark.parametrize("key,text,cue", BEFORE + BEFORE_ZH, ids=[r[0] for r in BEFORE + BEFORE_ZH])
+def test_without_its_key_the_cue_before_is_not_seen(vocab, monkeypatch, key, text, cue):
+    without_key(monkeypatch, key)
+    assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
+
+
+# -- negation cues right after a tool: "PyTorch is history", "PyTorch-free" -----------------------
+
+AFTER = [
+    ('winding', 'PyTorch is winding down. We use TensorFlow.', 'is winding down'),
+    ('->', 'PyTorch -> TensorFlow cutover is planned.', '> TensorFlow cutover'),
+    ('=>', 'PyTorch => TensorFlow cutover is planned.', '=> TensorFlow cutover'),
+    ('→', 'PyTorch → TensorFlow cutover is planned.', '→ TensorFlow cutover'),
+    ('⟶', 'PyTorch ⟶ TensorFlow cutover is planned.', '⟶ TensorFlow cutover'),
+    ('less', 'A PyTorch-less stack. We use TensorFlow.', 'less'),
+    ('free', 'A PyTorch-free stack. We use TensorFlow.', 'free'),
+    ('dead', 'PyTorch is dead. We use TensorFlow.', 'is dead'),
+    ('wouldn', "PyTorch wouldn't be needed. We use TensorFlow.", "wouldn't be needed"),
+    ('thing', 'PyTorch is a thing of the past. We use TensorFlow.', 'is a thing of the past'),
+    ('history', 'PyTorch is history. We use TensorFlow.', 'is history'),
+    ('end', 'PyTorch is end-of-life. We use TensorFlow.', 'is end-of-life'),
+    ('off', 'PyTorch is off the table. We use TensorFlow.', 'is off the table'),
+    ('gone', 'PyTorch is gone. We use TensorFlow.', 'is gone'),
+    ('?', 'PyTorch? n/a. We use TensorFlow.', '? n/a'),
+]
+
+
+@pytest.mark.parametrize("key,text,cue", AFTER, ids=[r[0] for r in AFTER])
+def test_a_cue_after_a_tool_negates_it(vocab, key, text, cue):
+    assert decide(text, vocab) == (["tensorflow"], [("PyTorch", f"negated: '{cue}' after it")])
+
+
+@pytest.mark.parametrize("key,text,cue", AFTER, ids=[r[0] for r in AFTER])
+def test_without_its_key_the_cue_after_is_not_seen(vocab, monkeypatch, key, text, cue):
+    without_key(monkeypatch, key)
+    assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
+
+
+# -- a clause whose predicate says the tool is gone: "PyTorch on the old cluster was retired" ------
+
+SUBJECT = [
+    ('out', 'PyTorch on the old cluster is out of scope. We use TensorFlow.', 'on the old cluster is out of scope'),
+    ('unnecessary', 'PyTorch on the old cluster is unnecessary. We use TensorFlow.', 'on the old cluster is unnecessary'),
+    ('irrelevant', 'PyTorch on the old cluster is irrelevant. We use TensorFlow.', 'on the old cluster is irrelevant'),
+    ('legacy', 'PyTorch on the old cluster is legacy. We use TensorFlow.', 'on the old cluster is legacy'),
+    ('retired', 'PyTorch on the old cluster was retired. We use TensorFlow.', 'on the old cluster was retired'),
+    ('deprecated', 'PyTorch on the old cluster is deprecated. We use TensorFlow.', 'on the old cluster is deprecated'),
+    ('decommissioned', 'PyTorch on the old cluster was decommissioned. We use TensorFlow.', 'on the old cluster was decommissioned'),
+    ('sunset', 'PyTorch on the old cluster was sunset. We use TensorFlow.', 'on the old cluster was sunset'),
+    ('frozen', 'PyTorch on the old cluster is frozen. We use TensorFlow.', 'on the old cluster is frozen'),
+    ('wound', 'PyTorch on the old cluster was wound down. We use TensorFlow.', 'on the old cluster was wound down'),
+    ('lifed', 'PyTorch on the old cluster was end-of-lifed. We use TensorFlow.', 'on the old cluster was end-of-lifed'),
+    ('eol', "PyTorch on the old cluster was EOL'd. We use TensorFlow.", "on the old cluster was EOL'd"),
+    ('switched', 'PyTorch on the old cluster was switched off. We use TensorFlow.', 'on the old cluster was switched off'),
+    ('killed', 'PyTorch on the old cluster was killed. We use TensorFlow.', 'on the old cluster was killed'),
+    ('scrapped', 'PyTorch on the old cluster was scrapped. We use TensorFlow.', 'on the old cluster was scrapped'),
+    ('binned', 'PyTorch on the old cluster was binned. We use TensorFlow.', 'on the old cluster was binned'),
+    ('migrated', 'PyTorch on the old cluster was migrated away. We use TensorFlow.', 'on the old cluster was migrated away'),
+    ('replaced', 'PyTorch on the old cluster was replaced. We use TensorFlow.', 'on the old cluster was replaced'),
+    ('removed', 'PyTorch on the old cluster was removed. We use TensorFlow.', 'on the old cluster was removed'),
+    ('dropped', 'PyTorch on the old cluster was dropped. We use TensorFlow.', 'on the old cluster was dropped'),
+    ('abandoned', 'PyTorch on the old cluster was abandoned. We use TensorFlow.', 'on the old cluster was abandoned'),
+    ('shut', 'PyTorch on the old cluster was shut down. We use TensorFlow.', 'on the old cluster was shut down'),
+    ('turned', 'PyTorch on the old cluster was turned off. We use TensorFlow.', 'on the old cluster was turned off'),
+    ('outgrew', 'PyTorch on the old cluster is something we outgrew. We use TensorFlow.', 'the old cluster is something we outgrew'),
+    ('moved', 'PyTorch on the old cluster is something we moved away from. We use TensorFlow.', 'cluster is something we moved away from'),
+    ('left', 'PyTorch on the old cluster is something we left behind. We use TensorFlow.', 'old cluster is something we left behind'),
+    ('stopped', 'PyTorch on the old cluster is something we stopped using. We use TensorFlow.', 'cluster is something we stopped using'),
+    ('cancelled', 'PyTorch on the old cluster was cancelled. We use TensorFlow.', 'on the old cluster was cancelled'),
+    ('canceled', 'PyTorch on the old cluster was canceled. We use TensorFlow.', 'on the old cluster was canceled'),
+    ('terminated', 'PyTorch on the old cluster was terminated. We use TensorFlow.', 'on the old cluster was terminated'),
+    ('discontinued', 'PyTorch on the old cluster was discontinued. We use TensorFlow.', 'on the old cluster was discontinued'),
+    ('superseded', 'PyTorch on the old cluster was superseded. We use TensorFlow.', 'on the old cluster was superseded'),
+    ('not', 'PyTorch on the old cluster is not required. We use TensorFlow.', 'on the old cluster is not required'),
+    ('isn', "PyTorch on the old cluster isn't required. We use TensorFlow.", "on the old cluster isn't required"),
+    ('aren', "PyTorch jobs on the old cluster aren't required. We use TensorFlow.", "jobs on the old cluster aren't required"),
+    ('wasn', "PyTorch on the old cluster wasn't used. We use TensorFlow.", "on the old cluster wasn't used"),
+    ('weren', "PyTorch jobs on the old cluster weren't used. We use TensorFlow.", "jobs on the old cluster weren't used"),
+    ('won', "PyTorch on the old cluster won't come up. We use TensorFlow.", "on the old cluster won't come up"),
+    ('doesn', "PyTorch on the old cluster doesn't matter. We use TensorFlow.", "on the old cluster doesn't matter"),
+    ('don', "PyTorch jobs on the old cluster don't matter. We use TensorFlow.", "jobs on the old cluster don't matter"),
+    ('never', 'PyTorch on the old cluster will never be used. We use TensorFlow.', 'on the old cluster will never be used'),
+    ('no', 'PyTorch on the old cluster is no longer used. We use TensorFlow.', 'on the old cluster is no longer used'),
+]
+
+
+@pytest.mark.parametrize("key,text,said", SUBJECT, ids=[r[0] for r in SUBJECT])
+def test_a_predicate_negates_the_subject(vocab, key, text, said):
+    assert decide(text, vocab) == (["tensorflow"], [("PyTorch", f"negated: its clause says '…{said}'")])
+
+
+@pytest.mark.parametrize("key,text,said", SUBJECT, ids=[r[0] for r in SUBJECT])
+def test_without_its_key_the_predicate_is_not_seen(vocab, monkeypatch, key, text, said):
+    monkeypatch.setattr(M, "_SUBJECT_KEYS", M._SUBJECT_KEYS - {key})
+    assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
+
+
+# -- Chinese cues after a tool, found by their first characters: "PyTorch已下线" ------------------
+
+AFTER_ZH = [
+    ("非", "熟悉TensorFlow；PyTorch非必须。", "非必须"),
+    ("已", "熟悉TensorFlow；PyTorch已下线。", "已下线"),
+    ("遗", "熟悉TensorFlow；PyTorch遗留系统。", "遗留系统"),
+    ("遺", "熟悉TensorFlow；PyTorch遺留系統。", "遺留系統"),
+    (":", "PyTorch: n/a. We use TensorFlow.", ": n/a"),
+    ("：", "PyTorch：n/a. We use TensorFlow.", "：n/a"),
+]
+
+
+@pytest.mark.parametrize("key,text,cue", AFTER_ZH, ids=[r[0] for r in AFTER_ZH])
+def test_a_chinese_cue_after_a_tool_negates_it(vocab, monkeypatch, key, text, cue):
+    assert decide(text, vocab) == (["tensorflow"], [("PyTorch", f"negated: '{cue}' after it")])
+    monkeypatch.setattr(M, "_NEG_AFTER_ZH", M._NEG_AFTER_ZH - {key})
+    assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
+
+
+@pytest.mark.parametrize("key", ["被", "由"])
+def test_replaced_by_another_tool_in_chinese(vocab, monkeypatch, key):
+    text = f"熟悉TensorFlow；PyTorch{key}Keras替換。"
+    assert decide(text, vocab) == (["keras", "tensorflow"], [("PyTorch", f"negated: '{key}Keras替換' after it")])
+    monkeypatch.setattr(M, "_NEG_AFTER_ZH", M._NEG_AFTER_ZH - {key})
+    assert decide(text, vocab)[0] == ["keras", "pytorch", "tensorflow"]
+
+
+# -- bonus: counted, marked as a bonus -------------------------------------------------------------
+
+BONUS = [
+    ('nice', 'PyTorch is nice to have. We use TensorFlow.'),
+    ('plus', 'PyTorch is a plus. We use TensorFlow.'),
+    ('bonus', 'PyTorch is a bonus. We use TensorFlow.'),
+    ('prefer', 'PyTorch preferred. We use TensorFlow.'),
+    ('desir', 'PyTorch is desirable. We use TensorFlow.'),
+    ('advantage', 'PyTorch is an advantage. We use TensorFlow.'),
+    ('great', 'PyTorch would be great. We use TensorFlow.'),
+    ('welcome', 'PyTorch is welcome. We use TensorFlow.'),
+    ('加分', '熟悉TensorFlow；PyTorch加分。'),
+    ('优先', '熟悉TensorFlow；PyTorch优先。'),
+    ('佳', '熟悉TensorFlow；PyTorch为佳。'),
+]
+
+
+@pytest.mark.parametrize("key,text", BONUS, ids=[r[0] for r in BONUS])
+def test_a_bonus_cue_marks_the_tool_a_bonus(vocab, monkeypatch, key, text):
+    m = M.find_mentions(text, vocab)
+    assert (sorted(m.found), m.not_counted, m.levels) == (["pytorch", "tensorflow"], [], {"pytorch": "bonus"})
+    monkeypatch.setattr(M, "_BONUS_HINTS", tuple(h for h in M._BONUS_HINTS if h != key))
+    assert M.find_mentions(text, vocab).levels == {}
+
