@@ -280,3 +280,38 @@ def test_a_bonus_cue_marks_the_tool_a_bonus(vocab, monkeypatch, key, text):
     monkeypatch.setattr(M, "_BONUS_HINTS", tuple(h for h in M._BONUS_HINTS if h != key))
     assert M.find_mentions(text, vocab).levels == {}
 
+
+
+# -- window edges: the last character inside decides one way, one more the other way ----------------
+
+def test_a_technology_within_window_characters_after_an_ambiguous_name_vouches_for_it(vocab):
+    # "Ray" ends at 3: "PyTorch" may end at 3 + WINDOW
+    inside = "Ray " + "z" * (M.WINDOW - 9) + " PyTorch."
+    assert inside.index("PyTorch") + len("PyTorch") == 3 + M.WINDOW
+    assert decide(inside, vocab) == (["pytorch", "ray"], [])
+    beyond = "Ray " + "z" * (M.WINDOW - 8) + " PyTorch."
+    assert decide(beyond, vocab) == (["pytorch"], [("Ray", "ambiguous without technology next to it")])
+
+
+def test_a_technology_within_window_characters_before_an_ambiguous_name_vouches_for_it(vocab):
+    inside = "PyTorch " + "z" * (M.WINDOW - 9) + " Ray."
+    assert inside.index("Ray") == M.WINDOW
+    assert decide(inside, vocab) == (["pytorch", "ray"], [])
+    beyond = "PyTorch " + "z" * (M.WINDOW - 8) + " Ray."
+    assert decide(beyond, vocab) == (["pytorch"], [("Ray", "ambiguous without technology next to it")])
+
+
+def test_a_negation_reaches_over_at_most_negation_words_words(vocab):
+    words = " ".join(["Aaaaa", "Bbbbb", "Ccccc", "Ddddd", "Eeeee", "Fffff"])
+    inside = "No " + words[:M.NEGATION_WORDS * 6 - 1] + " PyTorch. We use TensorFlow."
+    assert decide(inside, vocab) == (["tensorflow"], [("PyTorch", "negated: 'No' before it")])
+    beyond = "No " + words[:(M.NEGATION_WORDS + 1) * 6 - 1] + " PyTorch. We use TensorFlow."
+    assert decide(beyond, vocab) == (["pytorch", "tensorflow"], [])
+
+
+def test_a_negation_reaches_over_at_most_negation_reach_characters(vocab):
+    inside = "No A" + "a" * (M.NEGATION_REACH - 3) + " PyTorch. We use TensorFlow."
+    assert len(inside[2:inside.index("PyTorch")]) == M.NEGATION_REACH
+    assert decide(inside, vocab) == (["tensorflow"], [("PyTorch", "negated: 'No' before it")])
+    beyond = "No A" + "a" * (M.NEGATION_REACH - 2) + " PyTorch. We use TensorFlow."
+    assert decide(beyond, vocab) == (["pytorch", "tensorflow"], [])
