@@ -315,3 +315,126 @@ def test_a_negation_reaches_over_at_most_negation_reach_characters(vocab):
     assert decide(inside, vocab) == (["tensorflow"], [("PyTorch", "negated: 'No' before it")])
     beyond = "No A" + "a" * (M.NEGATION_REACH - 2) + " PyTorch. We use TensorFlow."
     assert decide(beyond, vocab) == (["pytorch", "tensorflow"], [])
+
+
+def test_a_list_is_one_chain_over_a_gap_of_at_most_24_characters(vocab):
+    # a negation before a list reaches every tool of it: "No PyTorch, TensorFlow"
+    inside = "No PyTorch," + " " * 23 + "TensorFlow. We use Keras with CUDA."
+    assert decide(inside, vocab) == (["cuda", "keras"], [("PyTorch", "negated: 'No' before it"),
+                                                         ("TensorFlow", "negated: 'No' before it")])
+    beyond = "No PyTorch," + " " * 24 + "TensorFlow. We use Keras with CUDA."
+    assert decide(beyond, vocab) == (["cuda", "keras", "tensorflow"], [("PyTorch", "negated: 'No' before it")])
+
+
+def test_a_cue_after_a_tool_reaches_90_characters(vocab):
+    # "PyTorch <spaces> not required": the cue must end within 90 characters of the tool
+    inside = "PyTorch" + " " * 78 + "not required. We use TensorFlow."
+    assert decide(inside, vocab) == (["tensorflow"], [("PyTorch", "negated: 'not required' after it")])
+    beyond = "PyTorch" + " " * 79 + "not required. We use TensorFlow."
+    assert decide(beyond, vocab) == (["pytorch", "tensorflow"], [])
+
+
+def test_a_predicate_after_a_tool_reaches_90_characters(vocab):
+    inside = "PyTorch zzzzzzzzzz was" + " " * 61 + "decommissioned. We use TensorFlow."
+    assert inside.index("decommissioned") + len("decommissioned") - len("PyTorch") == 90
+    # the reason quotes the predicate's last 40 characters, from a word start
+    assert decide(inside, vocab) == (["tensorflow"], [("PyTorch", "negated: its clause says '…decommissioned'")])
+    beyond = "PyTorch zzzzzzzzzz was" + " " * 62 + "decommissioned. We use TensorFlow."
+    assert decide(beyond, vocab) == (["pytorch", "tensorflow"], [])
+
+
+def test_a_predicate_stops_at_a_chinese_sentence_end(vocab):
+    # "。" is no character the subject pattern refuses: the sentence end found first stops it
+    assert decide("熟悉PyTorch。 Foo was retired.", vocab) == (["pytorch"], [])
+    assert decide("熟悉PyTorch Foo was retired.", vocab) == ([], [("PyTorch", "negated: its clause says '…Foo was retired'")])
+
+
+def test_a_bonus_clause_reaches_160_characters_each_way(vocab):
+    # the clause around the word "bonus" holds the tools it marks: at most 160 characters each way
+    def levels(text):
+        return M.find_mentions(text, vocab).levels
+
+    assert levels("PyTorch " + "z" * 151 + " bonus") == {"pytorch": "bonus"}  # "bonus" at 160
+    assert levels("PyTorch " + "z" * 152 + " bonus") == {}
+    assert levels("bonus " + "z" * 146 + " PyTorch") == {"pytorch": "bonus"}  # "PyTorch" ends at 160
+    assert levels("bonus " + "z" * 147 + " PyTorch") == {}
+
+
+def test_every_bonus_clause_is_found(vocab):
+    # two hints in the first clause, one in the second
+    m = M.find_mentions("PyTorch is a plus, nice to have. TensorFlow is a bonus. We use Keras.", vocab)
+    assert (sorted(m.found), m.levels) == (["keras", "pytorch", "tensorflow"], {"pytorch": "bonus", "tensorflow": "bonus"})
+
+
+# -- senses and context, where one rule decides ----------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # lowercasing "İ" makes the text longer: every negation cue is looked for, none is missed
+    ("İstanbul office. We don't use PyTorch. We use TensorFlow.",
+     (["tensorflow"], [("PyTorch", "negated: 'don't use' before it")])),
+    # a technical word at the very end, after a letter that lowercases to two
+    ("İ Ray code", (["ray"], [])),
+    # a tool that is also a first name, before a surname
+    ("Say hi to Keras Thompson, who runs our PyTorch and TensorFlow stack.",
+     (["pytorch", "tensorflow"], [("Keras", "everyday sense: a person ('Keras Thompson')")])),
+    # a term's own ordinary sense, right at the start of the text
+    ("Ball Python data in PyTorch and TensorFlow.", (["pytorch", "tensorflow"], [("Python", "ordinary sense (the snake)")])),
+    # an abbreviation spelled out as something else, after one that is not spelled out
+    ("TF (a) models. HF (heart failure) data goes into PyTorch.",
+     (["pytorch"], [("TF", "ambiguous without technology next to it"),
+                    ("HF", "everyday sense: an abbreviation of something else (the posting spells it out: 'HF (heart failure)')")])),
+    # a tool name written before its Chinese explanation is still the tool (only ambiguous terms have rules)
+    ("熟悉SQL（结构化查询语言）和PyTorch。", (["pytorch", "sql"], [])),
+    # an unambiguous name used as an adjective, with a hyphen or a space
+    ("We want a TensorFlow-style API in PyTorch.",
+     (["pytorch"], [("TensorFlow", "everyday sense: an adjective, not the tool itself ('TensorFlow-style')")])),
+    ("A TensorFlow inspired API, built in PyTorch.",
+     (["pytorch"], [("TensorFlow", "everyday sense: an adjective, not the tool itself ('TensorFlow inspired')")])),
+    # a place: "Argo, TX" (a case-sensitive sense after the name)
+    ("We use PyTorch and TensorFlow. Our office is in Argo, TX.",
+     (["pytorch", "tensorflow"], [("Argo", "everyday sense: a vessel or place ('Argo, TX')")])),
+    # the first tool-like word is technical, the one after it in another sentence is not
+    ("PyTorch, TensorFlow and Kafka power our models. We eat lunch with Flink.",
+     (["kafka", "pytorch", "tensorflow"], [("Flink", "everyday sense: a sentence about 'lunch' with nothing technical in it")])),
+], ids=["dotted-I-negation", "dotted-I-cue", "first-name", "rule-at-start", "spelled-out-after-another",
+        "chinese-explanation", "hyphen-adjective", "space-adjective", "place-after-comma", "everyday-after-technical"])
+def test_one_rule_decides(vocab, text, expected):
+    assert decide(text, vocab) == expected
+
+
+def test_a_negated_tool_counts_where_the_posting_asks_for_it(vocab):
+    said = "negated: the posting says 'PyTorch' is not used, and does not list it with other technology here"
+    assert decide("We are moving off PyTorch. For now, PyTorch experience is required.", vocab) == (
+        ["pytorch"], [("PyTorch", "negated: 'moving off' before it")])
+    # asked for in the second sentence, not in the third
+    assert decide("We are moving off PyTorch. PyTorch experience is required for now. Later, PyTorch goes.", vocab) == (
+        ["pytorch"], [("PyTorch", "negated: 'moving off' before it"), ("PyTorch", said)])
+
+
+def test_a_sentence_that_goes_on_to_negate_a_tool_speaks_of_all_its_mentions(vocab):
+    assert decide("We avoid PyTorch. Old PyTorch notebooks exist as we never use PyTorch.", vocab) == (
+        [], [("PyTorch", "negated: 'avoid' before it"),
+             ("PyTorch", "negated: its sentence goes on to say 'PyTorch' is not used"),
+             ("PyTorch", "negated: 'never use' before it")])
+
+
+FIVE = "We use PyTorch, TensorFlow, scikit-learn, Hugging Face and GitLab CI."
+FOUR = "We use PyTorch, TensorFlow, scikit-learn and Hugging Face."
+
+
+def test_a_local_name_needs_five_other_technologies_in_the_posting_or_one_next_to_it(vocab):
+    five = ["gitlab-ci", "hugging-face", "pytorch", "scikit-learn", "tensorflow"]
+    m = M.find_mentions(FIVE + " Ray matters.", vocab)
+    assert (sorted(m.found), m.senses) == (sorted(five + ["ray"]), [{"term": "Ray", "at": 70, "why": "technical posting (5 other technologies)"}])
+    assert decide(FOUR + " Ray matters.", vocab) == (five[1:], [("Ray", "ambiguous without technology next to it")])
+    # five others decide before the neighbour is looked at
+    m = M.find_mentions(FOUR + " Ray with C++.", vocab)
+    assert [s["why"] for s in m.senses] == ["technical posting (5 other technologies)"]
+    # a name of two letters needs a neighbour, however technical the posting
+    assert decide(FIVE + " R matters.", vocab) == (five, [("R", "ambiguous without technology next to it")])
+
+
+def test_a_doc_name_needs_two_other_technologies_in_the_posting(vocab):
+    m = M.find_mentions("We use PyTorch. Snowflake with C++.", vocab)
+    assert (sorted(m.found), [s["why"] for s in m.senses]) == (
+        ["cpp", "pytorch", "snowflake"], ["technical posting (2 other technologies)"])
