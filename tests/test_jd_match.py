@@ -438,3 +438,43 @@ def test_a_doc_name_needs_two_other_technologies_in_the_posting(vocab):
     m = M.find_mentions("We use PyTorch. Snowflake with C++.", vocab)
     assert (sorted(m.found), [s["why"] for s in m.senses]) == (
         ["cpp", "pytorch", "snowflake"], ["technical posting (2 other technologies)"])
+
+
+def test_an_everyday_word_reaches_240_characters_within_its_sentence(vocab):
+    def kafka_after(filler: int) -> str:
+        return "We use PyTorch and TensorFlow. Yes, coffee " + "z" * filler + " Kafka."
+
+    assert kafka_after(232).index("Kafka") - kafka_after(232).index("coffee") == M.SENTENCE_REACH
+    assert decide(kafka_after(232), vocab) == (
+        ["pytorch", "tensorflow"], [("Kafka", "everyday sense: a sentence about 'coffee' with nothing technical in it")])
+    assert decide(kafka_after(233), vocab) == (["kafka", "pytorch", "tensorflow"], [])
+
+
+def test_a_negated_tool_is_asked_for_by_a_word_at_most_80_characters_before_it(vocab):
+    def text(filler: int) -> str:
+        return "We don't use PyTorch. Required " + "z" * filler + " PyTorch."
+
+    assert text(70).rindex("PyTorch") - text(70).index("Required") == 80
+    assert decide(text(70), vocab) == (["pytorch"], [("PyTorch", "negated: 'don't use' before it")])
+    assert decide(text(71), vocab) == ([], [
+        ("PyTorch", "negated: 'don't use' before it"),
+        ("PyTorch", "negated: the posting says 'PyTorch' is not used, and does not list it with other technology here")])
+
+
+def test_an_everyday_sense_before_a_name_is_looked_for_in_its_last_60_characters(vocab):
+    def text(word: int) -> str:
+        return "We fly " + "a" * word + " to Triton with PyTorch."
+
+    assert text(52).index("Triton") - text(52).index("fly") == M.LOOK
+    assert decide(text(52), vocab) == (
+        ["pytorch"], [("Triton", f"everyday sense: a vessel or place ('fly {'a' * 52} to Triton')")])
+    assert decide(text(53), vocab) == (["pytorch", "triton"], [])
+
+
+def test_a_terms_own_senses_are_looked_for_in_40_characters_each_way(vocab):
+    # before: "class B… DL" is a driving licence class
+    assert decide("A class " + "b" * 33 + " DL with PyTorch.", vocab) == (["pytorch"], [("DL", "ordinary sense (driving licence)")])
+    assert decide("A class " + "b" * 34 + " DL with PyTorch.", vocab) == (["deep-learning", "pytorch"], [])
+    # after: "HCL … contractor" is the company
+    assert decide("PyTorch and HCL" + " " * 30 + "contractor.", vocab) == (["pytorch"], [("HCL", "ordinary sense (HCL Technologies)")])
+    assert decide("PyTorch and HCL" + " " * 31 + "contractor.", vocab) == (["pytorch", "terraform"], [])  # HashiCorp's language
