@@ -478,3 +478,48 @@ def test_a_terms_own_senses_are_looked_for_in_40_characters_each_way(vocab):
     # after: "HCL … contractor" is the company
     assert decide("PyTorch and HCL" + " " * 30 + "contractor.", vocab) == (["pytorch"], [("HCL", "ordinary sense (HCL Technologies)")])
     assert decide("PyTorch and HCL" + " " * 31 + "contractor.", vocab) == (["pytorch", "terraform"], [])  # HashiCorp's language
+
+
+@pytest.mark.parametrize("text,expected", [
+    # unambiguous names are checked only for use as an adjective, not for every everyday sense
+    ("PyTorch's team maintains TensorFlow too.", (["pytorch", "tensorflow"], [])),
+    # a vendor before a tool that is also a surname, and a tool before one
+    ("We run Apache Kafka and PyTorch.", (["kafka", "pytorch"], [])),
+    ("We write Python Flink jobs with PyTorch.", (["flink", "python", "pytorch"], [])),
+    # an everyday word at the very start of the text
+    ("Coffee break with Kafka. We use PyTorch and TensorFlow.",
+     (["pytorch", "tensorflow"], [("Kafka", "everyday sense: a sentence about 'coffee' with nothing technical in it")])),
+    # a Chinese migration at the very start of the text
+    ("从PyTorch迁移到TensorFlow。", (["tensorflow"], [("PyTorch", "negated: '从…迁移到' (being migrated away from)")])),
+    # a tool spelled out as itself does not stop the abbreviations after it from being spelled out
+    ("TF (TensorFlow) and HF (heart failure) data with PyTorch.",
+     (["pytorch", "tensorflow"],
+      [("HF", "everyday sense: an abbreviation of something else (the posting spells it out: 'HF (heart failure)')")])),
+], ids=["only-adjective-for-unambiguous", "vendor-before-surname", "tool-before-surname", "everyday-at-start",
+        "migration-at-start", "spelled-out-after-a-tool"])
+def test_one_more_rule_decides(vocab, text, expected):
+    assert decide(text, vocab) == expected
+
+
+def test_a_condition_on_the_candidate_is_looked_for_12_characters_before_the_cue(vocab):
+    inside = "It is fine if you" + " " * 6 + "never used PyTorch. We use TensorFlow."
+    assert inside.index("never") - inside.index("if you") == 12
+    assert decide(inside, vocab) == (["pytorch", "tensorflow"], [])
+    beyond = "It is fine if you" + " " * 7 + "never used PyTorch. We use TensorFlow."
+    assert decide(beyond, vocab) == (["tensorflow"], [("PyTorch", "negated: 'never used' before it")])
+
+
+def test_a_chinese_migration_reaches_3_characters_before_and_8_after(vocab):
+    moved = (["tensorflow"], [("PyTorch", "negated: '从…迁移到' (being migrated away from)")])
+    assert decide("我们从  PyTorch迁移到TensorFlow。", vocab) == moved
+    assert decide("我们从   PyTorch迁移到TensorFlow。", vocab) == (["pytorch", "tensorflow"], [])
+    assert decide("我们从PyTorch   全部迁移到TensorFlow。", vocab) == moved
+    assert decide("我们从PyTorch    全部迁移到TensorFlow。", vocab) == (["pytorch", "tensorflow"], [])
+
+
+def test_a_short_name_without_a_rule_of_its_own_is_the_tool_only_as_written_and_next_to_technology(graph):
+    graph.add_node("qx", "Tool", name="QX")
+    vocab = vocabulary(graph)
+    assert decide("QX with PyTorch.", vocab) == (["pytorch", "qx"], [])
+    assert decide("We use PyTorch. QX matters.", vocab) == (["pytorch"], [("QX", "ambiguous without technology next to it")])
+    assert decide("qx with PyTorch.", vocab) == (["pytorch"], [("qx", "written 'qx', not as the technology's name")])
