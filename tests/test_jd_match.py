@@ -523,3 +523,56 @@ def test_a_short_name_without_a_rule_of_its_own_is_the_tool_only_as_written_and_
     assert decide("QX with PyTorch.", vocab) == (["pytorch", "qx"], [])
     assert decide("We use PyTorch. QX matters.", vocab) == (["pytorch"], [("QX", "ambiguous without technology next to it")])
     assert decide("qx with PyTorch.", vocab) == (["pytorch"], [("qx", "written 'qx', not as the technology's name")])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a place after a name, found from the first word after it
+    ("Drinks at the Kafka bar tonight; we use PyTorch and TensorFlow.",
+     (["pytorch", "tensorflow"], [("Kafka", "everyday sense: a vessel or place ('Kafka bar')")])),
+    # a surname is looked for only after a name written as a name, not in capitals
+    ("Our KAFKA Platform team uses PyTorch and TensorFlow.", (["kafka", "pytorch", "tensorflow"], [])),
+    # after a first name, a product word or a technology is no surname
+    ("Kafka Streams with PyTorch and TensorFlow.", (["kafka", "pytorch", "tensorflow"], [])),
+    ("Kafka Python clients with PyTorch and TensorFlow.", (["kafka", "python", "pytorch", "tensorflow"], [])),
+    # an apposition after a name that is also an ordinary word
+    ("Keras, our manager, runs the PyTorch and TensorFlow stack.",
+     (["pytorch", "tensorflow"], [("Keras", "everyday sense: a person ('Keras, our manager')")])),
+    # a 4-letter abbreviation spelled out by its initials; 5 letters are a name, not an abbreviation
+    ("HIVE (Highly Integrated Virtual Environment) with PyTorch and TensorFlow.",
+     (["pytorch", "tensorflow"],
+      [("HIVE", "everyday sense: an abbreviation of something else (the posting spells it out: "
+                "'HIVE (Highly Integrated Virtual Environment)')")])),
+    ("SPARK (Student Program for Advanced Research Knowledge) with PyTorch and TensorFlow.",
+     (["pytorch", "research", "spark", "tensorflow"], [])),
+    # a number in parentheses spells nothing out
+    ("HF (42) with PyTorch.", (["hugging-face", "pytorch"], [])),
+    # a sentence with another technology in it is not everyday, whatever else it holds
+    ("Kafka, Flink and coffee with PyTorch.", (["flink", "kafka", "pytorch"], [])),
+    # every sentence is looked at, after one with another technology or with no everyday word
+    ("Kafka, Flink and tea with PyTorch. Lunch with Hive.",
+     (["flink", "kafka", "pytorch"], [("Hive", "everyday sense: a sentence about 'lunch' with nothing technical in it")])),
+    ("We run Kafka. We eat lunch with Flink. PyTorch and TensorFlow.",
+     (["kafka", "pytorch", "tensorflow"], [("Flink", "everyday sense: a sentence about 'lunch' with nothing technical in it")])),
+], ids=["place-after", "capitals-no-surname", "product-word-after", "technology-after", "apposition",
+        "4-letter-spelled-out", "5-letters-not", "number-in-parentheses", "technology-in-sentence",
+        "after-a-technical-sentence", "after-a-plain-sentence"])
+def test_everyday_senses_decide(vocab, text, expected):
+    assert decide(text, vocab) == expected
+
+
+@pytest.mark.parametrize("text", ["负责开发Go服务。", "负责Go开发。"], ids=["cue-ends-at-the-name", "cue-starts-after-it"])
+def test_a_technical_word_touching_the_name_counts(vocab, text):
+    m = M.find_mentions(text, vocab)
+    assert (sorted(m.found), m.senses) == (["go"], [{"term": "Go", "at": text.index("Go"), "why": "technical word '开发' in its sentence"}])
+
+
+def test_a_name_counted_on_its_own_evidence_makes_the_posting_technical(vocab):
+    # "Snowflake" has one unambiguous technology in the posting; "Ray" (next to PyTorch) is the second
+    m = M.find_mentions("Snowflake matters. Ray with PyTorch.", vocab)
+    assert (sorted(m.found), [(s["term"], s["why"]) for s in m.senses]) == (
+        ["pytorch", "ray", "snowflake"], [("Snowflake", "technical posting (2 other technologies)"), ("Ray", "next to PyTorch")])
+
+
+def test_what_takes_a_negation_back_is_looked_for_30_characters_after_the_cue(vocab):
+    assert decide("Not" + " " * 26 + "only PyTorch but TensorFlow.", vocab) == (["pytorch", "tensorflow"], [])
+    assert decide("Not" + " " * 27 + "only PyTorch but TensorFlow.", vocab) == (["tensorflow"], [("PyTorch", "negated: 'Not' before it")])
