@@ -66,6 +66,7 @@ BEFORE = [
     ('gave', 'We gave up on PyTorch. We use TensorFlow.', 'gave up on'),
     ('got', 'We got rid of PyTorch. We use TensorFlow.', 'got rid of'),
     ('banned', 'We banned PyTorch. We use TensorFlow.', 'banned'),
+    ('couldn', "You couldn't use PyTorch. We use TensorFlow.", "couldn't use"),
     ('shouldn', "You shouldn't use PyTorch. We use TensorFlow.", "shouldn't use"),
     ('didn', "We didn't use PyTorch. We use TensorFlow.", "didn't use"),
     ('place', 'In place of PyTorch we use TensorFlow.', 'In place of'),
@@ -103,6 +104,7 @@ BEFORE = [
     ('needn', "You needn't use PyTorch. We use TensorFlow.", "needn't use"),
 ]
 BEFORE_ZH = [
+    ("已", "我们已下线PyTorch，使用TensorFlow。", "已下线"),
     ('不', '我们用TensorFlow，不使用PyTorch。', '不使用'),
     ('没', '我们用TensorFlow，没有用PyTorch。', '没有用'),
     ('沒', '我們用TensorFlow，沒有用PyTorch。', '沒有用'),
@@ -141,6 +143,7 @@ def test_without_its_key_the_cue_before_is_not_seen(vocab, monkeypatch, key, tex
 # -- negation cues right after a tool: "PyTorch is history", "PyTorch-free" -----------------------
 
 AFTER = [
+    ('已', '熟悉TensorFlow；PyTorch已下线。', '已下线'),
     ('winding', 'PyTorch is winding down. We use TensorFlow.', 'is winding down'),
     ('->', 'PyTorch -> TensorFlow cutover is planned.', '> TensorFlow cutover'),
     ('=>', 'PyTorch => TensorFlow cutover is planned.', '=> TensorFlow cutover'),
@@ -233,7 +236,6 @@ def test_without_its_key_the_predicate_is_not_seen(vocab, monkeypatch, key, text
 
 AFTER_ZH = [
     ("非", "熟悉TensorFlow；PyTorch非必须。", "非必须"),
-    ("已", "熟悉TensorFlow；PyTorch已下线。", "已下线"),
     ("遗", "熟悉TensorFlow；PyTorch遗留系统。", "遗留系统"),
     ("遺", "熟悉TensorFlow；PyTorch遺留系統。", "遺留系統"),
     (":", "PyTorch: n/a. We use TensorFlow.", ": n/a"),
