@@ -578,3 +578,29 @@ def test_a_name_counted_on_its_own_evidence_makes_the_posting_technical(vocab):
 def test_what_takes_a_negation_back_is_looked_for_30_characters_after_the_cue(vocab):
     assert decide("Not" + " " * 26 + "only PyTorch but TensorFlow.", vocab) == (["pytorch", "tensorflow"], [])
     assert decide("Not" + " " * 27 + "only PyTorch but TensorFlow.", vocab) == (["tensorflow"], [("PyTorch", "negated: 'Not' before it")])
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a comma between a cue and a tool ends the cue's reach, where the words between are no list
+    ("No data, PyTorch does the rest. We use TensorFlow.", (["pytorch", "tensorflow"], [])),
+    ("No data PyTorch does the rest. We use TensorFlow.", (["tensorflow"], [("PyTorch", "negated: 'No' before it")])),
+    # a bullet starts a new sentence: the everyday word on the line above is not in it
+    ("Lunch menu\n- Kafka\n\nWe use PyTorch and TensorFlow.", (["kafka", "pytorch", "tensorflow"], [])),
+    # a negated activity takes the tool it is done with along, and says so
+    ("No coding in Python. We use PyTorch and TensorFlow.",
+     (["pytorch", "tensorflow"], [("coding", "negated: 'No' before it"),
+                                  ("Python", "negated: 'No' before it (the activity done 'in' it)")])),
+], ids=["comma-ends-reach", "no-comma", "bullet-starts-sentence", "negated-activity"])
+def test_clause_and_sentence_bounds_decide(vocab, text, expected):
+    assert decide(text, vocab) == expected
+
+
+def test_a_window_ending_where_a_word_ends_holds_it():
+    # the text scanned once answers as the windows searched one by one do, at the windows' very edges
+    from kg.loaders.jd_rules import STRONG_TECH
+
+    text = "We deploy models. Coffee and cake. Python code in notebooks; the data warehouse."
+    bounds, lookup = M._Bounds(STRONG_TECH, text), M._Lookup(STRONG_TECH, text, text.lower())
+    for m in STRONG_TECH.finditer(text):
+        assert bounds.first_between(m.start(), m.end(), (0, 0)) == m.group() == lookup.first_between(m.start(), m.end())
+        assert bounds.first_between(m.start() + 1, m.end(), (0, 0)) == "" == lookup.first_between(m.start() + 1, m.end())
