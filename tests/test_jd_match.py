@@ -485,8 +485,9 @@ def test_a_terms_own_senses_are_looked_for_in_40_characters_each_way(vocab):
 @pytest.mark.parametrize("text,expected", [
     # unambiguous names are checked only for use as an adjective, not for every everyday sense
     ("PyTorch's team maintains TensorFlow too.", (["pytorch", "tensorflow"], [])),
+    ("The PyTorch room hosts TensorFlow talks.", (["pytorch", "tensorflow"], [])),
     # a vendor before a tool that is also a surname, and a tool before one
-    ("We run Apache Kafka and PyTorch.", (["kafka", "pytorch"], [])),
+    ("We run Bitnami Helm charts and PyTorch.", (["helm", "pytorch"], [])),
     ("We write Python Flink jobs with PyTorch.", (["flink", "python", "pytorch"], [])),
     # an everyday word at the very start of the text
     ("Coffee break with Kafka. We use PyTorch and TensorFlow.",
@@ -497,7 +498,7 @@ def test_a_terms_own_senses_are_looked_for_in_40_characters_each_way(vocab):
     ("TF (TensorFlow) and HF (heart failure) data with PyTorch.",
      (["pytorch", "tensorflow"],
       [("HF", "everyday sense: an abbreviation of something else (the posting spells it out: 'HF (heart failure)')")])),
-], ids=["only-adjective-for-unambiguous", "vendor-before-surname", "tool-before-surname", "everyday-at-start",
+], ids=["only-adjective-for-unambiguous", "only-adjective-after-a-space", "vendor-before-surname", "tool-before-surname", "everyday-at-start",
         "migration-at-start", "spelled-out-after-a-tool"])
 def test_one_more_rule_decides(vocab, text, expected):
     assert decide(text, vocab) == expected
@@ -544,8 +545,8 @@ def test_a_short_name_without_a_rule_of_its_own_is_the_tool_only_as_written_and_
      (["pytorch", "tensorflow"],
       [("HIVE", "everyday sense: an abbreviation of something else (the posting spells it out: "
                 "'HIVE (Highly Integrated Virtual Environment)')")])),
-    ("SPARK (Student Program for Advanced Research Knowledge) with PyTorch and TensorFlow.",
-     (["pytorch", "research", "spark", "tensorflow"], [])),
+    ("SPARK (Simple Parallel Analytics Runtime Kit) with PyTorch and TensorFlow.",
+     (["pytorch", "spark", "tensorflow"], [])),
     # a number in parentheses spells nothing out
     ("HF (42) with PyTorch.", (["hugging-face", "pytorch"], [])),
     # a sentence with another technology in it is not everyday, whatever else it holds
@@ -604,3 +605,16 @@ def test_a_window_ending_where_a_word_ends_holds_it():
     for m in STRONG_TECH.finditer(text):
         assert bounds.first_between(m.start(), m.end(), (0, 0)) == m.group() == lookup.first_between(m.start(), m.end())
         assert bounds.first_between(m.start() + 1, m.end(), (0, 0)) == "" == lookup.first_between(m.start() + 1, m.end())
+
+
+def test_a_sentence_without_an_end_reaches_240_characters(vocab):
+    assert decide("We avoid PyTorch, so any PyTorch notebook goes", vocab) == (
+        [], [("PyTorch", "negated: 'avoid' before it"), ("PyTorch", "negated: its sentence has already said it is not used")])
+
+
+def test_a_local_name_counts_on_the_technology_counted_after_it(vocab):
+    # "Helm" counts next to a technology and is then the fifth one "Ray" needs
+    m = M.find_mentions("Ray matters. We use PyTorch, TensorFlow, scikit-learn and Hugging Face with Helm.", vocab)
+    assert (sorted(m.found), [(s["term"], s["why"]) for s in m.senses]) == (
+        ["helm", "hugging-face", "pytorch", "ray", "scikit-learn", "tensorflow"],
+        [("Ray", "technical posting (5 other technologies)"), ("Helm", "next to PyTorch")])
