@@ -487,7 +487,7 @@ def test_a_terms_own_senses_are_looked_for_in_40_characters_each_way(vocab):
     ("PyTorch's team maintains TensorFlow too.", (["pytorch", "tensorflow"], [])),
     ("The PyTorch room hosts TensorFlow talks.", (["pytorch", "tensorflow"], [])),
     # a vendor before a tool that is also a surname, and a tool before one
-    ("We run Bitnami Helm charts and PyTorch.", (["helm", "pytorch"], [])),
+    ("We run Managed Kafka and PyTorch.", (["kafka", "pytorch"], [])),
     ("We write Python Flink jobs with PyTorch.", (["flink", "python", "pytorch"], [])),
     # an everyday word at the very start of the text
     ("Coffee break with Kafka. We use PyTorch and TensorFlow.",
