@@ -248,28 +248,27 @@ def _after_triggered(after: str) -> bool:
     if not c.isascii():
         return not _AFTER_ZH.isdisjoint(rest[:6])
     return _starts_with_key(rest.split(None, 1)[0], _AFTER_KEYS)
-#: The words a negation cue begins with (its first word, or a CJK character of it).
+#: The words a negation cue begins with (its first word, or a CJK character of it), beyond the keys of
+#: the tables below ("not", "never", "moved"...). A key of four letters or more also starts longer words
+#: ("shun": "shuns", "shunned").
 _NEG_KEYS = frozenset(
-    ["no", "nor", "neither", "without", "instead", "rather", "place", "opposed", "not", "never", "don", "won", "doesn", "didn", "isn", "aren", "wasn", "shouldn", "cannot", "mustn", "needn", "migrat", "move", "moved", "moves", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "sunset", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripped", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "skipped", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "binned", "stopped", "gave", "turned", "shut", "left", "quit", "exited", "removed", "forget",
-     "avoid", "steer", "eschew", "shun", "shuns", "shunned",
-     "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "over", "done", "finished", "through",
-     "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore", "torn", "ripped",
-     "pulled", "yanked", "took", "threw"]
+    ["nor", "neither", "without", "instead", "rather", "place", "opposed", "didn", "shouldn", "couldn", "cannot", "mustn", "migrat", "move", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "gave", "quit", "exited", "forget",
+     "avoid", "steer", "eschew", "shun",
+     "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "done", "finished", "through",
+     "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore",
+     "yanked", "took", "threw"]
 )
-#: Chinese negation cues, by their first two characters (a cheap test before the full pattern runs).
-_ZH_NEG = ("不", "没", "沒", "未", "无", "無", "毋", "弃", "棄", "放弃", "放棄", "无需", "无须", "不需", "不要", "不必", "不用", "不使", "不涉", "不会", "不考", "不包", "不做", "不作", "而非", "而不",
-           "代替", "取代", "替代", "替换", "弃用", "淘汰", "告别", "没有使", "未使用", "不采", "不再", "停用", "不碰", "不接",
-           "避免", "禁止", "禁用", "不允", "拒绝", "摒弃", "不写", "不考", "用不", "没有")
+#: Chinese negation cues, by their first character or two (a cheap test before the full pattern runs).
+_ZH_NEG = ("不", "没", "沒", "未", "无", "無", "毋", "弃", "棄", "已", "放弃", "放棄", "而非", "而不",
+           "代替", "取代", "替代", "替换", "淘汰", "告别", "停用",
+           "避免", "禁止", "禁用", "拒绝", "摒弃", "用不")
 #: The words a cue of NEGATION_AFTER holds among its first ones (the full pattern runs only after one of them).
-_NEG_AFTER_KEYS = frozenset(["not", "never", "no", "isn", "aren", "won", "don", "wasn", "needn", "retired",
-                             "deprecated", "phased", "sunset", "sunsetted", "decommissioned", "replaced", "removed",
-                             "dropped", "abandoned", "gone", "out", "unnecessary", "irrelevant",
-                             "optional", "migrated", "turned", "switched", "shut", "history", "thing", "free", "less",
-                             "dead", "legacy", "off", "wouldn", "frozen", "wound", "winding", "end",
-                             "nope", "contract", "licence", "license", "subscription", "seats", "archived", "unplugged",
-                             "deleted", "uninstalled", "torn", "pulled", "thrown", "written", "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel", "terminated",
-                             "discontinued", "superseded"])
-_NEG_AFTER_ZH = frozenset("被没沒派帮幫意在早並非不无已可均都無並并沒没也亦相的经經技条條目现現暂暫完根未被由用这這我团團本只是历歷遗遺:：")
+_NEG_AFTER_KEYS = frozenset(["needn", "gone", "optional", "history", "thing", "free", "less",
+                             "dead", "wouldn", "winding", "end",
+                             "nope", "contract", "licence", "license", "subscription", "seats",
+                             "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel"])
+#: Characters a Chinese cue of NEGATION_AFTER starts with that no key above covers (in its first 16 characters).
+_NEG_AFTER_ZH = frozenset("被派帮幫意在早並非可均都並并也亦相的经經技条條目现現暂暫完根被由用这這我团團本只是历歷遗遺")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
 #: The words NEGATION_SUBJECT's predicates hold that no other key covers ("is out of scope", "was swapped
 #: out", "is legacy"), and the negations they start with ("isn't needed", "won't come up").
@@ -284,7 +283,7 @@ _SUBJECT_KEYS = frozenset("""scope out unnecessary irrelevant legacy retired dep
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
     """The keys as one pattern for lowercase text, the cheap test before a negation pattern runs (looser
     than the cues it guards, never stricter): a key of up to three letters is a whole word, a longer one
-    starts a word, a Chinese one may stand anywhere. One alternative per first character, the
+    starts a word, a Chinese one or a symbol ('?', '->', ':') may stand anywhere. One alternative per first character, the
     word-boundary test right after it, so the engine skips ahead to the next possible first character."""
     groups: dict[str, list[str]] = {}
     for k in keys:
@@ -293,9 +292,9 @@ def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
     for first, ks in sorted(groups.items()):
         rests = []
         for k in sorted(ks, key=lambda k: (-len(k), k)):
-            edge = r"(?![^\W\d_])" if k.isascii() and len(k) < 4 else ""
+            edge = r"(?![^\W\d_])" if k.isascii() and k.isalpha() and len(k) < 4 else ""
             rests.append(re.escape(k[1:]) + edge)
-        start = r"(?<![^\W\d_].)" if first.isascii() else ""
+        start = r"(?<![^\W\d_].)" if first.isascii() and first.isalpha() else ""  # "Scala? none", "Hive->Spark"
         alts.append(re.escape(first) + start + "(?:" + "|".join(rests) + ")")
     return re.compile("|".join(alts))
 
