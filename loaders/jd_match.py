@@ -263,7 +263,7 @@ _ZH_NEG = ("不", "没", "沒", "未", "无", "無", "毋", "弃", "棄", "已",
            "代替", "取代", "替代", "替换", "淘汰", "告别", "停用",
            "避免", "禁止", "禁用", "拒绝", "摒弃", "用不")
 #: The words a cue of NEGATION_AFTER holds among its first ones (the full pattern runs only after one of them).
-_NEG_AFTER_KEYS = frozenset(["needn", "gone", "optional", "history", "thing", "free", "less",
+_NEG_AFTER_KEYS = frozenset(["needn", "gone", "optional", "history", "free", "less",
                              "dead", "wouldn", "winding", "end",
                              "nope", "contract", "licence", "license", "subscription", "seats",
                              "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel"])
@@ -272,9 +272,9 @@ _NEG_AFTER_ZH = frozenset("被派帮幫意在早並非可均都並并也亦相�
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
 #: The words NEGATION_SUBJECT's predicates hold that no other key covers ("is out of scope", "was swapped
 #: out", "is legacy"), and the negations they start with ("isn't needed", "won't come up").
-_SUBJECT_KEYS = frozenset("""scope out unnecessary irrelevant legacy retired deprecated phased decommissioned sunset
-    frozen wound lifed eol swapped switched ripped killed scrapped binned migrated replaced removed dropped abandoned
-    shut turned grew outgrew moved left stopped cancelled canceled terminated discontinued superseded
+_SUBJECT_KEYS = frozenset("""out unnecessary irrelevant legacy retired deprecated decommissioned sunset
+    frozen wound lifed eol ripped killed scrapped binned migrated replaced removed dropped abandoned
+    shut outgrew moved left stopped cancelled canceled terminated discontinued superseded
     not isn aren wasn weren won doesn don never no else handled owned covered maintained taken relic
     belongs belong falls fall stays stay remains remain kept days over behind past outside off
     archived unplugged deleted uninstalled torn pulled thrown written""".split())

@@ -53,7 +53,7 @@ BEFORE = [
     ('decommission', 'We are decommissioning PyTorch. We use TensorFlow.', 'decommissioning'),
     ('switch', 'We switch jobs from PyTorch. We use TensorFlow.', 'switch jobs from'),
     ('neither', 'We want neither PyTorch. We use TensorFlow.', 'neither'),
-    ('skipped', 'We skipped PyTorch. We use TensorFlow.', 'We skipped'),
+    ('skip', 'We skipped PyTorch. We use TensorFlow.', 'We skipped'),
     ('instead', 'Instead of PyTorch we use TensorFlow.', 'Instead of'),
     ('saying', 'We are saying goodbye to PyTorch. We use TensorFlow.', 'saying goodbye to'),
     ('forget', 'Forget PyTorch. We use TensorFlow.', 'Forget'),
@@ -88,7 +88,7 @@ BEFORE = [
     ('waved', 'We waved goodbye to PyTorch. We use TensorFlow.', 'waved goodbye to'),
     ('shun', 'We shun PyTorch. We use TensorFlow.', 'shun'),
     ('cannot', 'You cannot use PyTorch. We use TensorFlow.', 'cannot use'),
-    ('away', 'We stay away from PyTorch. We use TensorFlow.', 'stay away from'),
+    ('away', 'We walk away from PyTorch. We use TensorFlow.', 'away from'),
     ('rejected', 'We rejected PyTorch. We use TensorFlow.', 'We rejected'),
     ('used', 'We used to run PyTorch. We use TensorFlow.', 'used to run'),
     ('zero', 'Zero PyTorch. We use TensorFlow.', 'Zero'),
@@ -143,6 +143,8 @@ def test_without_its_key_the_cue_before_is_not_seen(vocab, monkeypatch, key, tex
 # -- negation cues right after a tool: "PyTorch is history", "PyTorch-free" -----------------------
 
 AFTER = [
+    (':', 'PyTorch: n/a. We use TensorFlow.', ': n/a'),
+    ('：', 'PyTorch：n/a. We use TensorFlow.', '：n/a'),
     ('已', '熟悉TensorFlow；PyTorch已下线。', '已下线'),
     ('winding', 'PyTorch is winding down. We use TensorFlow.', 'is winding down'),
     ('->', 'PyTorch -> TensorFlow cutover is planned.', '> TensorFlow cutover'),
@@ -153,7 +155,6 @@ AFTER = [
     ('free', 'A PyTorch-free stack. We use TensorFlow.', 'free'),
     ('dead', 'PyTorch is dead. We use TensorFlow.', 'is dead'),
     ('wouldn', "PyTorch wouldn't be needed. We use TensorFlow.", "wouldn't be needed"),
-    ('thing', 'PyTorch is a thing of the past. We use TensorFlow.', 'is a thing of the past'),
     ('history', 'PyTorch is history. We use TensorFlow.', 'is history'),
     ('end', 'PyTorch is end-of-life. We use TensorFlow.', 'is end-of-life'),
     ('off', 'PyTorch is off the table. We use TensorFlow.', 'is off the table'),
@@ -188,7 +189,6 @@ SUBJECT = [
     ('wound', 'PyTorch on the old cluster was wound down. We use TensorFlow.', 'on the old cluster was wound down'),
     ('lifed', 'PyTorch on the old cluster was end-of-lifed. We use TensorFlow.', 'on the old cluster was end-of-lifed'),
     ('eol', "PyTorch on the old cluster was EOL'd. We use TensorFlow.", "on the old cluster was EOL'd"),
-    ('switched', 'PyTorch on the old cluster was switched off. We use TensorFlow.', 'on the old cluster was switched off'),
     ('killed', 'PyTorch on the old cluster was killed. We use TensorFlow.', 'on the old cluster was killed'),
     ('scrapped', 'PyTorch on the old cluster was scrapped. We use TensorFlow.', 'on the old cluster was scrapped'),
     ('binned', 'PyTorch on the old cluster was binned. We use TensorFlow.', 'on the old cluster was binned'),
@@ -198,10 +198,9 @@ SUBJECT = [
     ('dropped', 'PyTorch on the old cluster was dropped. We use TensorFlow.', 'on the old cluster was dropped'),
     ('abandoned', 'PyTorch on the old cluster was abandoned. We use TensorFlow.', 'on the old cluster was abandoned'),
     ('shut', 'PyTorch on the old cluster was shut down. We use TensorFlow.', 'on the old cluster was shut down'),
-    ('turned', 'PyTorch on the old cluster was turned off. We use TensorFlow.', 'on the old cluster was turned off'),
     ('outgrew', 'PyTorch on the old cluster is something we outgrew. We use TensorFlow.', 'the old cluster is something we outgrew'),
     ('moved', 'PyTorch on the old cluster is something we moved away from. We use TensorFlow.', 'cluster is something we moved away from'),
-    ('left', 'PyTorch on the old cluster is something we left behind. We use TensorFlow.', 'old cluster is something we left behind'),
+    ('left', 'PyTorch on the old cluster is something we left. We use TensorFlow.', 'on the old cluster is something we left'),
     ('stopped', 'PyTorch on the old cluster is something we stopped using. We use TensorFlow.', 'cluster is something we stopped using'),
     ('cancelled', 'PyTorch on the old cluster was cancelled. We use TensorFlow.', 'on the old cluster was cancelled'),
     ('canceled', 'PyTorch on the old cluster was canceled. We use TensorFlow.', 'on the old cluster was canceled'),
@@ -238,8 +237,6 @@ AFTER_ZH = [
     ("非", "熟悉TensorFlow；PyTorch非必须。", "非必须"),
     ("遗", "熟悉TensorFlow；PyTorch遗留系统。", "遗留系统"),
     ("遺", "熟悉TensorFlow；PyTorch遺留系統。", "遺留系統"),
-    (":", "PyTorch: n/a. We use TensorFlow.", ": n/a"),
-    ("：", "PyTorch：n/a. We use TensorFlow.", "：n/a"),
 ]
 
 
@@ -504,14 +501,6 @@ def test_one_more_rule_decides(vocab, text, expected):
     assert decide(text, vocab) == expected
 
 
-def test_a_condition_on_the_candidate_is_looked_for_12_characters_before_the_cue(vocab):
-    inside = "It is fine if you" + " " * 6 + "never used PyTorch. We use TensorFlow."
-    assert inside.index("never") - inside.index("if you") == 12
-    assert decide(inside, vocab) == (["pytorch", "tensorflow"], [])
-    beyond = "It is fine if you" + " " * 7 + "never used PyTorch. We use TensorFlow."
-    assert decide(beyond, vocab) == (["tensorflow"], [("PyTorch", "negated: 'never used' before it")])
-
-
 def test_a_chinese_migration_reaches_3_characters_before_and_8_after(vocab):
     moved = (["tensorflow"], [("PyTorch", "negated: '从…迁移到' (being migrated away from)")])
     assert decide("我们从  PyTorch迁移到TensorFlow。", vocab) == moved
@@ -618,3 +607,11 @@ def test_a_local_name_counts_on_the_technology_counted_after_it(vocab):
     assert (sorted(m.found), [(s["term"], s["why"]) for s in m.senses]) == (
         ["helm", "hugging-face", "pytorch", "ray", "scikit-learn", "tensorflow"],
         [("Ray", "technical posting (5 other technologies)"), ("Helm", "next to PyTorch")])
+
+
+@pytest.mark.parametrize("text,cue", [("We ripped PyTorch out. We use TensorFlow.", "ripped … out"),
+                                      ("We ripped the old PyTorch out. We use TensorFlow.", "ripped the old … out")])
+def test_a_tool_torn_out_is_negated_by_its_key_before_it(vocab, monkeypatch, text, cue):
+    assert decide(text, vocab) == (["tensorflow"], [("PyTorch", f"negated: '{cue}' around it")])
+    without_key(monkeypatch, "ripped")
+    assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
