@@ -55,6 +55,8 @@ TECHNICAL = 3
 VERY_TECHNICAL = 5
 #: How far (in characters, within the sentence) a neighbouring technology may be.
 WINDOW = 80
+#: How far (characters) around a list the words of a negation cue are looked for.
+NEGATION_LOOK = 90
 #: How far a negation cue may stand from the list it negates (characters, words).
 NEGATION_REACH = 45
 NEGATION_WORDS = 5
@@ -63,6 +65,8 @@ NEGATION_WORDS = 5
 MAX_MENTIONS = 3000
 #: How many characters around a mention the everyday-sense rules look at.
 LOOK = 60
+#: How many answers each per-word cache keeps (words, terms, their rules).
+CACHED = 1 << 16
 
 _NEG_BEFORE = re.compile(NEGATION_BEFORE, re.IGNORECASE)
 _NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
@@ -169,7 +173,7 @@ def _keys(*patterns: str) -> frozenset[str]:
 _PUNCT_CHARS = ".,;:!?()[]{}'\"’“”/-–—*#&|"
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHED)
 def _starts_with_key(word: str, keys: frozenset[str]) -> bool:
     """A word is a key (keys of up to three letters), or starts with one (longer keys), or is a number."""
     w = re.split(r"['’]", word.lower().strip(_PUNCT_CHARS))[0]
@@ -186,14 +190,14 @@ _SENSE_BEFORE_KEYS = [(_keys(s.before) - _GLUE_WORDS) | ({"0"} if "\\d" in s.bef
                       for s in EVERYDAY]
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHED)
 def _prefixes(word: str) -> frozenset[str]:
     """A word as ``_starts_with_key`` compares it: itself and its prefixes of four letters or more."""
     w = re.split(r"['’]", word.lower().strip(_PUNCT_CHARS))[0]
     return frozenset([w, *(w[:n] for n in range(4, min(len(w), 14) + 1))])
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=CACHED)
 def _word_senses(word: str) -> frozenset[int]:
     """The everyday senses (their indices) a word before a name points to."""
     p = _prefixes(word) if word.isascii() else frozenset(word)
@@ -371,7 +375,7 @@ def rule_for(key: str) -> Rule | None:
     return None
 
 
-_RULE_FOR = functools.lru_cache(maxsize=1 << 14)(rule_for)
+_RULE_FOR = functools.lru_cache(maxsize=CACHED)(rule_for)
 
 
 @functools.cache
@@ -426,13 +430,13 @@ def _sense(text: str, h: Hit, vocab: Vocabulary) -> str | None:
         if r.after and _compiled(r.after).match(text[h.end:h.end + 40]):
             return f"ordinary sense ({r.sense or 'context after'})"
     sense = _everyday(text, h, vocab)
-    return f"everyday sense: {sense}" if sense else None
+    return sense and f"everyday sense: {sense}"
 
 
 class _Bounds:
     """Sorted positions of a pattern's matches, for 'the last one before' / 'the first one after' in O(log n)."""
 
-    def __init__(self, rx: re.Pattern[str], text: str, ends: bool = False) -> None:
+    def __init__(self, rx: re.Pattern[str], text: str) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.groups: list[str] = []
@@ -453,7 +457,7 @@ class _Bounds:
         i = bisect.bisect_left(self.starts, pos)
         return self.starts[i] if i < len(self.starts) else default
 
-    def first_between(self, lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> str:
+    def first_between(self, lo: int, hi: int, skip: tuple[int, int]) -> str:
         """The text of the first match inside [lo, hi) that does not overlap ``skip``, or ''."""
         i = bisect.bisect_left(self.starts, lo)
         while i < len(self.starts) and self.ends[i] <= hi:
@@ -462,9 +466,6 @@ class _Bounds:
             i += 1
         return ""
 
-    def any_between(self, lo: int, hi: int) -> bool:
-        i = bisect.bisect_left(self.starts, lo)
-        return i < len(self.starts) and self.starts[i] < hi
 
 
 class _Lookup:
@@ -524,8 +525,8 @@ def clause_end(text: str, pos: int, reach: int = 160) -> int:
 def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tuple[str, list[Hit]] | None:
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
-    if hints.near(max(prev_end, head.start - 90), head.start):
-        lo = max(clause_start(text, head.start, min(160, head.start - prev_end)), prev_end)
+    if hints.near(max(prev_end, head.start - NEGATION_LOOK), head.start):
+        lo = max(clause_start(text, head.start), prev_end)
         cue = None
         for cue in _NEG_BEFORE.finditer(text, lo, head.start):
             pass
@@ -552,18 +553,19 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
         out = _TORN_AFTER.match(text, tail.end) if torn else None
         if torn and out:
             return f"negated: '{torn.group().strip()} … {out.group().strip()}' around it", chain
-    hinted = hints.near(tail.end, tail.end + 90) or (
+    reach = tail.end + NEGATION_LOOK
+    hinted = hints.near(tail.end, reach) or (
         not _NEG_AFTER_ZH.isdisjoint(text[tail.end:tail.end + 16]))
-    m = _NEG_AFTER.match(text[tail.end:tail.end + 90]) if hinted else None
+    m = _NEG_AFTER.match(text[tail.end:reach]) if hinted else None
     if m and not _ANSWER.search(m.group()):  # "Triton? Not here", "Scala: not used": the answer is the next clause
-        m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, 90) + 1])
+        m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, NEGATION_LOOK) + 1])
     if m:
         which = chain[-1:] if _SINGULAR.search(m.group()) and not _OR_LIST.search(text, chain[-2].end if len(chain) > 1 else 0,
                                                                                tail.start) else chain
         return f"negated: '{m.group().strip(' ,(-–—')}' after it", which
-    if hints.predicate(tail.end, tail.end + 90):
-        stop = _SUBJECT_STOP.search(text, tail.end, tail.end + 90)  # the pattern keeps its subject to one clause itself
-        m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else tail.end + 90)
+    if hints.predicate(tail.end, reach):
+        stop = _SUBJECT_STOP.search(text, tail.end, reach)  # the pattern keeps its subject to one clause itself
+        m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else reach)
         if m:
             said = m.group()[-40:]
             said = said.split(" ", 1)[-1] if len(m.group()) > 40 else said  # whole words only
@@ -622,7 +624,7 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
     in the posting means that."""
     out: dict[str, str] = {}
     for h in hits:
-        if not (h.text.isupper() and len(h.text) <= 4 and h.key not in out) or text[h.end:h.end + 2].strip()[:1] not in "(（":
+        if not (h.text.isupper() and len(h.text) <= 4 and h.key not in out):
             continue
         m = _EXPANSION.match(text, h.end)
         if m is None:
@@ -1091,7 +1093,7 @@ def _neighbour(support: list[Hit], starts: list[int], lo: int, hi: int, h: Hit) 
     return ""
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=CACHED)
 def _term_key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "", text.lower())
 
