@@ -35,6 +35,12 @@ def without_key(monkeypatch, key: str) -> None:
 
 #: (the table's key, a sentence where it decides, the cue the reason quotes)
 BEFORE = [
+    ('done', 'We are done with PyTorch. We use TensorFlow.', 'done with'),
+    ('finished', 'We are finished with PyTorch. We use TensorFlow.', 'finished with'),
+    ('through', 'We are through with PyTorch. We use TensorFlow.', 'through with'),
+    ('tired', 'We are tired of PyTorch. We use TensorFlow.', 'tired of'),
+    ('sick', 'We are sick of PyTorch. We use TensorFlow.', 'sick of'),
+    ('ignore', 'You can safely ignore PyTorch. We use TensorFlow.', 'can safely ignore'),
     ('deprecat', 'We are deprecating PyTorch. We use TensorFlow.', 'deprecating'),
     ('transition', 'We transition jobs from PyTorch. We use TensorFlow.', 'transition jobs from'),
     ('drop', 'We are dropping PyTorch. We use TensorFlow.', 'dropping'),
@@ -143,6 +149,11 @@ def test_without_its_key_the_cue_before_is_not_seen(vocab, monkeypatch, key, tex
 # -- negation cues right after a tool: "PyTorch is history", "PyTorch-free" -----------------------
 
 AFTER = [
+    ('contract', 'PyTorch contract lapsed. We use TensorFlow.', 'contract lapsed'),
+    ('licence', 'PyTorch licence expired. We use TensorFlow.', 'licence expired'),
+    ('license', 'PyTorch license expired. We use TensorFlow.', 'license expired'),
+    ('subscription', 'PyTorch subscription lapsed. We use TensorFlow.', 'subscription lapsed'),
+    ('seats', 'PyTorch seats expired. We use TensorFlow.', 'seats expired'),
     (':', 'PyTorch: n/a. We use TensorFlow.', ': n/a'),
     ('：', 'PyTorch：n/a. We use TensorFlow.', '：n/a'),
     ('已', '熟悉TensorFlow；PyTorch已下线。', '已下线'),
@@ -609,9 +620,37 @@ def test_a_local_name_counts_on_the_technology_counted_after_it(vocab):
         [("Ray", "technical posting (5 other technologies)"), ("Helm", "next to PyTorch")])
 
 
-@pytest.mark.parametrize("text,cue", [("We ripped PyTorch out. We use TensorFlow.", "ripped … out"),
-                                      ("We ripped the old PyTorch out. We use TensorFlow.", "ripped the old … out")])
-def test_a_tool_torn_out_is_negated_by_its_key_before_it(vocab, monkeypatch, text, cue):
+TORN = [
+    ("ripped", "We ripped PyTorch out. We use TensorFlow.", "ripped … out"),
+    ("ripped", "We ripped the old PyTorch out. We use TensorFlow.", "ripped the old … out"),
+    ("ripping", "We are ripping PyTorch out. We use TensorFlow.", "ripping … out"),
+    ("tore", "We tore PyTorch out. We use TensorFlow.", "tore … out"),
+    ("yanked", "We yanked PyTorch out. We use TensorFlow.", "yanked … out"),
+    ("took", "We took PyTorch out. We use TensorFlow.", "took … out"),
+    ("threw", "We threw PyTorch away. We use TensorFlow.", "threw … away"),
+]
+
+
+@pytest.mark.parametrize("key,text,cue", TORN, ids=[r[2] for r in TORN])
+def test_a_tool_torn_out_is_negated_by_its_key_before_it(vocab, monkeypatch, key, text, cue):
     assert decide(text, vocab) == (["tensorflow"], [("PyTorch", f"negated: '{cue}' around it")])
-    without_key(monkeypatch, "ripped")
+    without_key(monkeypatch, key)
     assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
+
+
+def test_a_verb_of_tearing_out_needs_its_out(vocab):
+    assert decide("We took PyTorch courses and TensorFlow ones.", vocab) == (["pytorch", "tensorflow"], [])
+
+
+@pytest.mark.parametrize("text", ["沒有PyTorch，就無法訓練模型。我們也用TensorFlow。", "没有PyTorch，就无法训练模型。我们也用TensorFlow。"],
+                         ids=["traditional", "simplified"])
+def test_without_it_nothing_works_is_a_necessity(vocab, text):
+    assert decide(text, vocab) == (["pytorch", "tensorflow"], [])
+
+
+def test_a_negated_activity_takes_a_tool_at_most_12_characters_on(vocab):
+    assert decide("No coding" + " " * 9 + "in Python. We use PyTorch and TensorFlow.", vocab) == (
+        ["pytorch", "tensorflow"], [("coding", "negated: 'No' before it"),
+                                    ("Python", "negated: 'No' before it (the activity done 'in' it)")])
+    assert decide("No coding" + " " * 10 + "in Python. We use PyTorch and TensorFlow.", vocab) == (
+        ["python", "pytorch", "tensorflow"], [("coding", "negated: 'No' before it")])
