@@ -753,7 +753,7 @@ _BLOCK_START = re.compile(r"\n[ \t]*(?:[-*•‧·●▪]|\d{1,2}[.)、]|#)")
 
 
 def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_counted: list[dict[str, Any]],
-                        low: str | None = None, sentence_ends: list[_Bounds] | None = None) -> list[Hit]:
+                        low: str | None, sentence_ends: list[_Bounds] | None) -> list[Hit]:
     """Drop the tool-like words that stand in a sentence with nothing technical in it and either
     everyday words around (rooms, myths, drones, coffee: ``EVERYDAY_CONTEXT``) or the word written
     in lowercase where the tool's name is capitalised ("we avoid hive-mind decisions")."""
@@ -1001,7 +1001,7 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|yet|while)\b|�
 
 
 def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
-                low: str | None = None, sentence_ends: list[_Bounds] | None = None) -> list[Hit]:
+                low: str | None, sentence_ends: list[_Bounds] | None) -> list[Hit]:
     """The mentions that count: unambiguous ones, and ambiguous ones whose context is technical.
 
     Two passes: an ambiguous mention with technical evidence of its own (a technology next to it, a
