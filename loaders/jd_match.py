@@ -256,7 +256,7 @@ def _after_triggered(after: str) -> bool:
 #: the tables below ("not", "never", "moved"...). A key of four letters or more also starts longer words
 #: ("shun": "shuns", "shunned").
 _NEG_KEYS = frozenset(
-    ["nor", "neither", "without", "instead", "rather", "place", "opposed", "didn", "shouldn", "couldn", "cannot", "mustn", "migrat", "move", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "gave", "quit", "exited", "forget",
+    ["nor", "neither", "without", "instead", "rather", "place", "opposed", "didn", "shouldn", "couldn", "can", "cannot", "mustn", "migrat", "move", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "gave", "quit", "exited", "forget",
      "avoid", "steer", "eschew", "shun",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "done", "finished", "through",
      "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore",

@@ -441,7 +441,7 @@ NEGATION_BEFORE = (
     r"\bnor\s+(?:is|are|was|were|do|does|did|will|would|should|can|could|must|need)(?:\s+(?:we|you|they|it|there))?"
     r"(?:\s+(?:use|using|need|needed|require|required|touch))?\b|\bnor\b|\bneither\b|\bwithout\b(?!\s+(?:compromising|sacrificing|breaking|losing|downtime))|"
     r"\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b|\bas\s+opposed\s+to\b|\bnot\s+(?:on|in|with|using|via)\b|"
-    r"\b(?:do|does|did|will|would|should|must|can|need|could)\s*(?:not|n['’]t)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:do|does|did|will|would|should|must|can|ca|need|could)\s*(?:not|n['’]t)\s+(?:\w+\s+){0,2}?"
     r"(?:use|using|need|require|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|expect|ask\s+for|"
     r"look\s+for|want|have|write|support|maintain|care\s+about|worry\s+about|bother\s+(?:with|learning)|go\s+near|see|get|do|"
     r"ask\s+about|quiz\s+you\s+on|interview\s+(?:you\s+)?(?:on|about)|include|involve|"
