@@ -271,6 +271,9 @@ _NEG_AFTER_KEYS = frozenset(["needn", "gone", "optional", "history", "free", "le
                              "dead", "wouldn", "winding", "end",
                              "nope", "contract", "licence", "license", "subscription", "seats",
                              "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel"])
+#: The keys that are symbols: they start cues after a mention ("Triton? Not here", "Scala: none") and no
+#: cue before one, so the look before a mention skips them.
+_SYMBOL_KEYS = frozenset(k for k in _NEG_AFTER_KEYS if not k[0].isalnum())
 #: Characters a Chinese cue of NEGATION_AFTER starts with that no key above covers (in its first 16 characters).
 _NEG_AFTER_ZH = frozenset("被派帮幫意在早並非可均都並并也亦相的经經技条條目现現暂暫完根被由用这這我团團本只是历歷遗遺")
 #: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
@@ -315,16 +318,22 @@ class _Hints:
 
     positions: list[int]
     subject: list[int]
+    words: list[int]
     everywhere: bool = False
 
     @classmethod
     def of(cls, low: str) -> _Hints:
         found = [(m.start(), m.group()) for m in _NEG_WORDS.finditer(low)]
-        return cls([p for p, _ in found], [p for p, word in found if word in _SUBJECT_KEYS])
+        return cls([p for p, _ in found], [p for p, word in found if word in _SUBJECT_KEYS],
+                   [p for p, word in found if word not in _SYMBOL_KEYS])
 
     def near(self, lo: int, hi: int) -> bool:
         """Whether a word that may start a negation cue (before or after a mention) is in [lo, hi)."""
         return self.everywhere or _any_in(self.positions, lo, hi)
+
+    def word_near(self, lo: int, hi: int) -> bool:
+        """The same, without the symbols (':', '?', '->'): they start cues after a mention only."""
+        return self.everywhere or _any_in(self.words, lo, hi)
 
     def predicate(self, lo: int, hi: int) -> bool:
         """Whether a word of a negative predicate ("out of scope", "retired") is in [lo, hi)."""
@@ -333,7 +342,7 @@ class _Hints:
 
 #: Where lowercasing changes a text's length (a few Unicode letters), positions in it do not
 #: map back: every pattern runs.
-_EVERYWHERE = _Hints([], [], everywhere=True)
+_EVERYWHERE = _Hints([], [], [], everywhere=True)
 
 
 #: The words a bonus cue holds (found with str.find: one string, as an empty hint would be found everywhere).
@@ -525,7 +534,7 @@ def clause_end(text: str, pos: int, reach: int = 160) -> int:
 def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tuple[str, list[Hit]] | None:
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
-    if hints.near(max(prev_end, head.start - NEGATION_LOOK), head.start):
+    if hints.word_near(max(prev_end, head.start - NEGATION_LOOK), head.start):
         lo = max(clause_start(text, head.start), prev_end)
         cue = None
         for cue in _NEG_BEFORE.finditer(text, lo, head.start):
