@@ -855,8 +855,7 @@ def _one_sense(text: str, plausible: list[Hit], not_counted: list[dict[str, Any]
         sense = everyday.get(h.key)
         if sense is None or id(h) in negated or (h.rule is None and h.key not in ORDINARY) or \
                 _next_to_technology(text, plausible, i) or \
-                _technical_near(text, h, 60) or _SKILL_AFTER.match(text, h.end, h.end + 40) or \
-                _SKILL_BEFORE.search(text, max(0, h.start - 40), h.start):
+                _technical_near(text, h, 60) or _asked_as_skill(text, h):
             kept.append(h)
             continue
         meaning = sense.removeprefix("everyday sense: ").removeprefix("ordinary sense ")
@@ -865,6 +864,11 @@ def _one_sense(text: str, plausible: list[Hit], not_counted: list[dict[str, Any]
                             "why": f"everyday sense: elsewhere in the posting '{h.text}' means {meaning}, "
                                    "and nothing technical stands next to it here"})
     return kept
+
+
+def _asked_as_skill(text: str, h: Hit) -> bool:
+    """Whether the words right around the mention ask for it as a skill ("JAX experience is a plus", "Bonus: Ray")."""
+    return bool(_SKILL_AFTER.match(text, h.end, h.end + 40) or _SKILL_BEFORE.search(text, max(0, h.start - 40), h.start))
 
 
 def _sentence_ends(text: str, found: list[_Bounds] | None) -> _Bounds:
@@ -1058,8 +1062,7 @@ def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted:
             accepted.append(h)
             confident |= h.nodes  # technical on its own evidence: it vouches for the others
             continue
-        if len(others) >= TECHNICAL - 1 and (_SKILL_AFTER.match(text, h.end, h.end + 40)
-                                             or _SKILL_BEFORE.search(text, max(0, h.start - 40), h.start)):
+        if len(others) >= TECHNICAL - 1 and _asked_as_skill(text, h):
             h.why = f"asked for as a skill in a technical posting ({len(others)} other technologies)"
             accepted.append(h)
             confident |= h.nodes
