@@ -332,7 +332,7 @@ EVERYDAY: list[Sense] = [
     Sense("a person", before=_ROLE_BEFORE),
     Sense("a person", before=_ZH_ROLE_BEFORE, after=_ZH_ROLE_AFTER, case=True),
     Sense("a vessel or place", before=_TRAVEL_BEFORE),
-    Sense("the name of a project, game or product", before=r"\b(?:code-?name[ds]?|project|dubbed|titled|title)\s+[*_\"'“‘]?$"),
+    Sense("the name of a project, game or product", before=r"\b(?:code-?name[ds]?|dubbed|titled)\s+[*_\"'“‘]?$"),
     Sense("a moon, star or figure of myth",
           before=r"\b(?:moons?|planets?|dwarf\s+planet|satellites?|stars?|constellations?|comets?|asteroids?|titans?|gods?|"
                  r"goddess|hero(?:es)?|myth\s+of)\s+$|(?:卫星|衛星|星座|天神|神话中的|神話中的)\s*$",

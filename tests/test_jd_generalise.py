@@ -592,3 +592,8 @@ def test_everyday_kinds_of_the_third_blind_set(packaged_graph, text, term):
 
 def test_a_plush_toy_is_not_the_hub(packaged_graph):
     assert extract("玩具店店长\n门店主推抱抱脸毛绒玩偶系列。", packaged_graph).tools == []
+
+
+def test_a_project_named_after_the_tool_is_still_the_tool(packaged_graph):
+    # "codename Argo" names a game; "the project Kafka upgrade" is work on Kafka
+    assert "kafka" in tools("You will lead the project Kafka upgrade across three clusters.", packaged_graph)
