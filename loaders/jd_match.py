@@ -113,9 +113,10 @@ _ANAPHOR = re.compile(
 _NOT_YOURS = re.compile(r"else['’]s\s+(?:job|problem|responsibility|remit|call|department|work)|"
                         r"(?:not|isn['’]t|aren['’]t)\s+(?:your|this\s+role['’]s)\s+(?:job|problem|responsibility|concern|department)|"
                         r"不关你事|不關你事|不是你的(?:工作|职责|職責|事)")
-#: The same said of a third party, found by plain substring search: "their plumbing is their job".
-_THEIR_JOB = ("is their job", "are their job", "is their responsibility", "are their responsibility",
-              "与本岗位无关", "與本職位無關", "与本职位无关", "和本岗位无关", "与这个岗位无关")
+#: The same said of a third party, found by plain substring search: "their plumbing is their job", and in
+#: Chinese "has nothing to do with this role" (looked for only in text that is not all ASCII).
+_THEIR_JOB = ("is their job", "are their job", "is their responsibility", "are their responsibility")
+_NOT_THIS_ROLE_ZH = ("与本岗位无关", "與本職位無關", "与本职位无关", "和本岗位无关", "与这个岗位无关")
 #: A question right after the negated mention: "No experience with Kafka? We'll teach you."
 _QUESTION = re.compile(r"(?:[^\S\n]{1,2}[\w-]+){0,2}[^\S\n]{0,2}[?？]")
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
@@ -762,7 +763,7 @@ _BLOCK_START = re.compile(r"\n[ \t]*(?:[-*•‧·●▪]|\d{1,2}[.)、]|#)")
 
 
 def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_counted: list[dict[str, Any]],
-                        low: str | None, sentence_ends: list[_Bounds] | None) -> list[Hit]:
+                        low: str | None, sentence_ends: list[_Bounds]) -> list[Hit]:
     """Drop the tool-like words that stand in a sentence with nothing technical in it and either
     everyday words around (rooms, myths, drones, coffee: ``EVERYDAY_CONTEXT``) or the word written
     in lowercase where the tool's name is capitalised ("we avoid hive-mind decisions")."""
@@ -871,14 +872,11 @@ def _asked_as_skill(text: str, h: Hit) -> bool:
     return bool(_SKILL_AFTER.match(text, h.end, h.end + 40) or _SKILL_BEFORE.search(text, max(0, h.start - 40), h.start))
 
 
-def _sentence_ends(text: str, found: list[_Bounds] | None) -> _Bounds:
+def _sentence_ends(text: str, found: list[_Bounds]) -> _Bounds:
     """Where the posting's sentences end: kept in ``found`` (empty, or the one answer) for the next caller."""
-    if found:
-        return found[0]
-    ends = _Bounds(SENTENCE_END, text)
-    if found is not None:
-        found.append(ends)
-    return ends
+    if not found:
+        found.append(_Bounds(SENTENCE_END, text))
+    return found[0]
 
 
 def _next_to_technology(text: str, plausible: list[Hit], i: int) -> bool:
@@ -949,7 +947,7 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
             window = [h for h in window if h.nodes == window[-1].nodes]  # "it": the last one named
         _negate(text, window, negated, not_counted, f"negated: '{' '.join(m.group().split())}' speaks of it")
     yours = [(m.start(), m.group()) for m in _at_hints(_NOT_YOURS, low, hints)]
-    for phrase in _THEIR_JOB if not low.isascii() else _THEIR_JOB[:4]:
+    for phrase in _THEIR_JOB if low.isascii() else _THEIR_JOB + _NOT_THIS_ROLE_ZH:
         at = low.find(phrase)
         if at >= 0:
             yours.append((at, phrase))
@@ -1014,7 +1012,7 @@ _CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|yet|while)\b|�
 
 
 def _in_context(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
-                low: str | None, sentence_ends: list[_Bounds] | None) -> list[Hit]:
+                low: str | None, sentence_ends: list[_Bounds]) -> list[Hit]:
     """The mentions that count: unambiguous ones, and ambiguous ones whose context is technical.
 
     Two passes: an ambiguous mention with technical evidence of its own (a technology next to it, a
