@@ -31,6 +31,7 @@ from kg.loaders.jd_match import (  # noqa: F401
     Mentions,
     find_folded,
     find_mentions,
+    first_char_alternation,
     rule_for,
 )
 from kg.loaders.jd_rules import (  # noqa: F401
@@ -120,12 +121,11 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str]:
             alts.append(f"(?![{_WORD}])" if node[""] else "")
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    # One alternative per first character, each starting with that character, so the regular
-    # expression engine skips ahead to the next possible first character instead of trying every
-    # alternative at every position; the word-boundary check comes right after that character.
-    alts = [atom + f"(?<![{_WORD}].)" + emit(child) for atom, child in tries[True].items()]
-    alts += [atom + emit(child) for atom, child in tries[False].items()]
-    return re.compile("|".join(alts) or r"(?!x)x", re.IGNORECASE)
+    # One alternative per first character, so the regular expression engine tries only the few that can
+    # start where it stands, and pays almost nothing where none can.
+    words = {atom: emit(child) for atom, child in tries[True].items()}
+    others = {atom: emit(child) for atom, child in tries[False].items()}
+    return re.compile(first_char_alternation(words, others, _WORD), re.IGNORECASE)
 
 
 def _variants(text: str) -> set[str]:

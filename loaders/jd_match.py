@@ -291,20 +291,39 @@ _SUBJECT_KEYS = frozenset("""out unnecessary irrelevant legacy retired deprecate
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
     """The keys as one pattern for lowercase text, the cheap test before a negation pattern runs (looser
     than the cues it guards, never stricter): a key of up to three letters is a whole word, a longer one
-    starts a word, a Chinese one or a symbol ('?', '->', ':') may stand anywhere. One alternative per first character, the
-    word-boundary test right after it, so the engine skips ahead to the next possible first character."""
+    starts a word, a Chinese one or a symbol ('?', '->', ':') may stand anywhere ("Scala? none", "Hive->Spark")."""
     groups: dict[str, list[str]] = {}
     for k in keys:
         groups.setdefault(k[0], []).append(k)
-    alts = []
+    words: dict[str, str] = {}
+    others: dict[str, str] = {}
     for first, ks in sorted(groups.items()):
         rests = []
         for k in sorted(ks, key=lambda k: (-len(k), k)):
             edge = r"(?![^\W\d_])" if k.isascii() and k.isalpha() and len(k) < 4 else ""
             rests.append(re.escape(k[1:]) + edge)
-        start = r"(?<![^\W\d_].)" if first.isascii() and first.isalpha() else ""  # "Scala? none", "Hive->Spark"
-        alts.append(re.escape(first) + start + "(?:" + "|".join(rests) + ")")
-    return re.compile("|".join(alts))
+        (words if first.isascii() and first.isalpha() else others)[re.escape(first)] = "(?:" + "|".join(rests) + ")"
+    return re.compile(first_char_alternation(words, others, r"^\W\d_"))
+
+
+def first_char_alternation(words: dict[str, str], others: dict[str, str], word: str) -> str:
+    """A pattern of alternatives keyed by their first character, written as a regular expression atom
+    (``re.escape(c)``): ``words`` start a word (no character of the class ``[word]`` before them),
+    ``others`` may start anywhere. It is arranged so that the engine pays little at a position where
+    nothing can start: one look back for all the word starts, one character class for the rest.
+
+    >>> rx = re.compile(first_char_alternation({"s": "park"}, {r"\\?": ""}, "A-Za-z"))
+    >>> [m.group() for m in rx.finditer("spark pyspark ?")]
+    ['spark', '?']
+    """
+    alts = []
+    if words:
+        alts.append(f"(?<![{word}])(?:" + "|".join(c + rest for c, rest in words.items()) + ")")
+    if others:
+        body = "(?:" + "|".join(c + rest for c, rest in others.items()) + ")"
+        single = all(re.fullmatch(r"\\?[^\\]", c) for c in others)  # one character each: a class can guard them
+        alts.append("(?=[" + "".join(others) + "])" + body if single else body)
+    return "|".join(alts) or r"(?!x)x"
 
 
 def _any_in(positions: list[int], lo: int, hi: int) -> bool:
