@@ -261,6 +261,8 @@ PROFILE_WEIGHT = 2.0
 CUE_CAP = 10.0
 #: Without a role in the title, the body needs this much to name a track.
 BODY_ONLY = 3.0
+#: The cue weight (production or research engineering) that shows a role builds models, not only publishes.
+SHIPS = 2.0
 
 _TITLE_LABEL = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:job\s+title|title|position|role|职位名称|岗位名称|职位|岗位)\s*[:：]\s*",
                           re.IGNORECASE)
@@ -434,15 +436,23 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     tracks = vocab.tracks
     title_score: dict[str, float] = {}
     title_hits: dict[str, str] = {}
+    title_spans: dict[str, tuple[int, int]] = {}
     low_title = title.lower()
     for rx, track, _ in vocab.track_titles:
         m = rx.search(title) if _title_literal(rx.pattern) in low_title else None
         if m and title_score.get(track, 0) < 3.0:
-            title_score[track], title_hits[track] = 3.0, m.group()
+            title_score[track], title_hits[track], title_spans[track] = 3.0, m.group(), m.span()
     for track, weight, rx in _TITLE_RULES:
         m = rx.search(title)
         if m and track in tracks and title_score.get(track, 0) < weight:
-            title_score[track], title_hits[track] = weight, m.group()
+            title_score[track], title_hits[track], title_spans[track] = weight, m.group(), m.span()
+    weights = dict(title_score)
+    for track, (a, b) in title_spans.items():
+        if any(o != track and c < b and a < d and (weights[o] > weights[track] or (c <= a and b <= d and d - c > b - a))
+               for o, (c, d) in title_spans.items()):
+            # words of the title that two rules share name one role, the more specific one's: "ML Engineer" in
+            # "Research ML Engineer" is not a second role, nor is "Platform Engineer" in "ML Platform Engineer"
+            del title_score[track], title_hits[track]
     cue_score: dict[str, float] = {}
     cue_words: dict[str, list[str]] = {}
     low = body.lower()
@@ -482,8 +492,12 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         strength = top if technical else 0.0
         return None, round(1 - strength / (strength + BODY_ONLY) / 2, 2), evidence
     engineer = ENGINEER_TITLE.search(title)
-    if best == "research-scientist" and engineer and not SCIENTIST_TITLE.search(title) and "research-mle" in scores:
-        # An engineer who publishes is still an engineer when the role ships models.
+    builds = cue_score.get("production-mle", 0.0) + cue_score.get("research-mle", 0.0)
+    if best == "research-scientist" and engineer and not SCIENTIST_TITLE.search(title) and "research-mle" in scores \
+            and ("research-mle" in title_hits or builds >= SHIPS):
+        # An engineer who publishes is still an engineer when the role builds or ships models: the title
+        # names research engineering, or the body says so (an engineer's title on a role that only
+        # publishes is a template's, not the work's)
         evidence["engineer_title"] = f"'{engineer.group()}' in the title: research-mle, not research-scientist"
         best, top = "research-mle", max(top, scores["research-mle"])
         second = max((v for t, v in ranked if t != best), default=0.0)

@@ -20,6 +20,7 @@ from kg.loaders.jd_rules import (
     EVERYDAY_CONTEXT,
     EXAMPLES_GLUE,
     FIRST_NAME_TERMS,
+    GOODS_AFTER,
     LIST_GAP,
     LIST_GLUE,
     MIGRATION_FROM_ZH,
@@ -72,7 +73,7 @@ _NEG_BEFORE = re.compile(NEGATION_BEFORE, re.IGNORECASE)
 _NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
 _NEG_SUBJECT = re.compile(NEGATION_SUBJECT, re.IGNORECASE)
 _ANSWER = re.compile(r"[?:：]|\s[-–—]\s")
-_SUBJECT_STOP = re.compile(r"[.!?;:。！？；：](?:\s|$)|\n(?![ \t]*[a-z])")
+_SUBJECT_STOP = re.compile(r"[.!?;:。！？；：](?:\s|$)|\n(?![ \t]*[a-z])|\s[-–—]\s(?=[A-Z])")  # "GitHub Actions — Jenkins was retired"
 _NOT_NEG = re.compile(NOT_NEGATION, re.IGNORECASE)
 _NECESSITY = re.compile(NECESSITY_BEFORE_WITHOUT, re.IGNORECASE)
 #: A condition on the candidate, earlier in the clause: what follows is not a statement about the stack.
@@ -129,7 +130,9 @@ _SKILL_AFTER = re.compile(r"\s*(?:[-:：(（]\s*)?(?:(?:experience|skills?|knowl
                           r"certification|exposure)\b|(?:is\s+|are\s+|would\s+be\s+)?(?:" + BONUS + r"|required|a\s+must\b|"
                           r"must[- ]have|mandatory)|经验|技能|能力)", re.IGNORECASE)
 _SKILL_BEFORE = re.compile(r"(?:(?:" + BONUS + r"|required|must[- ]haves?|experience\s+(?:with|in|using)|proficien\w+\s+(?:in|with)|"
-                           r"knowledge\s+of|familiarity\s+with|skilled\s+in|expertise\s+in)\s*[:：]?\s*|(?:熟悉|掌握|精通|熟练|熟練))$",
+                           r"knowledge\s+of|familiarity\s+with|skilled\s+in|expertise\s+in|"
+                           r"writ(?:e|es|ing|ten)(?:\s+in)?|(?:cod(?:e|es|ing)|program(?:s|ming)?|scripting)\s+in)\s*[:：]?\s*|"
+                           r"(?:熟悉|掌握|精通|熟练|熟練))$",
                            re.IGNORECASE)
 _SINGULAR = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has)\b", re.IGNORECASE)
 _ZH_FROM, _ZH_TO = re.compile(MIGRATION_FROM_ZH[0]), re.compile(MIGRATION_FROM_ZH[1])
@@ -237,7 +240,8 @@ def _before_patterns(senses: tuple[int, ...]) -> list[re.Pattern[str]]:
 _AFTER_KEYS = _keys(*(s.after for s in EVERYDAY))
 _AFTER_ZH = frozenset(k for k in _AFTER_KEYS if not k.isascii())
 #: After a comma, the senses look only for an apposition ("Ray, our CTO") or a place ("Argo, FL").
-_AFTER_COMMA = re.compile(r",\s+(?:our|the|a|an|who|your|[A-Z]{2}\b|[A-Z][a-z]+\b(?!\s*(?:,|and|or)\s))")
+_AFTER_COMMA = re.compile(r",\s+(?:our|the|a|an|who|your|one\s+of|[A-Z]{2}\b|[A-Z][a-z]+\b(?!\s*(?:,|and|or)\s))|"
+                          "|(?i:" + GOODS_AFTER + ")")
 
 
 def _after_triggered(after: str) -> bool:

@@ -37,6 +37,9 @@ class Rule:
 
 #: Rules keyed by the normalised term (lowercase, no spaces or hyphens). Terms
 #: not listed here and longer than two letters are unambiguous technology names.
+#: Board games other than Go: Go listed with them is the game.
+_BOARD_GAMES = r"chess|shogi|xiangqi|checkers|draughts|othello|reversi|backgammon|mahjong|poker|bridge|象棋|将棋|將棋|国际象棋|國際象棋"
+
 RULES: dict[str, Rule] = {
     # short names: the technology only where it is written as such, next to technology
     "r": Rule(case=True, context="local",
@@ -44,8 +47,10 @@ RULES: dict[str, Rule] = {
               sense="R&D, R-squared, initials"),
     "go": Rule(case=True, context="local",
                before=r"(?:no|let['’]?s|on\s+the|to|will|must|can|ready\s+to|game\s+of|play(?:s|ed|ing)?)[\s-]*$|"
+                      r"games?\s+(?:such\s+as|like|including|e\.g\.,?)\s+$|(?:" + _BOARD_GAMES + r"),?\s+(?:and\s+|or\s+)?$|"
                       r"(?:围棋|圍棋|棋)\s*[（(]?\s*$",
-               after=r"\s*(?:boards?|players?|stones?|友谊赛|友誼賽|比赛|比賽|对局|對局|棋)|-|/no|\s+(?:to|live|ahead|beyond|above|back|out|get|getters?|the\s+extra|through|with|and\s+\w+\s+\w+|big|green)\b",
+               after=r",?\s+(?:and\s+|or\s+)?(?:" + _BOARD_GAMES + r")\b|"
+                     r"\s*(?:boards?|players?|stones?|友谊赛|友誼賽|比赛|比賽|对局|對局|棋)|-|/no|\s+(?:to|live|ahead|beyond|above|back|out|get|getters?|the\s+extra|through|with|and\s+\w+\s+\w+|big|green)\b",
                sense="go-to-market, go live, the board game"),
     "tf": Rule(case=True, context="local", after=r"-|\s+(?:team|leader|lead|commander|members?|meetings?)\b",
                before=r"(?:the|joint|a)\s+$", sense="TF-IDF, a task force"),
@@ -141,9 +146,13 @@ RULES: dict[str, Rule] = {
     "产品": Rule(),
 }
 
+#: "languages", but not a human one ("explains its moves in natural language", "a foreign language").
+_CODE_LANGUAGE = (r"(?<!natural\s)(?<!foreign\s)(?<!spoken\s)(?<!native\s)(?<!second\s)(?<!body\s)(?<!sign\s)"
+                  r"(?<!human\s)languages?")
+
 #: Words that, in the same sentence, show that a short name is the technology.
 TECH_CUES = re.compile(
-    r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
+    r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|" + _CODE_LANGUAGE + r"|software|frameworks?|librar(?:y|ies)|"
     r"sdks?|apis?|developers?|deployments?|clusters?|stack|code|backend|services|microservices|concurrency|statistical|deploy\w*|ci|ci/cd|"
     r"charts?|kernels?|pipelines?|inference|serving|gpus?|statistics|modell?ing|packages?|fine-?tun\w*|quanti[sz]\w*|"
     r"serv(?:e|es|ed)\s+(?:\w+\s+)?models?|models?\s+serving|autoscal\w*|distributed|"
@@ -161,7 +170,9 @@ SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|\n\s*\n")
 TITLE_RULES: list[tuple[str, float, str]] = [
     ("infra-mle", 4.0, r"mlops|ml\s*ops|\b(?:ml|machine learning|ai|gpu|inference|serving|training|model|llm)\s+(?:platform|infra\w*)|机器学习平台|ai\s*平台|训练平台|推理平台|算法平台|模型平台|大模型平台|深度学习平台|特征平台|ml\s*平台|ai\s*infra|算力平台"),
     ("research-scientist", 4.0, r"research scientist|研究科学家|\bscientist,?\s+(?:ai|ml|machine learning)\b"),
-    ("research-mle", 4.0, r"research engineer|research (?:ml|machine learning) engineer|研究工程师|算法研究工程师"),
+    ("research-mle", 4.0, r"research\s+(?:(?:ml|machine\s+learning|ai|deep\s+learning|applied|software)\s+)?engineer|"
+                          r"(?:\b[\w-]+\s+){0,3}engineer\w*\s*(?:[,(（]|\s[-–—]\s)\s*research\b|研究工程师|算法研究工程师|"
+                          r"(?:研究型|研究向|偏研究)[^\n]{0,12}?工程师"),
     # a research title qualified as the engineering kind ("研究员（工程方向）", "Researcher, engineering track")
     ("research-mle", 4.5, r"工程方向|工程岗|engineering\s+(?:track|focus)|\((?:research\s+)?engineering\)"),
     ("production-mle", 3.5, r"software engineer\W{1,3}(?:machine learning|ml|ai)\b|(?:machine learning|ml|ai) software engineer"),
@@ -274,7 +285,10 @@ class Sense:
 
 _PERSON_NOUNS = (r"team|office|desk|group|lab|leadership|reports?|birthday|family|wife|husband|partner|"
                  r"daughter|son|kids?|dog|cat|retirement|farewell|promotion|calendar|inbox|signature")
-_VESSEL = r"aboard|on\s?board|mv|m/v|ss|hms|rv|r/v|uss|fv|sv|yacht|vessel|ship|tug(?:boat)?|ferry|barge|boat|schooner|trawler|tanker|cruise\s+ship|crew\s+of"
+#: Words before a vessel's name; those that are also verbs ("we ship Kafka jobs") only after a determiner.
+_VESSEL = (r"aboard|on\s?board|mv|m/v|ss|hms|rv|r/v|uss|fv|sv|yacht|vessel|schooner|trawler|tanker|crew\s+of|"
+           r"(?:the|a|an|our|their|this|that|container|cargo|research|sister|survey|supply|fishing|cruise)\s+"
+           r"(?:ship|tug(?:boat)?|ferry|barge|boat)")
 _PLACE_AFTER = (r"vessel|ship|yacht|harbou?r|marina|wharf|pier|quay|berth|bay|island|beach|airport|county|river|valley|"
                 r"street|st\.|avenue|ave\.?|road|boulevard|hotel|resort|restaurant|caf[eé]|bar|pub|club|gym|mall|"
                 r"stadium|arena|theatre|theater|concert\s+hall|campground|trail|lake|mountains?|national\s+park|"
@@ -289,7 +303,14 @@ _BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes|sne
                 r"candy|sodas?|energy\s+drinks?|drinks|headphones|earbuds|speakers?|amplifiers?|amps?|phones?|"
                 r"smartphones?|watch(?:es)?|perfume|cosmetics|toys?|action\s+figures?|movies?|films?|franchise|"
                 r"novels?|books?|albums?|songs?|band|magazine|sculpture|statue|myth|legend|gift\s+cards?|vouchers?|"
-                r"lighters?|flashlights?|batteries|mattress(?:es)?|furniture|chairs?|sofas?")
+                r"lighters?|flashlights?|batteries|mattress(?:es)?|furniture|chairs?|sofas?|"
+                # garments and gear, kitchen appliances, food
+                r"parkas?|jackets?|coats?|anoraks?|raincoats?|hoodies?|fleeces?|gilets?|vests?|sweaters?|jumpers?|cardigans?|"
+                r"t-?shirts?|shirts?|tees|dress(?:es)?|skirts?|shorts|leggings|socks|gloves|mittens|scarf|scarves|beanies?|"
+                r"hats?|caps?|backpacks?|rucksacks?|tents?|sleeping\s+bags?|footwear|trainers|sandals|slippers|"
+                r"toasters?|kettles?|blenders?|(?:air\s+)?fryers?|ovens?|fridges?|refrigerators?|dishwashers?|"
+                r"washing\s+machines?|microwaves?|coffee\s+makers?|"
+                r"pizzas?|burgers?|sandwich(?:es)?|food\s+trucks?|ice\s+cream|doughnuts?|donuts?|bagels?|pastr(?:y|ies)")
 _LAB_AFTER = r"acid|solutions?|flasks?|beakers?|glassware|pipettes?|burners?|stirrers?|fume\s+hood|etch\w*|exposure|spill|burns?"
 _LAB_BEFORE = (r"erlenmeyer|volumetric|florence|b[üu]chner|conical|round[- ]bottom(?:ed)?|flat[- ]bottom(?:ed)?|filter(?:ing)?|"
                r"culture|shake|vacuum|dewar|thermos|hip|bunsen|dilute|diluted|concentrated|\d+\s*%|\d+\s*m[lL]|\d+\s*[lL]|"
@@ -308,6 +329,13 @@ _ZH_OBJECT_AFTER = (r"卡|存储卡|内存卡|无人机|相机|镜头|耳机|手
 #: Objects in English right after a name: ocean instruments, consumer devices, parts.
 _OBJECT_AFTER = (r"floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
                  r"plugs?|thermostats?|electrodes?|igniters?")
+#: A word that may stand between a brand and its product ("the Snowflake down parka").
+_GOODS_MODIFIER = (r"(?:down|winter|summer|rain|leather|wool(?:len)?|puffer|hiking|running|waterproof|insulated|smart|"
+                   r"kids['’]?|men['’]?s|women['’]?s)\s+")
+#: The other brands of a short list before the product they all make ("Hive, tado° and Nest thermostats").
+_BRAND_LIST = r"(?:(?:,|\s+(?:and|or|&))\s+[\w°'’.-]+){1,3}"
+#: A name followed by goods (an object or a product), alone or in a short list of brands: everyday senses.
+GOODS_AFTER = rf"(?:{_BRAND_LIST})?\s+(?:{_GOODS_MODIFIER})?(?:{_BRAND_AFTER}|{_OBJECT_AFTER})\b"
 #: Role nouns right before a name, in both languages ("staff engineer Ray", "店长Ray", "资深工程师 Ray").
 _ROLE_BEFORE = (r"(?:\b(?:senior|staff|principal|lead|chief|fellow|head)\s+(?:engineer|scientist|researcher|architect|"
                 r"developer|analyst)|\b(?:colleague|teammate|mentor|buddy|team\s+lead|tech\s+lead|engineering\s+manager|"
@@ -337,12 +365,23 @@ EVERYDAY: list[Sense] = [
           before=r"\b(?:moons?|planets?|dwarf\s+planet|satellites?|stars?|constellations?|comets?|asteroids?|titans?|gods?|"
                  r"goddess|hero(?:es)?|myth\s+of)\s+$|(?:卫星|衛星|星座|天神|神话中的|神話中的)\s*$",
           after=r"\s+(?:moon|constellation|nebula|crater|myth)\b|\s*(?:卫星|衛星|星座|神话|神話)"),
-    Sense("a vessel or place", after=r",\s+(?:our|the|a)\s+(?:[\w-]+\s+){0,3}(?:lounge|room|kitchen|canteen|caf[eé]|bar|library|"
-                                     r"floor|building|office|space|hall|auditorium|gym|garden|terrace|boathouse|campus|wing)\b"),
+    Sense("an animal", after=r"[*_]*,\s+(?:one\s+of\s+)?(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}(?:dog|cat|puppy|puppies|"
+                             r"kitten|corgi|labrador|retriever|spaniel|terrier|parrot|pet|mascot|horse|pony|ponies)s?\b"),
+    # an apposition that says what the name is ("Triton*, one of our customers' favourite test vessels")
+    Sense("a vessel or place", after=r"[*_]*,\s+(?:one\s+of\s+)?(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}(?:lounge|room|"
+                                     r"kitchen|canteen|caf[eé]|bar|library|floor|building|office|space|hall|auditorium|gym|"
+                                     r"garden|terrace|boathouse|campus|wing|vessel|ship|boat|tanker|ferry|ferries|yacht|tug|"
+                                     r"barge|trawler)s?\b"),
+    # greetings and sign-offs in e-mails ("Hi Jax,", "Thanks,\nRay")
+    Sense("a person", before=r"(?:^|\n)[ \t>]*(?:hi|hello|hey|dear|(?:good\s+)?morning|(?:good\s+)?afternoon)[ \t]+$|"
+                             r"\b(?:best|regards|cheers|thanks|thank\s+you|sincerely|best\s+wishes)[,!.]?[ \t]*\n[ \t>]*$"),
+    # an organisation named after it ("the Prometheus Lab", "Airflow Labs Inc.")
+    Sense("an organisation", after=r"\s+(?:Lab|Labs|Laborator(?:y|ies)|Institute|Foundation|Studios?|Inc\.?|Ltd\.?|LLC|"
+                                   r"GmbH|Corp\.?|Corporation|Holdings|Society|Association|Academy|Clinic)\b", case=True),
     Sense("an idiom", after=r"\s+of\s+(?:\w+\s+)?(?:activity|genius|hope|sunshine|light|inspiration|ideas?|life|"
                              r"creativity|curiosity|fresh\s+air|energy|joy|insight|brilliance|talent)\b"),
     Sense("a person", after=r"\s*(?:汇报|报到|面谈)"),
-    Sense("an object, not software", after=rf"\s*(?:{_ZH_OBJECT_AFTER})|\s+(?:{_OBJECT_AFTER})\b"),
+    Sense("an object, not software", after=rf"\s*(?:{_ZH_OBJECT_AFTER})|(?:{_BRAND_LIST})?\s+(?:{_OBJECT_AFTER})\b"),
     Sense("a person", before=r"\b(?:contact|email|e-mail|ask\s+for|ask|meet|thank|report(?:s|ing)?\s+(?:directly\s+)?to|led\s+by|"
                              r"managed\s+by|founded\s+by|hosted\s+by|named|signed|cc|call|text|reach\s+out\s+to|"
                              r"(?:manager|recruiter|founder|director|ceo|cto|supervisor|coordinator|contact)[:,]?)\s+$"),
@@ -359,7 +398,7 @@ EVERYDAY: list[Sense] = [
                                        r"service|shop|store)s?,?\s+$"),
     Sense("a brand or product", before=r"(?:雪佛兰|雪佛蘭|三菱|起亚|起亞|丰田|豐田|本田|日产|日產|福特|大众|大眾|现代|現代|别克|別克|"
                                        r"马自达|馬自達|铃木|鈴木|斯巴鲁|五菱|宝马|寶馬|奔驰|賓士|奥迪|奧迪)\s*$"),
-    Sense("a brand or product", after=rf"\s+(?:{_BRAND_AFTER})\b|\s*(?:®|™)",
+    Sense("a brand or product", after=rf"(?:{_BRAND_LIST})?\s+(?:{_GOODS_MODIFIER})?(?:{_BRAND_AFTER})\b|\s*(?:®|™)",
           before=r"(?:\b(?:chevy|chevrolet|nissan|mitsubishi|ford|toyota|honda|dodge|plymouth|buy|bought|drive|drives|"
                  r"driving|wear|wearing|sip|drink|order|ordered|delivered\s+by|shop\s+at|shopping\s+at)\s+(?:a\s+|an\s+|the\s+|some\s+)?['’]?)$"),
     Sense("laboratory equipment or a chemical", after=rf"\s+(?:{_LAB_AFTER})\b", before=rf"\b(?:{_LAB_BEFORE})\s+$"),
@@ -386,7 +425,7 @@ EVERYDAY_CONTEXT = re.compile(
 #: Words that make a sentence technical beyond doubt (technical nouns and verbs, without everyday
 #: words such as "data", "models", "training", "使用", "经验"), and version numbers or code.
 STRONG_TECH = re.compile(
-    r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
+    r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|" + _CODE_LANGUAGE + r"|software|frameworks?|librar(?:y|ies)|"
     r"sdks?|apis?|deploy\w*|clusters?|stack|code|pipelines?|dags?|quer(?:y|ies|ying)|databases?|warehouses?|etl|elt|"
     r"containers?|microservices?|servers?|backend|scripts?|notebooks?|repos?|ci/cd|devops|mlops|dashboards?|"
     r"orchestrat\w*|inference|gpus?|kubernetes|cloud|executors?|partition(?:s|ing|ed)?|shard(?:s|ing|ed)?|replicas?|udfs?|"
@@ -518,7 +557,7 @@ NEGATION_AFTER = (
     r"^(?:\s+(?:experience|knowledge|skills?|expertise|background|familiarity|certification|exposure)(?:\s+\w+)?)?\s*"
     r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
     r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
-    r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:dead|history|legacy\s+now|off\s+the\s+table)\b|"
+    r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:legacy\s+now|off\s+the\s+table)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=[(\-–—,]\s)|(?<=\())(?:dead|history)\b|"
     r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|"
     r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|wouldn['’]t|would\s+not)\s+help\s+(?:you\s+)?(?:here|much|in\s+this\s+(?:role|job|team))|"
     r"(?:contract|licen[cs]es?|subscription|seats?)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
@@ -628,7 +667,7 @@ LIST_GLUE = re.compile(r"^(?:\s*(?:[,/&|+、]|\band\b|\bor\b|\bnor\b|\beven\b|\b
 #: Words of familiarity ("experience with", "熟悉", "使用") and everyday nouns ("models", "training")
 #: are not: a car mechanic is familiar with the models of the cars too.
 TECH_CONTEXT = re.compile(
-    r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|languages?|software|frameworks?|librar(?:y|ies)|"
+    r"(?<![A-Za-z])(?:programming|scripting|coding|codebases?|" + _CODE_LANGUAGE + r"|software|frameworks?|librar(?:y|ies)|"
     r"sdks?|apis?|developers?|deployments?|deploy(?:ing|ed)?|clusters?|stack|code|pipelines?|jobs|dags?|queries|query|"
     r"querying|data|databases?|warehouse|etl|elt|streaming|containers?|microservices?|services|"
     r"infrastructure|cloud|servers?|backend|scripts?|notebooks?|repos?|repositor(?:y|ies)|git|ci/cd|devops|mlops|"

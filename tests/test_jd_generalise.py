@@ -597,3 +597,101 @@ def test_a_plush_toy_is_not_the_hub(packaged_graph):
 def test_a_project_named_after_the_tool_is_still_the_tool(packaged_graph):
     # "codename Argo" names a game; "the project Kafka upgrade" is work on Kafka
     assert "kafka" in tools("You will lead the project Kafka upgrade across three clusters.", packaged_graph)
+
+
+# -- the fifth blind set's kinds (each rule in new words) ---------------------------------------
+
+@pytest.mark.parametrize("text,term,reason", [
+    ("Our bestseller is the Ray winter parka.", "ray", "everyday sense: a brand or product ('Ray winter parka')"),
+    ("The office kitchen has an Argo toaster.", "argo", "everyday sense: a brand or product ('Argo toaster')"),
+    ("Our partners sell Hive, Netatmo and Nest thermostats.", "hive",
+     "everyday sense: an object, not software ('Hive, Netatmo and Nest thermostats')"),
+    ("Meet the trawler *Triton*, one of the fleet's oldest boats.", "triton",
+     "everyday sense: a vessel or place ('Triton*, one of the fleet's oldest boats')"),
+    ("Say hello to Keras, our office spaniel.", "keras", "everyday sense: an animal ('Keras, our office spaniel')"),
+    ("The Airflow Institute funds our fellowship.", "airflow", "everyday sense: an organisation ('Airflow Institute')"),
+    ("Quiz night is run by the Kafka Society.", "kafka", "everyday sense: an organisation ('Kafka Society')"),
+])
+def test_everyday_kinds_of_the_fifth_blind_set(packaged_graph, text, term, reason):
+    assert term not in tools(text, packaged_graph)
+    written = reason.split("'")[1].split(",")[0].split()[0].strip("*")
+    assert why(text, packaged_graph, written) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "Hello Ray,\n\nA quick note about the role below.",
+    "Dear Jax,\nThank you for applying.",
+    "Thanks,\nRay",
+])
+def test_a_name_greeted_or_signing_off_is_a_person(packaged_graph, text):
+    e = extract("DevOps Engineer\nWe run Terraform, Docker and Kubernetes on AWS.\n\n" + text, packaged_graph)
+    assert {"jax", "ray"}.isdisjoint(e.tools)
+    assert any(r["why"].startswith("everyday sense: a person") for r in e.evidence["not_counted"])
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("We run Kafka, Flink and Spark jobs every week.", ["kafka", "spark"]),    # jobs are not goods
+    ("We ship Kafka connectors to customers.", ["kafka"]),                     # 'ship' the verb, not a vessel
+    ("Keep the Git history clean and rebase often.", ["git"]),                 # 'history' is a noun here
+    ("Consumers read the Kafka dead-letter queue.", ["kafka"]),
+    ("The backend team writes Go.", ["go"]),                                    # writing a language
+    ("Most services are written in Go.", ["go"]),
+])
+def test_kinds_that_stay_technical(packaged_graph, text, kept):
+    assert set(kept) <= set(tools(text, packaged_graph))
+
+
+@pytest.mark.parametrize("text,gone", [
+    ("Hadoop is history here; Hive is history too.", ["hive"]),
+    ("The old warehouse, Hive (dead since 2021), fed these reports.", ["hive"]),
+    ("Scala: history.", ["scala"]),
+])
+def test_history_still_negates_with_a_verb_or_a_mark(packaged_graph, text, gone):
+    assert not set(gone) & set(tools(text, packaged_graph))
+
+
+def test_a_replacement_named_before_a_dash_is_not_the_retired_tool(packaged_graph):
+    got = tools("CI/CD\nGitHub Actions — Jenkins was retired last spring.", packaged_graph)
+    assert "github-actions" in got and "jenkins" not in got
+    # a dash pair around an aside still leaves the subject with its predicate
+    assert "hive" not in tools("Hive — the old warehouse — was retired in 2022.", packaged_graph)
+
+
+@pytest.mark.parametrize("text", [
+    "Our engine plays Go, shogi and chess at master level.",
+    "We train agents for board games such as Go.",
+    "The lab studies chess and Go with learned search in natural language.",
+])
+def test_go_listed_with_board_games_is_the_game(packaged_graph, text):
+    assert "go" not in extract("Research Engineer\nPython and PyTorch daily.\n" + text, packaged_graph).tools
+
+
+def test_natural_language_is_not_a_programming_language(packaged_graph):
+    # 'language' made a sentence technical for a short name; a human language does not
+    e = extract("Research Engineer\nPython and PyTorch daily.\nThe Go engine explains its moves in natural language.",
+                packaged_graph)
+    assert "go" not in e.tools
+
+
+@pytest.mark.parametrize("title,track", [
+    ("Research ML Engineer, Speech", "research-mle"),                 # not also production from "ML Engineer"
+    ("Machine Learning Engineer (Research)", "research-mle"),
+    ("研究型算法工程师（推荐）", "research-mle"),
+    ("偏研究方向的机器学习工程师", "research-mle"),
+    ("ML Platform Engineer", "infra-mle"),                             # not also devops from "Platform Engineer"
+])
+def test_the_longer_title_names_the_role(packaged_graph, title, track):
+    e = extract(f"{title}\nPython, PyTorch and CUDA; we publish papers and deploy models.", packaged_graph)
+    says = e.evidence["track"]["title_says"]
+    assert list(says) == [track]
+
+
+def test_an_engineer_title_on_a_role_that_only_publishes_is_research_science(packaged_graph):
+    body = ("Machine Learning Engineer\nThis is a pure research position: publish at NeurIPS and ICML, first-author "
+            "publications, a PhD. Python and PyTorch. You will not ship anything; the applied team owns production.")
+    e = extract(body, packaged_graph)
+    assert e.track == "research-scientist" and "engineer_title" not in e.evidence["track"]
+    # the same role that also builds what it publishes is research engineering
+    e = extract(body.replace("You will not ship anything; the applied team owns production.",
+                             "You reproduce papers and build research prototypes into the product."), packaged_graph)
+    assert e.track == "research-mle"
