@@ -184,8 +184,10 @@ def _starts_with_key(word: str, keys: frozenset[str]) -> bool:
     return w in keys or any(w[:n] in keys for n in range(4, min(len(w), 14) + 1))
 
 
-#: Words that are only glue inside the everyday-sense patterns, not what makes them fire.
-_GLUE_WORDS = frozenset("the of in at to from out an and some near on or for".split())
+#: Words that are only glue or qualifiers inside the everyday-sense patterns, not what makes them fire (the
+#: noun after them does: "our ship", "a container ship", "thank you", "good morning").
+_GLUE_WORDS = frozenset("""the of in at to from out an and some near on or for our their this that you good
+    container cargo research sister survey supply fishing""".split())
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:%|m?l)?$", re.IGNORECASE)
 #: The Chinese everyday senses before a name end right before it (a role, a vessel word and a quote mark).
 _ZH_BEFORE_TAIL = 5
@@ -307,27 +309,78 @@ def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
             edge = r"(?![^\W\d_])" if k.isascii() and k.isalpha() and len(k) < 4 else ""
             rests.append(re.escape(k[1:]) + edge)
         (words if first.isascii() and first.isalpha() else others)[re.escape(first)] = "(?:" + "|".join(rests) + ")"
-    return re.compile(first_char_alternation(words, others, r"^\W\d_"))
+    # "a-z": a word start after any other character, a Chinese one too ("用not"): looser than the cues, which decide
+    return re.compile(first_char_alternation(words, others, "a-z"))
 
 
 def first_char_alternation(words: dict[str, str], others: dict[str, str], word: str) -> str:
     """A pattern of alternatives keyed by their first character, written as a regular expression atom
     (``re.escape(c)``): ``words`` start a word (no character of the class ``[word]`` before them),
     ``others`` may start anywhere. It is arranged so that the engine pays little at a position where
-    nothing can start: one look back for all the word starts, one character class for the rest.
+    nothing can start: one look back for all the word starts, one character class for the rest; and
+    ``scan`` runs its two halves apart, each at the speed of its own cheap test.
 
     >>> rx = re.compile(first_char_alternation({"s": "park"}, {r"\\?": ""}, "A-Za-z"))
     >>> [m.group() for m in rx.finditer("spark pyspark ?")]
     ['spark', '?']
     """
     alts = []
-    if words:
-        alts.append(f"(?<![{word}])(?:" + "|".join(c + rest for c, rest in words.items()) + ")")
+    starts = f"(?<![{word}])(?:" + "|".join(c + rest for c, rest in words.items()) + ")" if words else ""
+    if starts:
+        alts.append(starts)
     if others:
         body = "(?:" + "|".join(c + rest for c, rest in others.items()) + ")"
         single = all(re.fullmatch(r"\\?[^\\]", c) for c in others)  # one character each: a class can guard them
         alts.append("(?=[" + "".join(others) + "])" + body if single else body)
+        if starts:
+            _HALVES["|".join(alts)] = (starts, body)
     return "|".join(alts) or r"(?!x)x"
+
+
+#: The two halves of each pattern ``first_char_alternation`` made of both kinds: the word starts, the rest.
+_HALVES: dict[str, tuple[str, str]] = {}
+
+
+@functools.lru_cache(maxsize=64)
+def _halves(pattern: str, flags: int) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    halves = _HALVES.get(pattern)
+    return (re.compile(halves[0], flags), re.compile(halves[1], flags)) if halves else None
+
+
+def scan(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The spans of ``rx.finditer(text)``. A pattern of ``first_char_alternation`` runs as its two halves
+    (the word starts pay for one look back per position, the rest for one character class), and their
+    matches are merged as the whole pattern would have found them: left to right, none inside another.
+
+    >>> rx = re.compile(first_char_alternation({"a": "b"}, {"-": "ab"}, "a-z"))
+    >>> scan(rx, "ab x-ab ab") == [m.span() for m in rx.finditer("ab x-ab ab")] == [(0, 2), (4, 7), (8, 10)]
+    True
+    """
+    halves = _halves(rx.pattern, rx.flags)
+    if halves is None:
+        return [m.span() for m in rx.finditer(text)]
+    first, second = halves
+    a = [m.span() for m in first.finditer(text)]
+    b = [m.span() for m in second.finditer(text)]
+    if not (a and b):
+        return a or b
+    out: list[tuple[int, int]] = []
+    i = j = pos = 0
+    while True:
+        if i < len(a) and a[i][0] < pos:  # inside a match of the other half: look again from its end
+            a[i:] = [m.span() for m in first.finditer(text, pos)]
+        if j < len(b) and b[j][0] < pos:
+            b[j:] = [m.span() for m in second.finditer(text, pos)]
+        if i < len(a) and (j == len(b) or a[i][0] <= b[j][0]):
+            span = a[i]
+            i += 1
+        elif j < len(b):
+            span = b[j]
+            j += 1
+        else:
+            return out
+        out.append(span)
+        pos = span[1]
 
 
 def _any_in(positions: list[int], lo: int, hi: int) -> bool:
@@ -347,7 +400,7 @@ class _Hints:
 
     @classmethod
     def of(cls, low: str) -> _Hints:
-        found = [(m.start(), m.group()) for m in _NEG_WORDS.finditer(low)]
+        found = [(a, low[a:b]) for a, b in scan(_NEG_WORDS, low)]
         return cls([p for p, _ in found], [p for p, word in found if word in _SUBJECT_KEYS],
                    [p for p, word in found if word not in _SYMBOL_KEYS])
 
@@ -643,8 +696,8 @@ def find_folded(rx: re.Pattern[str], text: str, low: str | None = None) -> Itera
     """
     low = text.lower() if low is None else low
     if len(low) != len(text):
-        return iter([m.span() for m in rx.finditer(text)])
-    return iter([m.span() for m in _case_sensitive(rx).finditer(low)])
+        return iter(scan(rx, text))
+    return iter(scan(_case_sensitive(rx), low))
 
 
 _EXPANSION = re.compile(r"\s?[(（]\s*([^()（）\n]{2,40}?)\s*[)）]")

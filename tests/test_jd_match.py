@@ -655,3 +655,39 @@ def test_a_negated_activity_takes_a_tool_at_most_12_characters_on(vocab):
                                     ("Python", "negated: 'No' before it (the activity done 'in' it)")])
     assert decide("No coding" + " " * 10 + "in Python. We use PyTorch and TensorFlow.", vocab) == (
         ["python", "pytorch", "tensorflow"], [("coding", "negated: 'No' before it")])
+
+
+# -- the phrase scan in two halves finds what the whole pattern finds ---------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from kg.loaders.jd import compile_phrases  # noqa: E402
+
+_PIECES = ["a", "b", "ab", "ba", "-", "-a", "a-b", "不", "不用", "用a", "?", " ", "\n", "é", "1"]
+
+
+_PHRASES = st.one_of(st.sampled_from(["a-b", "b", "-a", "ab", "a", "b-a", "不用", "用a", "?a", "a?", "??", "?", "-", "1a"]),
+                     st.text(alphabet="ab-不用?é1 ", min_size=1, max_size=4))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PHRASES, min_size=1, max_size=6), st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_the_split_scan_finds_what_the_whole_pattern_finds(phrases, pieces):
+    rx = compile_phrases(phrases)
+    text = "".join(pieces)
+    for folded in (rx, M._case_sensitive(rx)):
+        assert M.scan(folded, text) == [m.span() for m in folded.finditer(text)]
+
+
+def test_a_match_of_one_half_inside_the_other_halfs_is_looked_for_again():
+    # "a-b" (a word start) overlaps "-a" (found first); "b" after it must still be found, as the whole pattern does
+    rx = compile_phrases(["a-b", "b", "-a"])
+    assert M.scan(rx, "-a-b") == [m.span() for m in rx.finditer("-a-b")] == [(0, 2), (3, 4)]
+    # and the other way round: "??" (found inside "a?") hides "?" after it
+    rx = compile_phrases(["a?", "??", "?"])
+    assert M.scan(rx, "a??") == [m.span() for m in rx.finditer("a??")] == [(0, 2), (2, 3)]
+
+
+def test_the_negation_hints_are_looser_than_word_starts():
+    # a key right after a Chinese character is a hint too: the cue patterns decide
+    assert [low[a:b] for low in ["用not"] for a, b in M.scan(M._NEG_WORDS, low)] == ["not"]
