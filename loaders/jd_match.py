@@ -364,6 +364,9 @@ def scan(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     b = [m.span() for m in second.finditer(text)]
     if not (a and b):
         return a or b
+    spans = sorted(a + b)
+    if all(x[1] <= y[0] for x, y in zip(spans, spans[1:])):
+        return spans  # no match inside another: the whole pattern finds just these (the common case)
     out: list[tuple[int, int]] = []
     i = j = pos = 0
     while True:
