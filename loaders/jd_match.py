@@ -426,7 +426,8 @@ _EVERYWHERE = _Hints([], [], [], everywhere=True)
 
 
 #: The words a bonus cue holds (found with str.find: one string, as an empty hint would be found everywhere).
-_BONUS_HINTS = tuple("nice plus bonus prefer desir advantage great welcome 加分 优先 佳".split())
+_BONUS_HINTS = tuple("nice plus bonus prefer desir advantage great welcome helpful optional 加分 优先 佳 可选 可選 選修".split()) + (
+    "good to have", "good-to-have")
 
 
 @dataclass(slots=True)
@@ -809,6 +810,8 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
         lo, hi = clause_start(text, p), clause_end(text, p)
         if _BONUS.search(text, lo, hi):
             bonus.append((lo, hi))
+    if bonus_hints:
+        bonus += _bonus_sections(text, bonus_hints)
     for h in accepted:
         if bonus and any(lo <= h.start and h.end <= hi for lo, hi in bonus):
             h.level = "bonus"
@@ -821,6 +824,39 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     not_counted.sort(key=lambda r: r["at"])
     return Mentions(found, {h.key for h in accepted}, not_counted, senses,
                     {n: "bonus" for n, lv in levels.items() if lv == {"bonus"}}, [(h.start, h.end, h.key) for h in accepted])
+
+
+#: A heading or a label that opens what a posting only wishes for ("## Nice to have", "**Bonus:** Helm, Argo",
+#: "加分项："): the rest of its line after the colon (a label's items), or the lines under a heading alone on its
+#: line, up to the next heading.
+_BONUS_LABEL = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?:nice[- ]to[- ]haves?|good[- ]to[- ]haves?|bonus(?:\s+points)?|pluses|"
+    r"(?:preferred|desirable|desired|optional)(?:\s+(?:qualifications|skills|experience|requirements))?|"
+    r"加分项?|加分条件|优先条件|加分項|優先條件)[ \t]*(?:\*\*|__)?[ \t]*(?P<colon>[:：])?[ \t]*(?:\*\*|__)?[ \t]*(?P<rest>[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE)
+#: A line that opens the next part of a posting: a heading, a bold line, or a short line ending in a colon.
+_NEXT_PART = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|\*\*[^*\n]{1,60}\*\*[ \t]*[:：]?[ \t]*$|[^-*•·\d\s][^\n]{0,58}[:：][ \t]*$|"
+                        r"[【\[][^\n]{1,20}[】\]])", re.MULTILINE)
+
+
+def _bonus_sections(text: str, hints: list[int]) -> list[tuple[int, int]]:
+    """Where a posting lists what it only wishes for, under a heading or after a label of its own: looked for
+    on the lines that hold a bonus hint (``hints``, their positions).
+
+    >>> text = "## Must have\\n- Python\\n## Nice to have\\n- Docker\\n- Helm\\n## Benefits\\n- Snacks\\n"
+    >>> [text[a:b].split() for a, b in _bonus_sections(text, [text.index("Nice")])]
+    [['-', 'Docker', '-', 'Helm']]
+    """
+    out = []
+    starts = sorted({text.rfind("\n", 0, p) + 1 for p in hints})
+    for m in filter(None, (_BONUS_LABEL.match(text, start) for start in starts)):
+        if m.group("rest").strip():
+            if m.group("colon"):  # a label and its items on one line; without a colon the word is prose
+                out.append(m.span("rest"))
+            continue
+        nxt = _NEXT_PART.search(text, m.end() + 1)
+        out.append((m.end(), nxt.start() if nxt else len(text)))
+    return out
 
 
 #: How far (characters) a sentence is looked at around a mention for its everyday or technical words.

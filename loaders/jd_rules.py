@@ -647,7 +647,8 @@ EXAMPLES_GLUE = re.compile(r"^(?:\s+(?:frameworks?|tools?|librar(?:y|ies)|langua
 NEGATED_ACTIVITY_GLUE = re.compile(r"^\s*(?:in|with|using|on|via|through|of|for)\s+$", re.IGNORECASE)
 #: Cues that a tool is a bonus ("nice to have", "a plus", "加分", "优先"): it counts, marked ``level: bonus``.
 BONUS = (r"nice[- ]to[- ]have|a\s+(?:big\s+|huge\s+|strong\s+)?plus|bonus|preferred|desirable|an?\s+advantage|"
-         r"would\s+be\s+great|is\s+welcome|helpful\s+but|加分|优先|更佳|为佳|优先考虑|者优先")
+         r"would\s+be\s+great|is\s+welcome|(?:is|are|be|also|very|really|especially)\s+helpful|optional|"
+         r"加分|优先|更佳|为佳|优先考虑|者优先|可选|選修|可選")
 
 #: Where a clause ends for negation: sentence ends, colons, line breaks, bullets, contrast words.
 #: A line break ends a clause unless the next line goes on in lowercase (prose wrapped by hand, as in e-mails).

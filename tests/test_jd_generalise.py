@@ -695,3 +695,25 @@ def test_an_engineer_title_on_a_role_that_only_publishes_is_research_science(pac
     e = extract(body.replace("You will not ship anything; the applied team owns production.",
                              "You reproduce papers and build research prototypes into the product."), packaged_graph)
     assert e.track == "research-mle"
+
+
+# -- what a posting only wishes for: level 'bonus' -----------------------------------------------
+
+@pytest.mark.parametrize("text,bonus", [
+    ("Docker is helpful but optional.", ["docker"]),
+    ("Docker is required; Helm is helpful.", ["helm"]),
+    ("Terraform（可选）。", ["terraform"]),
+    ("Nice to have: Docker, Terraform.", ["docker", "terraform"]),
+    ("**Bonus:** Airflow and dbt.", ["airflow", "dbt"]),
+    ("## Must have\n- Docker\n## Nice to have\n- Terraform\n- Airflow\n## Benefits\n- Snowflake credits for side projects\n",
+     ["airflow", "terraform"]),
+    ("**Preferred qualifications**\n- Terraform\n\nWhat we offer:\n- Docker training\n", ["terraform"]),
+    ("加分项：\n1. 熟悉 Terraform\n【福利】\n- Docker 培训", ["terraform"]),
+])
+def test_what_a_posting_only_wishes_for_is_a_bonus(packaged_graph, text, bonus):
+    e = extract(TECH + "\n" + text, packaged_graph)
+    assert sorted(n for n, level in e.evidence["levels"].items() if level == "bonus") == bonus
+
+
+def test_optional_and_not_assessed_is_still_a_negation(packaged_graph):
+    assert "docker" not in tools("Docker is optional and not assessed.", packaged_graph)
