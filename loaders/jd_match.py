@@ -509,18 +509,21 @@ def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
     return None
 
 
-def _sense(text: str, h: Hit, vocab: Vocabulary) -> str | None:
-    """Why this mention is not the technology (its spelling, its term's rules, an everyday sense), or None."""
+def _sense(text: str, h: Hit, vocab: Vocabulary) -> tuple[str, str | None] | None:
+    """Why this mention is not the technology (its spelling, its term's rules, an everyday sense) and the
+    everyday sense it has (None for a spelling), or None."""
     r = h.rule
     if r is not None:
         if r.case and h.text not in vocab.spellings.get(h.key, {h.text}):
-            return f"written '{h.text}', not as the technology's name"
+            return f"written '{h.text}', not as the technology's name", None
         if r.before and _compiled(r.before).search(text[max(0, h.start - 40):h.start]):
-            return f"ordinary sense ({r.sense or 'context before'})"
+            meaning = r.sense or "context before"
+            return f"ordinary sense ({meaning})", meaning
         if r.after and _compiled(r.after).match(text[h.end:h.end + 40]):
-            return f"ordinary sense ({r.sense or 'context after'})"
+            meaning = r.sense or "context after"
+            return f"ordinary sense ({meaning})", meaning
     sense = _everyday(text, h, vocab)
-    return sense and f"everyday sense: {sense}"
+    return (f"everyday sense: {sense}", sense) if sense else None
 
 
 class _Bounds:
@@ -652,7 +655,9 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
     if m:
         which = chain[-1:] if _SINGULAR.search(m.group()) and not _OR_LIST.search(text, chain[-2].end if len(chain) > 1 else 0,
                                                                                tail.start) else chain
-        return f"negated: '{m.group().strip(' ,(-–—')}' after it", which
+        said = m.group().strip(" ,(")
+        said = said if said[:2] == "->" else said.lstrip("-–— ")  # the arrow of "PyTorch -> TensorFlow" is the cue
+        return f"negated: '{said}' after it", which
     if hints.predicate(tail.end, reach):
         stop = _SUBJECT_STOP.search(text, tail.end, reach)  # the pattern keeps its subject to one clause itself
         m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else reach)
@@ -750,23 +755,27 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
                 break
             hits.append(Hit(key, word, a, b, nodes, _RULE_FOR(key)))
     not_counted: list[dict[str, Any]] = []
+    everyday: dict[str, str] = {}  # per term, the everyday sense its first such mention has (for one sense per posting)
     plausible: list[Hit] = []
     spelled = _spelled_out(text, hits, vocab)
     for h in hits:
         if h.key in spelled:
-            not_counted.append({"term": h.text, "at": h.start,
-                                "why": f"everyday sense: an abbreviation of something else (the posting spells it out: '{spelled[h.key]}')"})
+            meaning = f"an abbreviation of something else (the posting spells it out: '{spelled[h.key]}')"
+            not_counted.append({"term": h.text, "at": h.start, "why": f"everyday sense: {meaning}"})
+            everyday.setdefault(h.key, meaning)
             continue
         if h.rule is None and h.key not in ORDINARY and text[h.end:h.end + 1] not in _ADJECTIVE_FIRST:
             plausible.append(h)  # an unambiguous name, not followed by what would make it an adjective
             continue
-        why = _sense(text, h, vocab)
-        if why:
-            not_counted.append({"term": h.text, "at": h.start, "why": why})
+        decided = _sense(text, h, vocab)
+        if decided:
+            not_counted.append({"term": h.text, "at": h.start, "why": decided[0]})
+            if decided[1]:
+                everyday.setdefault(h.key, decided[1])
         else:
             plausible.append(h)
     ends: list[_Bounds] = []  # the posting's sentence ends, found once when first needed
-    plausible = _everyday_sentences(text, plausible, vocab, not_counted, low, ends)
+    plausible = _everyday_sentences(text, plausible, vocab, not_counted, everyday, low, ends)
     if not plausible:
         return Mentions({}, set(), not_counted)
     negated: set[int] = set()
@@ -797,7 +806,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     if negated:
         _same_sentence(text, plausible, negated, not_counted)
         _negated_elsewhere(text, plausible, negated, listed, not_counted)
-    plausible = _one_sense(text, plausible, not_counted, negated)
+    plausible = _one_sense(text, plausible, not_counted, negated, everyday)
     accepted = _in_context(text, plausible, negated, not_counted, low, ends)
     bonus_hints = _hint_positions(low, _BONUS_HINTS)
     levels: dict[str, set[str]] = {}
@@ -878,7 +887,7 @@ _BLOCK_START = re.compile(r"\n[ \t]*(?:[-*•‧·●▪]|\d{1,2}[.)、]|#)")
 
 
 def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_counted: list[dict[str, Any]],
-                        low: str | None, sentence_ends: list[_Bounds]) -> list[Hit]:
+                        senses: dict[str, str], low: str | None, sentence_ends: list[_Bounds]) -> list[Hit]:
     """Drop the tool-like words that stand in a sentence with nothing technical in it and either
     everyday words around (rooms, myths, drones, coffee: ``EVERYDAY_CONTEXT``) or the word written
     in lowercase where the tool's name is capitalised ("we avoid hive-mind decisions")."""
@@ -905,7 +914,7 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
                and _vouches(plausible[j]) for j in range(k, min(k + 12, len(plausible)))):
             # another technology in the sentence: the cheapest and the most common answer
             if lowercase and not _technical_near(text, h, 20):
-                _drop_lowercase(h, dropped, not_counted)
+                _drop_lowercase(h, dropped, not_counted, senses)
             continue
         verdict = verdicts.get((lo, hi))
         if verdict is None:  # the mentions of one list share their sentence: look at it once
@@ -918,20 +927,22 @@ def _everyday_sentences(text: str, plausible: list[Hit], vocab: Vocabulary, not_
             continue
         if technical or (not everyday and strong_words is not None and strong_words.first_between(lo, hi)):
             if lowercase and not _technical_near(text, h, 20):
-                _drop_lowercase(h, dropped, not_counted)
+                _drop_lowercase(h, dropped, not_counted, senses)
             continue
-        why = (f"everyday sense: a sentence about '{everyday}' with nothing technical in it" if everyday else
-               f"everyday sense: written '{h.text}' (not the tool's name) in a sentence with nothing technical in it")
-        not_counted.append({"term": h.text, "at": h.start, "why": why})
+        meaning = (f"a sentence about '{everyday}' with nothing technical in it" if everyday else
+                   f"written '{h.text}' (not the tool's name) in a sentence with nothing technical in it")
+        not_counted.append({"term": h.text, "at": h.start, "why": f"everyday sense: {meaning}"})
+        senses.setdefault(h.key, meaning)
         dropped.add(id(h))
     return [h for h in plausible if id(h) not in dropped] if dropped else plausible
 
 
-def _drop_lowercase(h: Hit, dropped: set[int], not_counted: list[dict[str, Any]]) -> None:
+def _drop_lowercase(h: Hit, dropped: set[int], not_counted: list[dict[str, Any]], senses: dict[str, str]) -> None:
     """A tool's name written in lowercase in a technical sentence, with nothing technical next to it: the
     everyday word ("power, cooling and hot-aisle airflow limit how densely the GPU nodes can be packed")."""
-    not_counted.append({"term": h.text, "at": h.start,
-                        "why": f"everyday sense: written '{h.text}' (not the tool's name), with nothing technical next to it"})
+    meaning = f"written '{h.text}' (not the tool's name), with nothing technical next to it"
+    not_counted.append({"term": h.text, "at": h.start, "why": f"everyday sense: {meaning}"})
+    senses.setdefault(h.key, meaning)
     dropped.add(id(h))
 
 
@@ -955,27 +966,22 @@ _COMPONENT_AFTER = re.compile(
 _VERSION_AFTER = re.compile(r"\s*v?\d+(?:\.\d+)+\b")
 
 
-def _one_sense(text: str, plausible: list[Hit], not_counted: list[dict[str, Any]], negated: set[int]) -> list[Hit]:
+def _one_sense(text: str, plausible: list[Hit], not_counted: list[dict[str, Any]], negated: set[int],
+               everyday: dict[str, str]) -> list[Hit]:
     """One sense per posting: when some mentions of an ambiguous word were found in their everyday sense
     ("AWS D1.1 structural certification", "led by Ray Castellanos"), its other mentions count only with
     technical evidence of their own (a technology listed next to them, a technical word, a version,
     a skill frame). "Ray and the team interview together" is Ray the manager again."""
-    everyday: dict[str, str] = {}
-    for r in not_counted:
-        if r["why"].startswith(("ordinary sense", "everyday sense")):
-            everyday.setdefault(_term_key(r["term"]), r["why"])
     if not everyday:
         return plausible
     kept = []
     for i, h in enumerate(plausible):
-        sense = everyday.get(h.key)
-        if sense is None or id(h) in negated or (h.rule is None and h.key not in ORDINARY) or \
+        meaning = everyday.get(h.key)
+        if meaning is None or id(h) in negated or (h.rule is None and h.key not in ORDINARY) or \
                 _next_to_technology(text, plausible, i) or \
                 _technical_near(text, h, 60) or _asked_as_skill(text, h):
             kept.append(h)
             continue
-        meaning = sense.removeprefix("everyday sense: ").removeprefix("ordinary sense ")
-        meaning = meaning[1:-1] if meaning[:1] == "(" and meaning[-1:] == ")" else meaning
         not_counted.append({"term": h.text, "at": h.start,
                             "why": f"everyday sense: elsewhere in the posting '{h.text}' means {meaning}, "
                                    "and nothing technical stands next to it here"})

@@ -159,7 +159,7 @@ AFTER = [
     ('：', 'PyTorch：n/a. We use TensorFlow.', '：n/a'),
     ('已', '熟悉TensorFlow；PyTorch已下线。', '已下线'),
     ('winding', 'PyTorch is winding down. We use TensorFlow.', 'is winding down'),
-    ('->', 'PyTorch -> TensorFlow cutover is planned.', '> TensorFlow cutover'),
+    ('->', 'PyTorch -> TensorFlow cutover is planned.', '-> TensorFlow cutover'),
     ('=>', 'PyTorch => TensorFlow cutover is planned.', '=> TensorFlow cutover'),
     ('→', 'PyTorch → TensorFlow cutover is planned.', '→ TensorFlow cutover'),
     ('⟶', 'PyTorch ⟶ TensorFlow cutover is planned.', '⟶ TensorFlow cutover'),
