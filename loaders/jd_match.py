@@ -561,6 +561,10 @@ class _Bounds:
 
 
 
+#: How far past a window the patterns' look-aheads may need to see (a word's end, "zoos" not followed by " of").
+_LOOK_PAST = 16
+
+
 class _Lookup:
     """``_Bounds.first_between`` for a pattern, by searching each window directly until the windows
     searched add up to the text's length, then from the pattern's matches found once (a 1 MB posting
@@ -579,10 +583,12 @@ class _Lookup:
         if self.bounds is not None:
             return self.bounds.first_between(lo, hi, skip)
         self.budget -= hi - lo
-        m = self.rx.search(self.text, lo, hi)
-        while m and not (m.end() <= skip[0] or m.start() >= skip[1]):
-            m = self.rx.search(self.text, max(m.end(), m.start() + 1), hi)
-        return m.group() if m else ""
+        # the text goes on after the window: a word the window cuts ("code|book") is not a match
+        end = min(len(self.text), hi + _LOOK_PAST)
+        m = self.rx.search(self.text, lo, end)
+        while m and m.start() < hi and not (m.end() <= skip[0] or m.start() >= skip[1]):
+            m = self.rx.search(self.text, max(m.end(), m.start() + 1), end)
+        return m.group() if m and m.end() <= hi else ""
 
 
 def _chains(text: str, hits: list[Hit]) -> list[list[Hit]]:

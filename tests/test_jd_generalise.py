@@ -717,3 +717,12 @@ def test_what_a_posting_only_wishes_for_is_a_bonus(packaged_graph, text, bonus):
 
 def test_optional_and_not_assessed_is_still_a_negation(packaged_graph):
     assert "docker" not in tools("Docker is optional and not assessed.", packaged_graph)
+
+
+def test_a_window_that_cuts_a_word_does_not_find_its_first_half():
+    from kg.loaders.jd_rules import TECH_CUES
+
+    text = "The team keeps a codebook of interview questions."
+    hi = text.index("book")
+    assert jd_match._Lookup(TECH_CUES, text).first_between(0, hi) == "" == jd_match._Bounds(TECH_CUES, text).first_between(0, hi, (0, 0))
+    assert jd_match._Lookup(TECH_CUES, "Python code.").first_between(0, 11) == "code"
