@@ -786,13 +786,14 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
         return Mentions({}, set(), not_counted)
     negated: set[int] = set()
     prev_end = 0
+    bound = 0  # a negation cue before a list reaches back to here: the last list that named a tool or was negated
     prev_why = ""
     listed: set[int] = set()
     hints = _Hints.of(low) if len(low) == len(text) else _EVERYWHERE
     for chain in _chains(text, plausible):
         if len(chain) > 1:
             listed.update(id(h) for h in chain)
-        decision = _negation(text, chain, prev_end, hints)
+        decision = _negation(text, chain, bound, hints)
         glue = text[prev_end:chain[0].start] if prev_why and chain[0].start - prev_end <= 12 else ""
         activity = prev_why
         prev_why = ""
@@ -800,9 +801,12 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
             # "no coding in Python": the negated activity (a skill, not a tool: "replaced Jenkins
             # with GitHub Actions" names the replacement) takes the tool it is done with along
             decision = f"{activity} (the activity done '{glue.strip()}' it)", chain
-        elif decision and decision[1] is chain and all(vocab.labels.get(n) == "Skill" for h in chain for n in h.nodes):
+        skills = all(vocab.labels.get(n) == "Skill" for h in chain for n in h.nodes)
+        if decision and decision[1] is chain and skills:
             prev_why = decision[0]
         prev_end = chain[-1].end
+        if decision or not skills:
+            bound = prev_end  # a skill the cue is about reaches through ("switched orchestration from Airflow")
         if decision:
             why, which = decision
             for h in which:
@@ -952,12 +956,12 @@ def _drop_lowercase(h: Hit, dropped: set[int], not_counted: list[dict[str, Any]]
     dropped.add(id(h))
 
 
-def _technical_near(text: str, h: Hit, reach: int) -> bool:
-    """Whether a technical word stands within ``reach`` characters of the mention in its sentence, or a version
-    number or a part of the technology ("executors", "topics") right after it."""
+def _technical_near(text: str, h: Hit, reach: int, words: re.Pattern[str] = TECH_CUES) -> bool:
+    """Whether a technical word (``words``) stands within ``reach`` characters of the mention in its sentence, or
+    a version number or a part of the technology ("executors", "topics") right after it."""
     lo, hi = _sentence(text, h.start, h.end)
     lo, hi = max(lo, h.start - reach), min(hi, h.end + reach)
-    for m in TECH_CUES.finditer(text, lo, hi):  # not TECH_CONTEXT's everyday words of the trade ("engineers", "data")
+    for m in words.finditer(text, lo, hi):  # not TECH_CONTEXT's everyday words of the trade ("engineers", "data")
         if m.end() <= h.start or m.start() >= h.end:
             return True
     return bool(_VERSION_AFTER.match(text, h.end) or _COMPONENT_AFTER.match(text, h.end))
@@ -984,7 +988,7 @@ def _one_sense(text: str, plausible: list[Hit], not_counted: list[dict[str, Any]
     for i, h in enumerate(plausible):
         meaning = everyday.get(h.key)
         if meaning is None or id(h) in negated or (h.rule is None and h.key not in ORDINARY) or \
-                _next_to_technology(text, plausible, i) or \
+                _next_to_technology(text, plausible, i) or _technology_in_sentence(text, plausible, i, negated) or \
                 _technical_near(text, h, 60) or _asked_as_skill(text, h):
             kept.append(h)
             continue
@@ -1016,6 +1020,31 @@ def _next_to_technology(text: str, plausible: list[Hit], i: int) -> bool:
             if b - a <= 120 and not SENTENCE_END.search(text, a, b):
                 return True
     return False
+
+
+def _technology_in_sentence(text: str, plausible: list[Hit], i: int, negated: set[int]) -> bool:
+    """Whether the sentence of ``plausible[i]`` names another technology that vouches for it, or two others
+    of any kind, not only as the next mention ("Snowflake is the warehouse, dbt for transformations, Airflow
+    for orchestration (on AWS), and Python for ingestion jobs")."""
+    h = plausible[i]
+    lo, hi = _sentence(text, h.start, h.end)
+    others: set[str] = set()
+    for k in range(i - 1, -1, -1):
+        if plausible[k].start < lo:
+            break
+        others |= _other_technology(plausible[k], h, negated)
+    for k in range(i + 1, len(plausible)):
+        if plausible[k].end > hi:
+            break
+        others |= _other_technology(plausible[k], h, negated)
+    return "" in others or len(others) >= 2
+
+
+def _other_technology(o: Hit, h: Hit, negated: set[int]) -> set[str]:
+    """``o`` as evidence for ``h``: nothing if it is the same technology or negated, '' if it vouches, else its nodes."""
+    if id(o) in negated or o.nodes & h.nodes:
+        return set()
+    return {""} if _vouches(o) else set(o.nodes)
 
 
 def _same_sentence(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> None:

@@ -372,6 +372,10 @@ EVERYDAY: list[Sense] = [
                                      r"kitchen|canteen|caf[eé]|bar|library|floor|building|office|space|hall|auditorium|gym|"
                                      r"garden|terrace|boathouse|campus|wing|vessel|ship|boat|tanker|ferry|ferries|yacht|tug|"
                                      r"barge|trawler)s?\b"),
+    Sense("an object, not software",
+          after=r"(?:\s+(?:and|&)\s+[A-Z][\w-]*)?[*_]*,\s+(?:one\s+of\s+)?(?:our|the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}"
+                r"(?:robots?|arms?|machines?|printers?|rigs?|trucks?|vans?|tractors?|forklifts?|cranes?|drones?|satellites?|"
+                r"rovers?|telescopes?|microscopes?|instruments?|cameras?|buses|trains?|planes?|aircraft|cars?|bikes?)\b"),
     # greetings and sign-offs in e-mails ("Hi Jax,", "Thanks,\nRay")
     Sense("a person", before=r"(?:^|\n)[ \t>]*(?:hi|hello|hey|dear|(?:good\s+)?morning|(?:good\s+)?afternoon)[ \t]+$|"
                              r"\b(?:best|regards|cheers|thanks|thank\s+you|sincerely|best\s+wishes)[,!.]?[ \t]*\n[ \t>]*$"),
@@ -429,7 +433,7 @@ STRONG_TECH = re.compile(
     r"sdks?|apis?|deploy\w*|clusters?|stack|code|pipelines?|dags?|quer(?:y|ies|ying)|databases?|warehouses?|etl|elt|"
     r"containers?|microservices?|servers?|backend|scripts?|notebooks?|repos?|ci/cd|devops|mlops|dashboards?|"
     r"orchestrat\w*|inference|gpus?|kubernetes|cloud|executors?|partition(?:s|ing|ed)?|shard(?:s|ing|ed)?|replicas?|udfs?|"
-    r"joins|schemas?)(?![A-Za-z])|"
+    r"joins|schemas?|ingest(?:ion|ing|s|ed)?)(?![A-Za-z])|"
     r"\bv?\d+\.\d+(?:\.\d+)?\b|`[^`\n]{1,40}`|\w+\(\)|\.py\b|::|编程|代码|部署|集群|框架|开发|数据库|数仓|算法|"
     r"程式|程式碼|開發|資料庫|數倉|演算法|报表|報表|模型|机器学习|機器學習|資料倉儲|数据仓库|可视化|可視化",
     re.IGNORECASE)
@@ -498,7 +502,9 @@ NEGATION_BEFORE = (
     r"(?:\s+(?:anything|any\s+\w+|much|our\s+\w+)\s+(?:on|in|with|via|through))?"
     r"(?:\s+(?:you|candidates|applicants|anyone)?\s*to\s+(?:know|use|learn|touch|have|master|write|run))?\b|"
     r"(?<!you['’]ve\s)(?<!you\shave\s)\b(?:migrat|mov|switch|transition|port|shift)\w*\s+(?:(?:all|most|our|the|its|their|"
-    r"existing|legacy|remaining|every|of|\w+ing|jobs|workloads|pipelines|models|data|stack|everything|services|code)\s+){0,4}?"
+    r"existing|legacy|remaining|every|of|\w+ing|jobs|workloads|pipelines|models|data|stack|everything|services|code|"
+    r"ci|ci/cd|cd|builds?|deployments?|infra(?:structure)?|workflows?|dags|orchestration|storage|warehouse|tables|"
+    r"dashboards|tests|observability|apps?|applications|systems?|clusters?|repos?|estate|platform)\s+){0,4}?"
     r"(?:away\s+from|off(?:\s+of)?|out\s+of|from)\b|\baway\s+from\b|"
     r"\breplac(?:e|ed|es|ing)\b(?!\s+by)|\b(?:phas(?:e|ed|ing)\s+out|sunset(?:ting|ted)?|deprecat(?:e|ed|ing)|"
     r"retir(?:e|ed|ing)|decommission(?:ed|ing)?|ditch(?:ed|ing)?|drop(?:ped|ping)|abandon(?:ed|ing)?|"

@@ -726,3 +726,35 @@ def test_a_window_that_cuts_a_word_does_not_find_its_first_half():
     hi = text.index("book")
     assert jd_match._Lookup(TECH_CUES, text).first_between(0, hi) == "" == jd_match._Bounds(TECH_CUES, text).first_between(0, hi, (0, 0))
     assert jd_match._Lookup(TECH_CUES, "Python code.").first_between(0, 11) == "code"
+
+
+# -- the sixth blind set's kinds (each rule in new words) ---------------------------------------
+
+def test_machines_named_in_an_apposition_are_objects(packaged_graph):
+    text = "Interns calibrate Ray and Triton, the two gantry robots on the test floor, every morning."
+    e = extract(TECH + text, packaged_graph)
+    assert {"ray", "triton"}.isdisjoint(e.tools)
+    assert why(text, packaged_graph, "Ray") == "everyday sense: an object, not software ('Ray and Triton, the two gantry robots')"
+
+
+@pytest.mark.parametrize("text,gone,kept", [
+    ("We migrated builds from Jenkins to GitLab CI in 2023.", "jenkins", "gitlab-ci"),
+    ("Last year we switched orchestration from Airflow to Dagster.", "airflow", None),
+])
+def test_migrating_a_function_from_one_tool_leaves_that_tool(packaged_graph, text, gone, kept):
+    got = tools(text, packaged_graph)
+    assert gone not in got and (kept is None or kept in got)
+
+
+def test_a_sentence_of_technologies_vouches_for_a_name_its_neighbours_cannot(packaged_graph):
+    # the neighbours of 'Python' are AWS (a short name) and nothing: the other names in its sentence vouch for it,
+    # though elsewhere 'Python' stands in a sentence about a pet shop
+    text = ("Data Engineer\nWe sell pet snakes; the Python in reception is called Monty and the retailers love him.\n"
+            "Snowflake is the warehouse, dbt for transformations, Airflow for orchestration (on AWS), and Python for "
+            "ingestion jobs.")
+    assert "python" in extract(text, packaged_graph).tools
+
+
+def test_ingestion_makes_a_sentence_technical(packaged_graph):
+    text = "Data Engineer\nWe use SQL and dbt.\nBuild ingestion from retailer EPOS feeds using Python."
+    assert "python" in extract(text, packaged_graph).tools
