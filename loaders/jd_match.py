@@ -114,9 +114,10 @@ _ANAPHOR = re.compile(
 _NOT_YOURS = re.compile(r"else['’]s\s+(?:job|problem|responsibility|remit|call|department|work)|"
                         r"(?:not|isn['’]t|aren['’]t)\s+(?:your|this\s+role['’]s)\s+(?:job|problem|responsibility|concern|department)|"
                         r"不关你事|不關你事|不是你的(?:工作|职责|職責|事)")
-#: The same said of a third party, found by plain substring search: "their plumbing is their job", and in
-#: Chinese "has nothing to do with this role" (looked for only in text that is not all ASCII).
-_THEIR_JOB = ("is their job", "are their job", "is their responsibility", "are their responsibility")
+#: The same said of a third party ("their plumbing is their job", "Airflow is their world"; looked for only where
+#: "their" stands), and in Chinese "has nothing to do with this role" (only in text that is not all ASCII).
+_THEIR_JOB = re.compile(r"\b(?:is|are)\s+(?:entirely\s+|all\s+|very\s+much\s+)?their\s+(?:job|responsibility|world|domain|"
+                        r"turf|area|remit|call|problem|baby|thing|territory)\b")
 _NOT_THIS_ROLE_ZH = ("与本岗位无关", "與本職位無關", "与本职位无关", "和本岗位无关", "与这个岗位无关")
 #: A question right after the negated mention: "No experience with Kafka? We'll teach you."
 _QUESTION = re.compile(r"(?:[^\S\n]{1,2}[\w-]+){0,2}[^\S\n]{0,2}[?？]")
@@ -128,7 +129,8 @@ _OR_LIST = re.compile(r"\b(?:or|nor)\b|或", re.IGNORECASE)
 #: "Bonus: Ray", "experience with Triton". Read right after / right before the mention.
 _SKILL_AFTER = re.compile(r"\s*(?:[-:：(（]\s*)?(?:(?:experience|skills?|knowledge|expertise|proficiency|familiarity|"
                           r"certification|exposure)\b|(?:is\s+|are\s+|would\s+be\s+)?(?:" + BONUS + r"|required|a\s+must\b|"
-                          r"must[- ]have|mandatory)|经验|技能|能力)", re.IGNORECASE)
+                          r"must[- ]have|mandatory)|经验|技能|能力|經驗|"
+                          r"撰寫|撰写|编写|編寫|开发|開發|编程|編程|写|寫)", re.IGNORECASE)  # "以 Go 撰寫服務": writing in it
 _SKILL_BEFORE = re.compile(r"(?:(?:" + BONUS + r"|required|must[- ]haves?|experience\s+(?:with|in|using)|proficien\w+\s+(?:in|with)|"
                            r"knowledge\s+of|familiarity\s+with|skilled\s+in|expertise\s+in|"
                            r"writ(?:e|es|ing|ten)(?:\s+in)?|(?:cod(?:e|es|ing)|program(?:s|ming)?|scripting)\s+in)\s*[:：]?\s*|"
@@ -258,12 +260,16 @@ def _after_triggered(after: str) -> bool:
         return True  # a possessive, a parenthesis, a hyphen, a quote mark, ®
     if not c.isascii():
         return not _AFTER_ZH.isdisjoint(rest[:6])
-    return _starts_with_key(rest.split(None, 1)[0], _AFTER_KEYS)
+    return _starts_with_key(rest.split(None, 1)[0], _AFTER_KEYS) or _PRODUCT_LINE.search(rest, 0, 40) is not None
+
+
+#: The nouns of a product line, which may stand a word or two after the name ("Triton small-cell family").
+_PRODUCT_LINE = re.compile(r"\b(?:family|range|line-?up|series)\b")
 #: The words a negation cue begins with (its first word, or a CJK character of it), beyond the keys of
 #: the tables below ("not", "never", "moved"...). A key of four letters or more also starts longer words
 #: ("shun": "shuns", "shunned").
 _NEG_KEYS = frozenset(
-    ["nor", "neither", "without", "instead", "rather", "place", "opposed", "didn", "shouldn", "couldn", "can", "cannot", "mustn", "migrat", "move", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "gave", "quit", "exited", "forget",
+    ["nor", "neither", "without", "instead", "rather", "place", "little", "opposed", "didn", "shouldn", "couldn", "can", "cannot", "mustn", "migrat", "move", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "gave", "quit", "exited", "forget",
      "avoid", "steer", "eschew", "shun",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "done", "finished", "through",
      "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore",
@@ -742,7 +748,23 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
                    and not TECH_CONTEXT.search(inside) and not TECH_CUES.search(inside))  # "JAX (the Port of Jacksonville)"
         if (len(words) >= 2 and initials == h.text.lower()) or (chinese and h.rule is not None) or defined:
             out[h.key] = f"{h.text} ({inside})"
+    for h in hits:  # the other order: "automatic weather stations (AWS)"
+        if not (h.text.isupper() and 2 <= len(h.text) <= 4 and h.key not in out) or \
+                text[h.start - 1:h.start] not in ("(", "（") or text[h.end:h.end + 1] not in (")", "）"):
+            continue
+        before = text[max(0, h.start - 80):h.start - 1].rstrip()
+        words = [w for w in _INITIAL.findall(before)[-len(h.text) - 2:] if w.lower() not in _SMALL_WORDS][-len(h.text):]
+        if len(words) < 2 or "".join(w[0] for w in words).lower() != h.text.lower():
+            continue
+        phrase = before[before.rfind(words[0]):]
+        if any(vocab.nodes.get(_term_key(phrase[a:b]), set()) & h.nodes for a, b in find_folded(vocab.pattern, phrase)):
+            continue  # "Amazon Web Services (AWS)": the tool spelled out
+        out[h.key] = f"{phrase} ({h.text})"
     return out
+
+
+#: Words an abbreviation usually leaves out of its initials ("Department of Health (DH)").
+_SMALL_WORDS = frozenset("of and the for & in on to".split())
 
 
 def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
@@ -1103,7 +1125,9 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
             window = [h for h in window if h.nodes == window[-1].nodes]  # "it": the last one named
         _negate(text, window, negated, not_counted, f"negated: '{' '.join(m.group().split())}' speaks of it")
     yours = [(m.start(), m.group()) for m in _at_hints(_NOT_YOURS, low, hints)]
-    for phrase in _THEIR_JOB if low.isascii() else _THEIR_JOB + _NOT_THIS_ROLE_ZH:
+    if "their " in low:
+        yours += [(m.start(), m.group()) for m in _THEIR_JOB.finditer(low)]
+    for phrase in () if low.isascii() else _NOT_THIS_ROLE_ZH:
         at = low.find(phrase)
         if at >= 0:
             yours.append((at, phrase))

@@ -328,7 +328,7 @@ _ZH_OBJECT_AFTER = (r"卡|存储卡|内存卡|无人机|相机|镜头|耳机|手
                     r"的?(?:柯基|猫咪?|貓咪?|狗狗?|兔子?|鹦鹉|鸚鵡|金鱼|金魚|仓鼠|倉鼠)")
 #: Objects in English right after a name: ocean instruments, consumer devices, parts.
 _OBJECT_AFTER = (r"floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
-                 r"plugs?|thermostats?|electrodes?|igniters?")
+                 r"plugs?|thermostats?|electrodes?|igniters?|units|handsets|routers|modems")
 #: A word that may stand between a brand and its product ("the Snowflake down parka").
 _GOODS_MODIFIER = (r"(?:down|winter|summer|rain|leather|wool(?:len)?|puffer|hiking|running|waterproof|insulated|smart|"
                    r"kids['’]?|men['’]?s|women['’]?s)\s+")
@@ -375,7 +375,8 @@ EVERYDAY: list[Sense] = [
     Sense("an object, not software",
           after=r"(?:\s+(?:and|&)\s+[A-Z][\w-]*)?[*_]*,\s+(?:one\s+of\s+)?(?:our|the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}"
                 r"(?:robots?|arms?|machines?|printers?|rigs?|trucks?|vans?|tractors?|forklifts?|cranes?|drones?|satellites?|"
-                r"rovers?|telescopes?|microscopes?|instruments?|cameras?|buses|trains?|planes?|aircraft|cars?|bikes?)\b"),
+                r"rovers?|telescopes?|microscopes?|instruments?|cameras?|buses|trains?|planes?|aircraft|cars?|bikes?|"
+                r"units|devices|gadgets|appliances|handsets|routers|modems|kits)\b"),
     # greetings and sign-offs in e-mails ("Hi Jax,", "Thanks,\nRay")
     Sense("a person", before=r"(?:^|\n)[ \t>]*(?:hi|hello|hey|dear|(?:good\s+)?morning|(?:good\s+)?afternoon)[ \t]+$|"
                              r"\b(?:best|regards|cheers|thanks|thank\s+you|sincerely|best\s+wishes)[,!.]?[ \t]*\n[ \t>]*$"),
@@ -402,7 +403,9 @@ EVERYDAY: list[Sense] = [
                                        r"service|shop|store)s?,?\s+$"),
     Sense("a brand or product", before=r"(?:雪佛兰|雪佛蘭|三菱|起亚|起亞|丰田|豐田|本田|日产|日產|福特|大众|大眾|现代|現代|别克|別克|"
                                        r"马自达|馬自達|铃木|鈴木|斯巴鲁|五菱|宝马|寶馬|奔驰|賓士|奥迪|奧迪)\s*$"),
-    Sense("a brand or product", after=rf"(?:{_BRAND_LIST})?\s+(?:{_GOODS_MODIFIER})?(?:{_BRAND_AFTER})\b|\s*(?:®|™)",
+    Sense("a brand or product", after=rf"(?:{_BRAND_LIST})?\s+(?:{_GOODS_MODIFIER})?(?:{_BRAND_AFTER})\b|\s*(?:®|™)|"
+                                      # a product line ("the Triton small-cell family", not "the Ray family of libraries")
+                                      r"\s+(?:[a-z][\w-]*\s+){0,2}(?:product\s+)?(?:family|range|line-?up|series)\b(?!\s+of\b)",
           before=r"(?:\b(?:chevy|chevrolet|nissan|mitsubishi|ford|toyota|honda|dodge|plymouth|buy|bought|drive|drives|"
                  r"driving|wear|wearing|sip|drink|order|ordered|delivered\s+by|shop\s+at|shopping\s+at)\s+(?:a\s+|an\s+|the\s+|some\s+)?['’]?)$"),
     Sense("laboratory equipment or a chemical", after=rf"\s+(?:{_LAB_AFTER})\b", before=rf"\b(?:{_LAB_BEFORE})\s+$"),
@@ -475,32 +478,38 @@ NAME_LEADERS_OK = frozenset(
 
 #: Cues that negate the tools right AFTER them in the same clause ("no Hadoop", "instead of Airflow",
 #: "we don't use Spark", "无需掌握Hadoop"). A cue that is one of NOT_NEGATION is not one.
+#: "(you will not be) asked to write or run": being asked or expected to do something with the tool.
+_DO_WITH = r"(?:know|use|learn|touch|master|write|run|maintain|operate|build|debug|own|support)"
+_ASKED_TO = rf"(?:asked|expected|required)\s+to\s+{_DO_WITH}(?:\s+(?:or|and)\s+{_DO_WITH})?"
+
 NEGATION_BEFORE = (
     # before the bare "no" below, which would stop at "no" and leave "plans to bring" as the gap
     r"\b(?:no|not\s+any)\s+plans?\s+to\s+(?:bring|adopt|use|introduce|reintroduce|revive|move\s+to|switch\s+to|go\s+back\s+to)(?:\s+back)?\b|"
     r"\bnot\s+planning\s+to\s+(?:bring|adopt|use|introduce|reintroduce|revive)(?:\s+back)?\b|"
-    r"\bno\s+need\s+(?:for|to\s+(?:\w+\s+)?)|\bno\s+longer\s+(?:\w+\s+)?|\bno\b(?!\s*\.|\s+(?:matter|doubt|shortage|less|later|more|fewer|longer\s+than|problem|surprise|stranger|"
+    r"\bno\s+need\s+(?:for|to\s+(?:\w+\s+)?)|\b(?:no|little|zero)\s+(?:place|room|role|call|use)\s+for\b|\bno\s+longer\s+(?:\w+\s+)?|\bno\b(?!\s*\.|\s+(?:matter|doubt|shortage|less|later|more|fewer|longer\s+than|problem|surprise|stranger|"
     r"exception|one|two|limit))|"
     r"\bnor\s+(?:is|are|was|were|do|does|did|will|would|should|can|could|must|need)(?:\s+(?:we|you|they|it|there))?"
     r"(?:\s+(?:use|using|need|needed|require|required|touch))?\b|\bnor\b|\bneither\b|\bwithout\b(?!\s+(?:compromising|sacrificing|breaking|losing|downtime))|"
     r"\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b|\bas\s+opposed\s+to\b|\bnot\s+(?:on|in|with|using|via)\b|"
     r"\b(?:do|does|did|will|would|should|must|can|ca|need|could)\s*(?:not|n['’]t)\s+(?:\w+\s+){0,2}?"
-    r"(?:use|using|need|require|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|expect|ask\s+for|"
+    r"(?:" + _ASKED_TO + r"|use|using|need|require|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|expect|ask\s+for|"
     r"look\s+for|want|have|write|support|maintain|care\s+about|worry\s+about|bother\s+(?:with|learning)|go\s+near|see|get|do|"
     r"ask\s+about|quiz\s+you\s+on|interview\s+(?:you\s+)?(?:on|about)|include|involve|"
     r"learn|study|spend\s+(?:any\s+)?time\s+(?:on|learning|with)|assess|test|screen\s+for)"
     r"(?:\s+(?:anything|any\s+\w+|much|our\s+\w+)\s+(?:on|in|with|via|through))?"
     r"(?:\s+(?:you|candidates|applicants|anyone|people)\s+to\s+(?:know|use|have|learn|be\s+(?:an?\s+)?\w+\s+(?:in|with|at))|"
-    r"\s+to\s+(?:know|use|learn|touch|have|master|write|run|be\s+(?:an?\s+)?\w+\s+(?:in|with|at)))?\b|"
+    r"\s+to\s+(?:know|use|learn|touch|have|master|write|run|be\s+(?:an?\s+)?\w+\s+(?:in|with|at))"
+    r"(?:\s+(?:or|and)\s+(?:know|use|learn|touch|master|write|run|maintain|operate|build|debug))?)?\b|"
     r"\b(?:don['’]t|won['’]t|doesn['’]t|didn['’]t|never|isn['’]t|aren['’]t|wasn['’]t|not)\s+(?:\w+\s+){0,2}?"
-    r"(?:use|using|used|need|needed|require|required|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|"
+    r"(?:" + _ASKED_TO + r"|use|using|used|need|needed|require|required|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|"
     r"expect|want|have|write|support|maintain|going\s+to\s+use|part\s+of|a\s+(?:\w+\s+)?shop|do|doing|learn|learning|study|"
     r"spend\s+(?:any\s+)?time\s+(?:on|learning|with)|bother\s+(?:with|learning)|go\s+near|come\s+across|assess|test|screen\s+for|"
     r"adopt\w*|introduc\w*|bring(?:ing)?\s+in|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|"
     r"be\s+(?:using|adopting|touching|running|writing|maintaining|coding|building|working\s+(?:with|in|on))|"
     r"ask\s+about|quiz\s+you\s+on|interview\s+(?:you\s+)?(?:on|about)|include|involve|find|see|meet|encounter)"
     r"(?:\s+(?:anything|any\s+\w+|much|our\s+\w+)\s+(?:on|in|with|via|through))?"
-    r"(?:\s+(?:you|candidates|applicants|anyone)?\s*to\s+(?:know|use|learn|touch|have|master|write|run))?\b|"
+    r"(?:\s+(?:you|candidates|applicants|anyone)?\s*to\s+(?:know|use|learn|touch|have|master|write|run)"
+    r"(?:\s+(?:or|and)\s+(?:know|use|learn|touch|master|write|run|maintain|operate|build|debug))?)?\b|"
     r"(?<!you['’]ve\s)(?<!you\shave\s)\b(?:migrat|mov|switch|transition|port|shift)\w*\s+(?:(?:all|most|our|the|its|their|"
     r"existing|legacy|remaining|every|of|\w+ing|jobs|workloads|pipelines|models|data|stack|everything|services|code|"
     r"ci|ci/cd|cd|builds?|deployments?|infra(?:structure)?|workflows?|dags|orchestration|storage|warehouse|tables|"
@@ -564,7 +573,7 @@ NEGATION_AFTER = (
     r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
     r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
     r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:legacy\s+now|off\s+the\s+table)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=[(\-–—,]\s)|(?<=\())(?:dead|history)\b|"
-    r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|"
+    r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|(?:of\s+)?(?:zero|no|little)\s+(?:use|value|relevance)\s+(?:here|to\s+us|in\s+this\s+(?:role|team|job))\b|"
     r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|wouldn['’]t|would\s+not)\s+help\s+(?:you\s+)?(?:here|much|in\s+this\s+(?:role|job|team))|"
     r"(?:contract|licen[cs]es?|subscription|seats?)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
     r"(?:lapsed?|expired?|ran\s+out|run\s+out|cancell?ed|not\s+renewed)\b|"

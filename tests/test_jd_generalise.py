@@ -758,3 +758,34 @@ def test_a_sentence_of_technologies_vouches_for_a_name_its_neighbours_cannot(pac
 def test_ingestion_makes_a_sentence_technical(packaged_graph):
     text = "Data Engineer\nWe use SQL and dbt.\nBuild ingestion from retailer EPOS feeds using Python."
     assert "python" in extract(text, packaged_graph).tools
+
+
+# -- the seventh blind set's kinds (each rule in new words) -------------------------------------
+
+@pytest.mark.parametrize("text,gone", [
+    ("Reporting belongs to Finance: Tableau is their turf, and you won't be expected to build or maintain it.", "tableau"),
+    ("You will not be asked to deploy or debug Kafka clusters; you will not be asked to write or run Flink jobs.", "flink"),
+    ("With a few thousand rows a day there is little room for Spark here.", "spark"),
+    ("Scala experience is of no use in this team.", "scala"),
+])
+def test_negation_kinds_of_the_seventh_blind_set(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+@pytest.mark.parametrize("text,term,reason", [
+    ("Alarms come from the plant's Advanced Warning System (AWS) every ten minutes.", "AWS",
+     "everyday sense: an abbreviation of something else (the posting spells it out: 'Advanced Warning System (AWS)')"),
+    ("Our hardware team ships the Argo edge-router range, the small grey units in every branch.", "Argo",
+     "everyday sense: a brand or product ('Argo edge-router range')"),
+])
+def test_everyday_kinds_of_the_seventh_blind_set(packaged_graph, text, term, reason):
+    assert why(text, packaged_graph, term) == reason
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("We run on Amazon Web Services (AWS).", "aws"),                   # the tool spelled out
+    ("The Ray family of libraries (Tune, Serve) runs our tuning.", "ray"),  # a family 'of' libraries
+    ("后端服务以 Go 撰写。", "go"),                                     # written in Go
+])
+def test_kinds_that_stay_the_tool(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
