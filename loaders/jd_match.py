@@ -260,11 +260,14 @@ def _after_triggered(after: str) -> bool:
         return True  # a possessive, a parenthesis, a hyphen, a quote mark, ®
     if not c.isascii():
         return not _AFTER_ZH.isdisjoint(rest[:6])
-    return _starts_with_key(rest.split(None, 1)[0], _AFTER_KEYS) or _PRODUCT_LINE.search(rest, 0, 40) is not None
+    if _starts_with_key(rest.split(None, 1)[0], _AFTER_KEYS):
+        return True
+    head = rest[:40]
+    return any(noun in head for noun in _PRODUCT_LINE)
 
 
 #: The nouns of a product line, which may stand a word or two after the name ("Triton small-cell family").
-_PRODUCT_LINE = re.compile(r"\b(?:family|range|line-?up|series)\b")
+_PRODUCT_LINE = ("family", "range", "lineup", "line-up", "series")
 #: The words a negation cue begins with (its first word, or a CJK character of it), beyond the keys of
 #: the tables below ("not", "never", "moved"...). A key of four letters or more also starts longer words
 #: ("shun": "shuns", "shunned").
@@ -448,6 +451,7 @@ class Hit:
     rule: Rule | None
     why: str = ""
     level: str = "required"
+    skills: bool | None = None  # whether every node it names is a skill: found when first asked
 
 
 @dataclass
@@ -536,13 +540,10 @@ class _Bounds:
     """Sorted positions of a pattern's matches, for 'the last one before' / 'the first one after' in O(log n)."""
 
     def __init__(self, rx: re.Pattern[str], text: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.groups: list[str] = []
-        for m in rx.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.groups.append(m.group())
+        spans = [m.span() for m in rx.finditer(text)]
+        self.text = text
+        self.starts: list[int] = [a for a, _ in spans]
+        self.ends: list[int] = [b for _, b in spans]
 
     def last_end_before(self, pos: int, default: int = 0) -> int:
         i = bisect.bisect_right(self.ends, pos) - 1
@@ -561,7 +562,7 @@ class _Bounds:
         i = bisect.bisect_left(self.starts, lo)
         while i < len(self.starts) and self.ends[i] <= hi:
             if self.ends[i] <= skip[0] or self.starts[i] >= skip[1]:
-                return self.groups[i]
+                return self.text[self.starts[i]:self.ends[i]]
             i += 1
         return ""
 
@@ -823,7 +824,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
             # "no coding in Python": the negated activity (a skill, not a tool: "replaced Jenkins
             # with GitHub Actions" names the replacement) takes the tool it is done with along
             decision = f"{activity} (the activity done '{glue.strip()}' it)", chain
-        skills = all(vocab.labels.get(n) == "Skill" for h in chain for n in h.nodes)
+        skills = all(_all_skills(h, vocab) for h in chain)
         if decision and decision[1] is chain and skills:
             prev_why = decision[0]
         prev_end = chain[-1].end
@@ -1023,6 +1024,13 @@ def _one_sense(text: str, plausible: list[Hit], not_counted: list[dict[str, Any]
 def _asked_as_skill(text: str, h: Hit) -> bool:
     """Whether the words right around the mention ask for it as a skill ("JAX experience is a plus", "Bonus: Ray")."""
     return bool(_SKILL_AFTER.match(text, h.end, h.end + 40) or _SKILL_BEFORE.search(text, max(0, h.start - 40), h.start))
+
+
+def _all_skills(h: Hit, vocab: Vocabulary) -> bool:
+    """Whether every node the mention names is a skill (cached on the mention)."""
+    if h.skills is None:
+        h.skills = all(vocab.labels.get(n) == "Skill" for n in h.nodes)
+    return h.skills
 
 
 def _sentence_ends(text: str, found: list[_Bounds]) -> _Bounds:
