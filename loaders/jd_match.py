@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 from kg.loaders.jd_rules import (
     BONUS,
     CLAUSE_END,
+    DISCONTINUED,
+    DISCONTINUED_ZH,
     EVERYDAY,
     EVERYDAY_CONTEXT,
     EXAMPLES_GLUE,
@@ -93,15 +95,17 @@ _ZH_THEN = re.compile(r"\s*(?:的话|的話)?\s*[，,]?\s*(?:就|便|则|則)")
 #: "唔需要識 Tableau" is "不需要識 Tableau", "冇用 Hive" is "没用 Hive".
 _CANTONESE = str.maketrans({"唔": "不", "冇": "没"})
 #: "tore LangChain out", "ripped the old Jenkins out": a verb before the tool and "out"/"away" after it.
-_TORN_BEFORE = re.compile(r"\b(?:tore|torn|ripped|ripping|pulled|pulling|yanked|took|taken|threw|thrown)\s+"
+_TORN_BEFORE = re.compile(r"\b(?:tore|torn|ripped|ripping|pulled|pulling|yanked|took|taken|threw|thrown|turned|turning|switched|"
+                          r"switching|shut|shutting|phased|phasing)\s+"
                           r"(?:(?:the|our|all|its|their|that|this|old|legacy)\s+)*$", re.IGNORECASE)
-_TORN_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:out|away)\b", re.IGNORECASE)
+_TORN_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:out|away|off|down)\b", re.IGNORECASE)
 #: A negation whose object is a pronoun ("you will not be expected to know either", "Neither will come
 #: up", "you will not be asked to work with it"): it speaks of the tools just named. Read on lowercase text.
 _ANAPHOR = re.compile(
     r"(?:not|never|no\s+longer|(?:do|does|did|wo|would|should|could|ca|need|must|is|are|was|were|have|has)n['’]t|cannot)"
     r"\s+(?:be\s+)?(?:\w+\s+){0,3}?(?:know|use|using|used|touch|touching|need|needed|"
     r"learn|learning|work(?:ing)?\s+(?:with|on|in)|maintain(?:ing)?|writ(?:e|ing)|run(?:ning)?|list|mention|"
+    r"adopt(?:ing)?|keep(?:ing)?|pursue|build(?:ing)?\s+(?:with|on)|"
     r"ask(?:ed)?\s+(?:to\s+\w+\s+(?:with|on|about)|about)|expected\s+to\s+(?:know|use|touch|learn)|help(?:\s+you)?|"
     r"come\s+up|matter|go(?:ing)?\s+back\s+to|miss)\s+(?P<p>either(?:\s+of\s+them)?|them|it|those|these|"
     r"any\s+of\s+(?:them|these|those)|both)\b(?!\s+(?:from\s+scratch|on\s+day|right\s+away|yet|immediately|in\s+depth|"
@@ -109,6 +113,17 @@ _ANAPHOR = re.compile(
     r"neither\s+(?:needed|required|necessary|expected|counted|assessed|used|relevant)\b|"
     r"neither(?:\s+of\s+(?:them|these|those|the\s+two))?\s+(?:will|is|are|was|were|does|do|would|should|comes?|matters?)\b|"
     r"(?:也|亦)?(?:不会|不會|不)(?:考察|考|问|問|涉及|用到)(?:相关内容|相關內容|这些|這些|它们|它們|这个|這個|这块|這塊)")
+#: A pronoun subject with a negative predicate speaks of the tools just named, like a pronoun object:
+#: "…to justify Spark, and it has never been part of our toolkit", "we ran Kubeflow Pipelines; last year they
+#: gave way to an in-house scheduler", "they are read-only history". Read on lowercase text, from the predicate.
+_PRONOUN_PREDICATE = re.compile(
+    r"(?:never|not|no\s+longer)\s+(?:been\s+|be\s+)?(?:part\s+of|used|needed|required|relevant|in\s+use|coming\s+back|"
+    r"come\s+back|made\s+it)\b(?!\s+(?:to|that|for\s+(?:you|candidates))\b)|gave\s+way\s+to\b|"
+    r"(?:read-only\s+|ancient\s+|old\s+)?history\b|(?:" + DISCONTINUED + r")\b(?!\s+(?:to|that)\b)")
+_PRONOUN_BEFORE = re.compile(r"\b(?P<p>it|they|both|these|those|the\s+latter)\s+(?:(?:has|have|had|is|are|was|were|will|'s|’s)\s+)?"
+                             r"(?:(?:also|since|then|long|all|quietly|finally|now|already|simply)\s+)?(?:been\s+)?(?:[\w-]+\s+)?$")
+
+
 #: A sentence that says its subject is another team's work ("Dashboards are someone else's job: our BI team
 #: builds the Tableau reports"): every tool it names is that work. Read on lowercase text.
 _NOT_YOURS = re.compile(r"else['’]s\s+(?:job|problem|responsibility|remit|call|department|work)|"
@@ -118,7 +133,8 @@ _NOT_YOURS = re.compile(r"else['’]s\s+(?:job|problem|responsibility|remit|call
 #: "their" stands), and in Chinese "has nothing to do with this role" (only in text that is not all ASCII).
 _THEIR_JOB = re.compile(r"\b(?:is|are)\s+(?:entirely\s+|all\s+|very\s+much\s+)?their\s+(?:job|responsibility|world|domain|"
                         r"turf|area|remit|call|problem|baby|thing|territory)\b")
-_NOT_THIS_ROLE_ZH = ("与本岗位无关", "與本職位無關", "与本职位无关", "和本岗位无关", "与这个岗位无关")
+_NOT_THIS_ROLE_ZH = ("与本岗位无关", "與本職位無關", "与本职位无关", "和本岗位无关", "与这个岗位无关",
+                     "碰不到", "接触不到", "接觸不到", "不会接触到", "不會接觸到", "轮不到", "輪不到")
 #: A question right after the negated mention: "No experience with Kafka? We'll teach you."
 _QUESTION = re.compile(r"(?:[^\S\n]{1,2}[\w-]+){0,2}[^\S\n]{0,2}[?？]")
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
@@ -215,10 +231,16 @@ def _word_senses(word: str) -> frozenset[int]:
 _NUMBER_SENSES = frozenset(i for i, keys in enumerate(_SENSE_BEFORE_KEYS) if "0" in keys)
 
 
+#: The sense of a capital "The" inside a sentence ("at The Flask"): its word is glue for every other sense.
+_CAPITAL_THE = next(i for i, s in enumerate(EVERYDAY) if s.before.endswith(")The\\s+$"))
+
+
 def _before_senses(window: str) -> tuple[int, ...]:
     """The everyday senses whose pattern before a name may match at the end of ``window``: only
     those run, so a mention pays for the one or two senses its last words point to."""
     found: set[int] = set()
+    if window.endswith("The "):
+        found.add(_CAPITAL_THE)
     if not window.isascii():
         found.update(_word_senses(window.rstrip()[-_ZH_BEFORE_TAIL:]))
     last = window.rsplit(None, 4)[-4:]  # the last four words, without splitting the whole window
@@ -276,14 +298,14 @@ _NEG_KEYS = frozenset(
      "avoid", "steer", "eschew", "shun",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "done", "finished", "through",
      "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore",
-     "yanked", "took", "threw"]
+     "yanked", "took", "threw", "turn"]
 )
 #: Chinese negation cues, by their first character or two (a cheap test before the full pattern runs).
 _ZH_NEG = ("不", "没", "沒", "未", "无", "無", "毋", "弃", "棄", "已", "放弃", "放棄", "而非", "而不",
            "代替", "取代", "替代", "替换", "淘汰", "告别", "停用",
            "避免", "禁止", "禁用", "拒绝", "摒弃", "用不")
 #: The words a cue of NEGATION_AFTER holds among its first ones (the full pattern runs only after one of them).
-_NEG_AFTER_KEYS = frozenset(["needn", "gone", "optional", "history", "free", "less",
+_NEG_AFTER_KEYS = frozenset(["needn", "gone", "optional", "history", "free", "less", "nowhere",
                              "dead", "wouldn", "winding", "end",
                              "nope", "contract", "licence", "license", "subscription", "seats",
                              "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel"])
@@ -300,7 +322,7 @@ _SUBJECT_KEYS = frozenset("""out unnecessary irrelevant legacy retired deprecate
     shut outgrew moved left stopped cancelled canceled terminated discontinued superseded
     not isn aren wasn weren won doesn don never no else handled owned covered maintained taken relic
     belongs belong falls fall stays stay remains remain kept days over behind past outside off
-    archived unplugged deleted uninstalled torn pulled thrown written""".split())
+    archived unplugged deleted uninstalled torn pulled thrown written closed gave""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
@@ -746,7 +768,8 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
         initials = "".join(w[0] for w in words).lower()
         chinese = not inside.isascii() and not words
         defined = (h.rule is not None and len(words) >= 2 and words[0].lower() in ("the", "a", "an")
-                   and not TECH_CONTEXT.search(inside) and not TECH_CUES.search(inside))  # "JAX (the Port of Jacksonville)"
+                   and any(w[:1].isupper() for w in words[1:])  # a name: "JAX (the Port of Jacksonville)", not "(the group uses both)"
+                   and not TECH_CONTEXT.search(inside) and not TECH_CUES.search(inside))
         if (len(words) >= 2 and initials == h.text.lower()) or (chinese and h.rule is not None) or defined:
             out[h.key] = f"{h.text} ({inside})"
     for h in hits:  # the other order: "automatic weather stations (AWS)"
@@ -1132,6 +1155,25 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
         if m.group("p") == "it":
             window = [h for h in window if h.nodes == window[-1].nodes]  # "it": the last one named
         _negate(text, window, negated, not_counted, f"negated: '{' '.join(m.group().split())}' speaks of it")
+    for m in _at_hints(_PRONOUN_PREDICATE, low, hints):
+        subject = _PRONOUN_BEFORE.search(low, max(0, m.start() - 40), m.start())
+        if subject is None or _CONDITION.search(text, clause_start(text, subject.start()), subject.start()):
+            continue  # "if it is not used…", or no pronoun: the predicate's own subject is read elsewhere
+        at = subject.start()
+        lo, _ = _sentence(text, at, m.end())
+        window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, at)]
+        if not window and lo > 0 and "\n\n" not in text[max(0, lo - 3):lo + 1]:
+            before, _ = _sentence(text, lo - 1, lo - 1)
+            window = plausible[bisect.bisect_left(starts, before):bisect.bisect_left(starts, lo)]
+        window = [h for h in window if h.end <= at and id(h) not in negated]
+        if not window:
+            continue
+        if subject.group("p") == "it":
+            window = [h for h in window if h.nodes == window[-1].nodes]  # "it": the last one named
+        said = " ".join(low[at:m.end()].split())
+        _negate(text, window, negated, not_counted, f"negated: '{said}' speaks of it")
+    if not low.isascii():
+        _chinese_history(text, plausible, starts, negated, not_counted)
     yours = [(m.start(), m.group()) for m in _at_hints(_NOT_YOURS, low, hints)]
     if "their " in low:
         yours += [(m.start(), m.group()) for m in _THEIR_JOB.finditer(low)]
@@ -1144,6 +1186,26 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
         window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         _negate(text, [h for h in window if id(h) not in negated], negated, not_counted,
                 f"negated: its sentence says '{said}' (another team's work)")
+
+
+#: Chinese words that put what follows in the past ("公司早期的模型以 Keras 撰寫"), and the words that end it.
+_ZH_HISTORY = re.compile(r"早期|以前|過去|过去|曾经|曾經|原先|最初|当初|當初|历史上|歷史上|早年|老一代|旧版|舊版")
+_ZH_ENDED = re.compile(r"(?:" + DISCONTINUED_ZH + r")|不再(?:使用|维护|維護|用|更新)")
+
+
+def _chinese_history(text: str, plausible: list[Hit], starts: list[int], negated: set[int],
+                     not_counted: list[dict[str, Any]]) -> None:
+    """A Chinese sentence that puts tools in the past and then ends them speaks of them: "公司早期的分類模型以
+    Keras 撰寫，這批舊模型已全數封存、不再維護" (the early models, written in Keras, are archived)."""
+    for m in _ZH_ENDED.finditer(text):
+        lo, _ = _sentence(text, m.start(), m.end())
+        past = _ZH_HISTORY.search(text, lo, m.start())
+        if past is None:
+            continue
+        window = [h for h in plausible[bisect.bisect_left(starts, past.end()):bisect.bisect_left(starts, m.start())]
+                  if id(h) not in negated]
+        if window:
+            _negate(text, window, negated, not_counted, f"negated: '{past.group()}…{m.group()}' (a thing of the past)")
 
 
 def _at_hints(rx: re.Pattern[str], low: str, hints: _Hints) -> Iterator[re.Match[str]]:

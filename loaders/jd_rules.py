@@ -85,7 +85,7 @@ RULES: dict[str, Rule] = {
                  sense="beehive"),
     "airflow": Rule(before=r"(?:proper|adequate|good|great|excellent|poor|sufficient|enough|optimal|room|duct|cabinet|"
                            r"greenhouse|balanced?|measure|improve|restrict|fresh|natural|cool)\s+$",
-                    after=r"\s+(?:through|across|around|in\s+the\s+(?:greenhouse|room|building|cabinet))\b", sense="air movement"),
+                    after=r"\s+(?:through|across|around|over|past|under|in\s+the\s+(?:greenhouse|room|building|cabinet))\b", sense="air movement"),
     "snowflake": Rule(before=r"(?:paper|a|each|special|little|unique)\s+$",
                       after=r"s?\s+(?:decorations?|ornaments?|pattern|cookies|schemas?|model(?:l)?ing|dimensions?)\b|\s+(?:and|or)\s+star\s+schemas?",
                       sense="snow, a snowflake schema"),
@@ -325,7 +325,9 @@ _ZH_OBJECT_AFTER = (r"卡|存储卡|内存卡|无人机|相机|镜头|耳机|手
                     r"商场|商場|书店|書店|度假村|海滩|海灘|沙滩|沙灘|海景|公园|公園|博物馆|博物館|乐园|樂園|剧院|劇院|"
                     r"酥|饼干|餅乾|糕|冰淇淋|布丁|披萨|披薩|饮料|飲料|杯|保温杯|保溫杯|水杯|水壶|水壺|园|園|浮标|浮標|资料中心|資料中心|"
                     r"抱枕|抱抱熊|毛绒|毛絨|系列|联名|聯名|创意园|創意園|产业园|產業園|科技园|科技園|工业园|工業園|软件园|軟件園|"
-                    r"的?(?:柯基|猫咪?|貓咪?|狗狗?|兔子?|鹦鹉|鸚鵡|金鱼|金魚|仓鼠|倉鼠)")
+                    r"的?(?:柯基|猫咪?|貓咪?|狗狗?|兔子?|鹦鹉|鸚鵡|金鱼|金魚|仓鼠|倉鼠)|"
+                    # a product line named with a Chinese word too ('"Hive 蜂巢"系列')
+                    r"\s*[\u4e00-\u9fff]{1,4}\s*[”\"」』']?\s*(?:系列|产品线|產品線|品牌)")
 #: Objects in English right after a name: ocean instruments, consumer devices, parts.
 _OBJECT_AFTER = (r"floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
                  r"plugs?|thermostats?|electrodes?|igniters?|units|handsets|routers|modems")
@@ -377,6 +379,8 @@ EVERYDAY: list[Sense] = [
                 r"(?:robots?|arms?|machines?|printers?|rigs?|trucks?|vans?|tractors?|forklifts?|cranes?|drones?|satellites?|"
                 r"rovers?|telescopes?|microscopes?|instruments?|cameras?|buses|trains?|planes?|aircraft|cars?|bikes?|"
                 r"units|devices|gadgets|appliances|handsets|routers|modems|kits)\b"),
+    # "The" written with a capital inside a sentence starts a name ("drinks at The Flask in Highgate")
+    Sense("a vessel or place", before=r"(?<=[a-z,;] )The\s+$", case=True),
     # greetings and sign-offs in e-mails ("Hi Jax,", "Thanks,\nRay")
     Sense("a person", before=r"(?:^|\n)[ \t>]*(?:hi|hello|hey|dear|(?:good\s+)?morning|(?:good\s+)?afternoon)[ \t]+$|"
                              r"\b(?:best|regards|cheers|thanks|thank\s+you|sincerely|best\s+wishes)[,!.]?[ \t]*\n[ \t>]*$"),
@@ -483,6 +487,10 @@ _DO_WITH = r"(?:know|use|learn|touch|master|write|run|maintain|operate|build|deb
 _ASKED_TO = rf"(?:asked|expected|required)\s+to\s+{_DO_WITH}(?:\s+(?:or|and)\s+{_DO_WITH})?"
 
 NEGATION_BEFORE = (
+    # a subject that is nobody: "Nobody on this team builds applications with LangChain", "none of our models run on TF"
+    r"\b(?:nobody|no\s+one|none\s+of\s+(?:us|our\s+\w+|the\s+\w+))(?:\s+(?:here|(?:on|in|at)\s+(?:this|the|our)\s+\w+))?\s+"
+    r"(?:\w+\s+)?(?:uses?|using|builds?|writes?|touch(?:es)?|runs?|works?|codes?|needs?|relies)"
+    r"(?:\s+(?:\w+\s+){0,2}?(?:with|in|on|against|via))?\b|"
     # before the bare "no" below, which would stop at "no" and leave "plans to bring" as the gap
     r"\b(?:no|not\s+any)\s+plans?\s+to\s+(?:bring|adopt|use|introduce|reintroduce|revive|move\s+to|switch\s+to|go\s+back\s+to)(?:\s+back)?\b|"
     r"\bnot\s+planning\s+to\s+(?:bring|adopt|use|introduce|reintroduce|revive)(?:\s+back)?\b|"
@@ -544,7 +552,7 @@ NEGATION_BEFORE = (
 )
 #: Cues that negate the tools right BEFORE them in the same clause ("Spark is not required", "Hive已下线").
 #: Participles that say a tool was left behind ("retired", "swapped out", "end-of-lifed"), in any predicate.
-DISCONTINUED = (r"retired|deprecated|phased\s+out|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
+DISCONTINUED = (r"retired|deprecated|phased\s+out|closed(?:\s+down)?(?![-\w])|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
                 r"cancell?ed|terminated|discontinued|superseded|retired\s+for\s+good|"
                 r"switched\s+(?:off|out)|turned\s+off|shut\s+down|frozen|wound\s+down|swapped\s+out|ripped\s+out|"
                 r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early|"
@@ -552,7 +560,7 @@ DISCONTINUED = (r"retired|deprecated|phased\s+out|sunset(?:ted)?|decommissioned|
                 r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+away|let\s+go|written\s+off|"
                 r"migrated\s+(?:over\s+)?(?:to|onto)\s+(?=(?-i:[A-Z]))")
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
-DISCONTINUED_ZH = (r"弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
+DISCONTINUED_ZH = (r"封存|归档|歸檔|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
 NEGATION_AFTER = (
     r"^(?:\s+(?:experience|knowledge|skills?|expertise))?\s*[:：?]\s*(?:not\s+(?:used|needed|required|in\s+use|necessary|expected|here)|"
@@ -573,7 +581,7 @@ NEGATION_AFTER = (
     r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
     r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
     r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:legacy\s+now|off\s+the\s+table)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=[(\-–—,]\s)|(?<=\())(?:dead|history)\b|"
-    r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|(?:of\s+)?(?:zero|no|little)\s+(?:use|value|relevance)\s+(?:here|to\s+us|in\s+this\s+(?:role|team|job))\b|"
+    r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|nowhere\s+(?:in|near|to\s+be\s+(?:seen|found))\b|(?:of\s+)?(?:zero|no|little)\s+(?:use|value|relevance)\s+(?:here|to\s+us|in\s+this\s+(?:role|team|job))\b|"
     r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|wouldn['’]t|would\s+not)\s+help\s+(?:you\s+)?(?:here|much|in\s+this\s+(?:role|job|team))|"
     r"(?:contract|licen[cs]es?|subscription|seats?)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
     r"(?:lapsed?|expired?|ran\s+out|run\s+out|cancell?ed|not\s+renewed)\b|"
@@ -581,7 +589,7 @@ NEGATION_AFTER = (
     r"then|honestly|frankly|deliberately|intentionally|explicitly)\s+)?"
     r"(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
     r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
-    r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|(?:something|anything)\s+(?:we|you)|what\s+(?:we|you)|on\s+the\s+table|"
+    r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|coming\s+back|(?:something|anything)\s+(?:we|you)|what\s+(?:we|you)|on\s+the\s+table|"
     r"an?\s+(?:\w+\s+)?(?:skill|tool|technology|thing|area)\s+(?:we|you|that|this)|"
     r"involved|in\s+scope|applicable|a\s+factor|a\s+focus|on\s+(?:our|the)\s+(?:roadmap|radar|agenda|cards)|in\s+the\s+picture)\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
     # a participle, not the active verb: "Airflow replaced it" names what came, "Jenkins, replaced by Actions" what went
@@ -593,8 +601,9 @@ NEGATION_AFTER = (
     r"^[-‐](?:free|less)\b|"
     r"^\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識|语言|語言)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
     r"(?:非必要|非必須|不是必須|不必要|不做要求|不作要求|不要求|不需要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮|"
+    r"规划|規劃|计划|計劃|路线图|路線圖|"
     r"工具链|工具鏈|工具箱|技术体系|技術體系)|不沾边|不沾邊|无关|無關|"
-    r"(?:早|早就|早已)?已?(?:经|經)?[^，。；,.;、\n]{0,8}?(?:" + DISCONTINUED_ZH + r"|被取代|被替換|被替换)|"
+    r"(?:早|早就|早已)?已?(?:经|經)?[^，。；,.;、\n]{0,16}?(?:" + DISCONTINUED_ZH + r"|被取代|被替換|被替换)|"
     r"(?:不是|並非|并非)(?:本岗位|本職位|这个岗位|這個崗位|我们|我們)?的?(?:重点|重點|核心要求|必备技能|必備技能)|"
     r"(?:不是|非|并非|並非)(?:必要|必须|必須|必需|必备|必備|硬性要求|刚需|剛需)|不需|無需|無須|不涉及|不考察|不列入|"
     r"(?:没有|沒有|无|無)(?:任何|硬性)?要求|(?:可以|可)不(?:会|會|懂|熟悉)|不(?:会|會|懂|熟悉)也(?:没|沒)(?:关系|關係)|"

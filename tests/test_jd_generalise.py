@@ -789,3 +789,41 @@ def test_everyday_kinds_of_the_seventh_blind_set(packaged_graph, text, term, rea
 ])
 def test_kinds_that_stay_the_tool(packaged_graph, text, kept):
     assert kept in tools(text, packaged_graph)
+
+
+# -- the eighth blind set's kinds (each rule in new words) --------------------------------------
+
+@pytest.mark.parametrize("text,gone", [
+    ("Our volumes never justified Hive, and it has never been part of the toolkit.", "hive"),
+    ("At first we scheduled with Airflow; two years ago they gave way to cron and a queue.", "airflow"),
+    ("Old Jenkins jobs survive in a dusty repo; they are read-only history.", "jenkins"),
+    ("Nobody in this group writes code with Scala any more.", "scala"),
+    ("None of our services run on Kafka today.", "kafka"),
+    ("We turned Airflow off in the spring.", "airflow"),
+    ("Our Azure subscription was closed in May.", "azure"),
+    ("Keras is nowhere in this job description.", "keras"),
+    ("Spark is not coming back into the codebase.", "spark"),
+    ("We tried Kubeflow once and chose not to adopt it.", "kubeflow"),
+    ("Terraform 不在我们的规划里。", "terraform"),
+    ("离线调度（Airflow）由数据平台组负责，这个岗位碰不到。", "airflow"),
+    ("最初的报表以 Tableau 制作，这批报表已全部归档。", "tableau"),
+    ("老的 Jenkins 构建机器已经在 2024 年底全部停用。", "jenkins"),
+])
+def test_negation_kinds_of_the_eighth_blind_set(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Spark is the engine; it is not required to know Scala beyond the basics.", "spark"),  # a dummy 'it'
+    ("If it is not used yet, Kafka will be soon.", "kafka"),
+    ("We run Python and R (the team uses both).", "r"),              # not a definition of R
+    ("The Airflow DAGs live in the monorepo.", "airflow"),            # 'The' at the start of a sentence
+    ("我们以前用 Hive，现在依然用 Hive 做离线报表。", "hive"),        # the past, but nothing ended
+])
+def test_kinds_of_the_eighth_set_that_stay(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
+
+
+def test_a_capital_the_inside_a_sentence_names_a_place(packaged_graph):
+    assert why("Team drinks are at The Kafka on Fridays.", packaged_graph, "Kafka") == \
+        "everyday sense: a vessel or place ('The Kafka')"
