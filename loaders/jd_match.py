@@ -131,8 +131,8 @@ _NOT_YOURS = re.compile(r"else['’]s\s+(?:job|problem|responsibility|remit|call
                         r"不关你事|不關你事|不是你的(?:工作|职责|職責|事)")
 #: The same said of a third party ("their plumbing is their job", "Airflow is their world"; looked for only where
 #: "their" stands), and in Chinese "has nothing to do with this role" (only in text that is not all ASCII).
-_THEIR_JOB = re.compile(r"\b(?:is|are)\s+(?:entirely\s+|all\s+|very\s+much\s+)?their\s+(?:job|responsibility|world|domain|"
-                        r"turf|area|remit|call|problem|baby|thing|territory)\b")
+_THEIR_JOB = re.compile(r"their\s+(?:job|responsibility|world|domain|turf|area|remit|call|problem|baby|thing|territory)\b")
+_THEIR_JOB_VERB = re.compile(r"\b(?:is|are)\s+(?:entirely\s+|all\s+|very\s+much\s+)?$")
 _NOT_THIS_ROLE_ZH = ("与本岗位无关", "與本職位無關", "与本职位无关", "和本岗位无关", "与这个岗位无关",
                      "碰不到", "接触不到", "接觸不到", "不会接触到", "不會接觸到", "轮不到", "輪不到")
 #: A question right after the negated mention: "No experience with Kafka? We'll teach you."
@@ -1175,8 +1175,10 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
     if not low.isascii():
         _chinese_history(text, plausible, starts, negated, not_counted)
     yours = [(m.start(), m.group()) for m in _at_hints(_NOT_YOURS, low, hints)]
-    if "their " in low:
-        yours += [(m.start(), m.group()) for m in _THEIR_JOB.finditer(low)]
+    for m in _THEIR_JOB.finditer(low):  # found from "their", a literal the engine skips to
+        verb = _THEIR_JOB_VERB.search(low, max(0, m.start() - 24), m.start())
+        if verb:
+            yours.append((verb.start(), low[verb.start():m.end()]))
     for phrase in () if low.isascii() else _NOT_THIS_ROLE_ZH:
         at = low.find(phrase)
         if at >= 0:
@@ -1197,7 +1199,10 @@ def _chinese_history(text: str, plausible: list[Hit], starts: list[int], negated
                      not_counted: list[dict[str, Any]]) -> None:
     """A Chinese sentence that puts tools in the past and then ends them speaks of them: "公司早期的分類模型以
     Keras 撰寫，這批舊模型已全數封存、不再維護" (the early models, written in Keras, are archived)."""
-    for m in _ZH_ENDED.finditer(text):
+    first = _ZH_HISTORY.search(text)
+    if first is None:
+        return  # the common case: nothing put in the past
+    for m in _ZH_ENDED.finditer(text, first.end()):
         lo, _ = _sentence(text, m.start(), m.end())
         past = _ZH_HISTORY.search(text, lo, m.start())
         if past is None:
