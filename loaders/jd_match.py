@@ -33,6 +33,7 @@ from kg.loaders.jd_rules import (
     NEGATION_AFTER,
     NEGATION_BEFORE,
     NEGATION_BREAK,
+    NEGATION_LABEL,
     NEGATION_NOUN_PHRASE,
     NEGATION_SUBJECT,
     NOT_NEGATION,
@@ -77,6 +78,7 @@ _NEG_SUBJECT = re.compile(NEGATION_SUBJECT, re.IGNORECASE)
 _ANSWER = re.compile(r"[?:：]|\s[-–—]\s")
 _SUBJECT_STOP = re.compile(r"[.!?;:。！？；：](?:\s|$)|\n(?![ \t]*[a-z])|\s[-–—]\s(?=[A-Z])")  # "GitHub Actions — Jenkins was retired"
 _NOT_NEG = re.compile(NOT_NEGATION, re.IGNORECASE)
+_NEG_LABEL = re.compile(NEGATION_LABEL, re.IGNORECASE)
 _NECESSITY = re.compile(NECESSITY_BEFORE_WITHOUT, re.IGNORECASE)
 #: A condition on the candidate, earlier in the clause: what follows is not a statement about the stack.
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:you|they|candidates?|applicants?)\b", re.IGNORECASE)
@@ -231,6 +233,9 @@ def _word_senses(word: str) -> frozenset[int]:
 _NUMBER_SENSES = frozenset(i for i, keys in enumerate(_SENSE_BEFORE_KEYS) if "0" in keys)
 
 
+#: The sense of a model designation before a name ("the RQ-4 Triton"): a shape, not a word.
+_DESIGNATION = re.compile(r"[A-Z]{1,3}-\d{1,3}[A-Z]?")
+_MODEL_SENSE = next(i for i, s in enumerate(EVERYDAY) if s.before.startswith(r"\b[A-Z]{1,3}-"))
 #: The sense of a capital "The" inside a sentence ("at The Flask"): its word is glue for every other sense.
 _CAPITAL_THE = next(i for i, s in enumerate(EVERYDAY) if s.before.endswith(")The\\s+$"))
 
@@ -246,6 +251,8 @@ def _before_senses(window: str) -> tuple[int, ...]:
     last = window.rsplit(None, 4)[-4:]  # the last four words, without splitting the whole window
     if last and _AMOUNT.match(last[-1]):
         found.update(_NUMBER_SENSES)
+    if last and "-" in last[-1] and _DESIGNATION.fullmatch(last[-1]):
+        found.add(_MODEL_SENSE)
     found.update(*map(_word_senses, last))
     return tuple(sorted(found))
 
@@ -282,8 +289,10 @@ def _after_triggered(after: str) -> bool:
         return True  # a possessive, a parenthesis, a hyphen, a quote mark, ®
     if not c.isascii():
         return not _AFTER_ZH.isdisjoint(rest[:6])
-    if _starts_with_key(rest.split(None, 1)[0], _AFTER_KEYS):
-        return True
+    words = rest.split(None, 2)
+    if _starts_with_key(words[0], _AFTER_KEYS) or (len(words) > 1 and words[0].isalpha() and words[0].islower()
+                                                   and _starts_with_key(words[1], _AFTER_KEYS)):
+        return True  # the next word, or the one after a lowercase word ("Argo soil probe")
     head = rest[:40]
     return any(noun in head for noun in _PRODUCT_LINE)
 
@@ -322,7 +331,7 @@ _SUBJECT_KEYS = frozenset("""out unnecessary irrelevant legacy retired deprecate
     shut outgrew moved left stopped cancelled canceled terminated discontinued superseded
     not isn aren wasn weren won doesn don never no else handled owned covered maintained taken relic
     belongs belong falls fall stays stay remains remain kept days over behind past outside off
-    archived unplugged deleted uninstalled torn pulled thrown written closed gave""".split())
+    archived unplugged deleted uninstalled torn pulled thrown written closed gave disabled""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
@@ -650,7 +659,8 @@ def clause_end(text: str, pos: int, reach: int = 160) -> int:
     return m.start() if m else min(len(text), pos + reach)
 
 
-def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tuple[str, list[Hit]] | None:
+def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
+              next_start: int = 1 << 62) -> tuple[str, list[Hit]] | None:
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
     if hints.word_near(max(prev_end, head.start - NEGATION_LOOK), head.start):
@@ -677,6 +687,10 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
             elif (len(gap) <= NEGATION_REACH and len(gap.split()) <= NEGATION_WORDS and (listed or not _NEG_BREAK.search(gap))
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
+        label = (_NEG_LABEL.search(text, max(0, head.start - 48), head.start)
+                 if text[max(0, head.start - 8):head.start].rstrip()[-1:] in (":", "：") else None)
+        if label is not None and not _CONDITION.search(text, max(0, label.start() - 40), label.start()):
+            return f"negated: '{label.group().strip()}' before it", chain
         torn = _TORN_BEFORE.search(text, max(lo, head.start - 40), head.start)
         out = _TORN_AFTER.match(text, tail.end) if torn else None
         if torn and out:
@@ -696,6 +710,11 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints) -> tupl
     if hints.predicate(tail.end, reach):
         stop = _SUBJECT_STOP.search(text, tail.end, reach)  # the pattern keeps its subject to one clause itself
         m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else reach)
+        verb = _SINGULAR.search(m.group()) if m and next_start < m.end() and text[tail.end:next_start].strip() else None
+        if m and verb and next_start < m.start() + verb.start():
+            # "…ported to Kubeflow in 2025 and Airflow was decommissioned": the nearer name is the subject (a name right
+            # after the list is part of it: "Python coding isn't expected")
+            m = None
         if m:
             said = m.group()[-40:]
             said = said.split(" ", 1)[-1] if len(m.group()) > 40 else said  # whole words only
@@ -836,10 +855,11 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     prev_why = ""
     listed: set[int] = set()
     hints = _Hints.of(low) if len(low) == len(text) else _EVERYWHERE
-    for chain in _chains(text, plausible):
+    chains = _chains(text, plausible)
+    for k, chain in enumerate(chains):
         if len(chain) > 1:
             listed.update(id(h) for h in chain)
-        decision = _negation(text, chain, bound, hints)
+        decision = _negation(text, chain, bound, hints, chains[k + 1][0].start if k + 1 < len(chains) else len(text))
         glue = text[prev_end:chain[0].start] if prev_why and chain[0].start - prev_end <= 12 else ""
         activity = prev_why
         prev_why = ""

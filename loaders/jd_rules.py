@@ -381,6 +381,10 @@ EVERYDAY: list[Sense] = [
                 r"units|devices|gadgets|appliances|handsets|routers|modems|kits)\b"),
     # "The" written with a capital inside a sentence starts a name ("drinks at The Flask in Highgate")
     Sense("a vessel or place", before=r"(?<=[a-z,;] )The\s+$", case=True),
+    # a vehicle's model designation ("the MQ-4C Triton and P-8 fleets"), a machine with its kind after it
+    Sense("an object, not software", before=r"\b[A-Z]{1,3}-\d{1,3}[A-Z]?\s+$", case=True),
+    Sense("an object, not software", after=r"(?:\s+(?:and|&)\s+[\w-]+)?\s+(?:[a-z][\w-]*\s+)?(?:robots?|probes?|fleets?|rovers?|"
+                                           r"tractors?|harvesters?|drones?|vehicles?|aircraft|jets?|helicopters?|satellites?)\b"),
     # greetings and sign-offs in e-mails ("Hi Jax,", "Thanks,\nRay")
     Sense("a person", before=r"(?:^|\n)[ \t>]*(?:hi|hello|hey|dear|(?:good\s+)?morning|(?:good\s+)?afternoon)[ \t]+$|"
                              r"\b(?:best|regards|cheers|thanks|thank\s+you|sincerely|best\s+wishes)[,!.]?[ \t]*\n[ \t>]*$"),
@@ -487,6 +491,7 @@ _DO_WITH = r"(?:know|use|learn|touch|master|write|run|maintain|operate|build|deb
 _ASKED_TO = rf"(?:asked|expected|required)\s+to\s+{_DO_WITH}(?:\s+(?:or|and)\s+{_DO_WITH})?"
 
 NEGATION_BEFORE = (
+    r"\bpull(?:ed|ing|s)?\s+the\s+plug\s+on\b|"
     # a subject that is nobody: "Nobody on this team builds applications with LangChain", "none of our models run on TF"
     r"\b(?:nobody|no\s+one|none\s+of\s+(?:us|our\s+\w+|the\s+\w+))(?:\s+(?:here|(?:on|in|at)\s+(?:this|the|our)\s+\w+))?\s+"
     r"(?:\w+\s+)?(?:uses?|using|builds?|writes?|touch(?:es)?|runs?|works?|codes?|needs?|relies)"
@@ -521,7 +526,7 @@ NEGATION_BEFORE = (
     r"(?<!you['’]ve\s)(?<!you\shave\s)\b(?:migrat|mov|switch|transition|port|shift)\w*\s+(?:(?:all|most|our|the|its|their|"
     r"existing|legacy|remaining|every|of|\w+ing|jobs|workloads|pipelines|models|data|stack|everything|services|code|"
     r"ci|ci/cd|cd|builds?|deployments?|infra(?:structure)?|workflows?|dags|orchestration|storage|warehouse|tables|"
-    r"dashboards|tests|observability|apps?|applications|systems?|clusters?|repos?|estate|platform)\s+){0,4}?"
+    r"dashboards|tests|observability|apps?|applications|systems?|clusters?|repos?|estate|platform|it|them|this|that)\s+){0,4}?"
     r"(?:away\s+from|off(?:\s+of)?|out\s+of|from)\b|\baway\s+from\b|"
     r"\breplac(?:e|ed|es|ing)\b(?!\s+by)|\b(?:phas(?:e|ed|ing)\s+out|sunset(?:ting|ted)?|deprecat(?:e|ed|ing)|"
     r"retir(?:e|ed|ing)|decommission(?:ed|ing)?|ditch(?:ed|ing)?|drop(?:ped|ping)|abandon(?:ed|ing)?|"
@@ -545,14 +550,20 @@ NEGATION_BEFORE = (
     r"|避免使用|禁止使用|禁用|不允许使用|拒绝使用|摒弃)|"
     r"(?:并|並|从|從|也|都|亦|均|完全|根本|目前|暂时|暫時)?(?:不|没有?|沒有?|未|无|無|毋)(?:再|会|會|太|需|须|須|必|要求|要)?"
     r"(?:用到|用上|使用|採用|采用|涉及|掌握|了解|瞭解|熟悉|接触|接觸|依赖|依賴|碰|考察|考核|需要|会用|會用|维护|維護|支持|支援|"
-    r"运行|運行|部署|写|寫|用)(?:任何|相关的?|相關的?)?|用不着|用不著|"
+    r"运行|運行|部署|写|寫|用|导入|導入|引入|上线|上線)(?:任何|相关的?|相關的?)?|用不着|用不著|"
     r"已(?:经|經)?(?:全面|全部|彻底|徹底)?(?:弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|放弃|放棄)(?:了)?|棄用|放弃|放棄|"
     r"無需|無須|不需要|不需|不寫|無需|无需|无须|不需要|不需|不写|不考虑|不考慮|用不到|用不上|没有|沒有|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
     r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
 )
+#: A label that introduces what a posting leaves out ("Not part of the job: C++", "Out of scope: Spark, Hive"):
+#: it negates the list right after its colon.
+NEGATION_LABEL = (r"(?:\bnot\s+(?:part\s+of|in)\s+(?:the|this|your)\s+(?:job|role|work|remit|scope)|\bout\s+of\s+scope|"
+                  r"\bnot\s+(?:needed|required|used|expected)(?:\s+here)?|\bwe\s+(?:don['’]t|do\s+not)\s+use|\bnot\s+in\s+our\s+stack|"
+                  r"不需要|不涉及|无需|無需|不使用|不要求)\s*[:：]\s*$")
+
 #: Cues that negate the tools right BEFORE them in the same clause ("Spark is not required", "Hive已下线").
 #: Participles that say a tool was left behind ("retired", "swapped out", "end-of-lifed"), in any predicate.
-DISCONTINUED = (r"retired|deprecated|phased\s+out|closed(?:\s+down)?(?![-\w])|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
+DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|closed(?:\s+down)?(?![-\w])|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
                 r"cancell?ed|terminated|discontinued|superseded|retired\s+for\s+good|"
                 r"switched\s+(?:off|out)|turned\s+off|shut\s+down|frozen|wound\s+down|swapped\s+out|ripped\s+out|"
                 r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early|"
@@ -581,10 +592,10 @@ NEGATION_AFTER = (
     r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
     r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
     r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:legacy\s+now|off\s+the\s+table)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=[(\-–—,]\s)|(?<=\())(?:dead|history)\b|"
-    r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|nowhere\s+(?:in|near|to\s+be\s+(?:seen|found))\b|(?:of\s+)?(?:zero|no|little)\s+(?:use|value|relevance)\s+(?:here|to\s+us|in\s+this\s+(?:role|team|job))\b|"
+    r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|(?:gives?|brings?|offers?|is\s+of)\s+no\s+(?:advantage|benefit|edge|value)\b|nowhere\s+(?:in|near|to\s+be\s+(?:seen|found))\b|(?:of\s+)?(?:zero|no|little)\s+(?:use|value|relevance)\s+(?:here|to\s+us|in\s+this\s+(?:role|team|job))\b|"
     r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|wouldn['’]t|would\s+not)\s+help\s+(?:you\s+)?(?:here|much|in\s+this\s+(?:role|job|team))|"
     r"(?:contract|licen[cs]es?|subscription|seats?)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
-    r"(?:lapsed?|expired?|ran\s+out|run\s+out|cancell?ed|not\s+renewed)\b|"
+    r"(?:lapsed?|expired?|ran\s+out|run\s+out|cancell?ed|not\s+renewed|ended|terminated)\b|"
     r"(?:(?:therefore|thus|hence|so|also|simply|currently|really|certainly|definitely|generally|likewise|equally|"
     r"then|honestly|frankly|deliberately|intentionally|explicitly)\s+)?"
     r"(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
@@ -645,6 +656,7 @@ NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|we|you|they|which|that|who|altho
                     r"(?:belongs?|falls?)\s+to\s+(?:another|a\s+(?:different|separate|sister|dedicated))\s+(?:team|group|department|squad)|"
                     r"(?:stays?|remains?|(?:is|are)\s+kept)\s+out\s+of\s+(?:this|the|our|scope)|"
                     r"(?:belongs?|is|are)\s+(?:to\s+|in\s+)?(?:the|our)\s+(?:\w+['’]s\s+)?past|"
+                    r"(?:belongs?|dates?)\s+(?:to|from|back\s+to)\s+(?:the|our|its)\s+(?:\w+\s+)?(?:days|era|years|beginnings|early\s+days)\b|"
                     r"(?:is|are|was|were|sits?|falls?)\s+outside\s+(?:of\s+)?(?:our|the|this)\s+(?:\w+\s+)?(?:footprint|stack|scope|remit|world|role|job)|"
                     r"(?:days|era|years)\s+(?:are|is)\s+(?:long\s+)?(?:behind\s+us|over|gone|done)(?=\s*(?:[.!;,]|$))|"
                     r"(?:is|are)\s+(?:long\s+)?(?:over|behind\s+us)(?=\s*(?:[.!;,]|$))|"
@@ -661,7 +673,7 @@ NEGATION_BREAK = (r"\b(?:to|on|onto|into|using|via|through|by|from|than|we|our|t
 NEGATION_NOUN_PHRASE = re.compile(
     r"(?:\s*(?:our|the|its|their|this|that|these|those|any|an?|old|older|legacy|existing|former|previous|current|"
     r"aging|ageing|classic|vanilla|plain|on-?prem(?:ise)?s?|self-?hosted|self-?managed|in-?house|home-?grown|managed|"
-    r"hosted|company-?wide|internal|big|heavy|full|whole|entire)\b)*\s*", re.IGNORECASE)
+    r"hosted|company-?wide|internal|big|heavy|full|whole|entire|last|final|remaining|original|first|early)\b)*\s*", re.IGNORECASE)
 #: What stands between a category and its examples ("no deep learning frameworks (PyTorch, TensorFlow)",
 #: "without an orchestrator such as Airflow"): a negation of the category reaches the examples.
 EXAMPLES_GLUE = re.compile(r"^(?:\s+(?:frameworks?|tools?|librar(?:y|ies)|languages?|platforms?|databases?|engines?|"

@@ -827,3 +827,35 @@ def test_kinds_of_the_eighth_set_that_stay(packaged_graph, text, kept):
 def test_a_capital_the_inside_a_sentence_names_a_place(packaged_graph):
     assert why("Team drinks are at The Kafka on Fridays.", packaged_graph, "Kafka") == \
         "everyday sense: a vessel or place ('The Kafka')"
+
+
+# -- the ninth blind set's kinds (each rule in new words) ---------------------------------------
+
+@pytest.mark.parametrize("text,gone", [
+    ("Our reports began as Tableau workbooks; we migrated all of it off Tableau last year.", "tableau"),
+    ("Build: GitLab CI. We pulled the plug on the old Jenkins box in May.", "jenkins"),
+    ("Out of scope: Scala, and the JVM services around it.", "scala"),
+    ("The Snowflake contract ended in June.", "snowflake"),
+    ("Kafka is disabled for this tenant.", "kafka"),
+    ("A Hadoop background gives no advantage here.", "hadoop"),
+    ("Helm belongs to our early days; manifests are plain YAML now.", "helm"),
+    ("本組目前並未導入 Kubeflow。", "kubeflow"),
+])
+def test_negation_kinds_of_the_ninth_blind_set(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+def test_a_predicate_in_the_singular_belongs_to_the_nearer_name(packaged_graph):
+    got = tools("Jobs moved to Dagster and Prefect last year, then to Kubeflow in 2025, and Airflow was retired.", packaged_graph)
+    assert "kubeflow" in got and "airflow" not in got
+    # a name right after the list is part of it: both are the subject
+    assert "scala" not in tools("Hands-on Scala coding isn't expected here.", packaged_graph)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Our hangar services the RQ-4 Triton and its ground stations.", "triton"),
+    ("The Argo seeding robot plants 40 rows an hour.", "argo"),
+    ("Farmers read the Ray soil probe on their phones.", "ray"),
+])
+def test_everyday_kinds_of_the_ninth_blind_set(packaged_graph, text, term):
+    assert term not in tools(text, packaged_graph)
