@@ -243,12 +243,18 @@ _CAPITAL_THE = next(i for i, s in enumerate(EVERYDAY) if s.before.endswith(")The
 def _before_senses(window: str) -> tuple[int, ...]:
     """The everyday senses whose pattern before a name may match at the end of ``window``: only
     those run, so a mention pays for the one or two senses its last words point to."""
+    tail = "" if window.isascii() else window.rstrip()[-_ZH_BEFORE_TAIL:]
+    return _senses_of(tuple(window.rsplit(None, 4)[-4:]), tail, window.endswith("The "))
+
+
+@functools.lru_cache(maxsize=CACHED)
+def _senses_of(last: tuple[str, ...], tail: str, the: bool) -> tuple[int, ...]:
+    """``_before_senses`` from the window's last four words, its Chinese tail and whether it ends in "The "."""
     found: set[int] = set()
-    if window.endswith("The "):
+    if the:
         found.add(_CAPITAL_THE)
-    if not window.isascii():
-        found.update(_word_senses(window.rstrip()[-_ZH_BEFORE_TAIL:]))
-    last = window.rsplit(None, 4)[-4:]  # the last four words, without splitting the whole window
+    if tail:
+        found.update(_word_senses(tail))
     if last and _AMOUNT.match(last[-1]):
         found.update(_NUMBER_SENSES)
     if last and "-" in last[-1] and _DESIGNATION.fullmatch(last[-1]):
