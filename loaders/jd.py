@@ -162,6 +162,11 @@ class Vocabulary:
         return frozenset(self.track_skills) | {t for _, t, _ in self.track_titles}
 
     @functools.cached_property
+    def title_checks(self) -> list[tuple[str, re.Pattern[str], str]]:
+        """Each track title's pattern with the lowercase name it looks for (a cheap test before it runs)."""
+        return [(_title_literal(rx.pattern), rx, track) for rx, track, _ in self.track_titles]
+
+    @functools.cached_property
     def track_totals(self) -> dict[str, float]:
         """The summed weight of each track's required skills."""
         return {t: sum(needs.values()) for t, needs in self.track_skills.items()}
@@ -411,7 +416,7 @@ _TRADITIONAL_HINT = re.compile("[" + "".join(sorted({t for t, s in zip(TRADITION
 
 def _traditional(text: str) -> bool:
     """Whether ``simplified`` would change the text (most postings are English or simplified Chinese)."""
-    return not text.isascii() and (_TRADITIONAL_HINT.search(text) is not None or any(w in text for w in TRADITIONAL_WORDS))
+    return not text.isascii() and (_TRADITIONAL_HINT.search(text) is not None or _TRADITIONAL_WORD.search(text) is not None)
 
 
 def simplified(text: str) -> str:
@@ -438,8 +443,8 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     title_hits: dict[str, str] = {}
     title_spans: dict[str, tuple[int, int]] = {}
     low_title = title.lower()
-    for rx, track, _ in vocab.track_titles:
-        m = rx.search(title) if _title_literal(rx.pattern) in low_title else None
+    for literal, rx, track in vocab.title_checks:
+        m = rx.search(title) if literal in low_title else None
         if m and title_score.get(track, 0) < 3.0:
             title_score[track], title_hits[track], title_spans[track] = 3.0, m.group(), m.span()
     for track, weight, rx in _TITLE_RULES:
