@@ -134,6 +134,9 @@ _NOT_YOURS = re.compile(r"else['’]s\s+(?:job|problem|responsibility|remit|call
 #: The same said of a third party ("their plumbing is their job", "Airflow is their world"; looked for only where
 #: "their" stands), and in Chinese "has nothing to do with this role" (only in text that is not all ASCII).
 _THEIR_JOB = re.compile(r"their\s+(?:job|responsibility|world|domain|turf|area|remit|call|problem|baby|thing|territory)\b")
+#: "…is the data engineering team's responsibility": another team's, named with "the" or "another" before it.
+_TEAMS_JOB = re.compile(r"(?:team|group|squad|department)['’]s\s+(?:job|responsibility|remit|problem|domain|area|call|work|turf|world)\b")
+_TEAMS_OWNER = re.compile(r"\b(?:is|are)\s+(?:the|another|a\s+(?:different|separate|sister|dedicated))\s+(?:[\w-]+\s+){0,3}$")
 _THEIR_JOB_VERB = re.compile(r"\b(?:is|are)\s+(?:entirely\s+|all\s+|very\s+much\s+)?$")
 _NOT_THIS_ROLE_ZH = ("与本岗位无关", "與本職位無關", "与本职位无关", "和本岗位无关", "与这个岗位无关",
                      "碰不到", "接触不到", "接觸不到", "不会接触到", "不會接觸到", "轮不到", "輪不到")
@@ -1201,6 +1204,10 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
     if not low.isascii():
         _chinese_history(text, plausible, starts, negated, not_counted)
     yours = [(m.start(), m.group()) for m in _at_hints(_NOT_YOURS, low, hints)]
+    for m in _TEAMS_JOB.finditer(low):
+        owner = _TEAMS_OWNER.search(low, max(0, m.start() - 60), m.start())
+        if owner:
+            yours.append((owner.start(), low[owner.start():m.end()]))
     for m in _THEIR_JOB.finditer(low):  # found from "their", a literal the engine skips to
         verb = _THEIR_JOB_VERB.search(low, max(0, m.start() - 24), m.start())
         if verb:

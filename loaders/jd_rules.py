@@ -113,7 +113,8 @@ RULES: dict[str, Rule] = {
     "dbt": Rule(before=r"(?:cbt|act|emdr|ipt)\s*(?:or|and|/|,|&)\s*$", after=r"[\s-]+(?:therapy|therapists?|skills(?:\s+groups?)?|groups?|informed|training|trained|certified|certification|programs?|programmes?|clinicians?|sessions?)\b", sense="dialectical behaviour therapy"),
     "aws": Rule(before=r"(?:american\s+welding\s+society)\s*\(?$",
                 after=r"[\s-]*(?:D\d|certif\w*|welding|CWI)\b", sense="American Welding Society"),
-    "gcp": Rule(before=r"(?:ich|good\s+clinical\s+practice)[\s(-]*$|ich[\s-]*$",
+    "gcp": Rule(before=r"(?:ich|good\s+clinical\s+practice)[\s(-]*$|ich[\s-]*$|"
+                       r"(?:pharmaco\w+|clinical|trials?|glp|gmp|gxp|regulatory|mixed-effects\s+models|protocols?)(?:\s+\w+)?,?\s+(?:and|&)\s+$",
                 after=r"\s*(?:guidelines?|compliance|principles|training|certificat\w*|and\s+GLP)\b", sense="Good Clinical Practice"),
     "torch": Rule(before=r"(?:cutting|welding|propane|blow|acetylene|plasma|oxy-?fuel|olympic|tiki|butane|the|a|pass|carry|carrying|carried|bear)\s+$",
                   after=r"\s+(?:cutting|brazing|welding|soldering|bearers?|relay|lit|song)\b|bearers?\b", sense="a flame torch, an idiom"),
@@ -373,6 +374,7 @@ EVERYDAY: list[Sense] = [
     Sense("a vessel or place", after=r"[*_]*,\s+(?:one\s+of\s+)?(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}(?:lounge|room|"
                                      r"kitchen|canteen|caf[eé]|bar|library|floor|building|office|space|hall|auditorium|gym|"
                                      r"garden|terrace|boathouse|campus|wing|vessel|ship|boat|tanker|ferry|ferries|yacht|tug|"
+                                     r"(?:wind\s+)?tunnel|facility|observatory|reactor|telescope|accelerator|"
                                      r"barge|trawler)s?\b"),
     Sense("an object, not software",
           after=r"(?:\s+(?:and|&)\s+[A-Z][\w-]*)?[*_]*,\s+(?:one\s+of\s+)?(?:our|the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}"
@@ -385,6 +387,8 @@ EVERYDAY: list[Sense] = [
     Sense("an object, not software", before=r"\b[A-Z]{1,3}-\d{1,3}[A-Z]?\s+$", case=True),
     Sense("an object, not software", after=r"(?:\s+(?:and|&)\s+[\w-]+)?\s+(?:[a-z][\w-]*\s+)?(?:robots?|probes?|fleets?|rovers?|"
                                            r"tractors?|harvesters?|drones?|vehicles?|aircraft|jets?|helicopters?|satellites?)\b"),
+    Sense("an event", after=r"\s+(?:Open\s+Days?|Festival|Gala|Cup|Marathon|Fun\s+Run|Awards?|Fair|Regatta|Tournament)\b", case=True),
+    Sense("a vessel or place", after=r"\s+(?:wind[- ])?tunnel\b"),
     # greetings and sign-offs in e-mails ("Hi Jax,", "Thanks,\nRay")
     Sense("a person", before=r"(?:^|\n)[ \t>]*(?:hi|hello|hey|dear|(?:good\s+)?morning|(?:good\s+)?afternoon)[ \t]+$|"
                              r"\b(?:best|regards|cheers|thanks|thank\s+you|sincerely|best\s+wishes)[,!.]?[ \t]*\n[ \t>]*$"),
@@ -494,7 +498,8 @@ NEGATION_BEFORE = (
     r"\bpull(?:ed|ing|s)?\s+the\s+plug\s+on\b|"
     # a subject that is nobody: "Nobody on this team builds applications with LangChain", "none of our models run on TF"
     r"\b(?:nobody|no\s+one|none\s+of\s+(?:us|our\s+\w+|the\s+\w+))(?:\s+(?:here|(?:on|in|at)\s+(?:this|the|our)\s+\w+))?\s+"
-    r"(?:\w+\s+)?(?:uses?|using|builds?|writes?|touch(?:es)?|runs?|works?|codes?|needs?|relies)"
+    r"(?:\w+\s+)?(?:uses?|using|used|builds?|built|writes?|wrote|written|touch(?:es|ed)?|runs?|ran|works?|worked|codes?|needs?|"
+    r"needed|relies)"
     r"(?:\s+(?:\w+\s+){0,2}?(?:with|in|on|against|via))?\b|"
     # before the bare "no" below, which would stop at "no" and leave "plans to bring" as the gap
     r"\b(?:no|not\s+any)\s+plans?\s+to\s+(?:bring|adopt|use|introduce|reintroduce|revive|move\s+to|switch\s+to|go\s+back\s+to)(?:\s+back)?\b|"
@@ -505,7 +510,8 @@ NEGATION_BEFORE = (
     r"(?:\s+(?:use|using|need|needed|require|required|touch))?\b|\bnor\b|\bneither\b|\bwithout\b(?!\s+(?:compromising|sacrificing|breaking|losing|downtime))|"
     r"\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b|\bas\s+opposed\s+to\b|\bnot\s+(?:on|in|with|using|via)\b|"
     r"\b(?:do|does|did|will|would|should|must|can|ca|need|could)\s*(?:not|n['’]t)\s+(?:\w+\s+){0,2}?"
-    r"(?:" + _ASKED_TO + r"|use|using|need|require|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|expect|ask\s+for|"
+    r"(?:" + _ASKED_TO + r"|use|using|need|require|touch|run|work(?:ing)?\s+(?:with|in|on)|build(?:ing)?\s+(?:on|with)|rely\s+on|"
+    r"deal\s+with|know|expect|ask\s+for|"
     r"look\s+for|want|have|write|support|maintain|care\s+about|worry\s+about|bother\s+(?:with|learning)|go\s+near|see|get|do|"
     r"ask\s+about|quiz\s+you\s+on|interview\s+(?:you\s+)?(?:on|about)|include|involve|"
     r"learn|study|spend\s+(?:any\s+)?time\s+(?:on|learning|with)|assess|test|screen\s+for)"
@@ -514,7 +520,8 @@ NEGATION_BEFORE = (
     r"\s+to\s+(?:know|use|learn|touch|have|master|write|run|be\s+(?:an?\s+)?\w+\s+(?:in|with|at))"
     r"(?:\s+(?:or|and)\s+(?:know|use|learn|touch|master|write|run|maintain|operate|build|debug))?)?\b|"
     r"\b(?:don['’]t|won['’]t|doesn['’]t|didn['’]t|never|isn['’]t|aren['’]t|wasn['’]t|not)\s+(?:\w+\s+){0,2}?"
-    r"(?:" + _ASKED_TO + r"|use|using|used|need|needed|require|required|touch|run|work(?:ing)?\s+(?:with|in|on)|rely\s+on|deal\s+with|know|"
+    r"(?:" + _ASKED_TO + r"|use|using|used|need|needed|require|required|touch|run|work(?:ing)?\s+(?:with|in|on)|"
+    r"build(?:ing)?\s+(?:on|with)|rely\s+on|deal\s+with|know|"
     r"expect|want|have|write|support|maintain|going\s+to\s+use|part\s+of|a\s+(?:\w+\s+)?shop|do|doing|learn|learning|study|"
     r"spend\s+(?:any\s+)?time\s+(?:on|learning|with)|bother\s+(?:with|learning)|go\s+near|come\s+across|assess|test|screen\s+for|"
     r"adopt\w*|introduc\w*|bring(?:ing)?\s+in|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|"
@@ -524,7 +531,7 @@ NEGATION_BEFORE = (
     r"(?:\s+(?:you|candidates|applicants|anyone)?\s*to\s+(?:know|use|learn|touch|have|master|write|run)"
     r"(?:\s+(?:or|and)\s+(?:know|use|learn|touch|master|write|run|maintain|operate|build|debug))?)?\b|"
     r"(?<!you['’]ve\s)(?<!you\shave\s)\b(?:migrat|mov|switch|transition|port|shift)\w*\s+(?:(?:all|most|our|the|its|their|"
-    r"existing|legacy|remaining|every|of|\w+ing|jobs|workloads|pipelines|models|data|stack|everything|services|code|"
+    r"existing|legacy|remaining|last|final|old|every|of|\w+ing|jobs|workloads|pipelines|models|data|stack|everything|services|code|"
     r"ci|ci/cd|cd|builds?|deployments?|infra(?:structure)?|workflows?|dags|orchestration|storage|warehouse|tables|"
     r"dashboards|tests|observability|apps?|applications|systems?|clusters?|repos?|estate|platform|it|them|this|that)\s+){0,4}?"
     r"(?:away\s+from|off(?:\s+of)?|out\s+of|from)\b|\baway\s+from\b|"
@@ -577,7 +584,7 @@ NEGATION_AFTER = (
     r"^(?:\s+(?:experience|knowledge|skills?|expertise))?\s*[:：?]\s*(?:not\s+(?:used|needed|required|in\s+use|necessary|expected|here)|"
     r"none|no(?!\s+(?:problems?|worries|worry|matter|sweat|issue|big\s+deal))|nope|never(?:\s+used(?:\s+it)?)?|n/a|(?:(?:long|totally|completely|all)\s+)?(?:retired|deprecated|gone|dead)|history|"
     r"irrelevant|unnecessary|"
-    r"not\s+(?:here|anymore|any\s+more|(?:for|in|at|on)\s+(?:us|this\s+\w+|our\s+\w+|the\s+menu))|"
+    r"not\s+(?:here|anymore|any\s+more|(?:for|in|at|on)\s+(?:us|this\s+\w+|our\s+\w+|the\s+\w+))|"
     r"(?:we|you|I)\s+(?:don['’]t|do\s+not|never|no\s+longer|won['’]t|will\s+not|wouldn['’]t|shouldn['’]t)\s+(?:\w+\s+){0,2}?"
     r"(?:it|them|that|any|anything|a\s+line)|"
     r"不需要|不用|无|無|不涉及|不要求|非必须|非必要)(?![A-Za-z])|"
@@ -613,7 +620,7 @@ NEGATION_AFTER = (
     r"^\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識|语言|語言)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
     r"(?:非必要|非必須|不是必須|不必要|不做要求|不作要求|不要求|不需要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮|"
     r"规划|規劃|计划|計劃|路线图|路線圖|"
-    r"工具链|工具鏈|工具箱|技术体系|技術體系)|不沾边|不沾邊|无关|無關|"
+    r"工具链|工具鏈|工具箱|技术体系|技術體系)|不沾边|不沾邊|无关|無關|没有交集|沒有交集|毫无关系|毫無關係|"
     r"(?:早|早就|早已)?已?(?:经|經)?[^，。；,.;、\n]{0,16}?(?:" + DISCONTINUED_ZH + r"|被取代|被替換|被替换)|"
     r"(?:不是|並非|并非)(?:本岗位|本職位|这个岗位|這個崗位|我们|我們)?的?(?:重点|重點|核心要求|必备技能|必備技能)|"
     r"(?:不是|非|并非|並非)(?:必要|必须|必須|必需|必备|必備|硬性要求|刚需|剛需)|不需|無需|無須|不涉及|不考察|不列入|"

@@ -43,9 +43,10 @@ HOLDOUT9 = Path(__file__).with_name("jd_holdout9")
 HOLDOUT10 = Path(__file__).with_name("jd_holdout10")
 HOLDOUT11 = Path(__file__).with_name("jd_holdout11")
 HOLDOUT12 = Path(__file__).with_name("jd_holdout12")
+HOLDOUT13 = Path(__file__).with_name("jd_holdout13")
 #: Every labelled set in the tree.
 SETS = (CORPUS, TUNING2, HOLDOUT, HOLDOUT3, TUNING5, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
-        HOLDOUT11, HOLDOUT12)
+        HOLDOUT11, HOLDOUT12, HOLDOUT13)
 F1_TARGET = 0.9
 ACCURACY_TARGET = 0.85
 

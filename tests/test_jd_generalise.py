@@ -859,3 +859,30 @@ def test_a_predicate_in_the_singular_belongs_to_the_nearer_name(packaged_graph):
 ])
 def test_everyday_kinds_of_the_ninth_blind_set(packaged_graph, text, term):
     assert term not in tools(text, packaged_graph)
+
+
+# -- the tenth blind set's kinds (each rule in new words) ---------------------------------------
+
+@pytest.mark.parametrize("text,gone", [
+    ("Nobody in the group has touched Hive since 2021.", "hive"),
+    ("Billing exports (the jobs that run on Airflow) are the finance systems team's responsibility.", "airflow"),
+    ("Scala? Not on the critical path — the two old jobs are frozen.", "scala"),
+    ("We moved our last services out of GCP in 2023.", "gcp"),
+    ("We don't build on Kubeflow.", "kubeflow"),
+    ("这个岗位跟 Flink 没有交集。", "flink"),
+])
+def test_negation_kinds_of_the_tenth_blind_set(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+def test_our_own_teams_work_is_not_another_teams(packaged_graph):
+    assert "airflow" in tools("Airflow is our team's responsibility.", packaged_graph)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Our statisticians know pharmacokinetics, mixed-effects models and GCP.", "gcp"),
+    ("Tests run in *Triton*, a low-speed wind tunnel, every week.", "triton"),
+    ("Families visit during the Kafka Open Days each June.", "kafka"),
+])
+def test_everyday_kinds_of_the_tenth_blind_set(packaged_graph, text, term):
+    assert term not in tools(text, packaged_graph)
