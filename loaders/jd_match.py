@@ -672,6 +672,10 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
               next_start: int = 1 << 62) -> tuple[str, list[Hit]] | None:
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
+    reach = tail.end + NEGATION_LOOK
+    if not hints.near(max(prev_end, head.start - NEGATION_LOOK), reach) and \
+            text[max(0, head.start - 3):head.start].isascii() and text[tail.end:tail.end + 16].isascii():
+        return None  # no negation word on either side and no Chinese cue: the common case, answered at once
     if hints.word_near(max(prev_end, head.start - NEGATION_LOOK), head.start):
         lo = max(clause_start(text, head.start), prev_end)
         cue = None
@@ -704,7 +708,6 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
         out = _TORN_AFTER.match(text, tail.end) if torn else None
         if torn and out:
             return f"negated: '{torn.group().strip()} … {out.group().strip()}' around it", chain
-    reach = tail.end + NEGATION_LOOK
     hinted = hints.near(tail.end, reach) or (
         not _NEG_AFTER_ZH.isdisjoint(text[tail.end:tail.end + 16]))
     m = _NEG_AFTER.match(text[tail.end:reach]) if hinted else None
