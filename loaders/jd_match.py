@@ -100,6 +100,13 @@ _CANTONESE = str.maketrans({"唔": "不", "冇": "没"})
 _TORN_BEFORE = re.compile(r"\b(?:tore|torn|ripped|ripping|pulled|pulling|yanked|took|taken|threw|thrown|turned|turning|switched|"
                           r"switching|shut|shutting|phased|phasing)\s+"
                           r"(?:(?:the|our|all|its|their|that|this|old|legacy)\s+)*$", re.IGNORECASE)
+#: "ported the last of our TensorFlow models to PyTorch": the tool moved from, named between the verb and "to Y".
+_MOVED_BEFORE = re.compile(r"\b(?:ported|migrated|moved|converted|rewrote|rewritten|switched)\s+(?:(?:the|all|last|of|our|its|their|remaining|every|final|old)\s+)*$", re.IGNORECASE)
+_MOVED_AFTER = re.compile(r"(?:\s+(?!(?:from|with|of|and|or|in|on|at|by)\b)[\w-]+){0,2}?\s+(?:to|into|onto|over\s+to)\s+(?=(?-i:[A-Z]))",
+                          re.IGNORECASE)
+#: A Chinese instrument right before a tool ("用 Go 重写"): the tool is what is used, whatever happens after.
+_ZH_WITH = re.compile(r"(?:(?<![不费費作信所])用|(?<![所可加予足难難])以|改用|使用|换成|換成|改为|改為)\s*$")
+_ZH_CLAUSE_BREAK = re.compile(r"[，,；;。]")  # "以 Keras 撰寫，…已封存": the instrument in an earlier clause is what ended
 _TORN_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:out|away|off|down)\b", re.IGNORECASE)
 #: A negation whose object is a pronoun ("you will not be expected to know either", "Neither will come
 #: up", "you will not be asked to work with it"): it speaks of the tools just named. Read on lowercase text.
@@ -113,6 +120,8 @@ _ANAPHOR = re.compile(
     r"any\s+of\s+(?:them|these|those)|both)\b(?!\s+(?:from\s+scratch|on\s+day|right\s+away|yet|immediately|in\s+depth|"
     r"up\s*front|beforehand|before|already|perfectly|all\b|inside\s+out|going\s+in|to\s+apply|at\s+first|first))|"
     r"neither\s+(?:needed|required|necessary|expected|counted|assessed|used|relevant)\b|"
+    r"(?:decided|voted|opted|chose|ruled)\s+against\s+(?:it|them|both)\b|"
+    r"(?:tore|torn|ripped|pulled|took|threw|yanked|switched|turned|shut)\s+(?:it|them|both)\s+(?:out|away|off|down)\b|"
     r"neither(?:\s+of\s+(?:them|these|those|the\s+two))?\s+(?:will|is|are|was|were|does|do|would|should|comes?|matters?)\b|"
     r"(?:也|亦)?(?:不会|不會|不)(?:考察|考|问|問|涉及|用到)(?:相关内容|相關內容|这些|這些|它们|它們|这个|這個|这块|這塊)")
 #: A pronoun subject with a negative predicate speaks of the tools just named, like a pronoun object:
@@ -139,7 +148,8 @@ _TEAMS_JOB = re.compile(r"(?:team|group|squad|department)['’]s\s+(?:job|respon
 _TEAMS_OWNER = re.compile(r"\b(?:is|are)\s+(?:the|another|a\s+(?:different|separate|sister|dedicated))\s+(?:[\w-]+\s+){0,3}$")
 _THEIR_JOB_VERB = re.compile(r"\b(?:is|are)\s+(?:entirely\s+|all\s+|very\s+much\s+)?$")
 _NOT_THIS_ROLE_ZH = ("与本岗位无关", "與本職位無關", "与本职位无关", "和本岗位无关", "与这个岗位无关",
-                     "碰不到", "接触不到", "接觸不到", "不会接触到", "不會接觸到", "轮不到", "輪不到")
+                     "碰不到", "接触不到", "接觸不到", "不会接触到", "不會接觸到", "轮不到", "輪不到",
+                     "非本職位範疇", "非本职位范畴", "非本岗位范畴", "非本崗位範疇", "不属于本岗位", "不屬於本職位")
 #: A question right after the negated mention: "No experience with Kafka? We'll teach you."
 _QUESTION = re.compile(r"(?:[^\S\n]{1,2}[\w-]+){0,2}[^\S\n]{0,2}[?？]")
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
@@ -150,11 +160,12 @@ _OR_LIST = re.compile(r"\b(?:or|nor)\b|或", re.IGNORECASE)
 #: "Bonus: Ray", "experience with Triton". Read right after / right before the mention.
 _SKILL_AFTER = re.compile(r"\s*(?:[-:：(（]\s*)?(?:(?:experience|skills?|knowledge|expertise|proficiency|familiarity|"
                           r"certification|exposure)\b|(?:is\s+|are\s+|would\s+be\s+)?(?:" + BONUS + r"|required|a\s+must\b|"
-                          r"must[- ]have|mandatory)|经验|技能|能力|經驗|"
-                          r"撰寫|撰写|编写|編寫|开发|開發|编程|編程|写|寫)", re.IGNORECASE)  # "以 Go 撰寫服務": writing in it
+                          r"must[- ]have|mandatory)|for\s+(?:writing|building|coding|scripting)\b|经验|技能|能力|經驗|"
+                          r"撰寫|撰写|编写|編寫|开发|開發|编程|編程|重写|重寫|改写|改寫|写|寫)", re.IGNORECASE)  # "以 Go 撰寫服務": writing in it
 _SKILL_BEFORE = re.compile(r"(?:(?:" + BONUS + r"|required|must[- ]haves?|experience\s+(?:with|in|using)|proficien\w+\s+(?:in|with)|"
                            r"knowledge\s+of|familiarity\s+with|skilled\s+in|expertise\s+in|"
-                           r"writ(?:e|es|ing|ten)(?:\s+in)?|(?:cod(?:e|es|ing)|program(?:s|ming)?|scripting)\s+in)\s*[:：]?\s*|"
+                           r"writ(?:e|es|ing|ten)(?:\s+in)?|(?:cod(?:e|es|ing)|program(?:s|ming)?|scripting|services?|microservices|"
+                           r"backends?|tools?|tooling|operators?|apis?|years?|experience)\s+in)\s*[:：]?\s*|"
                            r"(?:熟悉|掌握|精通|熟练|熟練))$",
                            re.IGNORECASE)
 _SINGULAR = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has)\b", re.IGNORECASE)
@@ -298,6 +309,8 @@ def _after_triggered(after: str) -> bool:
         return True  # a possessive, a parenthesis, a hyphen, a quote mark, ®
     if not c.isascii():
         return not _AFTER_ZH.isdisjoint(rest[:6])
+    if c == "X" and rest[1:2] == "-":
+        return True  # a product code after the name ("Triton X-100")
     words = rest.split(None, 2)
     if _starts_with_key(words[0], _AFTER_KEYS) or (len(words) > 1 and words[0].isalpha() and words[0].islower()
                                                    and _starts_with_key(words[1], _AFTER_KEYS)):
@@ -316,7 +329,7 @@ _NEG_KEYS = frozenset(
      "avoid", "steer", "eschew", "shun",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "done", "finished", "through",
      "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore",
-     "yanked", "took", "threw", "turn"]
+     "yanked", "took", "threw", "turn", "decid", "voted", "opted", "chose", "ruled"]
 )
 #: Chinese negation cues, by their first character or two (a cheap test before the full pattern runs).
 _ZH_NEG = ("不", "没", "沒", "未", "无", "無", "毋", "弃", "棄", "已", "放弃", "放棄", "而非", "而不",
@@ -693,6 +706,8 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
                 pass  # "none of this works without Kubernetes": a necessity
             elif said == "no" and not listed and _PREPOSITION.search(gap) and not _NO_REACH.fullmatch(gap):
                 pass  # "left no stone unturned with Kafka": "no" is about something else
+            elif said == "no more" and gap.strip():
+                pass  # "no more than three years of Python": only "no more Terraform" says it is gone
             elif _REPLACE_CUE.match(said) and _REPLACED_BY.search(gap):
                 pass  # "replacing cron with Airflow": Airflow is what comes
             elif _CONDITION.search(text, lo, cue.start()) or _QUESTION.match(text, tail.end):
@@ -708,9 +723,15 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
         out = _TORN_AFTER.match(text, tail.end) if torn else None
         if torn and out:
             return f"negated: '{torn.group().strip()} … {out.group().strip()}' around it", chain
+        moved = _MOVED_BEFORE.search(text, max(lo, head.start - 40), head.start)
+        to = _MOVED_AFTER.match(text, tail.end, tail.end + 40) if moved else None
+        if moved and to:
+            return f"negated: '{moved.group().strip()} … {to.group().strip()}' around it (moved away from)", chain
     hinted = hints.near(tail.end, reach) or (
         not _NEG_AFTER_ZH.isdisjoint(text[tail.end:tail.end + 16]))
     m = _NEG_AFTER.match(text[tail.end:reach]) if hinted else None
+    if m and not m.group().isascii() and _ZH_WITH.search(text, max(0, head.start - 4), head.start):
+        m = None  # "全部用 Go 重写并下线": what it was rewritten with is the new tool, not the one taken down
     if m and not _ANSWER.search(m.group()):  # "Triton? Not here", "Scala: not used": the answer is the next clause
         m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, NEGATION_LOOK) + 1])
     if m:
@@ -1244,7 +1265,8 @@ def _chinese_history(text: str, plausible: list[Hit], starts: list[int], negated
         if past is None:
             continue
         window = [h for h in plausible[bisect.bisect_left(starts, past.end()):bisect.bisect_left(starts, m.start())]
-                  if id(h) not in negated]
+                  if id(h) not in negated and not (_ZH_WITH.search(text, max(0, h.start - 4), h.start)
+                                                   and not _ZH_CLAUSE_BREAK.search(text, h.end, m.start()))]
         if window:
             _negate(text, window, negated, not_counted, f"negated: '{past.group()}…{m.group()}' (a thing of the past)")
 

@@ -312,7 +312,7 @@ _BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes|sne
                 r"toasters?|kettles?|blenders?|(?:air\s+)?fryers?|ovens?|fridges?|refrigerators?|dishwashers?|"
                 r"washing\s+machines?|microwaves?|coffee\s+makers?|"
                 r"pizzas?|burgers?|sandwich(?:es)?|food\s+trucks?|ice\s+cream|doughnuts?|donuts?|bagels?|pastr(?:y|ies)")
-_LAB_AFTER = r"acid|solutions?|flasks?|beakers?|glassware|pipettes?|burners?|stirrers?|fume\s+hood|etch\w*|exposure|spill|burns?"
+_LAB_AFTER = r"acid|solutions?|flasks?|beakers?|glassware|pipettes?|burners?|stirrers?|fume\s+hood|etch\w*|exposure|spill|burns?|X-\d+"
 _LAB_BEFORE = (r"erlenmeyer|volumetric|florence|b[üu]chner|conical|round[- ]bottom(?:ed)?|flat[- ]bottom(?:ed)?|filter(?:ing)?|"
                r"culture|shake|vacuum|dewar|thermos|hip|bunsen|dilute|diluted|concentrated|\d+\s*%|\d+\s*m[lL]|\d+\s*[lL]|"
                r"sterile|autoclaved?|glass|titration|reagent")
@@ -389,6 +389,7 @@ EVERYDAY: list[Sense] = [
                                            r"tractors?|harvesters?|drones?|vehicles?|aircraft|jets?|helicopters?|satellites?)\b"),
     Sense("an event", after=r"\s+(?:Open\s+Days?|Festival|Gala|Cup|Marathon|Fun\s+Run|Awards?|Fair|Regatta|Tournament)\b", case=True),
     Sense("a vessel or place", after=r"\s+(?:wind[- ])?tunnel\b"),
+    Sense("the name of a project, game or product", before=r"[《〈「]\s*$", after=r"\s*[：:][^》〉」\n]{0,20}[》〉」]|\s*[》〉」]"),
     # greetings and sign-offs in e-mails ("Hi Jax,", "Thanks,\nRay")
     Sense("a person", before=r"(?:^|\n)[ \t>]*(?:hi|hello|hey|dear|(?:good\s+)?morning|(?:good\s+)?afternoon)[ \t]+$|"
                              r"\b(?:best|regards|cheers|thanks|thank\s+you|sincerely|best\s+wishes)[,!.]?[ \t]*\n[ \t>]*$"),
@@ -495,7 +496,7 @@ _DO_WITH = r"(?:know|use|learn|touch|master|write|run|maintain|operate|build|deb
 _ASKED_TO = rf"(?:asked|expected|required)\s+to\s+{_DO_WITH}(?:\s+(?:or|and)\s+{_DO_WITH})?"
 
 NEGATION_BEFORE = (
-    r"\bpull(?:ed|ing|s)?\s+the\s+plug\s+on\b|"
+    r"\bpull(?:ed|ing|s)?\s+the\s+plug\s+on\b|\bno\s+more\b|"
     # a subject that is nobody: "Nobody on this team builds applications with LangChain", "none of our models run on TF"
     r"\b(?:nobody|no\s+one|none\s+of\s+(?:us|our\s+\w+|the\s+\w+))(?:\s+(?:here|(?:on|in|at)\s+(?:this|the|our)\s+\w+))?\s+"
     r"(?:\w+\s+)?(?:uses?|using|used|builds?|built|writes?|wrote|written|touch(?:es|ed)?|runs?|ran|works?|worked|codes?|needs?|"
@@ -511,6 +512,7 @@ NEGATION_BEFORE = (
     r"\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b|\bas\s+opposed\s+to\b|\bnot\s+(?:on|in|with|using|via)\b|"
     r"\b(?:do|does|did|will|would|should|must|can|ca|need|could)\s*(?:not|n['’]t)\s+(?:\w+\s+){0,2}?"
     r"(?:" + _ASKED_TO + r"|use|using|need|require|touch|run|work(?:ing)?\s+(?:with|in|on)|build(?:ing)?\s+(?:on|with)|rely\s+on|"
+    r"ship|deploy|bundle|include|"
     r"deal\s+with|know|expect|ask\s+for|"
     r"look\s+for|want|have|write|support|maintain|care\s+about|worry\s+about|bother\s+(?:with|learning)|go\s+near|see|get|do|"
     r"ask\s+about|quiz\s+you\s+on|interview\s+(?:you\s+)?(?:on|about)|include|involve|"
@@ -521,7 +523,7 @@ NEGATION_BEFORE = (
     r"(?:\s+(?:or|and)\s+(?:know|use|learn|touch|master|write|run|maintain|operate|build|debug))?)?\b|"
     r"\b(?:don['’]t|won['’]t|doesn['’]t|didn['’]t|never|isn['’]t|aren['’]t|wasn['’]t|not)\s+(?:\w+\s+){0,2}?"
     r"(?:" + _ASKED_TO + r"|use|using|used|need|needed|require|required|touch|run|work(?:ing)?\s+(?:with|in|on)|"
-    r"build(?:ing)?\s+(?:on|with)|rely\s+on|deal\s+with|know|"
+    r"build(?:ing)?\s+(?:on|with)|rely\s+on|deal\s+with|know|ship|deploy|bundle|include|"
     r"expect|want|have|write|support|maintain|going\s+to\s+use|part\s+of|a\s+(?:\w+\s+)?shop|do|doing|learn|learning|study|"
     r"spend\s+(?:any\s+)?time\s+(?:on|learning|with)|bother\s+(?:with|learning)|go\s+near|come\s+across|assess|test|screen\s+for|"
     r"adopt\w*|introduc\w*|bring(?:ing)?\s+in|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|"
@@ -599,6 +601,8 @@ NEGATION_AFTER = (
     r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
     r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
     r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:legacy\s+now|off\s+the\s+table)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=[(\-–—,]\s)|(?<=\())(?:dead|history)\b|"
+    r"(?:sits?|lives?|stays?|belongs?)\s+with\s+(?:them|another\s+team|the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:team|guild|group|squad))\b|"
+    r"(?:is|are|sits?|stays?)\s+not\s+with\s+(?:this|your)\s+(?:role|team|job|position)\b|"
     r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|(?:gives?|brings?|offers?|is\s+of)\s+no\s+(?:advantage|benefit|edge|value)\b|nowhere\s+(?:in|near|to\s+be\s+(?:seen|found))\b|(?:of\s+)?(?:zero|no|little)\s+(?:use|value|relevance)\s+(?:here|to\s+us|in\s+this\s+(?:role|team|job))\b|"
     r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|wouldn['’]t|would\s+not)\s+help\s+(?:you\s+)?(?:here|much|in\s+this\s+(?:role|job|team))|"
     r"(?:contract|licen[cs]es?|subscription|seats?)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
@@ -644,11 +648,11 @@ NOT_NEGATION = (r"\b(?:nobody|no\s+one|none)\s+(?:\w+\s+){1,4}?(?:better|more|fa
 NECESSITY_BEFORE_WITHOUT = (r"\b(?:none|nothing|nobody|no\s+one|no\s+\w+|never|cannot|can['’]t|couldn['’]t|won['’]t|wouldn['’]t|"
                             r"impossible|hard\s+to\s+imagine|not\s+(?:possible|be\s+able|able))\b|(?:没有|沒有|离不开|離不開|缺不了)")
 #: A Chinese "从 X 迁移到 Y": X is being left.
-MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將|由)\s*$", r"\s*(?:全部|都|全都|全面|整体|整體|逐步|已经|已經|已|正在|陆续|陸續){0,2}(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|"
+MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將|由)\s*$", r"\s*(?:全部|都|全都|全面|整体|整體|逐步|已经|已經|已|正在|陆续|陸續|统一|統一|彻底|徹底|一律){0,2}(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|"
                                                 r"替换|替換|换|換|改)(?:到|至|为|為|成)(?:了)?|迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")
 #: A clause whose subject holds the tool and whose predicate says it is not wanted ("Coding in R or building
 #: models yourself is out of scope", "Experience with Spark on large clusters is not required").
-NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|we|you|they|which|that|who|although|though|while|whereas)\b)[^.;:!?\n,()])"
+NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|(?:we|you|they)(?!\s+used\s+to\b)|although|though|while|whereas)\b)[^.;:!?\n,()])"
                     r"{0,60}?\s(?:(?:is|are|was|were|will\s+be|has\s+been|have\s+been|got|gets|is\s+going\s+to\s+be)\s+"
                     r"(?:(?:completely|entirely|totally|strictly|simply|definitely|now|already|internally|officially)\s+)?"
                     r"(?:out\s+of\s+scope|unnecessary|irrelevant|legacy|(?:being\s+)?(?:" + DISCONTINUED + r")|"

@@ -886,3 +886,40 @@ def test_our_own_teams_work_is_not_another_teams(packaged_graph):
 ])
 def test_everyday_kinds_of_the_tenth_blind_set(packaged_graph, text, term):
     assert term not in tools(text, packaged_graph)
+
+
+# -- the eleventh blind set's kinds (each rule in new words) ------------------------------------
+
+@pytest.mark.parametrize("text,gone", [
+    ("Last year we ported the last of our Spark jobs to Flink.", "spark"),
+    ("Reporting sits with the finance analytics team; Tableau is not with this role.", "tableau"),
+    ("We trialled Kubeflow in 2022 and decided against it.", "kubeflow"),
+    ("Hive — they tore it out before I joined.", "hive"),
+    ("Deploys: Pulumi — no more Terraform since the spring.", "terraform"),
+    ("We don't ship Scala in the firmware, not even for tooling.", "scala"),
+    ("The old Hive cluster that the vendor left behind was switched off last season.", "hive"),
+    ("The Airflow boxes we used to run were switched off in March.", "airflow"),
+    ("训练框架已由 TensorFlow 统一切换为 PyTorch。", "tensorflow"),
+    ("容器与集群（Docker、Kubernetes）非本职位范畴。", "docker"),
+])
+def test_negation_kinds_of_the_eleventh_blind_set(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("We are migrating our remaining Jenkins jobs to GitLab CI.", "jenkins"),   # still running: a migration under way
+    ("No more than two years of Kafka experience is needed.", "kafka"),         # 'no more than', not 'no more Kafka'
+    ("旧的 Flask 服务已经全部用 Go 重写并下线。", "go"),                          # rewritten with Go: the new one
+    ("所以 CUDA 在这里派不上用场。", "python"),                                  # '所以' is not an instrument (Python from the base)
+    ("Bonus:\n- Go for writing small operators", "go"),
+])
+def test_kinds_of_the_eleventh_set_that_stay(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("Our assay buffers use Triton X-100.", "triton"),
+    ("你玩过《Prometheus：余烬之城》吗？", "prometheus"),
+])
+def test_everyday_kinds_of_the_eleventh_blind_set(packaged_graph, text, term):
+    assert term not in tools(text, packaged_graph)
