@@ -318,7 +318,8 @@ def test_the_labelled_corpus_meets_the_targets():
 #: jd_holdout11 0.946 (15, 3, 30/30); jd_holdout12 0.962 (8, 2, 30/30); jd_holdout13 0.975 (6, 2, 30/30);
 #: jd_holdout14 0.941 (13, 2, 30/30).
 #: All of those were tuned on after that one score. jd_holdout15 is the held-out set: kept outside the
-#: tree until the rules were final, scored once; its floor is that score. Do not tune the rules on it.
+#: tree until the rules were final, scored once (F1 0.969, 5 negated, 2 everyday, track 28/30); its floor is
+#: that score. Do not tune the rules on it.
 FLOORS = {
     "jd_corpus": (60, 1.0, 0, 0, 60),
     "jd_tuning2": (35, 1.0, 0, 0, 35),
@@ -336,6 +337,7 @@ FLOORS = {
     "jd_holdout12": (30, 1.0, 0, 0, 30),
     "jd_holdout13": (30, 1.0, 0, 0, 30),
     "jd_holdout14": (30, 0.9891, 3, 0, 30),
+    "jd_holdout15": (30, 0.9689, 5, 2, 28),
 }
 
 
