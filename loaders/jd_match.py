@@ -150,6 +150,7 @@ _THEIR_JOB_VERB = re.compile(r"\b(?:is|are)\s+(?:entirely\s+|all\s+|very\s+much\
 _NOT_THIS_ROLE_ZH = ("与本岗位无关", "與本職位無關", "与本职位无关", "和本岗位无关", "与这个岗位无关",
                      "碰不到", "接触不到", "接觸不到", "不会接触到", "不會接觸到", "轮不到", "輪不到",
                      "非本職位範疇", "非本职位范畴", "非本岗位范畴", "非本崗位範疇", "不属于本岗位", "不屬於本職位")
+_NOT_THIS_ROLE_ZH_RX = re.compile("|".join(map(re.escape, sorted(_NOT_THIS_ROLE_ZH, key=len, reverse=True))))
 #: A question right after the negated mention: "No experience with Kafka? We'll teach you."
 _QUESTION = re.compile(r"(?:[^\S\n]{1,2}[\w-]+){0,2}[^\S\n]{0,2}[?？]")
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
@@ -1236,10 +1237,8 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
         verb = _THEIR_JOB_VERB.search(low, max(0, m.start() - 24), m.start())
         if verb:
             yours.append((verb.start(), low[verb.start():m.end()]))
-    for phrase in () if low.isascii() else _NOT_THIS_ROLE_ZH:
-        at = low.find(phrase)
-        if at >= 0:
-            yours.append((at, phrase))
+    if not low.isascii():
+        yours += [(m.start(), m.group()) for m in _NOT_THIS_ROLE_ZH_RX.finditer(low)]
     for at, said in yours:
         lo, hi = _sentence(text, at, at + len(said))
         window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]

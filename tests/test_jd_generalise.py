@@ -923,3 +923,9 @@ def test_kinds_of_the_eleventh_set_that_stay(packaged_graph, text, kept):
 ])
 def test_everyday_kinds_of_the_eleventh_blind_set(packaged_graph, text, term):
     assert term not in tools(text, packaged_graph)
+
+
+def test_every_sentence_that_says_not_this_role_speaks_of_its_tools(packaged_graph):
+    # each occurrence of the phrase, not only the first one
+    text = "报表（Tableau）与本岗位无关。流式计算（Flink）也与本岗位无关。"
+    assert {"tableau", "flink"}.isdisjoint(tools(text, packaged_graph))
