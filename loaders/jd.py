@@ -162,6 +162,11 @@ class Vocabulary:
         return frozenset(self.track_skills) | {t for _, t, _ in self.track_titles}
 
     @functools.cached_property
+    def skill_keys(self) -> frozenset[str]:
+        """The terms every node of which is a skill ("orchestration"), not a tool."""
+        return frozenset(k for k, nodes in self.nodes.items() if all(self.labels.get(n) == "Skill" for n in nodes))
+
+    @functools.cached_property
     def title_checks(self) -> list[tuple[str, re.Pattern[str], str]]:
         """Each track title's pattern with the lowercase name it looks for (a cheap test before it runs)."""
         return [(_title_literal(rx.pattern), rx, track) for rx, track, _ in self.track_titles]

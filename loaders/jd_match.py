@@ -505,7 +505,6 @@ class Hit:
     rule: Rule | None
     why: str = ""
     level: str = "required"
-    skills: bool | None = None  # whether every node it names is a skill: found when first asked
 
 
 @dataclass
@@ -890,6 +889,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     listed: set[int] = set()
     hints = _Hints.of(low) if len(low) == len(text) else _EVERYWHERE
     chains = _chains(text, plausible)
+    skill_keys = vocab.skill_keys
     for k, chain in enumerate(chains):
         if len(chain) > 1:
             listed.update(id(h) for h in chain)
@@ -901,7 +901,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
             # "no coding in Python": the negated activity (a skill, not a tool: "replaced Jenkins
             # with GitHub Actions" names the replacement) takes the tool it is done with along
             decision = f"{activity} (the activity done '{glue.strip()}' it)", chain
-        skills = all(_all_skills(h, vocab) for h in chain)
+        skills = all(h.key in skill_keys for h in chain)
         if decision and decision[1] is chain and skills:
             prev_why = decision[0]
         prev_end = chain[-1].end
@@ -1101,13 +1101,6 @@ def _one_sense(text: str, plausible: list[Hit], not_counted: list[dict[str, Any]
 def _asked_as_skill(text: str, h: Hit) -> bool:
     """Whether the words right around the mention ask for it as a skill ("JAX experience is a plus", "Bonus: Ray")."""
     return bool(_SKILL_AFTER.match(text, h.end, h.end + 40) or _SKILL_BEFORE.search(text, max(0, h.start - 40), h.start))
-
-
-def _all_skills(h: Hit, vocab: Vocabulary) -> bool:
-    """Whether every node the mention names is a skill (cached on the mention)."""
-    if h.skills is None:
-        h.skills = all(vocab.labels.get(n) == "Skill" for n in h.nodes)
-    return h.skills
 
 
 def _sentence_ends(text: str, found: list[_Bounds]) -> _Bounds:
