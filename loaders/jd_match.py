@@ -901,7 +901,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
             # "no coding in Python": the negated activity (a skill, not a tool: "replaced Jenkins
             # with GitHub Actions" names the replacement) takes the tool it is done with along
             decision = f"{activity} (the activity done '{glue.strip()}' it)", chain
-        skills = all(h.key in skill_keys for h in chain)
+        skills = chain[0].key in skill_keys if len(chain) == 1 else all(h.key in skill_keys for h in chain)
         if decision and decision[1] is chain and skills:
             prev_why = decision[0]
         prev_end = chain[-1].end
