@@ -1189,34 +1189,24 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
     starts = [h.start for h in plausible]
     for m in _at_hints(_ANAPHOR, low, hints):
         at = m.start()
-        lo, _ = _sentence(text, at, m.end())
         if _CONDITION.search(text, clause_start(text, at), at):
             continue  # "if you haven't used them, we will teach you"
-        window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, at)]
-        if not window and lo > 0 and "\n\n" not in text[max(0, lo - 3):lo + 1]:
-            before, _ = _sentence(text, lo - 1, lo - 1)
-            window = plausible[bisect.bisect_left(starts, before):bisect.bisect_left(starts, lo)]
-        window = [h for h in window if h.end <= at]
+        window = _named_before(text, plausible, starts, at, m.end())
         if not window or any(id(h) in negated for h in window):
             continue
         if m.group("p") == "it":
-            window = [h for h in window if h.nodes == window[-1].nodes]  # "it": the last one named
+            window = _last_named(window)
         _negate(text, window, negated, not_counted, f"negated: '{' '.join(m.group().split())}' speaks of it")
     for m in _at_hints(_PRONOUN_PREDICATE, low, hints):
         subject = _PRONOUN_BEFORE.search(low, max(0, m.start() - 40), m.start())
         if subject is None or _CONDITION.search(text, clause_start(text, subject.start()), subject.start()):
             continue  # "if it is not used…", or no pronoun: the predicate's own subject is read elsewhere
         at = subject.start()
-        lo, _ = _sentence(text, at, m.end())
-        window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, at)]
-        if not window and lo > 0 and "\n\n" not in text[max(0, lo - 3):lo + 1]:
-            before, _ = _sentence(text, lo - 1, lo - 1)
-            window = plausible[bisect.bisect_left(starts, before):bisect.bisect_left(starts, lo)]
-        window = [h for h in window if h.end <= at and id(h) not in negated]
+        window = [h for h in _named_before(text, plausible, starts, at, m.end()) if id(h) not in negated]
+        if subject.group("p") == "it" and window:
+            window = _last_named(window)
         if not window:
             continue
-        if subject.group("p") == "it":
-            window = [h for h in window if h.nodes == window[-1].nodes]  # "it": the last one named
         said = " ".join(low[at:m.end()].split())
         _negate(text, window, negated, not_counted, f"negated: '{said}' speaks of it")
     if not low.isascii():
@@ -1242,6 +1232,22 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
 #: Chinese words that put what follows in the past ("公司早期的模型以 Keras 撰寫"), and the words that end it.
 _ZH_HISTORY = re.compile(r"早期|以前|過去|过去|曾经|曾經|原先|最初|当初|當初|历史上|歷史上|早年|老一代|旧版|舊版")
 _ZH_ENDED = re.compile(r"(?:" + DISCONTINUED_ZH + r")|不再(?:使用|维护|維護|用|更新)")
+
+
+def _named_before(text: str, plausible: list[Hit], starts: list[int], at: int, end: int) -> list[Hit]:
+    """The mentions a pronoun at ``at`` (its clause ending at ``end``) may speak of: those named before it in
+    its sentence, or else in the sentence before (same paragraph)."""
+    lo, _ = _sentence(text, at, end)
+    window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, at)]
+    if not window and lo > 0 and "\n\n" not in text[max(0, lo - 3):lo + 1]:
+        before, _ = _sentence(text, lo - 1, lo - 1)
+        window = plausible[bisect.bisect_left(starts, before):bisect.bisect_left(starts, lo)]
+    return [h for h in window if h.end <= at]
+
+
+def _last_named(window: list[Hit]) -> list[Hit]:
+    """What "it" speaks of: the mentions of the technology named last."""
+    return [h for h in window if h.nodes == window[-1].nodes]
 
 
 def _chinese_history(text: str, plausible: list[Hit], starts: list[int], negated: set[int],
