@@ -294,8 +294,8 @@ def _before_patterns(senses: tuple[int, ...]) -> list[re.Pattern[str]]:
 _AFTER_KEYS = _keys(*(s.after for s in EVERYDAY))
 _AFTER_ZH = frozenset(k for k in _AFTER_KEYS if not k.isascii())
 #: After a comma, the senses look only for an apposition ("Ray, our CTO") or a place ("Argo, FL").
-_AFTER_COMMA = re.compile(r",\s+(?:our|the|a|an|who|your|one\s+of|[A-Z]{2}\b|[A-Z][a-z]+\b(?!\s*(?:,|and|or)\s))|"
-                          "|(?i:" + GOODS_AFTER + ")")
+_AFTER_COMMA = re.compile(r",\s+(?:(?i:our|the|a|an|its|their|who|your|one\s+of)\b|[A-Z]{2}\b|[A-Z][a-z]+\b(?!\s*(?:,|and|or)\s))|"
+                          "(?i:" + GOODS_AFTER + ")")
 
 
 def _after_triggered(after: str) -> bool:

@@ -35,11 +35,11 @@ class Rule:
     sense: str = ""
 
 
-#: Rules keyed by the normalised term (lowercase, no spaces or hyphens). Terms
-#: not listed here and longer than two letters are unambiguous technology names.
 #: Board games other than Go: Go listed with them is the game.
 _BOARD_GAMES = r"chess|shogi|xiangqi|checkers|draughts|othello|reversi|backgammon|mahjong|poker|bridge|象棋|将棋|將棋|国际象棋|國際象棋"
 
+#: Rules keyed by the normalised term (lowercase, no spaces or hyphens). Terms
+#: not listed here and longer than two letters are unambiguous technology names.
 RULES: dict[str, Rule] = {
     # short names: the technology only where it is written as such, next to technology
     "r": Rule(case=True, context="local",
@@ -489,12 +489,12 @@ NAME_LEADERS_OK = frozenset(
 # Negation and bonus, scoped to the clause
 # ---------------------------------------------------------------------------
 
-#: Cues that negate the tools right AFTER them in the same clause ("no Hadoop", "instead of Airflow",
-#: "we don't use Spark", "无需掌握Hadoop"). A cue that is one of NOT_NEGATION is not one.
 #: "(you will not be) asked to write or run": being asked or expected to do something with the tool.
 _DO_WITH = r"(?:know|use|learn|touch|master|write|run|maintain|operate|build|debug|own|support)"
 _ASKED_TO = rf"(?:asked|expected|required)\s+to\s+{_DO_WITH}(?:\s+(?:or|and)\s+{_DO_WITH})?"
 
+#: Cues that negate the tools right AFTER them in the same clause ("no Hadoop", "instead of Airflow",
+#: "we don't use Spark", "无需掌握Hadoop"). A cue that is one of NOT_NEGATION is not one.
 NEGATION_BEFORE = (
     r"\bpull(?:ed|ing|s)?\s+the\s+plug\s+on\b|\bno\s+more\b|"
     # a subject that is nobody: "Nobody on this team builds applications with LangChain", "none of our models run on TF"
