@@ -501,6 +501,12 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         evidence["reason"] = f"not a DS/ML/data/infra role: {why}"
         strength = top if technical else 0.0
         return None, round(1 - strength / (strength + BODY_ONLY) / 2, 2), evidence
+    if "pm" in title_hits and best != "pm" and "pm" in scores:
+        # a product manager's title names the role; the body's technical words name the product's area
+        # ("Senior Product Manager — ML Platform" is a PM whose posting is full of platform cues)
+        evidence["pm_title"] = f"'{title_hits['pm']}' in the title: pm, whatever the product's area"
+        best, top = "pm", max(top, scores["pm"])
+        second = max((v for t, v in ranked if t != best), default=0.0)
     engineer = ENGINEER_TITLE.search(title)
     builds = cue_score.get("production-mle", 0.0) + cue_score.get("research-mle", 0.0)
     if best == "research-scientist" and engineer and not SCIENTIST_TITLE.search(title) and "research-mle" in scores \

@@ -137,14 +137,15 @@ _PRONOUN_BEFORE = re.compile(r"\b(?P<p>it|they|both|these|those|the\s+latter)\s+
 
 #: A sentence that says its subject is another team's work ("Dashboards are someone else's job: our BI team
 #: builds the Tableau reports"): every tool it names is that work. Read on lowercase text.
-_NOT_YOURS = re.compile(r"else['’]s\s+(?:job|problem|responsibility|remit|call|department|work)|"
+_NOT_YOURS = re.compile(r"else['’]s\s+(?:job|problem|responsibility|remit|call|department|work|headache)|,\s*not\s+yours\b|"
                         r"(?:not|isn['’]t|aren['’]t)\s+(?:your|this\s+role['’]s)\s+(?:job|problem|responsibility|concern|department)|"
                         r"不关你事|不關你事|不是你的(?:工作|职责|職責|事)")
 #: The same said of a third party ("their plumbing is their job", "Airflow is their world"; looked for only where
 #: "their" stands), and in Chinese "has nothing to do with this role" (only in text that is not all ASCII).
 _THEIR_JOB = re.compile(r"their\s+(?:job|responsibility|world|domain|turf|area|remit|call|problem|baby|thing|territory)\b")
 #: "…is the data engineering team's responsibility": another team's, named with "the" or "another" before it.
-_TEAMS_JOB = re.compile(r"(?:team|group|squad|department)['’]s\s+(?:job|responsibility|remit|problem|domain|area|call|work|turf|world)\b")
+_TEAMS_JOB = re.compile(r"(?:team|group|squad|department)['’]s\s+(?:job|responsibility|remit|problem|domain|area|call|work|turf|world|"
+                        r"headache)\b")
 _TEAMS_OWNER = re.compile(r"\b(?:is|are)\s+(?:the|another|a\s+(?:different|separate|sister|dedicated))\s+(?:[\w-]+\s+){0,3}$")
 _THEIR_JOB_VERB = re.compile(r"\b(?:is|are)\s+(?:entirely\s+|all\s+|very\s+much\s+)?$")
 _NOT_THIS_ROLE_ZH = ("与本岗位无关", "與本職位無關", "与本职位无关", "和本岗位无关", "与这个岗位无关",
@@ -161,14 +162,16 @@ _OR_LIST = re.compile(r"\b(?:or|nor)\b|或", re.IGNORECASE)
 #: "Bonus: Ray", "experience with Triton". Read right after / right before the mention.
 _SKILL_AFTER = re.compile(r"\s*(?:[-:：(（]\s*)?(?:(?:experience|skills?|knowledge|expertise|proficiency|familiarity|"
                           r"certification|exposure)\b|(?:is\s+|are\s+|would\s+be\s+)?(?:" + BONUS + r"|required|a\s+must\b|"
-                          r"must[- ]have|mandatory)|for\s+(?:writing|building|coding|scripting)\b|经验|技能|能力|經驗|"
+                          r"must[- ]have|mandatory)|for\s+(?:writing|building|coding|scripting)\b|"
+                          r"(?:使用|开发|開發|应用|應用|实战|實戰|项目|項目)?(?:经验|經驗)|技能|能力|"
                           r"撰寫|撰写|编写|編寫|开发|開發|编程|編程|重写|重寫|改写|改寫|写|寫)", re.IGNORECASE)  # "以 Go 撰寫服務": writing in it
 _SKILL_BEFORE = re.compile(r"(?:(?:" + BONUS + r"|required|must[- ]haves?|experience\s+(?:with|in|using)|proficien\w+\s+(?:in|with)|"
                            r"knowledge\s+of|familiarity\s+with|skilled\s+in|expertise\s+in|"
                            r"writ(?:e|es|ing|ten)(?:\s+in)?|(?:cod(?:e|es|ing)|program(?:s|ming)?|scripting|services?|microservices|"
                            r"backends?|tools?|tooling|operators?|apis?|years?|experience)\s+in)\s*[:：]?\s*|"
-                           r"(?:熟悉|掌握|精通|熟练|熟練))$",
+                           r"(?:熟悉|掌握|精通|熟练|熟練)\s*)$",
                            re.IGNORECASE)
+_SUBJECT_VERB = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has|are|aren['’]t|were|weren['’]t|have)\b", re.IGNORECASE)
 _SINGULAR = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has)\b", re.IGNORECASE)
 _ZH_FROM, _ZH_TO = re.compile(MIGRATION_FROM_ZH[0]), re.compile(MIGRATION_FROM_ZH[1])
 _UNKNOWN_LIST = re.compile(r"(?:\s*(?:[A-Z][\w.+#-]*|,|、|/|and|or|nor)\s*)*")
@@ -354,7 +357,8 @@ _SUBJECT_KEYS = frozenset("""out unnecessary irrelevant legacy retired deprecate
     shut outgrew moved left stopped cancelled canceled terminated discontinued superseded
     not isn aren wasn weren won doesn don never no else handled owned covered maintained taken relic
     belongs belong falls fall stays stay remains remain kept days over behind past outside off
-    archived unplugged deleted uninstalled torn pulled thrown written closed gave disabled""".split())
+    archived unplugged deleted uninstalled torn pulled thrown written closed gave disabled ported converted
+    rewritten""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
@@ -682,7 +686,7 @@ def clause_end(text: str, pos: int, reach: int = 160) -> int:
 
 
 def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
-              next_start: int = 1 << 62) -> tuple[str, list[Hit]] | None:
+              later: tuple[tuple[int, int], ...] = ()) -> tuple[str, list[Hit]] | None:
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
     reach = tail.end + NEGATION_LOOK
@@ -735,18 +739,22 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
     if m and not _ANSWER.search(m.group()):  # "Triton? Not here", "Scala: not used": the answer is the next clause
         m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, NEGATION_LOOK) + 1])
     if m:
-        which = chain[-1:] if _SINGULAR.search(m.group()) and not _OR_LIST.search(text, chain[-2].end if len(chain) > 1 else 0,
-                                                                               tail.start) else chain
+        which = chain[-1:] if (_SINGULAR.search(m.group()) and not _OR_LIST.search(text, chain[-2].end if len(chain) > 1 else 0,
+                                                                                tail.start)) or (
+            len(chain) > 1 and "(" in text[chain[-2].end:tail.start]) else chain  # "GitLab CI (Jenkins retired)"
         said = m.group().strip(" ,(")
         said = said if said[:2] == "->" else said.lstrip("-–— ")  # the arrow of "PyTorch -> TensorFlow" is the cue
         return f"negated: '{said}' after it", which
     if hints.predicate(tail.end, reach):
         stop = _SUBJECT_STOP.search(text, tail.end, reach)  # the pattern keeps its subject to one clause itself
         m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else reach)
-        verb = _SINGULAR.search(m.group()) if m and next_start < m.end() and text[tail.end:next_start].strip() else None
-        if m and verb and next_start < m.start() + verb.start():
-            # "…ported to Kubeflow in 2025 and Airflow was decommissioned": the nearer name is the subject (a name right
-            # after the list is part of it: "Python coding isn't expected")
+        verb = _SUBJECT_VERB.search(m.group()) if m and later and later[0][0] < m.end() else None
+        at = m.start() + verb.start() if m and verb else 0
+        nearer = [(a, b) for a, b in later if a < at and text[tail.end:a].strip()]  # names between the list and its verb
+        if verb and nearer and (_SINGULAR.match(verb.group()) or len(text[nearer[-1][1]:at].split()) <= 1):
+            # "…ported to Kubeflow in 2025 and Airflow was decommissioned", "…moved to Spark, the Flink clusters were
+            # switched off": the nearer name is the subject (a name right after the list is part of it: "Python
+            # coding isn't expected")
             m = None
         if m:
             said = m.group()[-40:]
@@ -831,7 +839,11 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
         before = text[max(0, h.start - 80):h.start - 1].rstrip()
         words = [w for w in _INITIAL.findall(before)[-len(h.text) - 2:] if w.lower() not in _SMALL_WORDS][-len(h.text):]
         if len(words) < 2 or "".join(w[0] for w in words).lower() != h.text.lower():
-            continue
+            # or one name and its code ("Jacksonville (JAX)", "Atlanta (ATL)"): same first letter, longer
+            last = words[-1:] if before.endswith(tuple(words[-1:])) else []
+            if not (last and last[0][:1].isupper() and last[0][:1] == h.text[:1] and len(last[0]) > len(h.text) + 2):
+                continue
+            words = last
         phrase = before[before.rfind(words[0]):]
         if any(vocab.nodes.get(_term_key(phrase[a:b]), set()) & h.nodes for a, b in find_folded(vocab.pattern, phrase)):
             continue  # "Amazon Web Services (AWS)": the tool spelled out
@@ -893,7 +905,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     for k, chain in enumerate(chains):
         if len(chain) > 1:
             listed.update(id(h) for h in chain)
-        decision = _negation(text, chain, bound, hints, chains[k + 1][0].start if k + 1 < len(chains) else len(text))
+        decision = _negation(text, chain, bound, hints, tuple((c[0].start, c[-1].end) for c in chains[k + 1:k + 5]))
         glue = text[prev_end:chain[0].start] if prev_why and chain[0].start - prev_end <= 12 else ""
         activity = prev_why
         prev_why = ""

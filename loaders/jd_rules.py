@@ -60,7 +60,7 @@ RULES: dict[str, Rule] = {
                after=r"\s*(?:and|&|or|,|/|\+)?\s*(?:a\s+)?(?:cover|portfolio|résumé|resume|references)|\s+to\b|\s+(?:in|via)\s+(?:english|pdf)",
                sense="curriculum vitae"),
     "dl": Rule(case=True, context="local", before=r"(?:valid|class\s+\w+|driver['’]?s?)\s+$", sense="driving licence"),
-    "hf": Rule(case=True, context="local", after=r"\s*(?:acid|radio|band|transceivers?|antennas?|communications?|frequenc\w+|"
+    "hf": Rule(case=True, context="local", after=r"(?:\s*(?:and|/|&|,)\s*(?:VHF|UHF|LF|MF)\b)?(?:\s+(?:maritime|marine|aviation|amateur))?\s*(?:acid|radio|band|transceivers?|antennas?|communications?|frequenc\w+|"
                                                  r"patients?|exacerbations?|rfid|welding|solution|cohorts?|readmissions?|admissions?|"
                                                  r"outcomes|clinics?|nurses?|wards?|hospitali[sz]ations?|diagnos\w+|registry)\b",
                before=r"(?:dilute|concentrated|\d+\s*%|hfpef|hfref|with|acute|chronic)\s+$", sense="hydrofluoric acid, high frequency, heart failure"),
@@ -578,7 +578,7 @@ DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|closed(?:\s+down)?(?!
                 r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early|"
                 r"put\s+out\s+to\s+pasture|put\s+to\s+(?:rest|bed)|laid\s+to\s+rest|mothballed|shelved|archived|unplugged|"
                 r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+away|let\s+go|written\s+off|"
-                r"migrated\s+(?:over\s+)?(?:to|onto)\s+(?=(?-i:[A-Z]))")
+                r"(?:migrated|ported|converted|rewritten)\s+(?:over\s+)?(?:to|onto|into|in)\s+(?=(?-i:[A-Z]))")
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
 DISCONTINUED_ZH = (r"封存|归档|歸檔|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
@@ -621,7 +621,7 @@ NEGATION_AFTER = (
     r"optional\s+and\s+not\s+assessed)\b|(?:has|have)\s+been\s+(?:retired|deprecated|phased\s+out|sunset|decommissioned|"
     r"replaced|removed|dropped|migrated\s+away|turned\s+off|switched\s+off|shut\s+down)\b)|"
     r"^[-‐](?:free|less)\b|"
-    r"^\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識|语言|語言)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
+    r"^(?:\s*v?\d+(?:\.[\dx]+)+)?\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識|语言|語言|模型)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
     r"(?:非必要|非必須|不是必須|不必要|不做要求|不作要求|不要求|不需要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮|"
     r"规划|規劃|计划|計劃|路线图|路線圖|"
     r"工具链|工具鏈|工具箱|技术体系|技術體系)|不沾边|不沾邊|无关|無關|没有交集|沒有交集|毫无关系|毫無關係|"
@@ -668,7 +668,7 @@ NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|(?:we|you|they)(?!\s+used\s+to\b
                     r"(?:stays?|remains?|(?:is|are)\s+kept)\s+out\s+of\s+(?:this|the|our|scope)|"
                     r"(?:belongs?|is|are)\s+(?:to\s+|in\s+)?(?:the|our)\s+(?:\w+['’]s\s+)?past|"
                     r"(?:belongs?|dates?)\s+(?:to|from|back\s+to)\s+(?:the|our|its)\s+(?:\w+\s+)?(?:days|era|years|beginnings|early\s+days)\b|"
-                    r"(?:is|are|was|were|sits?|falls?)\s+outside\s+(?:of\s+)?(?:our|the|this)\s+(?:\w+\s+)?(?:footprint|stack|scope|remit|world|role|job)|"
+                    r"(?:is|are|was|were|sits?|falls?)\s+outside\s+(?:of\s+)?(?:our|the|this|your)\s+(?:\w+['’]s\s+|\w+\s+)?(?:footprint|stack|scope|remit|world|role|job|lane)|"
                     r"(?:days|era|years)\s+(?:are|is)\s+(?:long\s+)?(?:behind\s+us|over|gone|done)(?=\s*(?:[.!;,]|$))|"
                     r"(?:is|are)\s+(?:long\s+)?(?:over|behind\s+us)(?=\s*(?:[.!;,]|$))|"
                     r"(?:is|are|was|were)(?:\s+not|n['’]t)\s+(?:required|needed|necessary|expected|part\s+of|in\s+scope|used|assessed|"

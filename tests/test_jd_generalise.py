@@ -929,3 +929,41 @@ def test_every_sentence_that_says_not_this_role_speaks_of_its_tools(packaged_gra
     # each occurrence of the phrase, not only the first one
     text = "报表（Tableau）与本岗位无关。流式计算（Flink）也与本岗位无关。"
     assert {"tableau", "flink"}.isdisjoint(tools(text, packaged_graph))
+
+
+# -- the twelfth blind set's kinds (each rule in new words) -------------------------------------
+
+@pytest.mark.parametrize("text,gone", [
+    ("The last Hive tables were ported to Iceberg in May.", "hive"),
+    ("Serving (Kubernetes, Helm) is the infra group's headache, not yours.", "helm"),
+    ("Writing Terraform falls outside this analyst's lane.", "terraform"),
+    ("CI: GitHub Actions (Jenkins retired).", "jenkins"),
+    ("旧的 Flink 1.13 作业已全部迁出。", "flink"),
+])
+def test_negation_kinds_of_the_twelfth_blind_set(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("CI: GitHub Actions (Jenkins retired).", "github-actions"),          # the note in brackets is about Jenkins
+    ("Once everything moved to Kafka Streams the Flink clusters were switched off.", "kafka"),
+    ("熟悉 Go 者尤佳。", "go"),
+    ("有 JAX 使用经验者优先。", "jax"),
+])
+def test_kinds_of_the_twelfth_set_that_stay(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
+
+
+@pytest.mark.parametrize("text,term", [
+    ("We fly from Jacksonville (JAX) and Atlanta (ATL) every hour.", "jax"),
+    ("We also run the HF and VHF maritime radio stations.", "hugging-face"),
+])
+def test_everyday_kinds_of_the_twelfth_blind_set(packaged_graph, text, term):
+    assert term not in tools(text, packaged_graph)
+
+
+def test_a_product_managers_title_names_the_role_whatever_the_area(packaged_graph):
+    e = extract("Senior Product Manager — ML Platform\nOwn the roadmap of our ML platform: model registry, feature "
+                "store, GPU clusters and MLOps tooling for data scientists and ML engineers. Kubernetes, MLflow.",
+                packaged_graph)
+    assert e.track == "pm"
