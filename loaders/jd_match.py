@@ -686,7 +686,7 @@ def clause_end(text: str, pos: int, reach: int = 160) -> int:
 
 
 def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
-              later: tuple[tuple[int, int], ...] = ()) -> tuple[str, list[Hit]] | None:
+              later: list[list[Hit]] | None = None) -> tuple[str, list[Hit]] | None:
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
     reach = tail.end + NEGATION_LOOK
@@ -748,9 +748,10 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
     if hints.predicate(tail.end, reach):
         stop = _SUBJECT_STOP.search(text, tail.end, reach)  # the pattern keeps its subject to one clause itself
         m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else reach)
-        verb = _SUBJECT_VERB.search(m.group()) if m and later and later[0][0] < m.end() else None
+        verb = _SUBJECT_VERB.search(m.group()) if m and later and later[0][0].start < m.end() else None
         at = m.start() + verb.start() if m and verb else 0
-        nearer = [(a, b) for a, b in later if a < at and text[tail.end:a].strip()]  # names between the list and its verb
+        nearer = [(c[0].start, c[-1].end) for c in (later or ())[:4]
+                  if c[0].start < at and text[tail.end:c[0].start].strip()]  # names between the list and its verb
         if verb and nearer and (_SINGULAR.match(verb.group()) or len(text[nearer[-1][1]:at].split()) <= 1):
             # "…ported to Kubeflow in 2025 and Airflow was decommissioned", "…moved to Spark, the Flink clusters were
             # switched off": the nearer name is the subject (a name right after the list is part of it: "Python
@@ -905,7 +906,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     for k, chain in enumerate(chains):
         if len(chain) > 1:
             listed.update(id(h) for h in chain)
-        decision = _negation(text, chain, bound, hints, tuple((c[0].start, c[-1].end) for c in chains[k + 1:k + 5]))
+        decision = _negation(text, chain, bound, hints, chains[k + 1:k + 5])
         glue = text[prev_end:chain[0].start] if prev_why and chain[0].start - prev_end <= 12 else ""
         activity = prev_why
         prev_why = ""
