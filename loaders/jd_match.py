@@ -472,14 +472,15 @@ class _Hints:
     def of(cls, low: str) -> _Hints:
         found = [(a, low[a:b]) for a, b in scan(_NEG_WORDS, low)]
         return cls([p for p, _ in found], [p for p, word in found if word in _SUBJECT_KEYS],
-                   [p for p, word in found if word not in _SYMBOL_KEYS])
+                   [p for p, word in found if word in _BEFORE_KEYS])
 
     def near(self, lo: int, hi: int) -> bool:
         """Whether a word that may start a negation cue (before or after a mention) is in [lo, hi)."""
         return self.everywhere or _any_in(self.positions, lo, hi)
 
     def word_near(self, lo: int, hi: int) -> bool:
-        """The same, without the symbols (':', '?', '->'): they start cues after a mention only."""
+        """The same, for the words a cue before a mention holds (not the symbols ':', '?', '->', nor the words only
+        cues after a mention hold, such as "behind" or "through")."""
         return self.everywhere or _any_in(self.words, lo, hi)
 
     def predicate(self, lo: int, hi: int) -> bool:
@@ -1434,3 +1435,21 @@ def _term_key(text: str) -> str:
 
 #: Every word a negation cue may start with, before a mention, after it, or in its clause's predicate.
 _NEG_WORDS = _word_keys(_NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS)
+
+
+def _in_pattern(key: str, words: frozenset[str]) -> bool:
+    """Whether a hint key stands in a pattern's literal words (a Chinese one: every character of it)."""
+    if not key.isascii():
+        return all(c in words for c in key)
+    # the key itself, a longer word it starts ("migrat"), or a word it grows from ("couldn" from "could" + "n't")
+    return key in words or any((len(key) >= 4 and w.startswith(key)) or (len(w) >= 3 and key.startswith(w)) for w in words)
+
+
+#: The hint keys a cue before a mention can hold: those that stand in NEGATION_BEFORE's or NEGATION_LABEL's
+#: own words (a match of a pattern holds only its own literal words and the words its wildcards take, and
+#: every cue holds a key of its own). The others ("behind", "through", "over") only start cues after a mention.
+_BEFORE_WORDS = _keys(NEGATION_BEFORE, NEGATION_LABEL, r"(?:tore|torn|ripped|ripping|pulled|pulling|yanked|took|taken|threw|"
+                      r"thrown|turned|turning|switched|switching|shut|shutting|phased|phasing|ported|migrated|moved|converted|"
+                      r"rewrote|rewritten)")
+_BEFORE_KEYS = frozenset(k for k in _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS
+                         if k not in _SYMBOL_KEYS and _in_pattern(k, _BEFORE_WORDS))
