@@ -691,10 +691,11 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
     """The cue that negates this list (and which of its mentions), or None."""
     head, tail = chain[0], chain[-1]
     reach = tail.end + NEGATION_LOOK
-    if not hints.near(max(prev_end, head.start - NEGATION_LOOK), reach) and \
+    before = hints.word_near(max(prev_end, head.start - NEGATION_LOOK), head.start)
+    if not before and not hints.near(tail.end, reach) and \
             text[max(0, head.start - 3):head.start].isascii() and text[tail.end:tail.end + 16].isascii():
         return None  # no negation word on either side and no Chinese cue: the common case, answered at once
-    if hints.word_near(max(prev_end, head.start - NEGATION_LOOK), head.start):
+    if before:
         lo = max(clause_start(text, head.start), prev_end)
         cue = None
         for cue in _NEG_BEFORE.finditer(text, lo, head.start):
