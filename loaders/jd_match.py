@@ -1442,8 +1442,10 @@ def _in_pattern(key: str, words: frozenset[str]) -> bool:
     """Whether a hint key stands in a pattern's literal words (a Chinese one: every character of it)."""
     if not key.isascii():
         return all(c in words for c in key)
-    # the key itself, a longer word it starts ("migrat"), or a word it grows from ("couldn" from "could" + "n't")
-    return key in words or any((len(key) >= 4 and w.startswith(key)) or (len(w) >= 3 and key.startswith(w)) for w in words)
+    # the key itself, a longer word it starts ("migrat"), a word it grows from ("deprecated" from "deprecat"), or
+    # a contraction's first half ("isn" from "is" + "n't", "couldn" from "could" + "n't")
+    return key in words or (key.endswith("n") and key[:-1] in words) or any(
+        (len(key) >= 4 and w.startswith(key)) or (len(w) >= 3 and key.startswith(w)) for w in words)
 
 
 #: The hint keys a cue before a mention can hold: those that stand in NEGATION_BEFORE's or NEGATION_LABEL's
