@@ -1451,8 +1451,6 @@ def _in_pattern(key: str, words: frozenset[str]) -> bool:
 #: The hint keys a cue before a mention can hold: those that stand in NEGATION_BEFORE's or NEGATION_LABEL's
 #: own words (a match of a pattern holds only its own literal words and the words its wildcards take, and
 #: every cue holds a key of its own). The others ("behind", "through", "over") only start cues after a mention.
-_BEFORE_WORDS = _keys(NEGATION_BEFORE, NEGATION_LABEL, r"(?:tore|torn|ripped|ripping|pulled|pulling|yanked|took|taken|threw|"
-                      r"thrown|turned|turning|switched|switching|shut|shutting|phased|phasing|ported|migrated|moved|converted|"
-                      r"rewrote|rewritten)")
+_BEFORE_WORDS = _keys(NEGATION_BEFORE, NEGATION_LABEL, _TORN_BEFORE.pattern, _MOVED_BEFORE.pattern)
 _BEFORE_KEYS = frozenset(k for k in _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS
                          if k not in _SYMBOL_KEYS and _in_pattern(k, _BEFORE_WORDS))
