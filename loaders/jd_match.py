@@ -670,7 +670,11 @@ def _chains(text: str, hits: list[Hit]) -> list[list[Hit]]:
     return chains
 
 
-def clause_start(text: str, pos: int, reach: int = 160) -> int:
+#: How far (characters) a clause reaches each way from a position, at most.
+CLAUSE_REACH = 160
+
+
+def clause_start(text: str, pos: int, reach: int = CLAUSE_REACH) -> int:
     """Where the clause holding ``pos`` starts (at most ``reach`` characters back)."""
     lo = max(0, pos - reach)
     m = _CLAUSE_END_BACK.match(text, lo, pos)  # the last clause end: found from ``pos`` backwards
@@ -680,7 +684,7 @@ def clause_start(text: str, pos: int, reach: int = 160) -> int:
 _CLAUSE_END_BACK = re.compile(r"(?s:.*)(?:" + CLAUSE_END.pattern + ")", CLAUSE_END.flags)
 
 
-def clause_end(text: str, pos: int, reach: int = 160) -> int:
+def clause_end(text: str, pos: int, reach: int = CLAUSE_REACH) -> int:
     """Where the clause holding ``pos`` ends (at most ``reach`` characters on)."""
     m = CLAUSE_END.search(text, pos, pos + reach)
     return m.start() if m else min(len(text), pos + reach)
@@ -938,9 +942,12 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     found: dict[str, list[str]] = {}
     # the clauses that call something a bonus, found from the few hint words (not from every mention)
     bonus: list[tuple[int, int]] = []
+    accepted_starts = [h.start for h in accepted]
     for p in bonus_hints:
         if bonus and bonus[-1][0] <= p < bonus[-1][1]:
             continue
+        if not _any_in(accepted_starts, p - CLAUSE_REACH, p + CLAUSE_REACH):
+            continue  # no counted mention within a clause's reach: this clause could mark none
         lo, hi = clause_start(text, p), clause_end(text, p)
         if _BONUS.search(text, lo, hi):
             bonus.append((lo, hi))
@@ -982,14 +989,27 @@ def _bonus_sections(text: str, hints: list[int]) -> list[tuple[int, int]]:
     [['-', 'Docker', '-', 'Helm']]
     """
     out = []
-    starts = sorted({text.rfind("\n", 0, p) + 1 for p in hints})
+    starts: list[int] = []
+    line = prev = 0
+    for p in hints:  # sorted: each line start is found by looking back only as far as the previous hint
+        nl = text.rfind("\n", prev, p)
+        line, prev = (nl + 1 if nl >= 0 else line), p
+        if not starts or starts[-1] != line:
+            starts.append(line)
+    parts: list[int] | None = None  # where the posting's parts start: found once, when a heading needs them
     for m in filter(None, (_BONUS_LABEL.match(text, start) for start in starts)):
         if m.group("rest").strip():
             if m.group("colon"):  # a label and its items on one line; without a colon the word is prose
                 out.append(m.span("rest"))
             continue
-        nxt = _NEXT_PART.search(text, m.end() + 1)
-        out.append((m.end(), nxt.start() if nxt else len(text)))
+        if parts is None:
+            parts = [n.start() for n in _NEXT_PART.finditer(text)]
+        i = bisect.bisect_right(parts, m.end())
+        end = parts[i] if i < len(parts) else len(text)
+        if out and out[-1][1] >= m.end():  # a heading inside the last section extends it, once
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((m.end(), end))
     return out
 
 

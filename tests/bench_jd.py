@@ -7,7 +7,8 @@ Target: >= 1,000 docs/s.
 
 Then a 1 MB posting of each of several kinds of content (one ambiguous tool name
 repeated, negated lists, names, one endless line, no words at all, only line
-breaks, Chinese, random bytes decoded as text): the slowest must stay under 2 s.
+breaks, Chinese, every term, bonus words or bonus headings after a few tools,
+random bytes decoded as text): the slowest must stay under 2 s.
 
     .venv/bin/python tests/bench_jd.py [--docs 10000] [--runs 5]
 """
@@ -44,6 +45,9 @@ def megabyte_postings() -> dict[str, str]:
         "every term": "Python R Go SQL Spark Kafka Docker Helm Ray ml CV TF, ",
     }
     out = {k: (v * (size // len(v.encode()) + 1))[:size] for k, v in kinds.items()}
+    # a few tools, then what only bonus hints and headings are made of (each heading's section runs to the end)
+    out["bonus words after a few tools"] = ("Python, SQL and Kafka. " + "plus " * size)[:size]
+    out["bonus headings after a few tools"] = ("Python, SQL and Kafka.\n" + "## Nice to have\n加分项：\nplus nice optional\n" * size)[:size]
     out["random bytes"] = noise[:size]
     return out
 
