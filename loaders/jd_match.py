@@ -434,23 +434,30 @@ def scan(rx: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     spans = sorted(a + b)
     if all(x[1] <= y[0] for x, y in zip(spans, spans[1:])):
         return spans  # no match inside another: the whole pattern finds just these (the common case)
+    # one half's match inside the other's: walk both halves a match at a time, looking again from the end of
+    # what was taken (one search per match, so the walk stays linear whatever the text)
+    def after(rx: re.Pattern[str], at: int) -> tuple[int, int] | None:
+        m = rx.search(text, at)
+        return m.span() if m else None
+
+    x: tuple[int, int] | None = a[0]
+    y: tuple[int, int] | None = b[0]
     out: list[tuple[int, int]] = []
-    i = j = pos = 0
-    while True:
-        if i < len(a) and a[i][0] < pos:  # inside a match of the other half: look again from its end
-            a[i:] = [m.span() for m in first.finditer(text, pos)]
-        if j < len(b) and b[j][0] < pos:
-            b[j:] = [m.span() for m in second.finditer(text, pos)]
-        if i < len(a) and (j == len(b) or a[i][0] <= b[j][0]):
-            span = a[i]
-            i += 1
-        elif j < len(b):
-            span = b[j]
-            j += 1
+    pos = 0
+    while x or y:
+        if x and x[0] < pos:
+            x = after(first, pos)
+        if y and y[0] < pos:
+            y = after(second, pos)
+        if x and (not y or x[0] <= y[0]):
+            span, x = x, after(first, x[1])
+        elif y:
+            span, y = y, after(second, y[1])
         else:
-            return out
+            break
         out.append(span)
         pos = span[1]
+    return out
 
 
 def _any_in(positions: list[int], lo: int, hi: int) -> bool:

@@ -691,3 +691,10 @@ def test_a_match_of_one_half_inside_the_other_halfs_is_looked_for_again():
 def test_the_negation_hints_are_looser_than_word_starts():
     # a key right after a Chinese character is a hint too: the cue patterns decide
     assert [low[a:b] for low in ["用not"] for a, b in M.scan(M._NEG_WORDS, low)] == ["not"]
+
+
+def test_a_text_of_overlapping_halves_is_scanned_like_the_whole_pattern():
+    # every match of one half overlaps one of the other: the merge looks again after each, one search at a time
+    rx = compile_phrases(["a-b", "b", "-a"])
+    text = "-a-b" * 5000 + " b"
+    assert M.scan(rx, text) == [m.span() for m in rx.finditer(text)]
