@@ -131,7 +131,8 @@ _PRONOUN_PREDICATE = re.compile(
     r"(?:never|not|no\s+longer)\s+(?:been\s+|be\s+)?(?:part\s+of|used|needed|required|relevant|in\s+use|coming\s+back|"
     r"come\s+back|made\s+it)\b(?!\s+(?:to|that|for\s+(?:you|candidates))\b)|gave\s+way\s+to\b|"
     r"(?:read-only\s+|ancient\s+|old\s+)?history\b|(?:" + DISCONTINUED + r")\b(?!\s+(?:to|that)\b)")
-_PRONOUN_BEFORE = re.compile(r"\b(?P<p>it|they|both|these|those|the\s+latter)\s+(?:(?:has|have|had|is|are|was|were|will|'s|’s)\s+)?"
+_PRONOUN_BEFORE = re.compile(r"\b(?P<p>it|they|both|these|those|the\s+latter|(?:that|this)\s+(?:code\w*|stack|setup|system|cluster|"
+                             r"server|service|platform|pipeline|repo\w*|version|tool\w*|framework|install\w*))\s+(?:(?:has|have|had|is|are|was|were|will|'s|’s)\s+)?"
                              r"(?:(?:also|since|then|long|all|quietly|finally|now|already|simply)\s+)?(?:been\s+)?(?:[\w-]+\s+)?$")
 
 
@@ -358,7 +359,7 @@ _SUBJECT_KEYS = frozenset("""out unnecessary irrelevant legacy retired deprecate
     not isn aren wasn weren won doesn don never no else handled owned covered maintained taken relic
     belongs belong falls fall stays stay remains remain kept days over behind past outside off
     archived unplugged deleted uninstalled torn pulled thrown written closed gave disabled ported converted
-    rewritten""".split())
+    rewritten stale outdated obsolete""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
@@ -841,9 +842,10 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
         words = _INITIAL.findall(inside)
         initials = "".join(w[0] for w in words).lower()
         chinese = not inside.isascii() and not words
-        defined = (h.rule is not None and len(words) >= 2 and words[0].lower() in ("the", "a", "an")
-                   and any(w[:1].isupper() for w in words[1:])  # a name: "JAX (the Port of Jacksonville)", not "(the group uses both)"
-                   and not TECH_CONTEXT.search(inside) and not TECH_CUES.search(inside))
+        defined = (h.rule is not None and len(words) >= 2 and (
+                       (words[0].lower() in ("the", "a", "an") and any(w[:1].isupper() for w in words[1:]))
+                       or _PLACE_NAME.search(inside) is not None)  # "JAX (the Port of Jacksonville)", "(… International Airport)",
+                   and not TECH_CONTEXT.search(inside) and not TECH_CUES.search(inside))  # not "(the group uses both)"
         if (len(words) >= 2 and initials == h.text.lower()) or (chinese and h.rule is not None) or defined:
             out[h.key] = f"{h.text} ({inside})"
     for h in hits:  # the other order: "automatic weather stations (AWS)"
@@ -865,6 +867,8 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
     return out
 
 
+#: A place's name in a parenthesis after a short name: what the name stands for ("JAX (Jacksonville International Airport)").
+_PLACE_NAME = re.compile(r"\b(?-i:[A-Z])\w+\s+(?:International\s+)?(?:Airport|Port|Harbou?r|Station|Terminal|Air\s+Base|University|Hospital)\b")
 #: Words an abbreviation usually leaves out of its initials ("Department of Health (DH)").
 _SMALL_WORDS = frozenset("of and the for & in on to".split())
 
@@ -1245,8 +1249,8 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
             continue  # "if it is not used…", or no pronoun: the predicate's own subject is read elsewhere
         at = subject.start()
         window = [h for h in _named_before(text, plausible, starts, at, m.end()) if id(h) not in negated]
-        if subject.group("p") == "it" and window:
-            window = _last_named(window)
+        if subject.group("p").startswith(("it", "that ", "this ")) and window:
+            window = _last_named(window)  # "it", "that codebase": the one named last
         if not window:
             continue
         said = " ".join(low[at:m.end()].split())
@@ -1266,6 +1270,8 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
         yours += [(m.start(), m.group()) for m in _NOT_THIS_ROLE_ZH_RX.finditer(low)]
     for at, said in yours:
         lo, hi = _sentence(text, at, at + len(said))
+        if not said.isascii():  # a Chinese line is often one item of a list with no sentence end: keep to the line
+            lo, hi = max(lo, text.rfind("\n", lo, at) + 1), min(hi, _line_end(text, at, hi))
         window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
         _negate(text, [h for h in window if id(h) not in negated], negated, not_counted,
                 f"negated: its sentence says '{said}' (another team's work)")
@@ -1290,6 +1296,12 @@ def _named_before(text: str, plausible: list[Hit], starts: list[int], at: int, e
 def _last_named(window: list[Hit]) -> list[Hit]:
     """What "it" speaks of: the mentions of the technology named last."""
     return [h for h in window if h.nodes == window[-1].nodes]
+
+
+def _line_end(text: str, at: int, hi: int) -> int:
+    """Where the line holding ``at`` ends (at most ``hi``)."""
+    nl = text.find("\n", at, hi)
+    return nl if nl >= 0 else hi
 
 
 def _chinese_history(text: str, plausible: list[Hit], starts: list[int], negated: set[int],

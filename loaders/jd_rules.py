@@ -557,8 +557,8 @@ NEGATION_BEFORE = (
     r"eschew(?:s|ed|ing)?|shun(?:s|ned|ning)?|forgo(?:es|ne|ing)?|forbid(?:s|den)?|prohibit(?:s|ed)?|ban(?:s|ned)?(?:\s+on)?|"
     r"(?:have|has)\s+no\s+(?:use|need|plans?)\s+for|refuse(?:s|d)?\s+to\s+(?:use|touch|adopt))\b"
     r"|避免使用|禁止使用|禁用|不允许使用|拒绝使用|摒弃)|"
-    r"(?:并|並|从|從|也|都|亦|均|完全|根本|目前|暂时|暫時)?(?:不|没有?|沒有?|未|无|無|毋)(?:再|会|會|太|需|须|須|必|要求|要)?"
-    r"(?:用到|用上|使用|採用|采用|涉及|掌握|了解|瞭解|熟悉|接触|接觸|依赖|依賴|碰|考察|考核|需要|会用|會用|维护|維護|支持|支援|"
+    r"(?:并|並|从|從|也|都|亦|均|完全|根本|目前|暂时|暫時)?(?:不|没有?|沒有?|未|无|無|毋)(?:再|会|會|太|需|须|須|必|要求|要|使){0,2}"
+    r"(?:用到|用上|使用|採用|采用|涉及|学习|學習|学|學|掌握|了解|瞭解|熟悉|接触|接觸|依赖|依賴|碰|考察|考核|需要|会用|會用|维护|維護|支持|支援|"
     r"运行|運行|部署|写|寫|用|导入|導入|引入|上线|上線)(?:任何|相关的?|相關的?)?|用不着|用不著|"
     r"已(?:经|經)?(?:全面|全部|彻底|徹底)?(?:弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|放弃|放棄)(?:了)?|棄用|放弃|放棄|"
     r"無需|無須|不需要|不需|不寫|無需|无需|无须|不需要|不需|不写|不考虑|不考慮|用不到|用不上|没有|沒有|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
@@ -572,7 +572,7 @@ NEGATION_LABEL = (r"(?:\bnot\s+(?:part\s+of|in)\s+(?:the|this|your)\s+(?:job|rol
 
 #: Cues that negate the tools right BEFORE them in the same clause ("Spark is not required", "Hive已下线").
 #: Participles that say a tool was left behind ("retired", "swapped out", "end-of-lifed"), in any predicate.
-DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|closed(?:\s+down)?(?![-\w])|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
+DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|stale|outdated|obsolete|closed(?:\s+down)?(?![-\w])|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
                 r"cancell?ed|terminated|discontinued|superseded|retired\s+for\s+good|"
                 r"switched\s+(?:off|out)|turned\s+off|shut\s+down|frozen|wound\s+down|swapped\s+out|ripped\s+out|"
                 r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early|"
@@ -580,7 +580,7 @@ DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|closed(?:\s+down)?(?!
                 r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+away|let\s+go|written\s+off|"
                 r"(?:migrated|ported|converted|rewritten)\s+(?:over\s+)?(?:to|onto|into|in)\s+(?=(?-i:[A-Z]))")
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
-DISCONTINUED_ZH = (r"封存|归档|歸檔|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
+DISCONTINUED_ZH = (r"封存|归档|歸檔|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
 NEGATION_AFTER = (
     r"^(?:\s+(?:experience|knowledge|skills?|expertise))?\s*[:：?]\s*(?:not\s+(?:used|needed|required|in\s+use|necessary|expected|here)|"
@@ -610,7 +610,8 @@ NEGATION_AFTER = (
     r"(?:(?:therefore|thus|hence|so|also|simply|currently|really|certainly|definitely|generally|likewise|equally|"
     r"then|honestly|frankly|deliberately|intentionally|explicitly)\s+)?"
     r"(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
-    r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
+    r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|supported|allowed|permitted|installed|"
+    r"a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
     r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|coming\s+back|(?:something|anything)\s+(?:we|you)|what\s+(?:we|you)|on\s+the\s+table|"
     r"an?\s+(?:\w+\s+)?(?:skill|tool|technology|thing|area)\s+(?:we|you|that|this)|"
     r"involved|in\s+scope|applicable|a\s+factor|a\s+focus|on\s+(?:our|the)\s+(?:roadmap|radar|agenda|cards)|in\s+the\s+picture)\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
@@ -648,8 +649,8 @@ NOT_NEGATION = (r"\b(?:nobody|no\s+one|none)\s+(?:\w+\s+){1,4}?(?:better|more|fa
 NECESSITY_BEFORE_WITHOUT = (r"\b(?:none|nothing|nobody|no\s+one|no\s+\w+|never|cannot|can['’]t|couldn['’]t|won['’]t|wouldn['’]t|"
                             r"impossible|hard\s+to\s+imagine|not\s+(?:possible|be\s+able|able))\b|(?:没有|沒有|离不开|離不開|缺不了)")
 #: A Chinese "从 X 迁移到 Y": X is being left.
-MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將|由)\s*$", r"\s*(?:全部|都|全都|全面|整体|整體|逐步|已经|已經|已|正在|陆续|陸續|统一|統一|彻底|徹底|一律){0,2}(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|"
-                                                r"替换|替換|换|換|改)(?:到|至|为|為|成)(?:了)?|迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")
+MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將|由)\s*$", r"\s*(?:全部|都|全都|全面|整体|整體|逐步|已经|已經|已|正在|陆续|陸續|统一|統一|彻底|徹底|一律){0,2}(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|搬晒|搬|"
+                                                r"替换|替換|换|換|改)(?:到|至|为|為|成|去)(?:了)?|迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")
 #: A clause whose subject holds the tool and whose predicate says it is not wanted ("Coding in R or building
 #: models yourself is out of scope", "Experience with Spark on large clusters is not required").
 NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|(?:we|you|they)(?!\s+used\s+to\b)|although|though|while|whereas)\b)[^.;:!?\n,()])"

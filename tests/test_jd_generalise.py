@@ -967,3 +967,26 @@ def test_a_product_managers_title_names_the_role_whatever_the_area(packaged_grap
                 "store, GPU clusters and MLOps tooling for data scientists and ML engineers. Kubernetes, MLflow.",
                 packaged_graph)
     assert e.track == "pm"
+
+
+# -- the thirteenth blind set's kinds (each rule in new words) ----------------------------------
+
+@pytest.mark.parametrize("text,gone", [
+    ("Our forecasts first ran on Hive; that cluster was frozen in 2022 and deleted this year.", "hive"),
+    ("Legacy Scala jobs were ported, and Scala is no longer supported on the platform.", "scala"),
+    ("The Kafka section of the old posting was stale.", "kafka"),
+    ("去年我哋將所有流水線由 Jenkins 搬晒去 GitLab CI。", "jenkins"),
+    ("新同事唔使再學 Terraform。", "terraform"),
+])
+def test_negation_kinds_of_the_thirteenth_blind_set(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+def test_a_chinese_not_this_role_phrase_keeps_to_its_line(packaged_graph):
+    text = "训练：自研框架（旧的 Airflow 调度已归档，入职后接触不到）\n部署：Docker + Helm，服务基于 Triton"
+    got = tools(text, packaged_graph)
+    assert "airflow" not in got and {"docker", "helm", "triton"} <= set(got)
+
+
+def test_a_code_defined_as_an_airport_is_the_airport(packaged_graph):
+    assert "jax" not in tools("Ramp work at JAX (Jacksonville International Airport), nights.", packaged_graph)
