@@ -96,18 +96,20 @@ _ZH_THEN = re.compile(r"\s*(?:的话|的話)?\s*[，,]?\s*(?:就|便|则|則)")
 #: Cantonese negations, read as their Mandarin twins (one character for one, so positions stay):
 #: "唔需要識 Tableau" is "不需要識 Tableau", "冇用 Hive" is "没用 Hive".
 _CANTONESE = str.maketrans({"唔": "不", "冇": "没"})
-#: "tore LangChain out", "ripped the old Jenkins out": a verb before the tool and "out"/"away" after it.
+#: "tore LangChain out", "turned Airflow off": a verb before the tool and "out", "away", "off" or "down" after it.
 _TORN_BEFORE = re.compile(r"\b(?:tore|torn|ripped|ripping|pulled|pulling|yanked|took|taken|threw|thrown|turned|turning|switched|"
                           r"switching|shut|shutting|phased|phasing)\s+"
                           r"(?:(?:the|our|all|its|their|that|this|old|legacy)\s+)*$", re.IGNORECASE)
+_TORN_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:out|away|off|down)\b", re.IGNORECASE)
 #: "ported the last of our TensorFlow models to PyTorch": the tool moved from, named between the verb and "to Y".
 _MOVED_BEFORE = re.compile(r"\b(?:ported|migrated|moved|converted|rewrote|rewritten|switched)\s+(?:(?:the|all|last|of|our|its|their|remaining|every|final|old)\s+)*$", re.IGNORECASE)
 _MOVED_AFTER = re.compile(r"(?:\s+(?!(?:from|with|of|and|or|in|on|at|by)\b)[\w-]+){0,2}?\s+(?:to|into|onto|over\s+to)\s+(?=(?-i:[A-Z]))",
                           re.IGNORECASE)
+#: The verbs before a tool and the words after it that, together, leave it behind: (verb, after, reach after, note).
+_AROUND = ((_TORN_BEFORE, _TORN_AFTER, 1 << 30, ""), (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"))
 #: A Chinese instrument right before a tool ("用 Go 重写"): the tool is what is used, whatever happens after.
 _ZH_WITH = re.compile(r"(?:(?<![不费費作信所])用|(?<![所可加予足难難])以|改用|使用|换成|換成|改为|改為)\s*$")
 _ZH_CLAUSE_BREAK = re.compile(r"[，,；;。]")  # "以 Keras 撰寫，…已封存": the instrument in an earlier clause is what ended
-_TORN_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:out|away|off|down)\b", re.IGNORECASE)
 #: A negation whose object is a pronoun ("you will not be expected to know either", "Neither will come
 #: up", "you will not be asked to work with it"): it speaks of the tools just named. Read on lowercase text.
 _ANAPHOR = re.compile(
@@ -252,32 +254,27 @@ def _word_senses(word: str) -> frozenset[int]:
 _NUMBER_SENSES = frozenset(i for i, keys in enumerate(_SENSE_BEFORE_KEYS) if "0" in keys)
 
 
-#: The sense of a model designation before a name ("the RQ-4 Triton"): a shape, not a word.
-_DESIGNATION = re.compile(r"[A-Z]{1,3}-\d{1,3}[A-Z]?")
-_MODEL_SENSE = next(i for i, s in enumerate(EVERYDAY) if s.before.startswith(r"\b[A-Z]{1,3}-"))
-#: The sense of a capital "The" inside a sentence ("at The Flask"): its word is glue for every other sense.
-_CAPITAL_THE = next(i for i, s in enumerate(EVERYDAY) if s.before.endswith(")The\\s+$"))
+#: The senses woken by the shape of the last word before a name ("at The Flask", "the RQ-4 Triton"), not a word.
+_LAST_WORD_SENSES = [(i, re.compile(s.last_word)) for i, s in enumerate(EVERYDAY) if s.last_word]
 
 
 def _before_senses(window: str) -> tuple[int, ...]:
     """The everyday senses whose pattern before a name may match at the end of ``window``: only
     those run, so a mention pays for the one or two senses its last words point to."""
     tail = "" if window.isascii() else window.rstrip()[-_ZH_BEFORE_TAIL:]
-    return _senses_of(tuple(window.rsplit(None, 4)[-4:]), tail, window.endswith("The "))
+    return _senses_of(tuple(window.rsplit(None, 4)[-4:]), tail)
 
 
 @functools.lru_cache(maxsize=CACHED)
-def _senses_of(last: tuple[str, ...], tail: str, the: bool) -> tuple[int, ...]:
-    """``_before_senses`` from the window's last four words, its Chinese tail and whether it ends in "The "."""
+def _senses_of(last: tuple[str, ...], tail: str) -> tuple[int, ...]:
+    """``_before_senses`` from the window's last four words and its Chinese tail."""
     found: set[int] = set()
-    if the:
-        found.add(_CAPITAL_THE)
     if tail:
         found.update(_word_senses(tail))
-    if last and _AMOUNT.match(last[-1]):
-        found.update(_NUMBER_SENSES)
-    if last and "-" in last[-1] and _DESIGNATION.fullmatch(last[-1]):
-        found.add(_MODEL_SENSE)
+    if last:
+        if _AMOUNT.match(last[-1]):
+            found.update(_NUMBER_SENSES)
+        found.update(i for i, rx in _LAST_WORD_SENSES if rx.fullmatch(last[-1]))
     found.update(*map(_word_senses, last))
     return tuple(sorted(found))
 
@@ -350,8 +347,7 @@ _NEG_AFTER_KEYS = frozenset(["needn", "gone", "optional", "history", "free", "le
 _SYMBOL_KEYS = frozenset(k for k in _NEG_AFTER_KEYS if not k[0].isalnum())
 #: Characters a Chinese cue of NEGATION_AFTER starts with that no key above covers (in its first 16 characters).
 _NEG_AFTER_ZH = frozenset("被派帮幫意在早並非可均都並并也亦相的经經技条條目现現暂暫完根被由用这這我团團本只是历歷遗遺")
-#: Words of NEGATION_SUBJECT's predicate: the pattern runs only where one follows a mention.
-#: The words NEGATION_SUBJECT's predicates hold that no other key covers ("is out of scope", "was swapped
+#: The words NEGATION_SUBJECT's predicates hold (the pattern runs only where one follows a mention) that no other key covers ("is out of scope", "was swapped
 #: out", "is legacy"), and the negations they start with ("isn't needed", "won't come up").
 _SUBJECT_KEYS = frozenset("""out unnecessary irrelevant legacy retired deprecated decommissioned sunset
     frozen wound lifed eol ripped killed scrapped binned migrated replaced removed dropped abandoned
@@ -473,7 +469,7 @@ class _Hints:
 
     positions: list[int]
     subject: list[int]
-    words: list[int]
+    before: list[int]
     everywhere: bool = False
 
     @classmethod
@@ -489,7 +485,7 @@ class _Hints:
     def word_near(self, lo: int, hi: int) -> bool:
         """The same, for the words a cue before a mention holds (not the symbols ':', '?', '->', nor the words only
         cues after a mention hold, such as "behind" or "through")."""
-        return self.everywhere or _any_in(self.words, lo, hi)
+        return self.everywhere or _any_in(self.before, lo, hi)
 
     def predicate(self, lo: int, hi: int) -> bool:
         """Whether a word of a negative predicate ("out of scope", "retired") is in [lo, hi)."""
@@ -633,7 +629,6 @@ class _Bounds:
         return ""
 
 
-
 #: How far past a window the patterns' look-aheads may need to see (a word's end, "zoos" not followed by " of").
 _LOOK_PAST = 16
 
@@ -737,14 +732,11 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
                  if text[max(0, head.start - 8):head.start].rstrip()[-1:] in (":", "：") else None)
         if label is not None and not _CONDITION.search(text, max(0, label.start() - 40), label.start()):
             return f"negated: '{label.group().strip()}' before it", chain
-        torn = _TORN_BEFORE.search(text, max(lo, head.start - 40), head.start)
-        out = _TORN_AFTER.match(text, tail.end) if torn else None
-        if torn and out:
-            return f"negated: '{torn.group().strip()} … {out.group().strip()}' around it", chain
-        moved = _MOVED_BEFORE.search(text, max(lo, head.start - 40), head.start)
-        to = _MOVED_AFTER.match(text, tail.end, tail.end + 40) if moved else None
-        if moved and to:
-            return f"negated: '{moved.group().strip()} … {to.group().strip()}' around it (moved away from)", chain
+        for verb_rx, particle_rx, reach_after, note in _AROUND:  # "tore LangChain out", "ported our TF models to PyTorch"
+            verb = verb_rx.search(text, max(lo, head.start - 40), head.start)
+            particle = particle_rx.match(text, tail.end, tail.end + reach_after) if verb else None
+            if verb and particle:
+                return f"negated: '{verb.group().strip()} … {particle.group().strip()}' around it{note}", chain
     hinted = hints.near(tail.end, reach) or (
         not _NEG_AFTER_ZH.isdisjoint(text[tail.end:tail.end + 16]))
     m = _NEG_AFTER.match(text[tail.end:reach]) if hinted else None
@@ -823,6 +815,11 @@ _EXPANSION = re.compile(r"\s?[(（]\s*([^()（）\n]{2,40}?)\s*[)）]")
 _INITIAL = re.compile(r"[A-Za-z]+")
 
 
+def _names_the_tool(phrase: str, h: Hit, vocab: Vocabulary) -> bool:
+    """Whether ``phrase`` names the technology of ``h`` itself (its full name or another alias)."""
+    return any(vocab.nodes.get(_term_key(phrase[a:b]), set()) & h.nodes for a, b in find_folded(vocab.pattern, phrase))
+
+
 def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str]:
     """Abbreviations the posting spells out as something other than the tool, by their initials ("HF
     (heart failure)", "CV (curriculum vitae)") or in Chinese ("HF（心臟衰竭）"): every mention of them
@@ -837,7 +834,7 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
         inside = m.group(1)
         if not inside.isascii() and TECH_CONTEXT.search(text, max(0, h.start - 20), h.start):
             continue  # "雲平台：AWS（香港及新加坡區域）": a note on the technology, not a definition
-        if any(vocab.nodes.get(_term_key(inside[a:b]), set()) & h.nodes for a, b in find_folded(vocab.pattern, inside)):
+        if _names_the_tool(inside, h, vocab):
             continue  # "TF (TensorFlow)": the tool spelled out
         words = _INITIAL.findall(inside)
         initials = "".join(w[0] for w in words).lower()
@@ -861,7 +858,7 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
                 continue
             words = last
         phrase = before[before.rfind(words[0]):]
-        if any(vocab.nodes.get(_term_key(phrase[a:b]), set()) & h.nodes for a, b in find_folded(vocab.pattern, phrase)):
+        if _names_the_tool(phrase, h, vocab):
             continue  # "Amazon Web Services (AWS)": the tool spelled out
         out[h.key] = f"{phrase} ({h.text})"
     return out
@@ -943,29 +940,21 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
                 negated.add(id(h))
                 not_counted.append({"term": h.text, "at": h.start, "why": why})
     _anaphora(text, low, plausible, negated, not_counted, hints)
+    if len(low) == len(text):
+        _chinese_history(text, plausible, negated, not_counted)
+    _another_teams_work(text, low, plausible, negated, not_counted, hints)
     if negated:
         _same_sentence(text, plausible, negated, not_counted)
         _negated_elsewhere(text, plausible, negated, listed, not_counted)
     plausible = _one_sense(text, plausible, not_counted, negated, everyday)
     accepted = _in_context(text, plausible, negated, not_counted, low, ends)
-    bonus_hints = _hint_positions(low, _BONUS_HINTS)
+    bonus = _bonus_ranges(text, low, accepted)
+    starts = [lo for lo, _ in bonus]
     levels: dict[str, set[str]] = {}
     found: dict[str, list[str]] = {}
-    # the clauses that call something a bonus, found from the few hint words (not from every mention)
-    bonus: list[tuple[int, int]] = []
-    accepted_starts = [h.start for h in accepted]
-    for p in bonus_hints:
-        if bonus and bonus[-1][0] <= p < bonus[-1][1]:
-            continue
-        if not _any_in(accepted_starts, p - CLAUSE_REACH, p + CLAUSE_REACH):
-            continue  # no counted mention within a clause's reach: this clause could mark none
-        lo, hi = clause_start(text, p), clause_end(text, p)
-        if _BONUS.search(text, lo, hi):
-            bonus.append((lo, hi))
-    if bonus_hints:
-        bonus += _bonus_sections(text, bonus_hints)
     for h in accepted:
-        if bonus and any(lo <= h.start and h.end <= hi for lo, hi in bonus):
+        i = bisect.bisect_right(starts, h.start) - 1
+        if i >= 0 and h.end <= bonus[i][1]:
             h.level = "bonus"
         for n in sorted(h.nodes):
             levels.setdefault(n, set()).add(h.level)
@@ -976,6 +965,31 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     not_counted.sort(key=lambda r: r["at"])
     return Mentions(found, {h.key for h in accepted}, not_counted, senses,
                     {n: "bonus" for n, lv in levels.items() if lv == {"bonus"}}, [(h.start, h.end, h.key) for h in accepted])
+
+
+def _bonus_ranges(text: str, low: str, accepted: list[Hit]) -> list[tuple[int, int]]:
+    """Where the posting calls what it names a bonus, sorted and merged: the clauses around the few bonus
+    words near a counted mention ("Helm is a plus"), and the sections under a bonus heading or label."""
+    hints = _hint_positions(low, _BONUS_HINTS)
+    if not hints:
+        return []
+    ranges: list[tuple[int, int]] = []
+    starts = [h.start for h in accepted]
+    for p in hints:
+        if ranges and ranges[-1][0] <= p < ranges[-1][1]:
+            continue
+        if not _any_in(starts, p - CLAUSE_REACH, p + CLAUSE_REACH):
+            continue  # no counted mention within a clause's reach: this clause could mark none
+        lo, hi = clause_start(text, p), clause_end(text, p)
+        if _BONUS.search(text, lo, hi):
+            ranges.append((lo, hi))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges + _bonus_sections(text, hints)):
+        if merged and lo < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 #: A heading or a label that opens what a posting only wishes for ("## Nice to have", "**Bonus:** Helm, Argo",
@@ -1016,11 +1030,7 @@ def _bonus_sections(text: str, hints: list[int]) -> list[tuple[int, int]]:
         if parts is None:
             parts = [n.start() for n in _NEXT_PART.finditer(text)]
         i = bisect.bisect_right(parts, m.end())
-        end = parts[i] if i < len(parts) else len(text)
-        if out and out[-1][1] >= m.end():  # a heading inside the last section extends it, once
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((m.end(), end))
+        out.append((m.end(), parts[i] if i < len(parts) else len(text)))
     return out
 
 
@@ -1225,11 +1235,12 @@ def _same_sentence(text: str, plausible: list[Hit], negated: set[int], not_count
 
 def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
               hints: _Hints) -> None:
-    """A negation whose object is a pronoun speaks of the tools named just before it: in its own sentence,
-    or else in the sentence before (same paragraph). "The Airflow DAGs and the Kubernetes cluster are
-    owned by the platform team, and you will not be expected to know either." When some of those are
-    already said not to be used, the pronoun means them ("we tore LangChain out, and the Flask
-    prototype was deleted when FastAPI replaced it. Neither will come up")."""
+    """A negation whose object or subject is a pronoun speaks of the tools named just before it: in its own
+    sentence, or else in the sentence before (same paragraph). "The Airflow DAGs and the Kubernetes cluster
+    are owned by the platform team, and you will not be expected to know either"; "…Spark, and it has never
+    been part of our toolkit". When some of those are already said not to be used, a pronoun object means
+    them ("we tore LangChain out, and the Flask prototype was deleted when FastAPI replaced it. Neither
+    will come up")."""
     if len(low) != len(text) or not plausible:
         return
     starts = [h.start for h in plausible]
@@ -1255,8 +1266,15 @@ def _anaphora(text: str, low: str, plausible: list[Hit], negated: set[int], not_
             continue
         said = " ".join(low[at:m.end()].split())
         _negate(text, window, negated, not_counted, f"negated: '{said}' speaks of it")
-    if not low.isascii():
-        _chinese_history(text, plausible, starts, negated, not_counted)
+
+
+def _another_teams_work(text: str, low: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
+                        hints: _Hints) -> None:
+    """A sentence that calls its subject another team's work speaks of every tool in it ("Dashboards are
+    someone else's job: our BI team builds the Tableau reports", "与本岗位无关"); a Chinese one keeps to its line."""
+    if len(low) != len(text) or not plausible:
+        return
+    starts = [h.start for h in plausible]
     yours = [(m.start(), m.group()) for m in _at_hints(_NOT_YOURS, low, hints)]
     for m in _TEAMS_JOB.finditer(low):
         owner = _TEAMS_OWNER.search(low, max(0, m.start() - 60), m.start())
@@ -1304,13 +1322,13 @@ def _line_end(text: str, at: int, hi: int) -> int:
     return nl if nl >= 0 else hi
 
 
-def _chinese_history(text: str, plausible: list[Hit], starts: list[int], negated: set[int],
-                     not_counted: list[dict[str, Any]]) -> None:
+def _chinese_history(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> None:
     """A Chinese sentence that puts tools in the past and then ends them speaks of them: "公司早期的分類模型以
     Keras 撰寫，這批舊模型已全數封存、不再維護" (the early models, written in Keras, are archived)."""
-    first = _ZH_HISTORY.search(text)
+    first = _ZH_HISTORY.search(text) if not text.isascii() else None
     if first is None:
         return  # the common case: nothing put in the past
+    starts = [h.start for h in plausible]
     for m in _ZH_ENDED.finditer(text, first.end()):
         lo, _ = _sentence(text, m.start(), m.end())
         past = _ZH_HISTORY.search(text, lo, m.start())

@@ -274,7 +274,9 @@ class Sense:
 
     ``before`` / ``after``: regular expressions matched against the text just before
     (ending at the mention) and just after it; ``case``: match them case-sensitively
-    (names are capitalised). Either one firing means this sense.
+    (names are capitalised). Either one firing means this sense. ``last_word``: the shape
+    of the word right before the mention that wakes ``before`` when no word of it does
+    (a capital "The", a model designation such as "MQ-4C").
     """
 
     name: str
@@ -282,6 +284,7 @@ class Sense:
     after: str = ""
     terms: frozenset[str] = frozenset()
     case: bool = False
+    last_word: str = ""
 
 
 _PERSON_NOUNS = (r"team|office|desk|group|lab|leadership|reports?|birthday|family|wife|husband|partner|"
@@ -382,9 +385,9 @@ EVERYDAY: list[Sense] = [
                 r"rovers?|telescopes?|microscopes?|instruments?|cameras?|buses|trains?|planes?|aircraft|cars?|bikes?|"
                 r"units|devices|gadgets|appliances|handsets|routers|modems|kits)\b"),
     # "The" written with a capital inside a sentence starts a name ("drinks at The Flask in Highgate")
-    Sense("a vessel or place", before=r"(?<=[a-z,;] )The\s+$", case=True),
+    Sense("a vessel or place", before=r"(?<=[a-z,;] )The\s+$", case=True, last_word="The"),
     # a vehicle's model designation ("the MQ-4C Triton and P-8 fleets"), a machine with its kind after it
-    Sense("an object, not software", before=r"\b[A-Z]{1,3}-\d{1,3}[A-Z]?\s+$", case=True),
+    Sense("an object, not software", before=r"\b[A-Z]{1,3}-\d{1,3}[A-Z]?\s+$", case=True, last_word=r"[A-Z]{1,3}-\d{1,3}[A-Z]?"),
     Sense("an object, not software", after=r"(?:\s+(?:and|&)\s+[\w-]+)?\s+(?:[a-z][\w-]*\s+)?(?:robots?|probes?|fleets?|rovers?|"
                                            r"tractors?|harvesters?|drones?|vehicles?|aircraft|jets?|helicopters?|satellites?)\b"),
     Sense("an event", after=r"\s+(?:Open\s+Days?|Festival|Gala|Cup|Marathon|Fun\s+Run|Awards?|Fair|Regatta|Tournament)\b", case=True),
