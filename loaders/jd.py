@@ -501,12 +501,15 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         evidence["reason"] = f"not a DS/ML/data/infra role: {why}"
         strength = top if technical else 0.0
         return None, round(1 - strength / (strength + BODY_ONLY) / 2, 2), evidence
+    def overrule(track: str) -> tuple[str, float, float]:
+        """The track a title rule decides over the scores: (best, top, second)."""
+        return track, max(top, scores[track]), max((v for t, v in ranked if t != track), default=0.0)
+
     if "pm" in title_hits and best != "pm" and "pm" in scores:
         # a product manager's title names the role; the body's technical words name the product's area
         # ("Senior Product Manager — ML Platform" is a PM whose posting is full of platform cues)
         evidence["pm_title"] = f"'{title_hits['pm']}' in the title: pm, whatever the product's area"
-        best, top = "pm", max(top, scores["pm"])
-        second = max((v for t, v in ranked if t != best), default=0.0)
+        best, top, second = overrule("pm")
     engineer = ENGINEER_TITLE.search(title)
     builds = cue_score.get("production-mle", 0.0) + cue_score.get("research-mle", 0.0)
     if best == "research-scientist" and engineer and not SCIENTIST_TITLE.search(title) and "research-mle" in scores \
@@ -515,8 +518,7 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         # names research engineering, or the body says so (an engineer's title on a role that only
         # publishes is a template's, not the work's)
         evidence["engineer_title"] = f"'{engineer.group()}' in the title: research-mle, not research-scientist"
-        best, top = "research-mle", max(top, scores["research-mle"])
-        second = max((v for t, v in ranked if t != best), default=0.0)
+        best, top, second = overrule("research-mle")
     confidence = top / (top + second) if top + second else 0.0
     confidence *= min(1.0, top / 6)
     named = next(iter(sorted(title_hits, key=lambda t: -title_score[t])), None)
