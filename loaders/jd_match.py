@@ -9,13 +9,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kg.loaders.jd_rules import (
     BONUS,
     CLAUSE_END,
+    DESTINATION_BEFORE,
     DISCONTINUED,
     DISCONTINUED_ZH,
     EVERYDAY,
@@ -23,6 +24,7 @@ from kg.loaders.jd_rules import (
     EXAMPLES_GLUE,
     FIRST_NAME_TERMS,
     GOODS_AFTER,
+    HISTORY_HEADING,
     LIST_GAP,
     LIST_GLUE,
     MIGRATION_FROM_ZH,
@@ -33,13 +35,25 @@ from kg.loaders.jd_rules import (
     NEGATION_AFTER,
     NEGATION_BEFORE,
     NEGATION_BREAK,
+    NEGATION_HEADING,
     NEGATION_LABEL,
     NEGATION_NOUN_PHRASE,
     NEGATION_SUBJECT,
+    NEGATIVE_ANSWER,
     NOT_NEGATION,
     ORDINARY_WORDS,
     RULES,
     SENTENCE_END,
+    SENTENCE_NEGATION_AFTER,
+    SENTENCE_NEGATION_BEFORE,
+    SENTENCE_NEGATION_END,
+    SENTENCE_NEGATION_GAP,
+    SENTENCE_NEGATION_GUARD,
+    SENTENCE_NEGATION_NOT,
+    SENTENCE_NEGATION_NOTE,
+    SENTENCE_NEGATION_OTHER,
+    SENTENCE_NEGATION_UNIT,
+    SENTENCE_NEGATION_WORDS,
     STRONG_TECH,
     SURNAME_TERMS,
     TECH_CONTEXT,
@@ -81,8 +95,10 @@ _NOT_NEG = re.compile(NOT_NEGATION, re.IGNORECASE)
 _NEG_LABEL = re.compile(NEGATION_LABEL, re.IGNORECASE)
 _NECESSITY = re.compile(NECESSITY_BEFORE_WITHOUT, re.IGNORECASE)
 #: A condition on the candidate, earlier in the clause: what follows is not a statement about the stack.
-_CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:you|they|candidates?|applicants?)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\s+(?:you|they|he|she|the\s+(?:candidate|applicant|hire)|candidates?|applicants?)\b|"
+                        r"(?:如果|假如|要是|倘若)(?:你|您|候选人|候選人)", re.IGNORECASE)
 #: The object of "replace": "replacing cron with Airflow" leaves cron, not Airflow.
+_DOUBLE_NEGATION = re.compile(r"(?:n['’]t|\bnot|\bnever)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _REPLACE_CUE = re.compile(r"replac|swap", re.IGNORECASE)
 _REPLACED_BY = re.compile(r"\b(?:with|by)\b", re.IGNORECASE)
 #: A bare "no" reaches its tool through a noun of skill or use ("no experience with Kafka"), not through any
@@ -125,7 +141,8 @@ _ANAPHOR = re.compile(
     r"(?:decided|voted|opted|chose|ruled)\s+against\s+(?:it|them|both)\b|"
     r"(?:tore|torn|ripped|pulled|took|threw|yanked|switched|turned|shut)\s+(?:it|them|both)\s+(?:out|away|off|down)\b|"
     r"neither(?:\s+of\s+(?:them|these|those|the\s+two))?\s+(?:will|is|are|was|were|does|do|would|should|comes?|matters?)\b|"
-    r"(?:也|亦)?(?:不会|不會|不)(?:考察|考|问|問|涉及|用到)(?:相关内容|相關內容|这些|這些|它们|它們|这个|這個|这块|這塊)")
+    r"(?:也|亦)?(?:不会|不會|不)(?:考察|考|问|問|涉及|用到)(?:相关内容|相關內容|这些|這些|它们|它們|这个|這個|这块|這塊)|"
+    r"(?:这个|這個|这些|這些|这类|這類|该|該)(?:工具|框架|软件|軟體|系统|系統|技术|技術)(?:也|都)?(?:不用|不必|不需要|无需|無需)(?:会|會|学|學|掌握)?")
 #: A pronoun subject with a negative predicate speaks of the tools just named, like a pronoun object:
 #: "…to justify Spark, and it has never been part of our toolkit", "we ran Kubeflow Pipelines; last year they
 #: gave way to an in-house scheduler", "they are read-only history". Read on lowercase text, from the predicate.
@@ -134,7 +151,7 @@ _PRONOUN_PREDICATE = re.compile(
     r"come\s+back|made\s+it)\b(?!\s+(?:to|that|for\s+(?:you|candidates))\b)|gave\s+way\s+to\b|"
     r"(?:read-only\s+|ancient\s+|old\s+)?history\b|(?:" + DISCONTINUED + r")\b(?!\s+(?:to|that)\b)")
 _PRONOUN_BEFORE = re.compile(r"\b(?P<p>it|they|both|these|those|the\s+latter|(?:that|this)\s+(?:code\w*|stack|setup|system|cluster|"
-                             r"server|service|platform|pipeline|repo\w*|version|tool\w*|framework|install\w*))\s+(?:(?:has|have|had|is|are|was|were|will|'s|’s)\s+)?"
+                             r"server|service|platform|pipeline|repo\w*|version|tool\w*|framework|install\w*|knowledge|expertise|experience|skill\w*))\s+(?:(?:has|have|had|is|are|was|were|will|'s|’s)\s+)?"
                              r"(?:(?:also|since|then|long|all|quietly|finally|now|already|simply)\s+)?(?:been\s+)?(?:[\w-]+\s+)?$")
 
 
@@ -327,7 +344,7 @@ _PRODUCT_LINE = ("family", "range", "lineup", "line-up", "series")
 #: the tables below ("not", "never", "moved"...). A key of four letters or more also starts longer words
 #: ("shun": "shuns", "shunned").
 _NEG_KEYS = frozenset(
-    ["nor", "neither", "without", "instead", "rather", "place", "little", "opposed", "didn", "shouldn", "couldn", "can", "cannot", "mustn", "migrat", "move", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "gave", "quit", "exited", "forget",
+    ["nor", "neither", "without", "unlike", "instead", "rather", "place", "little", "opposed", "didn", "shouldn", "couldn", "can", "cannot", "mustn", "migrat", "move", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "gave", "quit", "exited", "forget",
      "avoid", "steer", "eschew", "shun",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "done", "finished", "through",
      "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore",
@@ -470,13 +487,18 @@ class _Hints:
     positions: list[int]
     subject: list[int]
     before: list[int]
+    last: list[int] = field(default_factory=list)
     everywhere: bool = False
 
     @classmethod
     def of(cls, low: str) -> _Hints:
         found = [(a, low[a:b]) for a, b in scan(_NEG_WORDS, low)]
         return cls([p for p, _ in found], [p for p, word in found if word in _SUBJECT_KEYS],
-                   [p for p, word in found if word in _BEFORE_KEYS])
+                   [p for p, word in found if word in _BEFORE_KEYS], [p for p, word in found if word in _LAST_RESORT_KEYS])
+
+    def last_resort(self, lo: int, hi: int) -> bool:
+        """Whether a word a cue of the last resort holds ("retired", "used to", "下线") is in [lo, hi)."""
+        return self.everywhere or _any_in(self.last, lo, hi)
 
     def near(self, lo: int, hi: int) -> bool:
         """Whether a word that may start a negation cue (before or after a mention) is in [lo, hi)."""
@@ -494,7 +516,7 @@ class _Hints:
 
 #: Where lowercasing changes a text's length (a few Unicode letters), positions in it do not
 #: map back: every pattern runs.
-_EVERYWHERE = _Hints([], [], [], everywhere=True)
+_EVERYWHERE = _Hints([], [], [], [], everywhere=True)
 
 
 #: The words a bonus cue holds (found with str.find: one string, as an empty hint would be found everywhere).
@@ -725,6 +747,9 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
                 pass  # "replacing cron with Airflow": Airflow is what comes
             elif _CONDITION.search(text, lo, cue.start()) or _QUESTION.match(text, tail.end):
                 pass  # "if you have never used Airflow", "No Kafka? We'll teach you": not about the stack
+            elif _DOUBLE_NEGATION.search(text, max(0, cue.start() - 16), cue.start()) and cue.group()[:1].isalpha() and \
+                    cue.group().split()[0].lower() not in ("not", "no", "never", "nor", "neither", "without"):
+                pass  # "we haven't abandoned R": what was not given up is still used
             elif (len(gap) <= NEGATION_REACH and len(gap.split()) <= NEGATION_WORDS and (listed or not _NEG_BREAK.search(gap))
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
@@ -770,6 +795,185 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
     if _ZH_FROM.search(text, max(0, head.start - 3), head.start) and _ZH_TO.match(text, tail.end, tail.end + 8):
         return "negated: '从…迁移到' (being migrated away from)", chain
     return None
+
+
+#: How far (characters) the last-resort negation looks for another name of the graph in a mention's sentence.
+NEGATIVE_SENTENCE_REACH = 240
+
+
+def _negative_sentence(text: str, hits: list[Hit], near_cue: list[list[Hit]], negated: set[int],
+                       not_counted: list[dict[str, Any]], hints: _Hints) -> None:
+    """The last resort (``SENTENCE_NEGATION_AFTER``, ``_BEFORE``): a list still counted whose sentence names
+    nothing else of the graph and says, near it, that it ended or is not needed, with no condition, contrast or
+    bonus in it; inside a note in brackets, the note is the sentence. ``near_cue``: the lists with a word such a cue
+    starts with near them (the others have no such cue)."""
+    if not near_cue:
+        return
+    starts = [h.start for h in hits]
+    reach = NEGATION_LOOK
+    for chain in near_cue:
+        head, tail = chain[0], chain[-1]
+        if any(id(h) in negated for h in chain):
+            continue
+        note = _note_around(text, head.start, tail.end)
+        if note:
+            lo, hi = note
+        else:
+            back = _NEGATIVE_SENTENCE_END_BACK.match(text, max(0, head.start - reach), head.start)
+            lo = back.end() if back else max(0, head.start - reach)
+            end = SENTENCE_NEGATION_END.search(text, tail.end, tail.end + reach)
+            hi = end.start() if end else min(len(text), tail.end + reach)
+        if not hints.last_resort(lo, hi):
+            continue  # no word of a cue in the sentence
+        mine = {id(h) for h in chain}
+        if note:
+            named = hits[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+            if any(id(o) not in mine and all(o.nodes.isdisjoint(h.nodes) for h in chain) for o in named):
+                continue
+        elif _shares_sentence(text, hits, (bisect.bisect_left(starts, head.start), bisect.bisect_left(starts, tail.start)),
+                              chain, mine):
+            continue  # another name of the graph in the sentence: which one a cue is about is for the rules above
+        cue = _sentence_cue(text, head, tail, lo, hi, lambda a, b: _any_in(starts, a, b), note is not None)
+        if cue is None and note:
+            found = SENTENCE_NEGATION_NOTE.search(text, tail.end, hi)
+            cue = found.group() if found else None
+        if cue is None or SENTENCE_NEGATION_GUARD.search(text, lo, hi):
+            continue
+        where = "its note in brackets" if note else "its sentence"
+        for h in chain:
+            negated.add(id(h))
+            not_counted.append({"term": h.text, "at": h.start,
+                                "why": f"negated: {where} says '{cue}' and names nothing else of the graph"})
+
+
+#: A line that may hold a heading over what the role leaves out or over the team's history (found after its line
+#: break, so the search jumps from line to line).
+_HEADING_START = re.compile(r"\n(?=[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?:what|things|you|not|out|non|no\s|a\s|our\s|some\s|"
+                            r"the\s+team|history|backstory|previously|in\s+the|how\s+we|where\s+we|不|无|無|非|团|團|历|歷|过|過|曾))",
+                            re.IGNORECASE)
+#: What ends the lines a heading covers: a blank line and then a line that is not a bullet, or a short line of
+#: a few words with no end punctuation (the next heading of a page whose headings were flattened to text).
+_SECTION_END = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-*•‧·●▪]|\d{1,2}[.)、]))|"
+                          r"\n(?=[ \t]*(?-i:[A-Z])[^\W\d_]*['’]?[^\W\d_]*(?:[ \t]+[\w'’]+){0,5}[ \t]*\n)")
+#: How far (characters) a question reaches back from its question mark.
+QUESTION_REACH = 200
+_QUESTION_MARK = re.compile(r"[?？]")
+#: A whole sentence (semicolons inside) or a line: where a replacement stands beside what the rules negated.
+_WHOLE_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n")
+_WHOLE_SENTENCE_BACK = re.compile(r"(?s:.*)(?:" + _WHOLE_SENTENCE_END.pattern + ")")
+_QUESTION_START = re.compile(r"(?s:.*)(?:[.!?。！？](?=\s|$)|\n|\b[Qq]\s*[:.]|问\s*[:：]|問\s*[:：])")
+
+
+def _left_out(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
+              skill_keys: frozenset[str]) -> None:
+    """What a posting leaves out by its layout: the lines under a heading such as "What you won't need" or
+    "Not needed", the tools a history section names as used once ("A bit of history"), and a question naming
+    tools whose short answer is no ("Do I need Spark? Honestly, no.")."""
+    starts = [h.start for h in plausible]
+    ranges: list[tuple[int, int, str, bool]] = []
+    parts: list[int] | None = None
+    lines = [0] + [m.start() + 1 for m in _HEADING_START.finditer(text)]  # the lines a heading could stand on
+    for line in lines:
+        for rx, past in ((NEGATION_HEADING, False), (HISTORY_HEADING, True)):
+            m = rx.match(text, line)
+            if m is None:
+                continue
+            if parts is None:
+                parts = [n.start() for n in _NEXT_PART.finditer(text)]
+            body = len(text) - len(text[m.end():].lstrip())
+            i = bisect.bisect_right(parts, body)
+            end = parts[i] if i < len(parts) else len(text)
+            stop = _SECTION_END.search(text, body, end)
+            ranges.append((m.end(), stop.start() if stop else end, f"under the heading '{m.group('h').strip()}'", past))
+    for mark in _QUESTION_MARK.finditer(text):
+        q = mark.start()
+        answer = NEGATIVE_ANSWER.match(text, q + 1)
+        if answer is None:
+            continue
+        back = _QUESTION_START.match(text, max(0, q - QUESTION_REACH), q)
+        said = " ".join(text[answer.start():answer.end()].split()).strip("*_ ")
+        ranges.append((back.end() if back else max(0, q - QUESTION_REACH), q, f"the answer to its question is '{said}'", False))
+    decided = sorted(h.start for h in plausible if id(h) in negated and h.key not in skill_keys)  # tools the rules negated
+    for lo, hi, why, past in ranges:
+        for h in plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+            if id(h) in negated or h.end > hi:
+                continue
+            if past and (h.key in skill_keys or DESTINATION_BEFORE.search(text, max(lo, h.start - 48), h.start)):
+                continue  # a skill, or where the team went: "…and we replaced it with plain Go consumers"
+            back = _WHOLE_SENTENCE_BACK.match(text, max(0, h.start - SENTENCE_REACH), h.start)
+            on = _WHOLE_SENTENCE_END.search(text, h.end, h.end + SENTENCE_REACH)
+            if _any_in(decided, back.end() if back else h.start - SENTENCE_REACH, on.start() if on else h.end + SENTENCE_REACH):
+                continue  # "No Python here: even the tooling is Go": beside what the rules negated stands its replacement
+            negated.add(id(h))
+            not_counted.append({"term": h.text, "at": h.start, "why": f"negated: {why}"})
+
+
+#: How far (characters) a note in brackets may reach each way from the list it holds.
+NOTE_REACH = 60
+
+
+def _note_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The inside of the brackets holding text[start:end] on its line ("(TensorFlow Serving retired in 2024)"), if any."""
+    lo = max(0, start - NOTE_REACH)
+    opening = max(text.rfind("(", lo, start), text.rfind("（", lo, start))
+    if opening < 0 or any(c in text[opening:start] for c in ")）\n"):
+        return None
+    hi = min(len(text), end + NOTE_REACH)
+    closes = [i for i in (text.find(")", end, hi), text.find("）", end, hi)) if i >= 0]
+    if not closes or "\n" in text[end:min(closes)]:
+        return None
+    return opening + 1, min(closes)
+
+
+def _sentence_cue(text: str, head: Hit, tail: Hit, lo: int, hi: int, named: Callable[[int, int], bool],
+                  note: bool) -> str | None:
+    """The cue of the last resort in text[lo:hi] that speaks of the list from ``head`` to ``tail``: after it (with
+    no other name between, of the graph or capitalised: "GitHub Actions - Luigi was retired"), or before it as its
+    verb. ``named(a, b)``: whether a mention of the graph starts in [a, b)."""
+    for cue in SENTENCE_NEGATION_AFTER.finditer(text, tail.end, hi):
+        if named(tail.end, cue.start()) or (not note and (_ANOTHER_NAME.search(text, tail.end, cue.start()) or
+                                                         _CLAUSE_BREAK.search(text, tail.end, cue.start()))):
+            return None
+        if not SENTENCE_NEGATION_NOT.search(text, max(0, cue.start() - 24), cue.start()) and \
+                not SENTENCE_NEGATION_OTHER.match(text, cue.start()):
+            return cue.group()
+    last = None
+    for last in SENTENCE_NEGATION_BEFORE.finditer(text, lo, head.start):
+        pass
+    if last is None:
+        return None
+    gap = text[last.end():head.start]
+    if len(gap.split()) > SENTENCE_NEGATION_WORDS or SENTENCE_NEGATION_GAP.search(gap) or named(last.end(), head.start) or \
+            SENTENCE_NEGATION_NOT.search(text, max(0, last.start() - 24), last.start()):
+        return None
+    return last.group()
+
+
+#: A new clause between a list and a cue after it: its subject is someone else ("…to Airflow, and the old scripts were
+#: retired").
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|so|then|while|whereas|or|although|though)\b|\b(?:and|but|so|while|whereas)\s+"
+                           r"(?:the|our|its|their|all|every|we|they|it|he|she|you)\b|[;；]", re.IGNORECASE)
+#: A capitalised word inside a sentence: another name, perhaps one the graph does not know.
+_ANOTHER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?-i:[A-Z])[\w-]*[a-z]")
+_NEGATIVE_SENTENCE_END_BACK = re.compile(r"(?s:.*)(?:" + SENTENCE_NEGATION_END.pattern + ")")
+
+
+def _shares_sentence(text: str, hits: list[Hit], ends: tuple[int, int], chain: list[Hit], mine: set[int]) -> bool:
+    """Whether another name of the graph (not of the list ``chain``, whose ids are ``mine``; its head and tail are
+    hits[ends[0]] and hits[ends[1]]) stands in the list's sentence: looked for from the list outwards, mention by
+    mention, until a sentence end or the reach."""
+    lo, hi = chain[0].start - NEGATIVE_SENTENCE_REACH, chain[-1].end + NEGATIVE_SENTENCE_REACH
+    for step, i, edge in ((-1, ends[0], chain[0]), (1, ends[1], chain[-1])):
+        j, near = i + step, edge
+        while 0 <= j < len(hits):
+            other = hits[j]
+            a, b = (other.end, near.start) if step < 0 else (near.end, other.start)
+            if hi < other.start or other.end < lo or (b > a and SENTENCE_NEGATION_UNIT.search(text, a, b)):
+                break
+            if id(other) not in mine and all(other.nodes.isdisjoint(h.nodes) for h in chain):
+                return True
+            j, near = j + step, other
+    return False
 
 
 def _hint_positions(low: str, hints: tuple[str, ...]) -> list[int]:
@@ -914,6 +1118,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     bound = 0  # a negation cue before a list reaches back to here: the last list that named a tool or was negated
     prev_why = ""
     listed: set[int] = set()
+    near_cue: list[list[Hit]] = []  # the lists no rule negated with a negation word near: the last resort looks at them
     hints = _Hints.of(low) if len(low) == len(text) else _EVERYWHERE
     chains = _chains(text, plausible)
     skill_keys = vocab.skill_keys
@@ -939,13 +1144,17 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
             for h in which:
                 negated.add(id(h))
                 not_counted.append({"term": h.text, "at": h.start, "why": why})
+        elif hints.last_resort(chain[0].start - NEGATION_LOOK, chain[-1].end + NEGATION_LOOK):
+            near_cue.append(chain)
     _anaphora(text, low, plausible, negated, not_counted, hints)
     if len(low) == len(text):
         _chinese_history(text, plausible, negated, not_counted)
     _another_teams_work(text, low, plausible, negated, not_counted, hints)
+    _negative_sentence(text, hits, near_cue, negated, not_counted, hints)
     if negated:
         _same_sentence(text, plausible, negated, not_counted)
         _negated_elsewhere(text, plausible, negated, listed, not_counted)
+    _left_out(text, plausible, negated, not_counted, skill_keys)  # last: what layout leaves out does not spread to other mentions
     plausible = _one_sense(text, plausible, not_counted, negated, everyday)
     accepted = _in_context(text, plausible, negated, not_counted, low, ends)
     bonus = _bonus_ranges(text, low, accepted)
@@ -1492,7 +1701,19 @@ def _term_key(text: str) -> str:
 
 
 #: Every word a negation cue may start with, before a mention, after it, or in its clause's predicate.
-_NEG_WORDS = _word_keys(_NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS)
+#: The words that no key above covers and a cue starts with: of the last resort (``SENTENCE_NEGATION_AFTER``,
+#: ``_BEFORE``), and of a Chinese pronoun object ("这个工具不用会").
+_SENTENCE_KEYS = frozenset(["rolled", "hasn", "haven", "hadn", "gave", "powered", "shut", "unplugged", "deleted", "下线",
+                            "下線", "废", "廢", "汰", "封存", "归档", "歸檔", "这个", "這個", "这些", "這些", "这类", "這類", "该", "該"])
+_NEG_WORDS = _word_keys(_NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS)
+#: The stems of the words the cues of the last resort hold (one of them stands in every such cue).
+_LAST_RESORT_STEMS = ("used", "longer", "retir", "decommission", "deprecat", "sunset", "rolled", "abandon", "phas", "scrap",
+                      "ditch", "gave", "forget", "powered", "shut", "switch", "turn", "unplugged", "deleted", "removed",
+                      "discontinued", "archived", "gone", "不", "下线", "下線", "弃", "棄", "淘汰", "停用", "废", "廢", "汰", "封存",
+                      "归档", "歸檔", "告别", "告別", "用不", "没", "沒", "无", "無")
+#: The hint keys that start with one of them: where the last resort may find a cue.
+_LAST_RESORT_KEYS = frozenset(k for k in _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS
+                              if k.startswith(_LAST_RESORT_STEMS))
 
 
 def _in_pattern(key: str, words: frozenset[str]) -> bool:

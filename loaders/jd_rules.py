@@ -499,11 +499,11 @@ _ASKED_TO = rf"(?:asked|expected|required)\s+to\s+{_DO_WITH}(?:\s+(?:or|and)\s+{
 #: Cues that negate the tools right AFTER them in the same clause ("no Hadoop", "instead of Airflow",
 #: "we don't use Spark", "无需掌握Hadoop"). A cue that is one of NOT_NEGATION is not one.
 NEGATION_BEFORE = (
-    r"\bpull(?:ed|ing|s)?\s+the\s+plug\s+on\b|\bno\s+more\b|"
+    r"\bpull(?:ed|ing|s)?\s+the\s+plug\s+on\b|\bno\s+more\b|\bunlike\b|"
     # a subject that is nobody: "Nobody on this team builds applications with LangChain", "none of our models run on TF"
     r"\b(?:nobody|no\s+one|none\s+of\s+(?:us|our\s+\w+|the\s+\w+))(?:\s+(?:here|(?:on|in|at)\s+(?:this|the|our)\s+\w+))?\s+"
     r"(?:\w+\s+)?(?:uses?|using|used|builds?|built|writes?|wrote|written|touch(?:es|ed)?|runs?|ran|works?|worked|codes?|needs?|"
-    r"needed|relies)"
+    r"needed|relies|quiz(?:zes|zed)?|test(?:s|ed)?|grill(?:s|ed)?|examines?)"
     r"(?:\s+(?:\w+\s+){0,2}?(?:with|in|on|against|via))?\b|"
     # before the bare "no" below, which would stop at "no" and leave "plans to bring" as the gap
     r"\b(?:no|not\s+any)\s+plans?\s+to\s+(?:bring|adopt|use|introduce|reintroduce|revive|move\s+to|switch\s+to|go\s+back\s+to)(?:\s+back)?\b|"
@@ -562,7 +562,7 @@ NEGATION_BEFORE = (
     r"|避免使用|禁止使用|禁用|不允许使用|拒绝使用|摒弃)|"
     r"(?:并|並|从|從|也|都|亦|均|完全|根本|目前|暂时|暫時)?(?:不|没有?|沒有?|未|无|無|毋)(?:再|会|會|太|需|须|須|必|要求|要|使){0,2}"
     r"(?:用到|用上|使用|採用|采用|涉及|学习|學習|学|學|掌握|了解|瞭解|熟悉|接触|接觸|依赖|依賴|碰|考察|考核|需要|会用|會用|维护|維護|支持|支援|"
-    r"运行|運行|部署|写|寫|用|导入|導入|引入|上线|上線)(?:任何|相关的?|相關的?)?|用不着|用不著|"
+    r"运行|運行|部署|写|寫|用|导入|導入|引入|上线|上線|考)(?:任何|相关的?|相關的?)?|用不着|用不著|"
     r"已(?:经|經)?(?:全面|全部|彻底|徹底)?(?:弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|放弃|放棄)(?:了)?|棄用|放弃|放棄|"
     r"無需|無須|不需要|不需|不寫|無需|无需|无须|不需要|不需|不写|不考虑|不考慮|用不到|用不上|没有|沒有|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
     r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
@@ -583,7 +583,7 @@ DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|stale|outdated|obsole
                 r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+away|let\s+go|written\s+off|"
                 r"(?:migrated|ported|converted|rewritten)\s+(?:over\s+)?(?:to|onto|into|in)\s+(?=(?-i:[A-Z]))")
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
-DISCONTINUED_ZH = (r"封存|归档|歸檔|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
+DISCONTINUED_ZH = (r"封存|归档|歸檔|汰换|汰換|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
 NEGATION_AFTER = (
     r"^(?:\s+(?:experience|knowledge|skills?|expertise))?\s*[:：?]\s*(?:not\s+(?:used|needed|required|in\s+use|necessary|expected|here)|"
@@ -650,13 +650,14 @@ NOT_NEGATION = (r"\b(?:nobody|no\s+one|none)\s+(?:\w+\s+){1,4}?(?:better|more|fa
 #: verb ("None of this works without Kubernetes", "you cannot ship here without Docker", "no day passes
 #: without a Spark job"). Searched between the clause's start and the cue.
 NECESSITY_BEFORE_WITHOUT = (r"\b(?:none|nothing|nobody|no\s+one|no\s+\w+|never|cannot|can['’]t|couldn['’]t|won['’]t|wouldn['’]t|"
-                            r"impossible|hard\s+to\s+imagine|not\s+(?:possible|be\s+able|able))\b|(?:没有|沒有|离不开|離不開|缺不了)")
+                            r"impossible|hard\s+to\s+imagine|not\s+(?:possible|be\s+able|able)|not\s+a\s+(?:single\s+)?(?:day|week|sprint|release|model|line))\b|(?:没有|沒有|离不开|離不開|缺不了)")
 #: A Chinese "从 X 迁移到 Y": X is being left.
 MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將|由)\s*$", r"\s*(?:全部|都|全都|全面|整体|整體|逐步|已经|已經|已|正在|陆续|陸續|统一|統一|彻底|徹底|一律){0,2}(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|搬晒|搬|"
-                                                r"替换|替換|换|換|改)(?:到|至|为|為|成|去)(?:了)?|迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")
+                                                r"替换|替換|换|換|改|切)(?:到|至|为|為|成|去)(?:了)?|迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")
 #: A clause whose subject holds the tool and whose predicate says it is not wanted ("Coding in R or building
 #: models yourself is out of scope", "Experience with Spark on large clusters is not required").
-NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|(?:we|you|they)(?!\s+used\s+to\b)|although|though|while|whereas)\b)[^.;:!?\n,()])"
+NEGATION_SUBJECT = (r"(?:,\s*(?:which|who)\b[^.;:!?\n,()]{1,80},)?"  # "Airflow, which a team trialled, never made it past…"
+                    r"(?:(?!\s*\b(?:but|however|(?:we|you|they)(?!\s+(?:used\s+to|had|ran|built|kept|inherited|tried|trialled|trialed|wrote)\b)|although|though|while|whereas)\b)[^.;:!?\n,()])"
                     r"{0,60}?\s(?:(?:is|are|was|were|will\s+be|has\s+been|have\s+been|got|gets|is\s+going\s+to\s+be)\s+"
                     r"(?:(?:completely|entirely|totally|strictly|simply|definitely|now|already|internally|officially)\s+)?"
                     r"(?:out\s+of\s+scope|unnecessary|irrelevant|legacy|(?:being\s+)?(?:" + DISCONTINUED + r")|"
@@ -680,6 +681,77 @@ NEGATION_SUBJECT = (r"(?:(?!\s*\b(?:but|however|(?:we|you|they)(?!\s+used\s+to\b
                     r"on\s+(?:our|the)\s+(?:roadmap|radar)|a\s+(?:requirement|prerequisite|must))|"
                     r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|never)\s+(?:come\s+up|matter|feature|appear|"
                     r"be\s+(?:needed|used|required|relevant|involved|assessed|touched)))\b")
+#: The last resort, for a negation no rule above can parse: a sentence (or a Chinese clause) that names one
+#: tool and nothing else of the graph, and says it was ended: after the tool in the passive ("The GitHub Actions
+#: experiment we ran last year was rolled back"), or before it as the verb whose object it is ("Dashboards used
+#: to live in Tableau", "we gave up on Airflow").
+SENTENCE_NEGATION_AFTER = re.compile(
+    r"\b(?:is|are|was|were|been|being|got|gets)\s+(?:(?!not\b|never\b)\w+\s+)?(?:retired|decommissioned|deprecated|"
+    r"sunsett?ed|rolled\s+back|abandoned|phased\s+out|scrapped|ditched|powered\s+(?:down|off)|switched\s+off|shut\s+down|"
+    r"turned\s+off|unplugged|gave\s+way|deleted)\b|\bgave\s+way\s+to\b|\bno\s+longer\b|\bused\s+to\b|\bforget\b|"
+    r"不再|下线|下線|弃用|棄用|淘汰|汰换|汰換|停用|废弃|廢棄|封存|归档|歸檔|告别|告別|用不上|用不到|用不着|用不著|不作要求|不做要求|"
+    r"(?:没有|沒有|没|沒)(?:任何)?(?:关系|關係)|无关|無關", re.IGNORECASE)
+#: Inside a note in brackets a bare participle is enough: "(TensorFlow Serving retired in 2024)".
+SENTENCE_NEGATION_NOTE = re.compile(r"\b(?:retired|decommissioned|deprecated|sunsett?ed|rolled\s+back|abandoned|phased\s+out|"
+                                    r"scrapped|ditched|removed|discontinued|archived|gone|powered\s+(?:down|off)|switched\s+off|shut\s+down|unplugged)\b",
+                                    re.IGNORECASE)
+SENTENCE_NEGATION_BEFORE = re.compile(
+    r"\b(?:retired|decommissioned|sunsett?ed|rolled\s+back|abandoned|phased\s+out|scrapped|ditched|gave\s+up\s+on|"
+    r"no\s+longer\s+\w+|used\s+to\s+\w+|forget(?:\s+about)?)\b|不再|弃用|棄用|淘汰|停用|废弃|廢棄", re.IGNORECASE)
+#: What only looks like such a cue: being accustomed ("we are used to Spark"), a reminder ("never forget to run
+#: dbt tests"), a double negation ("hasn't abandoned R"), and a cue followed by a capitalised word that is about
+#: that word ("Git LFS, no longer Perforce"). Matched where the cue starts, on the text just before it.
+SENTENCE_NEGATION_NOT = re.compile(
+    r"(?:\b(?:am|is|are|was|were|be|been|being|get|gets|got|getting)\s+|(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?|"
+    r"\b(?:do|does|did)\s+)$", re.IGNORECASE)
+#: What a cue before a tool may not reach across: a preposition of the replacement ("retired cron in favour of
+#: Airflow", "gave up on scripts for Airflow", "phased out the VMs with Kubernetes").
+SENTENCE_NEGATION_GAP = re.compile(r"\b(?:in\s+favou?r\s+of|for|with|by|to|into|onto|via|through|using|and|but|"
+                                   r"which|that|we|our)\b|[,()]|而|改|换|換|用", re.IGNORECASE)
+#: How many words a cue before a tool may stand from it.
+SENTENCE_NEGATION_WORDS = 5
+#: A cue followed by a capitalised word is about that word ("Git LFS, no longer Perforce").
+SENTENCE_NEGATION_OTHER = re.compile(r"(?:no\s+longer|forget(?:\s+about)?)\s+(?:(?:a|an|the|on|in|with)\s+)?(?-i:[A-Z])",
+                                     re.IGNORECASE)
+#: What keeps such a sentence from meaning the tool is gone: a condition, a contrast, a bonus, something that
+#: still runs, a necessity, a question ("if you have never used Airflow", "no deploy goes out without Terraform").
+SENTENCE_NEGATION_GUARD = re.compile(
+    r"\b(?:but|however|although|though|yet|except|plus|bonus|nice|welcome|if|unless|whether|worry|without|still|"
+    r"not\s+(?:just|only)|no\s+(?:more|less)\s+than)\b|[?？]|如果|若|除非|仍|还在|還在|但|不过|不過|加分|优先|優先|就(?:没|沒|不|无|無)",
+    re.IGNORECASE)
+#: Where the cue of such a sentence may stand: up to a sentence end, a colon, a line break, and in Chinese a comma.
+SENTENCE_NEGATION_END = re.compile(r"[.!?;:](?=\s|$)|[。！？；：，\n]")
+#: Where no other name of the graph may stand: the whole sentence (a Chinese clause, or a part set off by a dash:
+#: "Argo CD with Kustomize - Helm charts gave way to overlays"), a question with its answer and a label with its items ("Azure? Not here, all serving runs on GCP" is about Azure).
+SENTENCE_NEGATION_UNIT = re.compile(r"[.!;](?=\s|$)|[。！；，\n]|\s[-–—]\s")
+#: A heading over what the role leaves out ("## What you won't need", "Not needed", "What this role is not",
+#: "不需要的技能"): what the lines under it name is not asked for. Matched on a line of its own.
+NEGATION_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?P<h>"
+    r"what\s+(?:you|you['’]ll|this\s+(?:role|job|position)|the\s+(?:role|job|position))\s+(?:will\s+|would\s+)?"
+    r"(?:not|won['’]t|don['’]t|do\s+not|will\s+not|does\s+not|doesn['’]t|isn['’]t|is\s+not)(?:\s+[\w'’-]+){0,4}|"
+    r"(?:things\s+)?you\s+(?:won['’]t|will\s+not|don['’]t|do\s+not)\s+need(?:\s+[\w'’-]+){0,3}|"
+    r"not\s+(?:needed|required|necessary|expected|in\s+scope|part\s+of\s+(?:the|this)\s+(?:role|job))(?:\s+[\w'’-]+){0,2}|"
+    r"out\s+of\s+scope|non-?goals|no\s+need\s+(?:for|to)(?:\s+[\w'’-]+){0,3}|"
+    r"(?:不需要|无需|無需|不要求|不涉及|非必需|非必要|不作要求|不做要求)[\u4e00-\u9fff]{0,6})"
+    r"[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: A heading over the team's history ("A bit of history", "Previously", "过去"): what its lines name was used once,
+#: unless a sentence names it as where the team went ("…and we replaced it with plain Go consumers").
+HISTORY_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?P<h>(?:a\s+(?:bit|word|note|little)\s+(?:of|about|on)\s+)?(?:our\s+|the\s+team['’]s\s+|some\s+)?"
+    r"(?:history|backstory)|previously|in\s+the\s+past|how\s+we\s+got\s+here|where\s+we\s+came\s+from|"
+    r"(?:团队|團隊)?(?:历史|歷史|过去|過去|曾经|曾經))"
+    r"[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+#: What names a tool as where a team went, just before it in its sentence ("moved to", "replaced it with", "today").
+DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|into|onto|with|by|for|now|today|currently|instead)\b[^.;!?\n]{0,30}|"
+                                r"(?:改用|换成|換成|迁移到|遷移到|切到|切换到|切換到|现在|現在|目前|如今)[^。；！？\n]{0,12})$",
+                                re.IGNORECASE)
+#: A short answer that says no, after a question that names tools ("Q: Do I need Spark? A: Honestly, no.",
+#: "Deep learning (PyTorch, TensorFlow)? Not here."); "No problem" and an answer that asks back are not.
+NEGATIVE_ANSWER = re.compile(
+    r"\s*(?:\*\*|__)?\s*(?:(?:a|answer)\s*[:.]\s*|答\s*[:：]\s*)?(?:\*\*|__)?\s*(?:(?:honestly|frankly|short\s+answer|in\s+a\s+word)\s*[,:]?\s+)?"
+    r"(?:no\b(?!\s+(?:problem|worries|worry|sweat|issue|matter|big\s+deal))|nope\b|not\s+(?:here|really|at\s+all|needed|required|"
+    r"necessary)\b|no\s+need\b|never\b|不需要|不用|不必|无需|無需|用不上|不会|不會)(?![^.!?。！？\n]{0,40}[?？])", re.IGNORECASE)
 #: Words that stop a negation's reach inside a clause ("we don't use Spark but Flink", "instead of Airflow we use Dagster").
 NEGATION_BREAK = (r"\b(?:to|on|onto|into|using|via|through|by|from|than|we|our|they|but|which|that|who|where|while|"
                   r"instead|and\s+then|for|is|are|was|were|in\s+favou?r\s+of)\b|但|而是|改用|使用|采用|用")

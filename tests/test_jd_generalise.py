@@ -990,3 +990,72 @@ def test_a_chinese_not_this_role_phrase_keeps_to_its_line(packaged_graph):
 
 def test_a_code_defined_as_an_airport_is_the_airport(packaged_graph):
     assert "jax" not in tools("Ramp work at JAX (Jacksonville International Airport), nights.", packaged_graph)
+
+
+# -- the last resort: one tool in its sentence, and that sentence ends it ----------------------
+
+@pytest.mark.parametrize("text,gone,term,cue", [
+    ("Reports used to be built in Tableau.", "tableau", "Tableau", "used to be"),
+    ("The Kubeflow trial we started in spring was abandoned by autumn.", "kubeflow", "Kubeflow", "was abandoned"),
+    ("The old Hive cluster that served the bank for ten years was powered down last March.", "hive", "Hive",
+     "was powered down"),
+    ("Helm charts gave way to plain manifests.", "helm", "Helm charts", "gave way to"),
+])
+def test_a_sentence_naming_one_tool_can_end_it(packaged_graph, text, gone, term, cue):
+    assert gone not in tools(text, packaged_graph)
+    assert why(text, packaged_graph, term) == f"negated: its sentence says '{cue}' and names nothing else of the graph"
+
+
+def test_a_note_in_brackets_is_its_own_sentence(packaged_graph):
+    text = "Orchestration: Dagster runs every job (the Airflow DAGs we kept for a year got archived in May), on Kubernetes."
+    assert "airflow" not in tools(text, packaged_graph)
+    assert why(text, packaged_graph, "Airflow").startswith("negated:")
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("We moved from cron to Airflow, and the old scripts were retired.", "airflow"),  # the scripts were retired
+    ("Airflow - Luigi was retired last year.", "airflow"),  # a capitalised name stands between
+    ("We are used to Spark at this scale.", "spark"),  # accustomed, not in the past
+    ("Never forget to run the dbt tests before a merge.", "dbt"),  # a reminder
+    ("We haven't abandoned Scala: the risk models still run in it.", "scala"),  # a double negation
+    ("We retired the cron jobs in favour of Airflow.", "airflow"),  # the replacement
+    ("如果你没用过 Docker，没有关系，入职后会教。", "docker"),  # a condition
+])
+def test_what_the_last_resort_leaves_alone(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
+
+
+# -- layout: headings over what is left out, history sections, questions answered no ------------
+
+def test_the_lines_under_a_not_needed_heading_are_not_asked_for(packaged_graph):
+    text = ("\n## Must have\n- Scala\n\n## What you won't need\nModel training is done by another group; "
+            "you will hardly ever open a TensorFlow notebook.\n\n## Benefits\n- Snowflake-themed socks\n")
+    got = tools(text, packaged_graph)
+    assert "tensorflow" not in got and "scala" in got
+    assert why(text, packaged_graph, "TensorFlow") == "negated: under the heading 'What you won't need'"
+
+
+def test_beside_what_the_rules_negated_under_such_a_heading_stands_its_replacement(packaged_graph):
+    text = "\nNot needed\n- Scala. We dropped Scala years ago; every service is C++.\n- frontend\n"
+    got = tools(text, packaged_graph)
+    assert "scala" not in got and "cpp" in got
+
+
+def test_a_history_section_puts_its_tools_in_the_past_but_not_where_the_team_went(packaged_graph):
+    text = ("\nSome history\nOur first recommender ran on Mahout and Hive. In 2022 we rebuilt it and moved it to Spark.\n\n"
+            "Requirements\n- SQL\n")
+    got = tools(text, packaged_graph)
+    assert "hive" not in got and "spark" in got
+    assert why(text, packaged_graph, "Hive") == "negated: under the heading 'Some history'"
+
+
+@pytest.mark.parametrize("text,gone,kept", [
+    ("\nFAQ\nQ: Will I have to write Scala? A: No, it is all C++ here.\n", "scala", "cpp"),
+    ("\n**Hadoop or Hive?** Nope. We run Spark on Kubernetes.\n", "hive", "spark"),
+    ("\nNever touched Kafka? No problem: you will learn it here.\n", None, "kafka"),
+])
+def test_a_question_answered_no(packaged_graph, text, gone, kept):
+    got = tools(text, packaged_graph)
+    assert kept in got
+    if gone:
+        assert gone not in got

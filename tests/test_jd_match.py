@@ -240,6 +240,7 @@ def test_a_predicate_negates_the_subject(vocab, key, text, said):
 @pytest.mark.parametrize("key,text,said", SUBJECT, ids=[r[0] for r in SUBJECT])
 def test_without_its_key_the_predicate_is_not_seen(vocab, monkeypatch, key, text, said):
     monkeypatch.setattr(M, "_SUBJECT_KEYS", M._SUBJECT_KEYS - {key})
+    monkeypatch.setattr(M, "_negative_sentence", lambda *args: None)  # the last resort reads some of these too
     assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
 
 
