@@ -698,9 +698,8 @@ SENTENCE_NEGATION_NOTE = re.compile(r"\b(?:retired|decommissioned|deprecated|sun
 SENTENCE_NEGATION_BEFORE = re.compile(
     r"\b(?:retired|decommissioned|sunsett?ed|rolled\s+back|abandoned|phased\s+out|scrapped|ditched|gave\s+up\s+on|"
     r"no\s+longer\s+\w+|used\s+to\s+\w+|forget(?:\s+about)?)\b|不再|弃用|棄用|淘汰|停用|废弃|廢棄", re.IGNORECASE)
-#: What only looks like such a cue: being accustomed ("we are used to Spark"), a reminder ("never forget to run
-#: dbt tests"), a double negation ("hasn't abandoned R"), and a cue followed by a capitalised word that is about
-#: that word ("Git LFS, no longer Perforce"). Matched where the cue starts, on the text just before it.
+#: What only looks like such a cue, read on the text just before it: being accustomed ("we are used to Spark"), a
+#: reminder ("never forget to run dbt tests"), a double negation ("hasn't abandoned R").
 SENTENCE_NEGATION_NOT = re.compile(
     r"(?:\b(?:am|is|are|was|were|be|been|being|get|gets|got|getting)\s+|(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?|"
     r"\b(?:do|does|did)\s+)$", re.IGNORECASE)
