@@ -122,7 +122,12 @@ _MOVED_BEFORE = re.compile(r"\b(?:ported|migrated|moved|converted|rewrote|rewrit
 _MOVED_AFTER = re.compile(r"(?:\s+(?!(?:from|with|of|and|or|in|on|at|by)\b)[\w-]+){0,2}?\s+(?:to|into|onto|over\s+to)\s+(?=(?-i:[A-Z]))",
                           re.IGNORECASE)
 #: The verbs before a tool and the words after it that, together, leave it behind: (verb, after, reach after, note).
-_AROUND = ((_TORN_BEFORE, _TORN_AFTER, 1 << 30, ""), (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"))
+#: "closed the Azure subscription", "didn't renew the Databricks contract": what is paid for, ended.
+_ENDED_BEFORE = re.compile(r"\b(?:closed|cancell?ed|terminated|ended|(?:didn['’]t|did\s+not|won['’]t|will\s+not)\s+renew|"
+                           r"stopped\s+paying\s+for)\s+(?:(?:the|our|its|their|all|every|last)\s+)*$", re.IGNORECASE)
+_ENDED_AFTER = re.compile(r"\s+(?:subscriptions?|accounts?|contracts?|licen[cs]es?|tenants?|seats|plans?|deal)\b", re.IGNORECASE)
+_AROUND = ((_TORN_BEFORE, _TORN_AFTER, 1 << 30, ""), (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"),
+           (_ENDED_BEFORE, _ENDED_AFTER, 20, ""))
 #: A Chinese instrument right before a tool ("用 Go 重写"): the tool is what is used, whatever happens after.
 _ZH_WITH = re.compile(r"(?:(?<![不费費作信所])用|(?<![所可加予足难難])以|改用|使用|换成|換成|改为|改為)\s*$")
 _ZH_CLAUSE_BREAK = re.compile(r"[，,；;。]")  # "以 Keras 撰寫，…已封存": the instrument in an earlier clause is what ended
@@ -196,6 +201,10 @@ _SINGULAR = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has)\b", re.IGNORECA
 _ZH_FROM, _ZH_TO = re.compile(MIGRATION_FROM_ZH[0]), re.compile(MIGRATION_FROM_ZH[1])
 _UNKNOWN_LIST = re.compile(r"(?:\s*(?:[A-Z][\w.+#-]*|,|、|/|and|or|nor)\s*)*")
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)\b")
+#: A Chinese surname after an English first name, then what follows a person's name ("技術長 Ray 陳曾任職於…").
+_ZH_SURNAME = re.compile(r"\s?(?P<s>[陈陳王李张張刘劉杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭肖田董袁潘"
+                         r"蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范金廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛段雷侯龙龍史陶黎贺賀顾顧"
+                         r"毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯])(?=[曾说說是在的先女老总總经經，,。、\s)）]|$)")
 _PREV_CAP = re.compile(r"(?:^|[a-z,;]) ([A-Z][a-z]+) $")
 
 
@@ -596,6 +605,9 @@ def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
             m = _NEXT_CAP.match(after)
             if m and m.group(1) not in NAME_FOLLOWERS_OK and m.group(1).lower() not in vocab.nodes:
                 return f"a person ('{h.text} {m.group(1)}')"
+            m = _ZH_SURNAME.match(after) if not after.isascii() else None
+            if m:
+                return f"a person ('{h.text} {m.group('s')}')"
         if h.key in SURNAME_TERMS:
             m = _PREV_CAP.search(before)
             if m and m.group(1) not in NAME_LEADERS_OK and m.group(1).lower() not in vocab.nodes:
@@ -908,6 +920,59 @@ def _left_out(text: str, plausible: list[Hit], negated: set[int], not_counted: l
             not_counted.append({"term": h.text, "at": h.start, "why": f"negated: {why}"})
 
 
+#: "we used to run our nightly batch on Hive": what a team used to do with a tool, up to where the clause ends
+#: or turns to the present ("now", "today", "but").
+_USED_TO = re.compile(r"used\s+to\s+(?!be\s+(?:able|allowed|called)\b)")
+_ACCUSTOMED = re.compile(r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|getting|become|became)\s+(?:\w+\s+)?$")
+_USED_TO_END = re.compile(r"[.!?;:。；：！？，](?=\s|$)|[。；！？，\n]|\b(?:now|today|currently|still|instead|nowadays|but|whereas|while|then|"
+                          r"these\s+days|replaced|moved|migrated|switched)\b")
+
+
+def _used_to(text: str, low: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
+             hints: _Hints) -> None:
+    """What a team used to do with a tool is past: the tools after "used to" in its clause ("we used to run our
+    nightly batch on Hive over a Hadoop cluster"), not one after "now" or "but", and not when someone is used
+    to a tool ("we are used to Spark")."""
+    if "used to" not in low or len(low) != len(text):
+        return
+    starts = [h.start for h in plausible]
+    for m in _at_hints(_USED_TO, low, hints):
+        if _ACCUSTOMED.search(low, max(0, m.start() - 24), m.start()) or \
+                _CONDITION.search(text, clause_start(text, m.start()), m.start()):
+            continue
+        end = _USED_TO_END.search(low, m.end(), m.end() + CLAUSE_REACH)
+        hi = end.start() if end else min(len(text), m.end() + CLAUSE_REACH)
+        for h in plausible[bisect.bisect_left(starts, m.end()):bisect.bisect_left(starts, hi)]:
+            if id(h) not in negated:
+                negated.add(id(h))
+                not_counted.append({"term": h.text, "at": h.start, "why": "negated: 'used to' (what the team did before)"})
+
+
+#: A Chinese topic that ends its clause ("Docker、K8s 这一类部署工具，") and a next clause that begins by saying it
+#: is not needed ("应聘时不必具备"): the tools of the topic are not asked for.
+_ZH_TOPIC_END = re.compile(r"(?:之类的?|之類的?|这一?类|這一?類|此类|此類|等|这些|這些)[^，,。；;\n]{0,8}[，,]")
+_ZH_TOPIC_NEG = re.compile(r"[^，,。；;\n]{0,10}?(?:不必|不需要|无需|無需|不用|不会|不會|不要求|不作要求|不做要求|不考察|无关|無關|"
+                           r"(?:没有|沒有)(?:任何)?(?:关系|關係)|用不上|用不到|非必[需须須要])")
+_ZH_CLAUSE_START = re.compile(r"(?s:.*)[，,。；;：:\n]")
+
+
+def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> None:
+    """A Chinese topic clause whose comment says it is not needed speaks of the tools it names: "Kubernetes、Triton
+    推理服务之类的工程栈，应聘时不必具备"."""
+    starts = [h.start for h in plausible]
+    for m in _ZH_TOPIC_END.finditer(text):
+        neg = _ZH_TOPIC_NEG.match(text, m.end())
+        if neg is None or _CONDITION.search(text, m.end(), neg.end()):
+            continue
+        back = _ZH_CLAUSE_START.match(text, max(0, m.start() - CLAUSE_REACH), m.start())
+        lo = back.end() if back else max(0, m.start() - CLAUSE_REACH)
+        said = text[m.end():neg.end()].strip()
+        for h in plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, m.start())]:
+            if id(h) not in negated:
+                negated.add(id(h))
+                not_counted.append({"term": h.text, "at": h.start, "why": f"negated: its topic is followed by '{said}'"})
+
+
 #: How far (characters) a note in brackets may reach each way from the list it holds.
 NOTE_REACH = 60
 
@@ -1029,6 +1094,7 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
     (heart failure)", "CV (curriculum vitae)") or in Chinese ("HF（心臟衰竭）"): every mention of them
     in the posting means that."""
     out: dict[str, str] = {}
+    starts: list[int] = []  # the hits' starts, found when first needed
     for h in hits:
         if not (h.text.isupper() and len(h.text) <= 4 and h.key not in out):
             continue
@@ -1036,8 +1102,11 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
         if m is None:
             continue
         inside = m.group(1)
-        if not inside.isascii() and TECH_CONTEXT.search(text, max(0, h.start - 20), h.start):
-            continue  # "雲平台：AWS（香港及新加坡區域）": a note on the technology, not a definition
+        if not inside.isascii() and not starts:
+            starts = [o.start for o in hits]
+        if not inside.isascii() and (TECH_CONTEXT.search(text, max(0, h.start - 20), h.start) or
+                                     _beside_another_name(hits, starts, h, m.end())):
+            continue  # "雲平台：AWS（香港及新加坡區域）", "阿里云与AWS（海外区服）上": a note on the technology, not a definition
         if _names_the_tool(inside, h, vocab):
             continue  # "TF (TensorFlow)": the tool spelled out
         words = _INITIAL.findall(inside)
@@ -1055,9 +1124,12 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
             continue
         before = text[max(0, h.start - 80):h.start - 1].rstrip()
         words = [w for w in _INITIAL.findall(before)[-len(h.text) - 2:] if w.lower() not in _SMALL_WORDS][-len(h.text):]
+        if len(words) >= 2 and words[-1] in _PLACE_WORDS and before.endswith(words[-1]):
+            words = words[:-1]  # "Jacksonville International (JAX)": the place is the name before the word
         if len(words) < 2 or "".join(w[0] for w in words).lower() != h.text.lower():
             # or one name and its code ("Jacksonville (JAX)", "Atlanta (ATL)"): same first letter, longer
             last = words[-1:] if before.endswith(tuple(words[-1:])) else []
+            last = last or (words[-1:] if words and before.endswith(tuple(words[-1] + " " + p for p in _PLACE_WORDS)) else [])
             if not (last and last[0][:1].isupper() and last[0][:1] == h.text[:1] and len(last[0]) > len(h.text) + 2):
                 continue
             words = last
@@ -1070,6 +1142,28 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
 
 #: A place's name in a parenthesis after a short name: what the name stands for ("JAX (Jacksonville International Airport)").
 _PLACE_NAME = re.compile(r"\b(?-i:[A-Z])\w+\s+(?:International\s+)?(?:Airport|Port|Harbou?r|Station|Terminal|Air\s+Base|University|Hospital)\b")
+#: A title in italics that starts with an article ("*The Last Torch*", "_A Kafka Reader_"): a book, a game, a film.
+_ITALIC_TITLE = re.compile(r"(?<![*\w])([*_])(?:The|A|An)\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|in|on|at|to|for))+\1(?![*\w])")
+
+
+def _inside(spans: list[tuple[int, int]], h: Hit) -> bool:
+    """Whether ``h`` lies inside one of the sorted, disjoint ``spans``."""
+    i = bisect.bisect_right(spans, (h.start, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= h.start and h.end <= spans[i][1]
+
+
+#: Words after a place's name, before its code in brackets ("Jacksonville International (JAX)").
+_PLACE_WORDS = ("International", "Airport", "Intl")
+
+
+def _beside_another_name(hits: list[Hit], starts: list[int], h: Hit, end: int) -> bool:
+    """Whether another name of the graph stands right before ``h`` or right after its brackets (ending at
+    ``end``): a list of technologies ("阿里云与AWS（海外区服）"), not a definition. ``starts``: the hits' starts."""
+    near = hits[bisect.bisect_left(starts, h.start - 40):bisect.bisect_right(starts, end + 4)]
+    return any(o is not h and o.nodes.isdisjoint(h.nodes) and (0 <= h.start - o.end <= 4 or 0 <= o.start - end <= 4)
+               for o in near)
+
+
 #: Words an abbreviation usually leaves out of its initials ("Department of Health (DH)").
 _SMALL_WORDS = frozenset("of and the for & in on to".split())
 
@@ -1093,7 +1187,12 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     everyday: dict[str, str] = {}  # per term, the everyday sense its first such mention has (for one sense per posting)
     plausible: list[Hit] = []
     spelled = _spelled_out(text, hits, vocab)
+    titles = [m.span() for m in _ITALIC_TITLE.finditer(text)] if "*" in text or "_" in text else []
     for h in hits:
+        if titles and _inside(titles, h):
+            not_counted.append({"term": h.text, "at": h.start, "why": "everyday sense: a title in italics"})
+            everyday.setdefault(h.key, "a title in italics")
+            continue
         if h.key in spelled:
             meaning = f"an abbreviation of something else (the posting spells it out: '{spelled[h.key]}')"
             not_counted.append({"term": h.text, "at": h.start, "why": f"everyday sense: {meaning}"})
@@ -1154,7 +1253,12 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     if negated:
         _same_sentence(text, plausible, negated, not_counted)
         _negated_elsewhere(text, plausible, negated, listed, not_counted)
-    _left_out(text, plausible, negated, not_counted, skill_keys)  # last: what layout leaves out does not spread to other mentions
+    # last, so that what they decide does not spread to a tool's other mentions: what a team used to do, a Chinese
+    # topic that is not needed, and what the layout leaves out
+    _used_to(text, low, plausible, negated, not_counted, hints)
+    if not text.isascii():
+        _chinese_topic(text, plausible, negated, not_counted)
+    _left_out(text, plausible, negated, not_counted, skill_keys)
     plausible = _one_sense(text, plausible, not_counted, negated, everyday)
     accepted = _in_context(text, plausible, negated, not_counted, low, ends)
     bonus = _bonus_ranges(text, low, accepted)
@@ -1702,8 +1806,8 @@ def _term_key(text: str) -> str:
 
 #: Every word a negation cue may start with, before a mention, after it, or in its clause's predicate.
 #: The words that no key above covers and a cue starts with: of the last resort (``SENTENCE_NEGATION_AFTER``,
-#: ``_BEFORE``), and of a Chinese pronoun object ("这个工具不用会").
-_SENTENCE_KEYS = frozenset(["rolled", "hasn", "haven", "hadn", "gave", "powered", "shut", "unplugged", "deleted", "下线",
+#: ``_BEFORE``), of an ended contract ("closed the Azure subscription") and of a Chinese pronoun object ("这个工具不用会").
+_SENTENCE_KEYS = frozenset(["closed", "cancel", "terminat", "ended", "renew", "rolled", "hasn", "haven", "hadn", "gave", "powered", "shut", "unplugged", "deleted", "下线",
                             "下線", "废", "廢", "汰", "封存", "归档", "歸檔", "这个", "這個", "这些", "這些", "这类", "這類", "该", "該"])
 _NEG_WORDS = _word_keys(_NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS)
 #: The stems of the words the cues of the last resort hold (one of them stands in every such cue).
@@ -1729,6 +1833,6 @@ def _in_pattern(key: str, words: frozenset[str]) -> bool:
 #: The hint keys a cue before a mention can hold: those that stand in NEGATION_BEFORE's or NEGATION_LABEL's
 #: own words (a match of a pattern holds only its own literal words and the words its wildcards take, and
 #: every cue holds a key of its own). The others ("behind", "through", "over") only start cues after a mention.
-_BEFORE_WORDS = _keys(NEGATION_BEFORE, NEGATION_LABEL, _TORN_BEFORE.pattern, _MOVED_BEFORE.pattern)
+_BEFORE_WORDS = _keys(NEGATION_BEFORE, NEGATION_LABEL, _TORN_BEFORE.pattern, _MOVED_BEFORE.pattern, _ENDED_BEFORE.pattern)
 _BEFORE_KEYS = frozenset(k for k in _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS
                          if k not in _SYMBOL_KEYS and _in_pattern(k, _BEFORE_WORDS))

@@ -562,7 +562,7 @@ NEGATION_BEFORE = (
     r"|避免使用|禁止使用|禁用|不允许使用|拒绝使用|摒弃)|"
     r"(?:并|並|从|從|也|都|亦|均|完全|根本|目前|暂时|暫時)?(?:不|没有?|沒有?|未|无|無|毋)(?:再|会|會|太|需|须|須|必|要求|要|使){0,2}"
     r"(?:用到|用上|使用|採用|采用|涉及|学习|學習|学|學|掌握|了解|瞭解|熟悉|接触|接觸|依赖|依賴|碰|考察|考核|需要|会用|會用|维护|維護|支持|支援|"
-    r"运行|運行|部署|写|寫|用|导入|導入|引入|上线|上線|考)(?:任何|相关的?|相關的?)?|用不着|用不著|"
+    r"运行|運行|部署|编写|編寫|撰写|撰寫|写|寫|用|导入|導入|引入|上线|上線|考)(?:任何|相关的?|相關的?)?|用不着|用不著|"
     r"已(?:经|經)?(?:全面|全部|彻底|徹底)?(?:弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|放弃|放棄)(?:了)?|棄用|放弃|放棄|"
     r"無需|無須|不需要|不需|不寫|無需|无需|无须|不需要|不需|不写|不考虑|不考慮|用不到|用不上|没有|沒有|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
     r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
@@ -652,8 +652,8 @@ NOT_NEGATION = (r"\b(?:nobody|no\s+one|none)\s+(?:\w+\s+){1,4}?(?:better|more|fa
 NECESSITY_BEFORE_WITHOUT = (r"\b(?:none|nothing|nobody|no\s+one|no\s+\w+|never|cannot|can['’]t|couldn['’]t|won['’]t|wouldn['’]t|"
                             r"impossible|hard\s+to\s+imagine|not\s+(?:possible|be\s+able|able)|not\s+a\s+(?:single\s+)?(?:day|week|sprint|release|model|line))\b|(?:没有|沒有|离不开|離不開|缺不了)")
 #: A Chinese "从 X 迁移到 Y": X is being left.
-MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將|由)\s*$", r"\s*(?:全部|都|全都|全面|整体|整體|逐步|已经|已經|已|正在|陆续|陸續|统一|統一|彻底|徹底|一律){0,2}(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|搬晒|搬|"
-                                                r"替换|替換|换|換|改|切)(?:到|至|为|為|成|去)(?:了)?|迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")
+MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將|由)\s*$", r"\s*(?:全部|都|全都|全面|整体|整體|全数|全數|逐步|已经|已經|已|正在|陆续|陸續|统一|統一|彻底|徹底|一律){0,2}(?:(?:迁移|遷移|迁|遷|切换|切換|转向|轉向|转|轉|过渡|過渡|升级|升級|搬晒|搬|"
+                                                r"替换|替換|换|換|改|切)(?:到|至|为|為|成|去|回)(?:了)?|迁出|遷出|(?:迁移|遷移|切换|切換|转|轉)出)")
 #: A clause whose subject holds the tool and whose predicate says it is not wanted ("Coding in R or building
 #: models yourself is out of scope", "Experience with Spark on large clusters is not required").
 NEGATION_SUBJECT = (r"(?:,\s*(?:which|who)\b[^.;:!?\n,()]{1,80},)?"  # "Airflow, which a team trialled, never made it past…"
@@ -679,7 +679,8 @@ NEGATION_SUBJECT = (r"(?:,\s*(?:which|who)\b[^.;:!?\n,()]{1,80},)?"  # "Airflow,
                     r"(?:is|are|was|were)(?:\s+not|n['’]t)\s+(?:required|needed|necessary|expected|part\s+of|in\s+scope|used|assessed|"
                     r"for\s+(?:you|us|this\s+(?:role|team|job|position))|"
                     r"on\s+(?:our|the)\s+(?:roadmap|radar)|a\s+(?:requirement|prerequisite|must))|"
-                    r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|never)\s+(?:come\s+up|matter|feature|appear|"
+                    r"(?:carr(?:y|ies)|has|have|holds?)\s+no\s+weight|counts?\s+for\s+nothing|"
+                    r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|never)\s+(?:come\s+up|matter|feature|appear|count|"
                     r"be\s+(?:needed|used|required|relevant|involved|assessed|touched)))\b")
 #: The last resort, for a negation no rule above can parse: a sentence (or a Chinese clause) that names one
 #: tool and nothing else of the graph, and says it was ended: after the tool in the passive ("The GitHub Actions
@@ -748,7 +749,7 @@ DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|into|onto|with|by|for|now|today|cur
 #: A short answer that says no, after a question that names tools ("Q: Do I need Spark? A: Honestly, no.",
 #: "Deep learning (PyTorch, TensorFlow)? Not here."); "No problem" and an answer that asks back are not.
 NEGATIVE_ANSWER = re.compile(
-    r"\s*(?:\*\*|__)?\s*(?:(?:a|answer)\s*[:.]\s*|答\s*[:：]\s*)?(?:\*\*|__)?\s*(?:(?:honestly|frankly|short\s+answer|in\s+a\s+word)\s*[,:]?\s+)?"
+    r"[\"'”’」』]?\s*(?:\*\*|__)?\s*(?:(?:a|answer)\s*[:.]\s*|答\s*[:：]\s*)?(?:\*\*|__)?\s*(?:(?:honestly|frankly|short\s+answer|in\s+a\s+word)\s*[,:]?\s+)?"
     r"(?:no\b(?!\s+(?:problem|worries|worry|sweat|issue|matter|big\s+deal))|nope\b|not\s+(?:here|really|at\s+all|needed|required|"
     r"necessary)\b|no\s+need\b|never\b|不需要|不用|不必|无需|無需|用不上|不会|不會)(?![^.!?。！？\n]{0,40}[?？])", re.IGNORECASE)
 #: Words that stop a negation's reach inside a clause ("we don't use Spark but Flink", "instead of Airflow we use Dagster").

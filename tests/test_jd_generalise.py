@@ -1059,3 +1059,72 @@ def test_a_question_answered_no(packaged_graph, text, gone, kept):
     assert kept in got
     if gone:
         assert gone not in got
+
+
+# -- what a team used to do, a Chinese topic that is not needed, ended contracts, answers in quotes -------
+
+def test_what_the_team_used_to_do_is_past_up_to_now(packaged_graph):
+    text = "For years we used to train every model on Keras over a Hive extract, but now everything runs on Spark."
+    got = tools(text, packaged_graph)
+    assert "keras" not in got and "hive" not in got and "spark" in got
+    assert why(text, packaged_graph, "Keras") == "negated: 'used to' (what the team did before)"
+
+
+def test_used_to_does_not_spread_to_the_tools_other_mentions(packaged_graph):
+    text = "We run on AWS (EKS). We used to manage AWS by hand, but Terraform does it now."
+    assert "aws" in tools(text, packaged_graph)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Our analysts are used to Tableau dashboards.", "tableau"),
+    ("If you used to work with Kafka, tell us about it.", "kafka"),
+])
+def test_used_to_that_is_not_the_past(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
+
+
+def test_a_chinese_topic_followed_by_not_needed(packaged_graph):
+    text = "本岗位偏研究。Kafka、Flink 这一类实时组件，面试时无需准备，由平台组负责。"
+    got = tools(text, packaged_graph)
+    assert "kafka" not in got and "flink" not in got
+    assert why(text, packaged_graph, "Kafka") == "negated: its topic is followed by '面试时无需'"
+
+
+@pytest.mark.parametrize("text,gone", [
+    ("Last spring we closed the Snowflake account for good.", "snowflake"),
+    ("Finance didn't renew the Tableau licences this year.", "tableau"),
+])
+def test_an_ended_subscription(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+def test_an_answer_after_a_quoted_question(packaged_graph):
+    text = '\nHiring manager: "Will he need Scala?" No. Every service is C++.\n'
+    got = tools(text, packaged_graph)
+    assert "scala" not in got and "cpp" in got
+
+
+# -- everyday senses: italic titles, a Chinese surname, an airport code, a note beside another name -------
+
+def test_a_title_in_italics_is_not_the_tool(packaged_graph):
+    text = "Our best-selling game, *The Last Torch*, shipped in May. You will train models in PyTorch."
+    e = extract(TECH + text, packaged_graph)
+    assert "pytorch" in e.tools
+    assert {"term": "Torch", "at": len(TECH) + text.index("Torch"), "why": "everyday sense: a title in italics"} \
+        in e.evidence["not_counted"]
+
+
+def test_an_english_first_name_and_a_chinese_surname_are_a_person(packaged_graph):
+    text = "我们的首席架构师 Ray 陈曾在多家支付公司任职。"
+    assert "ray" not in tools(text, packaged_graph)
+    assert why(text, packaged_graph, "Ray") == "everyday sense: a person ('Ray 陈')"
+
+
+def test_an_airport_code_after_international(packaged_graph):
+    text = "Our hangars sit at Jacksonville International (JAX) and Toulouse."
+    assert "jax" not in tools(text, packaged_graph)
+
+
+def test_a_chinese_note_after_a_cloud_beside_another_cloud_is_not_a_definition(packaged_graph):
+    text = "服务部署在阿里云与AWS（海外区服）上的Kubernetes集群。"
+    assert "aws" in tools(text, packaged_graph)
