@@ -1128,3 +1128,9 @@ def test_an_airport_code_after_international(packaged_graph):
 def test_a_chinese_note_after_a_cloud_beside_another_cloud_is_not_a_definition(packaged_graph):
     text = "服务部署在阿里云与AWS（海外区服）上的Kubernetes集群。"
     assert "aws" in tools(text, packaged_graph)
+
+
+def test_a_code_in_brackets_after_only_small_words_is_read_without_error(packaged_graph):
+    # the words before "(AWS)" are all left out of initials: nothing to spell it out, and no IndexError
+    e = extract("Cloud Engineer\nof the to and of (AWS) in on of the (JAX)", packaged_graph)
+    assert e.tools == ["aws"]
