@@ -172,6 +172,15 @@ class Vocabulary:
         return [(_title_literal(rx.pattern), rx, track) for rx, track, _ in self.track_titles]
 
     @functools.cached_property
+    def skill_tracks(self) -> dict[str, list[tuple[str, float]]]:
+        """Per skill, the tracks that need it and how much (``track_skills`` turned around)."""
+        out: dict[str, list[tuple[str, float]]] = {}
+        for track, needs in self.track_skills.items():
+            for skill, weight in needs.items():
+                out.setdefault(skill, []).append((track, weight))
+        return out
+
+    @functools.cached_property
     def track_totals(self) -> dict[str, float]:
         """The summed weight of each track's required skills."""
         return {t: sum(needs.values()) for t, needs in self.track_skills.items()}
@@ -481,13 +490,12 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
             if track in tracks:
                 cue_score[track] = min(CUE_CAP, cue_score.get(track, 0.0) + weight)
                 cue_words.setdefault(track, []).append(phrase)
-    have = set(skills)
-    profile = {}
+    sums = dict.fromkeys(vocab.track_skills, 0.0)
+    for s in set(skills):  # each skill adds its weight (1 or 0.5: the sums are exact in any order) to the tracks needing it
+        for track, weight in vocab.skill_tracks.get(s, ()):
+            sums[track] += weight
     totals = vocab.track_totals
-    for track, needs in vocab.track_skills.items():
-        total = totals[track]
-        if total:
-            profile[track] = round(PROFILE_WEIGHT * sum(needs[s] for s in needs.keys() & have) / total, 2)
+    profile = {t: round(PROFILE_WEIGHT * sums[t] / totals[t], 2) for t in vocab.track_skills if totals[t]}
     scores = {t: round(title_score.get(t, 0) + cue_score.get(t, 0) + profile.get(t, 0), 2) for t in tracks}
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     best, top = ranked[0] if ranked else (None, 0.0)

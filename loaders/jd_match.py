@@ -126,8 +126,16 @@ _MOVED_AFTER = re.compile(r"(?:\s+(?!(?:from|with|of|and|or|in|on|at|by)\b)[\w-]
 _ENDED_BEFORE = re.compile(r"\b(?:closed|cancell?ed|terminated|ended|(?:didn['’]t|did\s+not|won['’]t|will\s+not)\s+renew|"
                            r"stopped\s+paying\s+for)\s+(?:(?:the|our|its|their|all|every|last)\s+)*$", re.IGNORECASE)
 _ENDED_AFTER = re.compile(r"\s+(?:subscriptions?|accounts?|contracts?|licen[cs]es?|tenants?|seats|plans?|deal)\b", re.IGNORECASE)
+#: "Remove Flask from the stack list", "strike Jenkins off the spec": a reply that takes a tool out of a posting.
+_REMOVE_BEFORE = re.compile(r"\b(?:remove|strike|delete|take\s+out|cross\s+out)\s+(?:the\s+)?$", re.IGNORECASE)
+_REMOVE_AFTER = re.compile(r"(?:\s+(?:line|mention|bullet|requirement))?\s+(?:from|off)\s+(?:the|our|this|that|my|your)\s+(?:[\w-]+\s+)?"
+                           r"(?:list|spec|posting|ad|advert|description|jd|requirements|stack|draft)\b", re.IGNORECASE)
+#: "Tallypoint left Azure entirely two years ago": a tool left behind, with a word of when or how wholly.
+_LEFT_BEFORE = re.compile(r"\bleft\s+(?:the\s+)?$", re.IGNORECASE)
+_LEFT_AFTER = re.compile(r"\s+(?:entirely|completely|altogether|behind|for\s+good|(?:in|back\s+in)\s+(?:19|20)\d\d|"
+                         r"(?:\w+\s+){0,2}(?:years?|months?)\s+ago)\b", re.IGNORECASE)
 _AROUND = ((_TORN_BEFORE, _TORN_AFTER, 1 << 30, ""), (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"),
-           (_ENDED_BEFORE, _ENDED_AFTER, 20, ""))
+           (_ENDED_BEFORE, _ENDED_AFTER, 20, ""), (_REMOVE_BEFORE, _REMOVE_AFTER, 40, ""), (_LEFT_BEFORE, _LEFT_AFTER, 30, ""))
 #: A Chinese instrument right before a tool ("用 Go 重写"): the tool is what is used, whatever happens after.
 _ZH_WITH = re.compile(r"(?:(?<![不费費作信所])用|(?<![所可加予足难難])以|改用|使用|换成|換成|改为|改為)\s*$")
 _ZH_CLAUSE_BREAK = re.compile(r"[，,；;。]")  # "以 Keras 撰寫，…已封存": the instrument in an earlier clause is what ended
@@ -501,9 +509,20 @@ class _Hints:
 
     @classmethod
     def of(cls, low: str) -> _Hints:
-        found = [(a, low[a:b]) for a, b in scan(_NEG_WORDS, low)]
-        return cls([p for p, _ in found], [p for p, word in found if word in _SUBJECT_KEYS],
-                   [p for p, word in found if word in _BEFORE_KEYS], [p for p, word in found if word in _LAST_RESORT_KEYS])
+        positions: list[int] = []
+        subject: list[int] = []
+        before: list[int] = []
+        last: list[int] = []
+        for a, b in scan(_NEG_WORDS, low):
+            word = low[a:b]
+            positions.append(a)
+            if word in _SUBJECT_KEYS:
+                subject.append(a)
+            if word in _BEFORE_KEYS:
+                before.append(a)
+            if word in _LAST_RESORT_KEYS:
+                last.append(a)
+        return cls(positions, subject, before, last)
 
     def last_resort(self, lo: int, hi: int) -> bool:
         """Whether a word a cue of the last resort holds ("retired", "used to", "下线") is in [lo, hi)."""
@@ -828,23 +847,22 @@ def _negative_sentence(text: str, hits: list[Hit], near_cue: list[list[Hit]], ne
         if any(id(h) in negated for h in chain):
             continue
         note = _note_around(text, head.start, tail.end)
+        mine = {id(h) for h in chain}
         if note:
             lo, hi = note
+            named = hits[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+            if any(id(o) not in mine and all(o.nodes.isdisjoint(h.nodes) for h in chain) for o in named):
+                continue
         else:
+            if _shares_sentence(text, hits, (bisect.bisect_left(starts, head.start), bisect.bisect_left(starts, tail.start)),
+                                chain, mine):
+                continue  # another name of the graph in the sentence: which one a cue is about is for the rules above
             back = _NEGATIVE_SENTENCE_END_BACK.match(text, max(0, head.start - reach), head.start)
             lo = back.end() if back else max(0, head.start - reach)
             end = SENTENCE_NEGATION_END.search(text, tail.end, tail.end + reach)
             hi = end.start() if end else min(len(text), tail.end + reach)
         if not hints.last_resort(lo, hi):
             continue  # no word of a cue in the sentence
-        mine = {id(h) for h in chain}
-        if note:
-            named = hits[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
-            if any(id(o) not in mine and all(o.nodes.isdisjoint(h.nodes) for h in chain) for o in named):
-                continue
-        elif _shares_sentence(text, hits, (bisect.bisect_left(starts, head.start), bisect.bisect_left(starts, tail.start)),
-                              chain, mine):
-            continue  # another name of the graph in the sentence: which one a cue is about is for the rules above
         cue = _sentence_cue(text, head, tail, lo, hi, lambda a, b: _any_in(starts, a, b), note is not None)
         if cue is None and note:
             found = SENTENCE_NEGATION_NOTE.search(text, tail.end, hi)
@@ -869,19 +887,17 @@ _SECTION_END = re.compile(r"\n[ \t]*\n(?![ \t]*(?:[-*•‧·●▪]|\d{1,2}[.)�
                           r"\n(?=[ \t]*(?-i:[A-Z])[^\W\d_]*['’]?[^\W\d_]*(?:[ \t]+[\w'’]+){0,5}[ \t]*\n)")
 #: How far (characters) a question reaches back from its question mark.
 QUESTION_REACH = 200
-_QUESTION_MARK = re.compile(r"[?？]")
 #: A whole sentence (semicolons inside) or a line: where a replacement stands beside what the rules negated.
 _WHOLE_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)|\n")
 _WHOLE_SENTENCE_BACK = re.compile(r"(?s:.*)(?:" + _WHOLE_SENTENCE_END.pattern + ")")
 _QUESTION_START = re.compile(r"(?s:.*)(?:[.!?。！？](?=\s|$)|\n|\b[Qq]\s*[:.]|问\s*[:：]|問\s*[:：])")
 
 
-def _left_out(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
+def _left_out(text: str, low: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
               skill_keys: frozenset[str]) -> None:
     """What a posting leaves out by its layout: the lines under a heading such as "What you won't need" or
     "Not needed", the tools a history section names as used once ("A bit of history"), and a question naming
     tools whose short answer is no ("Do I need Spark? Honestly, no.")."""
-    starts = [h.start for h in plausible]
     ranges: list[tuple[int, int, str, bool]] = []
     parts: list[int] | None = None
     lines = [0] + [m.start() + 1 for m in _HEADING_START.finditer(text)]  # the lines a heading could stand on
@@ -897,14 +913,16 @@ def _left_out(text: str, plausible: list[Hit], negated: set[int], not_counted: l
             end = parts[i] if i < len(parts) else len(text)
             stop = _SECTION_END.search(text, body, end)
             ranges.append((m.end(), stop.start() if stop else end, f"under the heading '{m.group('h').strip()}'", past))
-    for mark in _QUESTION_MARK.finditer(text):
-        q = mark.start()
+    for q in _hint_positions(text, ("?", "？")):
         answer = NEGATIVE_ANSWER.match(text, q + 1)
         if answer is None:
             continue
         back = _QUESTION_START.match(text, max(0, q - QUESTION_REACH), q)
         said = " ".join(text[answer.start():answer.end()].split()).strip("*_ ")
         ranges.append((back.end() if back else max(0, q - QUESTION_REACH), q, f"the answer to its question is '{said}'", False))
+    if not ranges:
+        return
+    starts = [h.start for h in plausible]
     decided = sorted(h.start for h in plausible if id(h) in negated and h.key not in skill_keys)  # tools the rules negated
     for lo, hi, why, past in ranges:
         for h in plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
@@ -959,11 +977,13 @@ _ZH_CLAUSE_START = re.compile(r"(?s:.*)[，,。；;：:\n]")
 def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> None:
     """A Chinese topic clause whose comment says it is not needed speaks of the tools it names: "Kubernetes、Triton
     推理服务之类的工程栈，应聘时不必具备"."""
-    starts = [h.start for h in plausible]
+    starts: list[int] = []
     for m in _ZH_TOPIC_END.finditer(text):
         neg = _ZH_TOPIC_NEG.match(text, m.end())
         if neg is None or _CONDITION.search(text, m.end(), neg.end()):
             continue
+        if not starts:
+            starts = [h.start for h in plausible]
         back = _ZH_CLAUSE_START.match(text, max(0, m.start() - CLAUSE_REACH), m.start())
         lo = back.end() if back else max(0, m.start() - CLAUSE_REACH)
         said = text[m.end():neg.end()].strip()
@@ -971,6 +991,56 @@ def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_count
             if id(h) not in negated:
                 negated.add(id(h))
                 not_counted.append({"term": h.text, "at": h.start, "why": f"negated: its topic is followed by '{said}'"})
+
+
+#: A sentence about the candidate's own job ("My current job is mostly Azure and a lot of GitLab CI"): its tools
+#: are the candidate's, not the role's.
+_CANDIDATES_OWN = re.compile(r"\b(?:my|his|her)\s+(?:current|present|last|previous|old|day)\s+(?:job|role|team|company|employer|"
+                             r"position|stack|work)\b|\bI\s+(?:currently|mostly|mainly)\s+(?:use|work\s+(?:with|in|on)|run|write)\b",
+                             re.IGNORECASE)
+#: A tool that was tried ("we trialled Databricks", "a Snowflake pilot") in a sentence that says the trial ended.
+_TRIALLED = re.compile(r"\b(?:trialled|trialed|piloted|evaluated|tested|tried(?:\s+out)?|experimented\s+with)\s+(?:the\s+|a\s+)?$",
+                       re.IGNORECASE)
+_TRIAL_NOUN = re.compile(r"\s+(?:pilot|trial|evaluation|poc|proof\s+of\s+concept|experiment)\b", re.IGNORECASE)
+_TRIAL_ENDED = re.compile(r"\b(?:(?:the\s+)?(?:trial|pilot|evaluation|experiment|poc|proof\s+of\s+concept)\s+(?:ended|was\s+(?:stopped|"
+                          r"dropped|cancell?ed|abandoned|shelved|ended|not\s+extended))|(?:did\s+not|didn['’]t)\s+(?:renew|adopt|buy|"
+                          r"go\s+ahead|continue|proceed)|passed\s+on\s+(?:it|them)|decided\s+against|never\s+went\s+(?:live|further|"
+                          r"into\s+production))\b", re.IGNORECASE)
+
+
+def _said_of_something_else(text: str, low: str, plausible: list[Hit], negated: set[int],
+                            not_counted: list[dict[str, Any]]) -> None:
+    """Tools a sentence names for something other than the role: the candidate's own job, and a trial that
+    ended ("We trialled Databricks for six months; the trial ended and we did not renew")."""
+    if len(low) != len(text):
+        return
+    trials = _hint_positions(low, _TRIAL_HINTS)
+    own = [m.start() for m in _CANDIDATES_OWN.finditer(text)] if any(w in low for w in _OWN_HINTS) else []
+    if not trials and not own:
+        return
+    starts = [h.start for h in plausible]
+    for p in trials:  # "trialled Databricks", "a Snowflake pilot": the tool right after the word, or right before it
+        i = bisect.bisect_left(starts, p)
+        for h in plausible[max(0, i - 1):i + 1]:
+            if id(h) in negated or not (_TRIALLED.search(text, max(0, h.start - 24), h.start) or _TRIAL_NOUN.match(text, h.end)):
+                continue
+            on = _WHOLE_SENTENCE_END.search(text, h.end, h.end + SENTENCE_REACH)
+            found = _TRIAL_ENDED.search(text, h.end, on.start() if on else h.end + SENTENCE_REACH)
+            if found:
+                negated.add(id(h))
+                not_counted.append({"term": h.text, "at": h.start, "why": f"negated: a trial that ended ('{found.group()}')"})
+    for p in own:  # "My current job is mostly Azure and a lot of GitLab CI": to the end of its sentence
+        on = _WHOLE_SENTENCE_END.search(text, p, p + SENTENCE_REACH)
+        for h in plausible[bisect.bisect_left(starts, p):bisect.bisect_left(starts, on.start() if on else p + SENTENCE_REACH)]:
+            if id(h) not in negated:
+                negated.add(id(h))
+                not_counted.append({"term": h.text, "at": h.start, "why": "negated: the candidate's own job, not this role's"})
+
+
+#: The words a sentence about the candidate's own job, or about a trial that ended, holds (found with str.find).
+_OWN_HINTS = ("my current", "my present", "my last", "my previous", "my old", "my day", "his current", "her current",
+              "his previous", "her previous", "i currently", "i mostly", "i mainly")
+_TRIAL_HINTS = ("trial", "pilot", "evaluat", "tested", "tried", "experiment", "poc", "proof of concept")
 
 
 #: How far (characters) a note in brackets may reach each way from the list it holds.
@@ -1143,13 +1213,59 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
 #: A place's name in a parenthesis after a short name: what the name stands for ("JAX (Jacksonville International Airport)").
 _PLACE_NAME = re.compile(r"\b(?-i:[A-Z])\w+\s+(?:International\s+)?(?:Airport|Port|Harbou?r|Station|Terminal|Air\s+Base|University|Hospital)\b")
 #: A title in italics that starts with an article ("*The Last Torch*", "_A Kafka Reader_"): a book, a game, a film.
-_ITALIC_TITLE = re.compile(r"(?<![*\w])([*_])(?:The|A|An)\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|in|on|at|to|for))+\1(?![*\w])")
+_ITALIC_TITLE = re.compile(r"([*_])(?<![*\w][*_])(?:The|A|An)\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|in|on|at|to|for))+\1(?![*\w])")
 
 
-def _inside(spans: list[tuple[int, int]], h: Hit) -> bool:
-    """Whether ``h`` lies inside one of the sorted, disjoint ``spans``."""
-    i = bisect.bisect_right(spans, (h.start, 1 << 62)) - 1
-    return i >= 0 and spans[i][0] <= h.start and h.end <= spans[i][1]
+#: The address lines of an e-mail ("To: Annika Helm"): the names on them are people.
+_EMAIL_HEADER = re.compile(r"^[ \t>]*(?:From|To|Cc|Bcc)[ \t]*:[^\n]*", re.MULTILINE)
+#: A sign-off and the name under it ("Best,\nAnnika Helm").
+_SIGN_OFF = re.compile(r"^[ \t>]*(?:best|regards|thanks|cheers|kind\s+regards|best\s+regards|warm\s+regards|many\s+thanks|"
+                       r"sincerely|best\s+wishes|thank\s+you)[ \t]*[,!.]?[ \t]*\n[ \t>]*((?-i:[A-Z])[\w'’.-]*(?:[ \t]+(?-i:[A-Z])[\w'’.-]*){0,2})[ \t]*$",
+                       re.IGNORECASE | re.MULTILINE)
+#: A job board's list of other jobs ("Similar jobs", "People also viewed"): the names in it are other companies.
+_OTHER_JOBS = re.compile(r"^[ \t#*]*(?:(?:similar|related|recommended|other|more)\s+(?:jobs|roles|positions|openings)(?:\s+[\w'’]+){0,3}|"
+                         r"people\s+also\s+(?:viewed|applied\s+(?:to|for))|jobs\s+you\s+(?:may|might)\s+(?:like|also\s+like)|"
+                         r"相似职位|相关职位|推荐职位|相似職缺|相關職缺|推薦職缺)[ \t*]*[:：]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+#: What the lines of ``_EMAIL_HEADER``, ``_SIGN_OFF`` and ``_OTHER_JOBS`` hold (found with str.find first).
+_EMAIL_HINTS = ("from:", "to:", "cc:", "bcc:")
+_SIGN_OFF_HINTS = ("best", "regards", "thanks", "thank you", "cheers", "sincerely")
+_OTHER_JOBS_GATE = ("similar", "related", "recommended", "other jobs", "more jobs", "other roles", "more roles", "other positions",
+                    "openings", "also viewed", "also applied", "jobs you", "职位", "職缺")
+_OTHER_JOBS_HINTS = ("similar jobs", "related jobs", "recommended jobs", "other jobs", "more jobs", "similar roles", "related roles",
+                     "other roles", "more roles", "similar positions", "other positions", "other openings", "more openings",
+                     "also viewed", "also applied", "jobs you", "相似职位", "相关职位", "推荐职位", "相似職缺", "相關職缺", "推薦職缺")
+
+
+def _lines_with(low: str, hints: tuple[str, ...]) -> list[int]:
+    """The starts of the lines of ``low`` that hold one of ``hints``, sorted."""
+    return sorted({low.rfind("\n", 0, p) + 1 for p in _hint_positions(low, hints)})
+
+
+def _not_about_the_role(text: str, low: str) -> list[tuple[int, int, str]]:
+    """The parts of a posting that name things other than the role's technology, sorted and disjoint: titles in
+    italics ("*The Last Torch*"), the address lines and sign-offs of an e-mail (people), and a job board's list
+    of other jobs (companies)."""
+    out: list[tuple[int, int, str]] = []
+    if "*" in text or "_" in text:
+        out += [(*m.span(), "a title in italics") for m in _ITALIC_TITLE.finditer(text)]
+    if len(low) != len(text):
+        return sorted(out)  # positions in the lowercase text do not map back; titles found in the text itself are disjoint
+    if ":" in text and any(h in low for h in _EMAIL_HINTS):  # an e-mail: its address lines, and the names signed under it
+        for m in filter(None, (_EMAIL_HEADER.match(text, line) for line in _lines_with(low, _EMAIL_HINTS))):
+            out.append((*m.span(), "a person (an e-mail's address line)"))
+        for m in filter(None, (_SIGN_OFF.match(text, line) for line in _lines_with(low, _SIGN_OFF_HINTS))):
+            out.append((*m.span(1), "a person (under a sign-off)"))
+    jobs = _lines_with(low, _OTHER_JOBS_HINTS) if any(h in low for h in _OTHER_JOBS_GATE) else []
+    for m in filter(None, (_OTHER_JOBS.match(text, line) for line in jobs)):
+        stop = _SECTION_END.search(text, len(text) - len(text[m.end():].lstrip()))
+        out.append((m.end(), stop.start() if stop else len(text), "a company in a job board's list of other jobs"))
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(out):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)  # disjoint: of two that overlap, the first
+    return kept
 
 
 #: Words after a place's name, before its code in brackets ("Jacksonville International (JAX)").
@@ -1187,11 +1303,13 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     everyday: dict[str, str] = {}  # per term, the everyday sense its first such mention has (for one sense per posting)
     plausible: list[Hit] = []
     spelled = _spelled_out(text, hits, vocab)
-    titles = [m.span() for m in _ITALIC_TITLE.finditer(text)] if "*" in text or "_" in text else []
+    elsewhere = _not_about_the_role(text, low)
+    starts_elsewhere = [a for a, _, _ in elsewhere]
     for h in hits:
-        if titles and _inside(titles, h):
-            not_counted.append({"term": h.text, "at": h.start, "why": "everyday sense: a title in italics"})
-            everyday.setdefault(h.key, "a title in italics")
+        i = bisect.bisect_right(starts_elsewhere, h.start) - 1 if elsewhere else -1
+        if i >= 0 and h.end <= elsewhere[i][1]:
+            not_counted.append({"term": h.text, "at": h.start, "why": f"everyday sense: {elsewhere[i][2]}"})
+            everyday.setdefault(h.key, elsewhere[i][2])
             continue
         if h.key in spelled:
             meaning = f"an abbreviation of something else (the posting spells it out: '{spelled[h.key]}')"
@@ -1258,7 +1376,8 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     _used_to(text, low, plausible, negated, not_counted, hints)
     if not text.isascii():
         _chinese_topic(text, plausible, negated, not_counted)
-    _left_out(text, plausible, negated, not_counted, skill_keys)
+    _left_out(text, low, plausible, negated, not_counted, skill_keys)
+    _said_of_something_else(text, low, plausible, negated, not_counted)
     plausible = _one_sense(text, plausible, not_counted, negated, everyday)
     accepted = _in_context(text, plausible, negated, not_counted, low, ends)
     bonus = _bonus_ranges(text, low, accepted)
@@ -1807,14 +1926,16 @@ def _term_key(text: str) -> str:
 #: Every word a negation cue may start with, before a mention, after it, or in its clause's predicate.
 #: The words that no key above covers and a cue starts with: of the last resort (``SENTENCE_NEGATION_AFTER``,
 #: ``_BEFORE``), of an ended contract ("closed the Azure subscription") and of a Chinese pronoun object ("这个工具不用会").
-_SENTENCE_KEYS = frozenset(["closed", "cancel", "terminat", "ended", "renew", "rolled", "hasn", "haven", "hadn", "gave", "powered", "shut", "unplugged", "deleted", "下线",
+_SENTENCE_KEYS = frozenset(["停跑", "拆除", "迁入", "遷入", "并非", "並非", "remove", "strike", "trial", "pilot", "evaluat",
+                            "closed", "cancel", "terminat", "ended", "renew", "rolled", "hasn", "haven", "hadn", "gave", "powered", "shut", "unplugged", "deleted", "下线",
                             "下線", "废", "廢", "汰", "封存", "归档", "歸檔", "这个", "這個", "这些", "這些", "这类", "這類", "该", "該"])
 _NEG_WORDS = _word_keys(_NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS)
 #: The stems of the words the cues of the last resort hold (one of them stands in every such cue).
 _LAST_RESORT_STEMS = ("used", "longer", "retir", "decommission", "deprecat", "sunset", "rolled", "abandon", "phas", "scrap",
                       "ditch", "gave", "forget", "powered", "shut", "switch", "turn", "unplugged", "deleted", "removed",
                       "discontinued", "archived", "gone", "不", "下线", "下線", "弃", "棄", "淘汰", "停用", "废", "廢", "汰", "封存",
-                      "归档", "歸檔", "告别", "告別", "用不", "没", "沒", "无", "無")
+                      "归档", "歸檔", "告别", "告別", "用不", "没", "沒", "无", "無", "ended", "kill", "stop", "cancel", "drop",
+                      "停跑", "拆除", "迁入", "遷入", "并非", "並非")
 #: The hint keys that start with one of them: where the last resort may find a cue.
 _LAST_RESORT_KEYS = frozenset(k for k in _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS
                               if k.startswith(_LAST_RESORT_STEMS))
@@ -1833,6 +1954,7 @@ def _in_pattern(key: str, words: frozenset[str]) -> bool:
 #: The hint keys a cue before a mention can hold: those that stand in NEGATION_BEFORE's or NEGATION_LABEL's
 #: own words (a match of a pattern holds only its own literal words and the words its wildcards take, and
 #: every cue holds a key of its own). The others ("behind", "through", "over") only start cues after a mention.
-_BEFORE_WORDS = _keys(NEGATION_BEFORE, NEGATION_LABEL, _TORN_BEFORE.pattern, _MOVED_BEFORE.pattern, _ENDED_BEFORE.pattern)
-_BEFORE_KEYS = frozenset(k for k in _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS
+_BEFORE_WORDS = _keys(NEGATION_BEFORE, NEGATION_LABEL, _TORN_BEFORE.pattern, _MOVED_BEFORE.pattern, _ENDED_BEFORE.pattern,
+                      _REMOVE_BEFORE.pattern, _LEFT_BEFORE.pattern)
+_BEFORE_KEYS = frozenset(k for k in _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS
                          if k not in _SYMBOL_KEYS and _in_pattern(k, _BEFORE_WORDS))

@@ -102,7 +102,7 @@ RULES: dict[str, Rule] = {
     "ray": Rule(case=True, context="local", before=r"(?:x|gamma|sting|manta|death|cosmic|light|sun|laser|heat|tractor)[\s-]?$|(?:mr|dr|ms|mrs)\.?\s+$",
                 after=r"[\s-]+(?:trac(?:ing|ed|er)|cast\w*|march\w*|optics|of\s+(?:sunshine|hope|light))\b|-?Ban\b", sense="X-ray, ray tracing, a name"),
     "jax": Rule(context="local", before=r"(?:near|out\s+of|fly\s+into|flights?\s+(?:to|from)|(?:based|located|office)\s+in)\s+$",
-                after=r"\s+(?:office|airport|area|beach|port|hub|location|terminal)\b|\s*\((?:jacksonville|florida)", sense="a name, Jacksonville"),
+                after=r"\s+(?:office|airport|area|beach|port|hub|location|terminal|hangars?|campus|base|station|ramp|facility|site)\b|\s*\((?:jacksonville|florida)", sense="a name, Jacksonville"),
     "triton": Rule(context="local", sense="the sea god"),
     "jenkins": Rule(context="local", before=r"(?:mr|mrs|ms|dr|prof)\.?\s+$", sense="a surname"),
     "prometheus": Rule(context="local", after=r"\s+(?:brewing|myth|film|movie)\b", sense="the myth"),
@@ -364,6 +364,9 @@ EVERYDAY: list[Sense] = [
                             r"(?:\w+\s+){0,2}(?:manager|director|lead|recruiter|ceo|cto|cfo|coo|founder|co-founder|vp|head|"
                             r"partner|coordinator|supervisor|officer|mentor|instructor|professor|who)\b"),
     Sense("a person", before=_ROLE_BEFORE),
+    # what a person does, not software: "paperwork that Kafka would have written about", "Kafka will like you"
+    Sense("a person", after=r"\s+(?:would\s+have\s+|would\s+|will\s+|once\s+|famously\s+)?(?:wrote|written|said|says|likes?|loves?|"
+                            r"hates?|laughs?|smiles?)\b(?!\s+(?:to|that\s+the\s+(?:job|pipeline|cluster)))", case=True),
     Sense("a person", before=_ZH_ROLE_BEFORE, after=_ZH_ROLE_AFTER, case=True),
     Sense("a vessel or place", before=_TRAVEL_BEFORE),
     Sense("the name of a project, game or product", before=r"\b(?:code-?name[ds]?|dubbed|titled)\s+[*_\"'“‘]?$"),
@@ -500,6 +503,8 @@ _ASKED_TO = rf"(?:asked|expected|required)\s+to\s+{_DO_WITH}(?:\s+(?:or|and)\s+{
 #: "we don't use Spark", "无需掌握Hadoop"). A cue that is one of NOT_NEGATION is not one.
 NEGATION_BEFORE = (
     r"\bpull(?:ed|ing|s)?\s+the\s+plug\s+on\b|\bno\s+more\b|\bunlike\b|"
+    # "migrated its last forecasting scripts off R": what was moved off the tool, named between
+    r"\b(?:migrat(?:ed|ing|es?)|mov(?:ed|ing|es?)|port(?:ed|ing|s)?)\s+(?:(?!to\b|into\b|onto\b)[\w-]+\s+){1,5}?(?:off(?:\s+of)?|away\s+from|out\s+of)\s|"
     # a subject that is nobody: "Nobody on this team builds applications with LangChain", "none of our models run on TF"
     r"\b(?:nobody|no\s+one|none\s+of\s+(?:us|our\s+\w+|the\s+\w+))(?:\s+(?:here|(?:on|in|at)\s+(?:this|the|our)\s+\w+))?\s+"
     r"(?:\w+\s+)?(?:uses?|using|used|builds?|built|writes?|wrote|written|touch(?:es|ed)?|runs?|ran|works?|worked|codes?|needs?|"
@@ -583,7 +588,7 @@ DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|stale|outdated|obsole
                 r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+away|let\s+go|written\s+off|"
                 r"(?:migrated|ported|converted|rewritten)\s+(?:over\s+)?(?:to|onto|into|in)\s+(?=(?-i:[A-Z]))")
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
-DISCONTINUED_ZH = (r"封存|归档|歸檔|汰换|汰換|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
+DISCONTINUED_ZH = (r"封存|归档|歸檔|汰换|汰換|停跑|拆除|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
 NEGATION_AFTER = (
     r"^(?:\s+(?:experience|knowledge|skills?|expertise))?\s*[:：?]\s*(?:not\s+(?:used|needed|required|in\s+use|necessary|expected|here)|"
@@ -670,6 +675,8 @@ NEGATION_SUBJECT = (r"(?:,\s*(?:which|who)\b[^.;:!?\n,()]{1,80},)?"  # "Airflow,
                     r"(?:something|what)\s+we\s+(?:grew\s+out\s+of|outgrew|moved\s+(?:away\s+from|on\s+from)|left(?:\s+behind)?|"
                     r"dropped|abandoned|retired|stopped\s+using|no\s+longer\s+use))|"
                     r"(?:belongs?|falls?)\s+to\s+(?:another|a\s+(?:different|separate|sister|dedicated))\s+(?:team|group|department|squad)|"
+                    # "GitLab CI belongs to the data team's separate repo setup": a team named, not ours
+                    r"(?:belongs?|falls?)\s+to\s+the\s+(?!(?:same|whole|entire|wider)\b)[\w-]+\s+(?:team|group|department|squad)(?:['’]s)?\b|"
                     r"(?:stays?|remains?|(?:is|are)\s+kept)\s+out\s+of\s+(?:this|the|our|scope)|"
                     r"(?:belongs?|is|are)\s+(?:to\s+|in\s+)?(?:the|our)\s+(?:\w+['’]s\s+)?past|"
                     r"(?:belongs?|dates?)\s+(?:to|from|back\s+to)\s+(?:the|our|its)\s+(?:\w+\s+)?(?:days|era|years|beginnings|early\s+days)\b|"
@@ -687,10 +694,12 @@ NEGATION_SUBJECT = (r"(?:,\s*(?:which|who)\b[^.;:!?\n,()]{1,80},)?"  # "Airflow,
 #: experiment we ran last year was rolled back"), or before it as the verb whose object it is ("Dashboards used
 #: to live in Tableau", "we gave up on Airflow").
 SENTENCE_NEGATION_AFTER = re.compile(
-    r"\b(?:is|are|was|were|been|being|got|gets)\s+(?:(?!not\b|never\b)\w+\s+)?(?:retired|decommissioned|deprecated|"
+    r"\b(?:(?:that|which)\s+we\s+(?:ended|dropped|abandoned|retired|killed|stopped|cancell?ed|scrapped|ditched|shut\s+down)|"
+    r"(?:is|are|was|were|been|being|got|gets)\s+(?:(?!not\b|never\b)\w+\s+){0,2}(?:retired|decommissioned|deprecated|"
     r"sunsett?ed|rolled\s+back|abandoned|phased\s+out|scrapped|ditched|powered\s+(?:down|off)|switched\s+off|shut\s+down|"
-    r"turned\s+off|unplugged|gave\s+way|deleted)\b|\bgave\s+way\s+to\b|\bno\s+longer\b|\bused\s+to\b|\bforget\b|"
-    r"不再|下线|下線|弃用|棄用|淘汰|汰换|汰換|停用|废弃|廢棄|封存|归档|歸檔|告别|告別|用不上|用不到|用不着|用不著|不作要求|不做要求|"
+    r"turned\s+off|unplugged|gave\s+way|deleted))\b|\bgave\s+way\s+to\b|\bno\s+longer\b|\bused\s+to\b|\bforget\b|"
+    r"不再|下线|下線|弃用|棄用|淘汰|汰换|汰換|停用|停跑|拆除|迁入|遷入|废弃|廢棄|封存|归档|歸檔|告别|告別|用不上|用不到|用不着|用不著|不作要求|不做要求|"
+    r"(?:并非|並非|不是)[^，,。；\n]{0,8}(?:使用|所用|采用|採用)的?(?:框架|工具|技术|技術|语言|語言|平台)|"
     r"(?:没有|沒有|没|沒)(?:任何)?(?:关系|關係)|无关|無關", re.IGNORECASE)
 #: Inside a note in brackets a bare participle is enough: "(TensorFlow Serving retired in 2024)".
 SENTENCE_NEGATION_NOTE = re.compile(r"\b(?:retired|decommissioned|deprecated|sunsett?ed|rolled\s+back|abandoned|phased\s+out|"
@@ -735,13 +744,15 @@ NEGATION_HEADING = re.compile(
     r"out\s+of\s+scope|non-?goals|no\s+need\s+(?:for|to)(?:\s+[\w'’-]+){0,3}|"
     r"(?:不需要|无需|無需|不要求|不涉及|非必需|非必要|不作要求|不做要求)[\u4e00-\u9fff]{0,6})"
     r"[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-#: A heading over the team's history ("A bit of history", "Previously", "过去"): what its lines name was used once,
+#: A heading over the team's history ("A bit of history", "Previously", "过去"), or a bold label of it that the
+#: paragraph goes on after ("**A bit of history:** the team migrated…"): what its lines name was used once,
 #: unless a sentence names it as where the team went ("…and we replaced it with plain Go consumers").
 HISTORY_HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?P<h>(?:a\s+(?:bit|word|note|little)\s+(?:of|about|on)\s+)?(?:our\s+|the\s+team['’]s\s+|some\s+)?"
     r"(?:history|backstory)|previously|in\s+the\s+past|how\s+we\s+got\s+here|where\s+we\s+came\s+from|"
     r"(?:团队|團隊)?(?:历史|歷史|过去|過去|曾经|曾經))"
-    r"[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+    r"[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*(?:$|(?<=[:：]\*\*)|(?<=\*\*[:：])|(?<=[:：]__)|(?<=__[:：]))",
+    re.IGNORECASE | re.MULTILINE)
 #: What names a tool as where a team went, just before it in its sentence ("moved to", "replaced it with", "today").
 DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|into|onto|with|by|for|now|today|currently|instead)\b[^.;!?\n]{0,30}|"
                                 r"(?:改用|换成|換成|迁移到|遷移到|切到|切换到|切換到|现在|現在|目前|如今)[^。；！？\n]{0,12})$",

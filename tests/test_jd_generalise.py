@@ -1134,3 +1134,65 @@ def test_a_code_in_brackets_after_only_small_words_is_read_without_error(package
     # the words before "(AWS)" are all left out of initials: nothing to spell it out, and no IndexError
     e = extract("Cloud Engineer\nof the to and of (AWS) in on of the (JAX)", packaged_graph)
     assert e.tools == ["aws"]
+
+
+# -- e-mail threads and job boards: people, other companies, the candidate's own job ---------------
+
+def test_names_on_an_e_mails_address_lines_and_under_its_sign_off_are_people(packaged_graph):
+    text = ("\nFrom: Lena Kafka <lena@example.org>\nTo: Tom Reyes\nSubject: the role\n\nHi Tom,\nthe team deploys with Helm.\n\n"
+            "Best,\nLena Kafka\n")
+    e = extract(TECH + text, packaged_graph)
+    assert "kafka" not in e.tools and "helm" in e.tools
+    whys = {r["why"] for r in e.evidence["not_counted"] if r["term"] == "Kafka"}
+    assert whys == {"everyday sense: a person (an e-mail's address line)", "everyday sense: a person (under a sign-off)"}
+
+
+def test_a_job_boards_list_of_other_jobs_names_companies(packaged_graph):
+    text = "\nApply now\n\nSimilar jobs\n- Data Engineer — Snowflake · Remote\n- Analyst — Databricks · Berlin\n\nFooter text\n"
+    got = tools(text, packaged_graph)
+    assert "snowflake" not in got and "databricks" not in got
+    assert why(text, packaged_graph, "Snowflake") == "everyday sense: a company in a job board's list of other jobs"
+
+
+def test_the_candidates_own_job_is_not_the_roles(packaged_graph):
+    text = "\nHi Megan,\nMy current job is mostly Azure and a lot of Jenkins. Is that a problem?\n"
+    got = tools(text, packaged_graph)
+    assert "azure" not in got and "jenkins" not in got
+    assert why(text, packaged_graph, "Azure") == "negated: the candidate's own job, not this role's"
+
+
+@pytest.mark.parametrize("text,gone", [
+    ("We trialled Databricks for a quarter; the trial ended and we did not renew.", "databricks"),
+    ("A Snowflake pilot ran in 2024, and we decided against it.", "snowflake"),
+])
+def test_a_trial_that_ended(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+@pytest.mark.parametrize("text,gone", [
+    ("Please remove Flask from the stack list; it is all FastAPI now.", "flask"),
+    ("Our parent company left Azure entirely two years ago.", "azure"),
+    ("Tableau belongs to the finance team's reporting setup.", "tableau"),
+    ("The team migrated its last forecasting scripts off Scala in 2023.", "scala"),
+    ("原 Hive 里的表已于六月全部迁入 Iceberg。", "hive"),
+    ("Kubeflow 相关组件已从集群中拆除。", "kubeflow"),
+    ("JAX 並非本職缺的使用框架。", "jax"),
+])
+def test_more_ways_a_tool_is_gone(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+def test_a_bold_history_label_with_its_paragraph_on_the_same_line(packaged_graph):
+    text = "\n**A bit of history:** the forecasts first ran on Hive; they moved to Spark in 2023.\n\n## Requirements\n- SQL\n"
+    got = tools(text, packaged_graph)
+    assert "hive" not in got and "spark" in got
+
+
+def test_what_a_person_does_after_a_name(packaged_graph):
+    text = "No paperwork that Kafka would have written about. You will ship Spark jobs."
+    got = tools(text, packaged_graph)
+    assert "kafka" not in got and "spark" in got
+
+
+def test_an_airport_code_before_a_hangar(packaged_graph):
+    assert "jax" not in tools("Location: Jacksonville, FL (our JAX hangar campus).", packaged_graph)
