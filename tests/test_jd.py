@@ -317,10 +317,10 @@ def test_the_labelled_corpus_meets_the_targets():
 #: jd_holdout8 0.977 (0, 5, 27/30); jd_holdout9 0.991 (1, 1, 30/30); jd_holdout10 0.977 (3, 2, 30/30);
 #: jd_holdout11 0.946 (15, 3, 30/30); jd_holdout12 0.962 (8, 2, 30/30); jd_holdout13 0.975 (6, 2, 30/30);
 #: jd_holdout14 0.941 (13, 2, 30/30); jd_holdout15 0.969 (5, 2, 28/30); jd_holdout16 0.971 (4, 3, 29/30);
-#: jd_holdout17 0.973 (5, 2, 29/30); jd_holdout18 0.961 (8, 2, 30/30); jd_holdout19 0.924 (17, 1, 30/30).
-#: All of those were tuned on after that one score. jd_holdout20 is the held-out set: kept outside the
-#: tree until the rules were final, scored once (F1 0.963, 8 negated, 3 everyday, track 30/30); its floor is
-#: that score. Do not tune the rules on it.
+#: jd_holdout17 0.973 (5, 2, 29/30); jd_holdout18 0.961 (8, 2, 30/30); jd_holdout19 0.924 (17, 1, 30/30);
+#: jd_holdout20 0.963 (8, 3, 30/30), the held-out set of the round before, scored after its rules were final;
+#: jd_holdout21 0.968 (6, 2, 30/30); jd_holdout22 0.951 (6, 7, 28/30). All of them were tuned on after that
+#: one score. This round's held-out set stays outside the tree until the rules are final.
 FLOORS = {
     "jd_corpus": (60, 1.0, 0, 0, 60),
     "jd_tuning2": (35, 1.0, 0, 0, 35),
@@ -341,9 +341,11 @@ FLOORS = {
     "jd_holdout15": (30, 1.0, 0, 0, 29),
     "jd_holdout16": (30, 0.9941, 0, 2, 29),
     "jd_holdout17": (30, 0.9861, 1, 2, 29),
-    "jd_holdout18": (30, 0.9815, 1, 2, 30),
-    "jd_holdout19": (30, 0.9670, 4, 1, 30),
-    "jd_holdout20": (30, 0.9629, 8, 3, 30),
+    "jd_holdout18": (30, 0.9907, 1, 0, 30),
+    "jd_holdout19": (30, 0.9702, 3, 1, 30),
+    "jd_holdout20": (30, 0.9896, 2, 1, 30),
+    "jd_holdout21": (30, 0.9869, 1, 1, 30),
+    "jd_holdout22": (30, 0.9818, 1, 3, 28),
 }
 
 
