@@ -505,6 +505,7 @@ class _Hints:
     subject: list[int]
     before: list[int]
     last: list[int] = field(default_factory=list)
+    layout: dict[str, list[int]] = field(default_factory=dict)
     everywhere: bool = False
 
     @classmethod
@@ -513,8 +514,14 @@ class _Hints:
         subject: list[int] = []
         before: list[int] = []
         last: list[int] = []
+        layout: dict[str, list[int]] = {}
         for a, b in scan(_NEG_WORDS, low):
             word = low[a:b]
+            if word in _LAYOUT_KEYS:
+                layout.setdefault(word, []).append(a)
+                word = _CUE_OF.get(word, "")
+                if not word:
+                    continue  # a word of layout only ("similar", "my"): no negation cue starts with it
             positions.append(a)
             if word in _SUBJECT_KEYS:
                 subject.append(a)
@@ -522,7 +529,12 @@ class _Hints:
                 before.append(a)
             if word in _LAST_RESORT_KEYS:
                 last.append(a)
-        return cls(positions, subject, before, last)
+        return cls(positions, subject, before, last, layout)
+
+    def at(self, *words: str) -> list[int]:
+        """Sorted positions of the layout words ``words`` (``_LAYOUT_KEYS``)."""
+        found = [p for w in words for p in self.layout.get(w, ())]
+        return sorted(found) if len(found) > 1 else found
 
     def last_resort(self, lo: int, hi: int) -> bool:
         """Whether a word a cue of the last resort holds ("retired", "used to", "下线") is in [lo, hi)."""
@@ -536,6 +548,14 @@ class _Hints:
         """The same, for the words a cue before a mention holds (not the symbols ':', '?', '->', nor the words only
         cues after a mention hold, such as "behind" or "through")."""
         return self.everywhere or _any_in(self.before, lo, hi)
+
+    def first_before(self, lo: int, hi: int, lead: int) -> int:
+        """Where a cue before a mention can start at the earliest in [lo, hi): ``lead`` characters before the first
+        word such a cue holds (``lo`` when the hints do not map)."""
+        if self.everywhere:
+            return lo
+        i = bisect.bisect_left(self.before, lo)
+        return max(lo, self.before[i] - lead) if i < len(self.before) and self.before[i] < hi else hi
 
     def predicate(self, lo: int, hi: int) -> bool:
         """Whether a word of a negative predicate ("out of scope", "retired") is in [lo, hi)."""
@@ -726,6 +746,9 @@ def _chains(text: str, hits: list[Hit]) -> list[list[Hit]]:
     return chains
 
 
+#: How far (characters) before the first of its hint words a negation cue before a mention may start ("the team have
+#: moved off", "have no plans to").
+CUE_LEAD = 40
 #: How far (characters) a clause reaches each way from a position, at most.
 CLAUSE_REACH = 160
 
@@ -758,7 +781,8 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
     if before:
         lo = max(clause_start(text, head.start), prev_end)
         cue = None
-        for cue in _NEG_BEFORE.finditer(text, lo, head.start):
+        # every cue holds a word of ``hints.before`` within CUE_LEAD characters of its start: the search starts there
+        for cue in _NEG_BEFORE.finditer(text, hints.first_before(lo, head.start, CUE_LEAD), head.start):
             pass
         if cue is not None:
             gap = text[cue.end():head.start]
@@ -878,8 +902,10 @@ def _negative_sentence(text: str, hits: list[Hit], near_cue: list[list[Hit]], ne
 
 #: A line that may hold a heading over what the role leaves out or over the team's history (found after its line
 #: break, so the search jumps from line to line).
-_HEADING_START = re.compile(r"\n(?=[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?:what|things|you|not|out|non|no\s|a\s|our\s|some\s|"
-                            r"the\s+team|history|backstory|previously|in\s+the|how\s+we|where\s+we|不|无|無|非|团|團|历|歷|过|過|曾))",
+_HEADING_START = re.compile(r"\n(?=[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?:what\s+(?:you|this|the)|things\s+you|"
+                            r"you\s+(?:won|will\s+not|don|do\s+not)|not\s+(?:needed|required|necessary|expected|in|part)|out\s+of|"
+                            r"non-?goal|no\s+need|a\s+(?:bit|word|note|little)\s|our\s+(?:history|backstory)|some\s+(?:history|backstory)|"
+                            r"the\s+team|history|backstory|previously|in\s+the\s+past|how\s+we|where\s+we|不|无|無|非|团|團|历|歷|过|過|曾))",
                             re.IGNORECASE)
 #: What ends the lines a heading covers: a blank line and then a line that is not a bullet, or a short line of
 #: a few words with no end punctuation (the next heading of a page whose headings were flattened to text).
@@ -893,14 +919,28 @@ _WHOLE_SENTENCE_BACK = re.compile(r"(?s:.*)(?:" + _WHOLE_SENTENCE_END.pattern + 
 _QUESTION_START = re.compile(r"(?s:.*)(?:[.!?。！？](?=\s|$)|\n|\b[Qq]\s*[:.]|问\s*[:：]|問\s*[:：])")
 
 
+#: How long (characters) a line holding a heading is at most.
+HEADING_LENGTH = 80
+
+
+def _line_length(text: str, start: int) -> int:
+    """The length of the line that starts at ``start``."""
+    end = text.find("\n", start, start + HEADING_LENGTH + 1)
+    return (end if end >= 0 else min(len(text), start + HEADING_LENGTH + 1)) - start
+
+
 def _left_out(text: str, low: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
-              skill_keys: frozenset[str]) -> None:
+              skill_keys: frozenset[str], hints: _Hints) -> None:
     """What a posting leaves out by its layout: the lines under a heading such as "What you won't need" or
     "Not needed", the tools a history section names as used once ("A bit of history"), and a question naming
     tools whose short answer is no ("Do I need Spark? Honestly, no.")."""
     ranges: list[tuple[int, int, str, bool]] = []
     parts: list[int] | None = None
-    lines = [0] + [m.start() + 1 for m in _HEADING_START.finditer(text)]  # the lines a heading could stand on
+    if hints.everywhere:  # the lines a heading could stand on
+        lines = [0] + [m.start() + 1 for m in _HEADING_START.finditer(text)]
+    else:  # the short lines that hold a word of a heading
+        lines = [line for line in _line_starts(low, hints.at(*_HEADING_KEYS))
+                 if _line_length(text, line) <= HEADING_LENGTH or text.startswith(("**", "__"), line)]  # or a bold label
     for line in lines:
         for rx, past in ((NEGATION_HEADING, False), (HISTORY_HEADING, True)):
             m = rx.match(text, line)
@@ -974,11 +1014,14 @@ _ZH_TOPIC_NEG = re.compile(r"[^，,。；;\n]{0,10}?(?:不必|不需要|无需|�
 _ZH_CLAUSE_START = re.compile(r"(?s:.*)[，,。；;：:\n]")
 
 
-def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> None:
+def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
+                   hints: _Hints) -> None:
     """A Chinese topic clause whose comment says it is not needed speaks of the tools it names: "Kubernetes、Triton
     推理服务之类的工程栈，应聘时不必具备"."""
     starts: list[int] = []
-    for m in _ZH_TOPIC_END.finditer(text):
+    found = (_ZH_TOPIC_END.finditer(text) if hints.everywhere else
+             filter(None, (_ZH_TOPIC_END.match(text, p) for p in hints.at(*_ZH_TOPIC_KEYS))))
+    for m in found:
         neg = _ZH_TOPIC_NEG.match(text, m.end())
         if neg is None or _CONDITION.search(text, m.end(), neg.end()):
             continue
@@ -1008,21 +1051,23 @@ _TRIAL_ENDED = re.compile(r"\b(?:(?:the\s+)?(?:trial|pilot|evaluation|experiment
                           r"into\s+production))\b", re.IGNORECASE)
 
 
-def _said_of_something_else(text: str, low: str, plausible: list[Hit], negated: set[int],
-                            not_counted: list[dict[str, Any]]) -> None:
+def _said_of_something_else(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
+                            hints: _Hints) -> None:
     """Tools a sentence names for something other than the role: the candidate's own job, and a trial that
     ended ("We trialled Databricks for six months; the trial ended and we did not renew")."""
-    if len(low) != len(text):
+    if hints.everywhere:
         return
-    trials = _hint_positions(low, _TRIAL_HINTS)
-    own = [m.start() for m in _CANDIDATES_OWN.finditer(text)] if any(w in low for w in _OWN_HINTS) else []
+    trials = hints.at(*_TRIAL_KEYS)
+    own = [p for p in hints.at(*_OWN_KEYS) if _CANDIDATES_OWN.match(text, p)]
     if not trials and not own:
         return
     starts = [h.start for h in plausible]
     for p in trials:  # "trialled Databricks", "a Snowflake pilot": the tool right after the word, or right before it
         i = bisect.bisect_left(starts, p)
         for h in plausible[max(0, i - 1):i + 1]:
-            if id(h) in negated or not (_TRIALLED.search(text, max(0, h.start - 24), h.start) or _TRIAL_NOUN.match(text, h.end)):
+            if id(h) in negated or not (0 < h.start - p <= 24 or 0 <= p - h.end <= 2):
+                continue
+            if not (_TRIALLED.search(text, max(0, h.start - 24), h.start) or _TRIAL_NOUN.match(text, h.end)):
                 continue
             on = _WHOLE_SENTENCE_END.search(text, h.end, h.end + SENTENCE_REACH)
             found = _TRIAL_ENDED.search(text, h.end, on.start() if on else h.end + SENTENCE_REACH)
@@ -1035,12 +1080,6 @@ def _said_of_something_else(text: str, low: str, plausible: list[Hit], negated: 
             if id(h) not in negated:
                 negated.add(id(h))
                 not_counted.append({"term": h.text, "at": h.start, "why": "negated: the candidate's own job, not this role's"})
-
-
-#: The words a sentence about the candidate's own job, or about a trial that ended, holds (found with str.find).
-_OWN_HINTS = ("my current", "my present", "my last", "my previous", "my old", "my day", "his current", "her current",
-              "his previous", "her previous", "i currently", "i mostly", "i mainly")
-_TRIAL_HINTS = ("trial", "pilot", "evaluat", "tested", "tried", "experiment", "poc", "proof of concept")
 
 
 #: How far (characters) a note in brackets may reach each way from the list it holds.
@@ -1228,37 +1267,36 @@ _OTHER_JOBS = re.compile(r"^[ \t#*]*(?:(?:similar|related|recommended|other|more
                          r"相似职位|相关职位|推荐职位|相似職缺|相關職缺|推薦職缺)[ \t*]*[:：]?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
-#: What the lines of ``_EMAIL_HEADER``, ``_SIGN_OFF`` and ``_OTHER_JOBS`` hold (found with str.find first).
+#: What the address lines of an e-mail hold (found with str.find once the posting is an e-mail), and what a title
+#: in italics starts with.
 _EMAIL_HINTS = ("from:", "to:", "cc:", "bcc:")
-_SIGN_OFF_HINTS = ("best", "regards", "thanks", "thank you", "cheers", "sincerely")
-_OTHER_JOBS_GATE = ("similar", "related", "recommended", "other jobs", "more jobs", "other roles", "more roles", "other positions",
-                    "openings", "also viewed", "also applied", "jobs you", "职位", "職缺")
-_OTHER_JOBS_HINTS = ("similar jobs", "related jobs", "recommended jobs", "other jobs", "more jobs", "similar roles", "related roles",
-                     "other roles", "more roles", "similar positions", "other positions", "other openings", "more openings",
-                     "also viewed", "also applied", "jobs you", "相似职位", "相关职位", "推荐职位", "相似職缺", "相關職缺", "推薦職缺")
-
-
 def _lines_with(low: str, hints: tuple[str, ...]) -> list[int]:
     """The starts of the lines of ``low`` that hold one of ``hints``, sorted."""
-    return sorted({low.rfind("\n", 0, p) + 1 for p in _hint_positions(low, hints)})
+    return _line_starts(low, _hint_positions(low, hints))
 
 
-def _not_about_the_role(text: str, low: str) -> list[tuple[int, int, str]]:
+def _line_starts(low: str, positions: list[int]) -> list[int]:
+    """The starts of the lines that hold these positions, sorted and without repeats."""
+    return sorted({low.rfind("\n", 0, p) + 1 for p in positions})
+
+
+def _not_about_the_role(text: str, low: str, hints: _Hints) -> list[tuple[int, int, str]]:
     """The parts of a posting that name things other than the role's technology, sorted and disjoint: titles in
     italics ("*The Last Torch*"), the address lines and sign-offs of an e-mail (people), and a job board's list
     of other jobs (companies)."""
     out: list[tuple[int, int, str]] = []
-    if "*" in text or "_" in text:
-        out += [(*m.span(), "a title in italics") for m in _ITALIC_TITLE.finditer(text)]
-    if len(low) != len(text):
-        return sorted(out)  # positions in the lowercase text do not map back; titles found in the text itself are disjoint
-    if ":" in text and any(h in low for h in _EMAIL_HINTS):  # an e-mail: its address lines, and the names signed under it
+    if hints.everywhere:  # positions in the lowercase text do not map back: titles are looked for in the text itself
+        return [(*m.span(), "a title in italics") for m in _ITALIC_TITLE.finditer(text)] if "*" in text or "_" in text else []
+    for p in hints.at(*_TITLE_KEYS):
+        m = _ITALIC_TITLE.match(text, p)
+        if m and (not out or m.start() >= out[-1][1]):
+            out.append((*m.span(), "a title in italics"))
+    if "from:" in low or "from :" in low:  # an e-mail: its address lines, and the names signed under it
         for m in filter(None, (_EMAIL_HEADER.match(text, line) for line in _lines_with(low, _EMAIL_HINTS))):
             out.append((*m.span(), "a person (an e-mail's address line)"))
-        for m in filter(None, (_SIGN_OFF.match(text, line) for line in _lines_with(low, _SIGN_OFF_HINTS))):
+        for m in filter(None, (_SIGN_OFF.match(text, line) for line in _line_starts(low, hints.at(*_SIGN_OFF_KEYS)))):
             out.append((*m.span(1), "a person (under a sign-off)"))
-    jobs = _lines_with(low, _OTHER_JOBS_HINTS) if any(h in low for h in _OTHER_JOBS_GATE) else []
-    for m in filter(None, (_OTHER_JOBS.match(text, line) for line in jobs)):
+    for m in filter(None, (_OTHER_JOBS.match(text, line) for line in _line_starts(low, hints.at(*_OTHER_JOBS_KEYS)))):
         stop = _SECTION_END.search(text, len(text) - len(text[m.end():].lstrip()))
         out.append((m.end(), stop.start() if stop else len(text), "a company in a job board's list of other jobs"))
     kept: list[tuple[int, int, str]] = []
@@ -1303,7 +1341,8 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     everyday: dict[str, str] = {}  # per term, the everyday sense its first such mention has (for one sense per posting)
     plausible: list[Hit] = []
     spelled = _spelled_out(text, hits, vocab)
-    elsewhere = _not_about_the_role(text, low)
+    hints = _Hints.of(low) if len(low) == len(text) else _EVERYWHERE
+    elsewhere = _not_about_the_role(text, low, hints)
     starts_elsewhere = [a for a, _, _ in elsewhere]
     for h in hits:
         i = bisect.bisect_right(starts_elsewhere, h.start) - 1 if elsewhere else -1
@@ -1336,7 +1375,6 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     prev_why = ""
     listed: set[int] = set()
     near_cue: list[list[Hit]] = []  # the lists no rule negated with a negation word near: the last resort looks at them
-    hints = _Hints.of(low) if len(low) == len(text) else _EVERYWHERE
     chains = _chains(text, plausible)
     skill_keys = vocab.skill_keys
     for k, chain in enumerate(chains):
@@ -1374,10 +1412,9 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     # last, so that what they decide does not spread to a tool's other mentions: what a team used to do, a Chinese
     # topic that is not needed, and what the layout leaves out
     _used_to(text, low, plausible, negated, not_counted, hints)
-    if not text.isascii():
-        _chinese_topic(text, plausible, negated, not_counted)
-    _left_out(text, low, plausible, negated, not_counted, skill_keys)
-    _said_of_something_else(text, low, plausible, negated, not_counted)
+    _chinese_topic(text, plausible, negated, not_counted, hints)
+    _left_out(text, low, plausible, negated, not_counted, skill_keys, hints)
+    _said_of_something_else(text, plausible, negated, not_counted, hints)
     plausible = _one_sense(text, plausible, not_counted, negated, everyday)
     accepted = _in_context(text, plausible, negated, not_counted, low, ends)
     bonus = _bonus_ranges(text, low, accepted)
@@ -1929,7 +1966,25 @@ def _term_key(text: str) -> str:
 _SENTENCE_KEYS = frozenset(["停跑", "拆除", "迁入", "遷入", "并非", "並非", "remove", "strike", "trial", "pilot", "evaluat",
                             "closed", "cancel", "terminat", "ended", "renew", "rolled", "hasn", "haven", "hadn", "gave", "powered", "shut", "unplugged", "deleted", "下线",
                             "下線", "废", "廢", "汰", "封存", "归档", "歸檔", "这个", "這個", "这些", "這些", "这类", "這類", "该", "該"])
-_NEG_WORDS = _word_keys(_NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS)
+#: Every key a negation cue starts with.
+_CUE_KEYS = _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS
+#: The words of layout found in the same scan (their positions only): a trial, the candidate's own job, a job
+#: board's list of other jobs, an e-mail's address lines and sign-off.
+_TRIAL_KEYS = ("trial", "pilot", "evaluat", "experiment", "tried", "tested", "poc", "proof")
+_OWN_KEYS = ("my", "his", "her", "i")
+_OTHER_JOBS_KEYS = ("similar", "recommended", "viewed", "jobs", "openings", "职位", "職缺")
+_SIGN_OFF_KEYS = ("best", "regards", "thank", "cheers", "sincerely")
+_TITLE_KEYS = ("*the ", "*a ", "*an ", "_the ", "_a ", "_an ")
+_HEADING_KEYS = ("not", "won", "don", "isn", "doesn", "scope", "goal", "need", "history", "backstory", "previously", "past",
+                 "came", "got", "不需要", "无需", "無需", "不要求", "不涉及", "非必", "不作要求", "不做要求", "历史", "歷史", "过去",
+                 "過去", "曾经", "曾經")
+_ZH_TOPIC_KEYS = ("之类", "之類", "这一类", "這一類", "这类", "這類", "此类", "此類", "等", "这些", "這些")
+_LAYOUT_KEYS = frozenset(_TRIAL_KEYS + _OWN_KEYS + _OTHER_JOBS_KEYS + _SIGN_OFF_KEYS + _TITLE_KEYS + _ZH_TOPIC_KEYS + _HEADING_KEYS)
+_NEG_WORDS = _word_keys(_CUE_KEYS | _LAYOUT_KEYS)
+#: The cue key a word of layout stands for where it is found in its place: itself, or the longest cue key it
+#: starts with ("不需要" is found where "不" would be); the others start no cue.
+_CUE_OF = {w: max((k for k in _CUE_KEYS if w.startswith(k) and (len(k) >= 4 or not k.isascii() or k == w)), key=len, default="")
+           for w in _LAYOUT_KEYS}
 #: The stems of the words the cues of the last resort hold (one of them stands in every such cue).
 _LAST_RESORT_STEMS = ("used", "longer", "retir", "decommission", "deprecat", "sunset", "rolled", "abandon", "phas", "scrap",
                       "ditch", "gave", "forget", "powered", "shut", "switch", "turn", "unplugged", "deleted", "removed",
