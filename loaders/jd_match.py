@@ -33,6 +33,7 @@ from kg.loaders.jd_rules import (
     NECESSITY_BEFORE_WITHOUT,
     NEGATED_ACTIVITY_GLUE,
     NEGATION_AFTER,
+    NEGATION_AFTER_ASCII,
     NEGATION_BEFORE,
     NEGATION_BREAK,
     NEGATION_HEADING,
@@ -88,6 +89,7 @@ CACHED = 1 << 16
 
 _NEG_BEFORE = re.compile(NEGATION_BEFORE, re.IGNORECASE)
 _NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
+_NEG_AFTER_ASCII = re.compile(NEGATION_AFTER_ASCII, re.IGNORECASE)
 _NEG_SUBJECT = re.compile(NEGATION_SUBJECT, re.IGNORECASE)
 _ANSWER = re.compile(r"[?:：]|\s[-–—]\s")
 _SUBJECT_STOP = re.compile(r"[.!?;:。！？；：](?:\s|$)|\n(?![ \t]*[a-z])|\s[-–—]\s(?=[A-Z])")  # "GitHub Actions — Jenkins was retired"
@@ -769,6 +771,12 @@ def clause_end(text: str, pos: int, reach: int = CLAUSE_REACH) -> int:
     return m.start() if m else min(len(text), pos + reach)
 
 
+def _neg_after(window: str) -> re.Match[str] | None:
+    """The cue right after a mention at the start of ``window`` (the kinds that need a Chinese character only where
+    it holds one)."""
+    return (_NEG_AFTER_ASCII if window.isascii() else _NEG_AFTER).match(window)
+
+
 def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
               later: list[list[Hit]] | None = None) -> tuple[str, list[Hit]] | None:
     """The cue that negates this list (and which of its mentions), or None."""
@@ -819,11 +827,11 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
                 return f"negated: '{verb.group().strip()} … {particle.group().strip()}' around it{note}", chain
     hinted = hints.near(tail.end, reach) or (
         not _NEG_AFTER_ZH.isdisjoint(text[tail.end:tail.end + 16]))
-    m = _NEG_AFTER.match(text[tail.end:reach]) if hinted else None
+    m = _neg_after(text[tail.end:reach]) if hinted else None
     if m and not m.group().isascii() and _ZH_WITH.search(text, max(0, head.start - 4), head.start):
         m = None  # "全部用 Go 重写并下线": what it was rewritten with is the new tool, not the one taken down
     if m and not _ANSWER.search(m.group()):  # "Triton? Not here", "Scala: not used": the answer is the next clause
-        m = _NEG_AFTER.match(text[tail.end:clause_end(text, tail.end, NEGATION_LOOK) + 1])
+        m = _neg_after(text[tail.end:clause_end(text, tail.end, NEGATION_LOOK) + 1])
     if m:
         which = chain[-1:] if (_SINGULAR.search(m.group()) and not _OR_LIST.search(text, chain[-2].end if len(chain) > 1 else 0,
                                                                                 tail.start)) or (

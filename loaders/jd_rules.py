@@ -590,61 +590,76 @@ DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|stale|outdated|obsole
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
 DISCONTINUED_ZH = (r"封存|归档|歸檔|汰换|汰換|停跑|拆除|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
-NEGATION_AFTER = (
-    r"^(?:\s+(?:experience|knowledge|skills?|expertise))?\s*[:：?]\s*(?:not\s+(?:used|needed|required|in\s+use|necessary|expected|here)|"
-    r"none|no(?!\s+(?:problems?|worries|worry|matter|sweat|issue|big\s+deal))|nope|never(?:\s+used(?:\s+it)?)?|n/a|(?:(?:long|totally|completely|all)\s+)?(?:retired|deprecated|gone|dead)|history|"
-    r"irrelevant|unnecessary|"
-    r"not\s+(?:here|anymore|any\s+more|(?:for|in|at|on)\s+(?:us|this\s+\w+|our\s+\w+|the\s+\w+))|"
-    r"(?:we|you|I)\s+(?:don['’]t|do\s+not|never|no\s+longer|won['’]t|will\s+not|wouldn['’]t|shouldn['’]t)\s+(?:\w+\s+){0,2}?"
-    r"(?:it|them|that|any|anything|a\s+line)|"
-    r"不需要|不用|无|無|不涉及|不要求|非必须|非必要)(?![A-Za-z])|"
-    r"^\s*(?:->|→|=>|⟶)\s*[\w .-]{1,30}?\s(?:migration|move|switch(?:over)?|cut-?over|transition)\b|"
-    r"^[^，。；,.;\n！？]{0,16}?(?:已|已经|已經)?(?:被|由)[^，。；,.;\n]{1,30}?(?:取代|替代|替换|替換|代替|淘汰)|"
-    r"^[^，。；,.;\n！？]{0,16}?(?:没有用武之地|沒有用武之地|派不上用场|派不上用場|帮助不大|幫助不大|用处不大|用處不大|"
-    r"意义不大|意義不大|不作为考察|不作為考察|不在考察范围|不在考察範圍|不会考察|不會考察|不属于本岗位|不屬於本職位)|"
-    r"^\s*(?:这边|這邊|这里|這裡|我们|我們|团队|團隊|本岗位|本職位|目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本){0,3}"
-    r"(?:用不上|用不到|用不着|用不著|不在(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型)|"
-    r"(?:不是|不属于|不屬於)(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型|选型|選型|范围|範圍))|"
-    r"^(?:\s+(?:experience|knowledge|skills?|expertise|background|familiarity|certification|exposure)(?:\s+\w+)?)?\s*"
-    r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
-    r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
-    r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:legacy\s+now|off\s+the\s+table)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=[(\-–—,]\s)|(?<=\())(?:dead|history)\b|"
-    r"(?:sits?|lives?|stays?|belongs?)\s+with\s+(?:them|another\s+team|the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:team|guild|group|squad))\b|"
-    r"(?:is|are|sits?|stays?)\s+not\s+with\s+(?:this|your)\s+(?:role|team|job|position)\b|"
-    r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|(?:gives?|brings?|offers?|is\s+of)\s+no\s+(?:advantage|benefit|edge|value)\b|nowhere\s+(?:in|near|to\s+be\s+(?:seen|found))\b|(?:of\s+)?(?:zero|no|little)\s+(?:use|value|relevance)\s+(?:here|to\s+us|in\s+this\s+(?:role|team|job))\b|"
-    r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|wouldn['’]t|would\s+not)\s+help\s+(?:you\s+)?(?:here|much|in\s+this\s+(?:role|job|team))|"
-    r"(?:contract|licen[cs]es?|subscription|seats?)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
-    r"(?:lapsed?|expired?|ran\s+out|run\s+out|cancell?ed|not\s+renewed|ended|terminated)\b|"
-    r"(?:(?:therefore|thus|hence|so|also|simply|currently|really|certainly|definitely|generally|likewise|equally|"
-    r"then|honestly|frankly|deliberately|intentionally|explicitly)\s+)?"
-    r"(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
-    r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|supported|allowed|permitted|installed|"
-    r"a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
-    r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|coming\s+back|(?:something|anything)\s+(?:we|you)|what\s+(?:we|you)|on\s+the\s+table|"
-    r"an?\s+(?:\w+\s+)?(?:skill|tool|technology|thing|area)\s+(?:we|you|that|this)|"
-    r"involved|in\s+scope|applicable|a\s+factor|a\s+focus|on\s+(?:our|the)\s+(?:roadmap|radar|agenda|cards)|in\s+the\s+picture)\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
-    # a participle, not the active verb: "Airflow replaced it" names what came, "Jenkins, replaced by Actions" what went
-    r"(?:being\s+|getting\s+)?(?:(?:" + DISCONTINUED + r")(?!\s+(?:it|them|this|that|the|our|its|their|(?-i:[A-Z])\w*)\b)|"
-    r"winding\s+down|end[- ]of[- ]life|"
-    r"a\s+thing\s+of\s+the\s+past|history\s+(?:here|for\s+us)|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
-    r"optional\s+and\s+not\s+assessed)\b|(?:has|have)\s+been\s+(?:retired|deprecated|phased\s+out|sunset|decommissioned|"
-    r"replaced|removed|dropped|migrated\s+away|turned\s+off|switched\s+off|shut\s+down)\b)|"
-    r"^[-‐](?:free|less)\b|"
-    r"^(?:\s*v?\d+(?:\.[\dx]+)+)?\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識|语言|語言|模型)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
-    r"(?:非必要|非必須|不是必須|不必要|不做要求|不作要求|不要求|不需要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮|"
-    r"规划|規劃|计划|計劃|路线图|路線圖|"
-    r"工具链|工具鏈|工具箱|技术体系|技術體系)|不沾边|不沾邊|无关|無關|没有交集|沒有交集|毫无关系|毫無關係|"
-    r"(?:早|早就|早已)?已?(?:经|經)?[^，。；,.;、\n]{0,16}?(?:" + DISCONTINUED_ZH + r"|被取代|被替換|被替换)|"
-    r"(?:不是|並非|并非)(?:本岗位|本職位|这个岗位|這個崗位|我们|我們)?的?(?:重点|重點|核心要求|必备技能|必備技能)|"
-    r"(?:不是|非|并非|並非)(?:必要|必须|必須|必需|必备|必備|硬性要求|刚需|剛需)|不需|無需|無須|不涉及|不考察|不列入|"
-    r"(?:没有|沒有|无|無)(?:任何|硬性)?要求|(?:可以|可)不(?:会|會|懂|熟悉)|不(?:会|會|懂|熟悉)也(?:没|沒)(?:关系|關係)|"
-    r"(?:只是|是)?(?:历史遗留|歷史遺留|遗留系统|遺留系統)|"
-    r"(?:目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本|已经|已經|已|我们|我們|团队|團隊|公司|这边|這邊){0,3}"
-    r"(?:不|没|沒|未)(?:有|再|会|會)?(?:在)?(?:用|使用|采用|採用|涉及))|"
-    r"^\s*(?:经验|技能|能力|项目|集群|框架)?\s*(?:非必须|非必需|不是必须|不是必需|不是必要|不作要求|不做要求|不要求|不需要|不必|无需|无要求|可不会|"
-    r"不强制|无关|已(?:经)?(?:全部|都|基本|彻底)?(?:弃用|下线|淘汰|停用|废弃|移除|迁出|停掉|关停|关掉|砍掉|下掉|被替换|被取代)|已迁移|迁出|不在技术栈|不在我们的技术栈|均不需要|都不需要|不考察|不涉及)|"
-    r"^\s*(?:not\s+required|not\s+needed|need\s+not\s+apply|needn['’]t)"
+#: The cues after a mention, one pattern per kind; those that need a Chinese character are marked, so that a
+#: window of plain ASCII text is matched against the others only (the same matches, for less work).
+NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
+    (
+        r"^(?:\s+(?:experience|knowledge|skills?|expertise))?\s*[:：?]\s*(?:not\s+(?:used|needed|required|in\s+use|necessary|expected|here)|"
+        r"none|no(?!\s+(?:problems?|worries|worry|matter|sweat|issue|big\s+deal))|nope|never(?:\s+used(?:\s+it)?)?|n/a|(?:(?:long|totally|completely|all)\s+)?(?:retired|deprecated|gone|dead)|history|"
+        r"irrelevant|unnecessary|"
+        r"not\s+(?:here|anymore|any\s+more|(?:for|in|at|on)\s+(?:us|this\s+\w+|our\s+\w+|the\s+\w+))|"
+        r"(?:we|you|I)\s+(?:don['’]t|do\s+not|never|no\s+longer|won['’]t|will\s+not|wouldn['’]t|shouldn['’]t)\s+(?:\w+\s+){0,2}?"
+        r"(?:it|them|that|any|anything|a\s+line)|"
+        r"不需要|不用|无|無|不涉及|不要求|非必须|非必要)(?![A-Za-z])", False),
+    (
+        r"^\s*(?:->|→|=>|⟶)\s*[\w .-]{1,30}?\s(?:migration|move|switch(?:over)?|cut-?over|transition)\b", False),
+    (
+        r"^[^，。；,.;\n！？]{0,16}?(?:已|已经|已經)?(?:被|由)[^，。；,.;\n]{1,30}?(?:取代|替代|替换|替換|代替|淘汰)", True),
+    (
+        r"^[^，。；,.;\n！？]{0,16}?(?:没有用武之地|沒有用武之地|派不上用场|派不上用場|帮助不大|幫助不大|用处不大|用處不大|"
+        r"意义不大|意義不大|不作为考察|不作為考察|不在考察范围|不在考察範圍|不会考察|不會考察|不属于本岗位|不屬於本職位)", True),
+    (
+        r"^\s*(?:这边|這邊|这里|這裡|我们|我們|团队|團隊|本岗位|本職位|目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本){0,3}"
+        r"(?:用不上|用不到|用不着|用不著|不在(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型)|"
+        r"(?:不是|不属于|不屬於)(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型|选型|選型|范围|範圍))", True),
+    (
+        r"^(?:\s+(?:experience|knowledge|skills?|expertise|background|familiarity|certification|exposure)(?:\s+\w+)?)?\s*"
+        r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
+        r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
+        r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:legacy\s+now|off\s+the\s+table)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=[(\-–—,]\s)|(?<=\())(?:dead|history)\b|"
+        r"(?:sits?|lives?|stays?|belongs?)\s+with\s+(?:them|another\s+team|the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:team|guild|group|squad))\b|"
+        r"(?:is|are|sits?|stays?)\s+not\s+with\s+(?:this|your)\s+(?:role|team|job|position)\b|"
+        r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|(?:gives?|brings?|offers?|is\s+of)\s+no\s+(?:advantage|benefit|edge|value)\b|nowhere\s+(?:in|near|to\s+be\s+(?:seen|found))\b|(?:of\s+)?(?:zero|no|little)\s+(?:use|value|relevance)\s+(?:here|to\s+us|in\s+this\s+(?:role|team|job))\b|"
+        r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|wouldn['’]t|would\s+not)\s+help\s+(?:you\s+)?(?:here|much|in\s+this\s+(?:role|job|team))|"
+        r"(?:contract|licen[cs]es?|subscription|seats?)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?"
+        r"(?:lapsed?|expired?|ran\s+out|run\s+out|cancell?ed|not\s+renewed|ended|terminated)\b|"
+        r"(?:(?:therefore|thus|hence|so|also|simply|currently|really|certainly|definitely|generally|likewise|equally|"
+        r"then|honestly|frankly|deliberately|intentionally|explicitly)\s+)?"
+        r"(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
+        r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|supported|allowed|permitted|installed|"
+        r"a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
+        r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|coming\s+back|(?:something|anything)\s+(?:we|you)|what\s+(?:we|you)|on\s+the\s+table|"
+        r"an?\s+(?:\w+\s+)?(?:skill|tool|technology|thing|area)\s+(?:we|you|that|this)|"
+        r"involved|in\s+scope|applicable|a\s+factor|a\s+focus|on\s+(?:our|the)\s+(?:roadmap|radar|agenda|cards)|in\s+the\s+picture)\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
+        # a participle, not the active verb: "Airflow replaced it" names what came, "Jenkins, replaced by Actions" what went
+        r"(?:being\s+|getting\s+)?(?:(?:" + DISCONTINUED + r")(?!\s+(?:it|them|this|that|the|our|its|their|(?-i:[A-Z])\w*)\b)|"
+        r"winding\s+down|end[- ]of[- ]life|"
+        r"a\s+thing\s+of\s+the\s+past|history\s+(?:here|for\s+us)|gone|going\s+away|on\s+(?:its|their)\s+way\s+out|out\s+of\s+scope|unnecessary|irrelevant|"
+        r"optional\s+and\s+not\s+assessed)\b|(?:has|have)\s+been\s+(?:retired|deprecated|phased\s+out|sunset|decommissioned|"
+        r"replaced|removed|dropped|migrated\s+away|turned\s+off|switched\s+off|shut\s+down)\b)", False),
+    (
+        r"^[-‐](?:free|less)\b", False),
+    (
+        r"^(?:\s*v?\d+(?:\.[\dx]+)+)?\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識|语言|語言|模型)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
+        r"(?:非必要|非必須|不是必須|不必要|不做要求|不作要求|不要求|不需要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮|"
+        r"规划|規劃|计划|計劃|路线图|路線圖|"
+        r"工具链|工具鏈|工具箱|技术体系|技術體系)|不沾边|不沾邊|无关|無關|没有交集|沒有交集|毫无关系|毫無關係|"
+        r"(?:早|早就|早已)?已?(?:经|經)?[^，。；,.;、\n]{0,16}?(?:" + DISCONTINUED_ZH + r"|被取代|被替換|被替换)|"
+        r"(?:不是|並非|并非)(?:本岗位|本職位|这个岗位|這個崗位|我们|我們)?的?(?:重点|重點|核心要求|必备技能|必備技能)|"
+        r"(?:不是|非|并非|並非)(?:必要|必须|必須|必需|必备|必備|硬性要求|刚需|剛需)|不需|無需|無須|不涉及|不考察|不列入|"
+        r"(?:没有|沒有|无|無)(?:任何|硬性)?要求|(?:可以|可)不(?:会|會|懂|熟悉)|不(?:会|會|懂|熟悉)也(?:没|沒)(?:关系|關係)|"
+        r"(?:只是|是)?(?:历史遗留|歷史遺留|遗留系统|遺留系統)|"
+        r"(?:目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本|已经|已經|已|我们|我們|团队|團隊|公司|这边|這邊){0,3}"
+        r"(?:不|没|沒|未)(?:有|再|会|會)?(?:在)?(?:用|使用|采用|採用|涉及))", True),
+    (
+        r"^\s*(?:经验|技能|能力|项目|集群|框架)?\s*(?:非必须|非必需|不是必须|不是必需|不是必要|不作要求|不做要求|不要求|不需要|不必|无需|无要求|可不会|"
+        r"不强制|无关|已(?:经)?(?:全部|都|基本|彻底)?(?:弃用|下线|淘汰|停用|废弃|移除|迁出|停掉|关停|关掉|砍掉|下掉|被替换|被取代)|已迁移|迁出|不在技术栈|不在我们的技术栈|均不需要|都不需要|不考察|不涉及)", True),
+    (
+        r"^\s*(?:not\s+required|not\s+needed|need\s+not\s+apply|needn['’]t)", False),
 )
+NEGATION_AFTER = "|".join(part for part, _ in NEGATION_AFTER_PARTS)
+#: The same, without the kinds that need a Chinese character.
+NEGATION_AFTER_ASCII = "|".join(part for part, chinese in NEGATION_AFTER_PARTS if not chinese)
 #: What comes right after the cue and takes the negation back ("not only", "not limited to").
 NOT_NEGATION = (r"\b(?:nobody|no\s+one|none)\s+(?:\w+\s+){1,4}?(?:better|more|faster|like)\s+(?:than|us|we)\b|"
                 r"(?:not|no|n['’]t)\s+(?:only|just|limited\s+to|merely|necessarily|least|to\s+mention|everyone|all)\b|whether\s+or\s+not|if\s+not|"
