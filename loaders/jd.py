@@ -430,7 +430,12 @@ _TRADITIONAL_HINT = re.compile("[" + "".join(sorted({t for t, s in zip(TRADITION
 
 def _traditional(text: str) -> bool:
     """Whether ``simplified`` would change the text (most postings are English or simplified Chinese)."""
-    return not text.isascii() and (_TRADITIONAL_HINT.search(text) is not None or _TRADITIONAL_WORD.search(text) is not None)
+    return not text.isascii() and max(text) >= _CJK_FIRST and (
+        _TRADITIONAL_HINT.search(text) is not None or _TRADITIONAL_WORD.search(text) is not None)
+
+
+#: The first CJK character (Extension A): text whose characters all come before it has no Chinese in it.
+_CJK_FIRST = "\u3400"
 
 
 def simplified(text: str) -> str:

@@ -699,3 +699,44 @@ def test_a_text_of_overlapping_halves_is_scanned_like_the_whole_pattern():
     rx = compile_phrases(["a-b", "b", "-a"])
     text = "-a-b" * 5000 + " b"
     assert M.scan(rx, text) == [m.span() for m in rx.finditer(text)]
+
+
+# -- the shortcuts of this round decide as the long way would ------------------------------------
+
+_CUE_PIECES = ["We", "no longer", "use", "Spark", "Kafka", "have", "no", "plans", "to", "bring", "back", "the", "team", "moved",
+               "off", "our", "old", "Hive", "not", "never", "without", "instead", "of", "不", "再", "使用", "没有", "nobody",
+               "here", "uses", ",", ".", "\n", "migrated", "its", "last", "scripts", "pulled", "plug", "on", "unlike", "我们",
+               "目前", "暂时", "for", "has", "have no use for", "目前不使用", "暂时不需要", "pulled the plug on", "no one here uses"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), min_size=1, max_size=40))
+def test_a_cue_before_a_mention_is_found_from_its_first_hint_word_as_from_the_clause_start(pieces):
+    # every cue before a mention holds a hint word within CUE_LEAD characters of its start, so the search may
+    # start there: the last cue found is the same
+    text = " ".join(pieces)
+    hints = M._Hints.of(text.lower())
+    end = len(text)
+    whole = [m.span() for m in M._NEG_BEFORE.finditer(text, 0, end)]
+    short = [m.span() for m in M._NEG_BEFORE.finditer(text, hints.first_before(0, end, M.CUE_LEAD), end)]
+    assert whole[-1:] == short[-1:]
+
+
+_ASCII_AFTER = ["", " ", ":", "?", " is", " not", " required", " used", " any", " more", " retired", " - ", "-free", "->",
+                " Spark", " migration", " experience", " isn't", " needed", " here", " gone", " we", " don't", " use", " it",
+                " contract", " lapsed", " (", ")", ",", " with", " the", " data", " team", " dead", " history"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_ASCII_AFTER), max_size=12))
+def test_an_ascii_window_matches_the_cues_after_a_mention_as_the_whole_pattern_does(pieces):
+    window = "".join(pieces)
+    assert window.isascii()
+    a, b = M._NEG_AFTER_ASCII.match(window), M._NEG_AFTER.match(window)
+    assert (a and a.span()) == (b and b.span())
+
+
+def test_a_word_of_layout_that_holds_a_cue_word_is_still_a_hint_for_it():
+    # "不需要" is found as a word of layout (a heading) and stands where the cue word "不" does
+    hints = M._Hints.of("岗位说明：不需要docker")
+    assert hints.at("不需要") == [5] and 5 in hints.positions and 5 in hints.before
