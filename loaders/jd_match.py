@@ -1284,8 +1284,18 @@ def _lines_with(low: str, hints: tuple[str, ...]) -> list[int]:
 
 
 def _line_starts(low: str, positions: list[int]) -> list[int]:
-    """The starts of the lines that hold these positions, sorted and without repeats."""
-    return sorted({low.rfind("\n", 0, p) + 1 for p in positions})
+    """The starts of the lines that hold these (sorted) positions, sorted and without repeats: each look back
+    stops at the position before, so a long line of many positions costs one pass."""
+    out: list[int] = []
+    prev = 0
+    for p in positions:
+        nl = low.rfind("\n", prev, p)
+        if nl >= 0 or not out:
+            start = nl + 1 if nl >= 0 else low.rfind("\n", 0, p) + 1
+            if not out or start != out[-1]:
+                out.append(start)
+        prev = p
+    return out
 
 
 def _not_about_the_role(text: str, low: str, hints: _Hints) -> list[tuple[int, int, str]]:

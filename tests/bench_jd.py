@@ -7,8 +7,9 @@ Target: >= 1,000 docs/s.
 
 Then a 1 MB posting of each of several kinds of content (one ambiguous tool name
 repeated, negated lists, names, one endless line, no words at all, only line
-breaks, Chinese, every term, bonus words or bonus headings after a few tools,
-random bytes decoded as text): the slowest must stay under 2 s.
+breaks, Chinese, every term, questions answered no, e-mail lines, layout headings,
+bonus words or bonus headings after a few tools, random bytes decoded as text):
+the slowest must stay under 2 s.
 
     .venv/bin/python tests/bench_jd.py [--docs 10000] [--runs 5]
 """
@@ -43,6 +44,10 @@ def megabyte_postings() -> dict[str, str]:
         "line breaks": "\n",
         "Chinese": "熟悉Spark、Hive、Python，不需要Kafka。",
         "every term": "Python R Go SQL Spark Kafka Docker Helm Ray ml CV TF, ",
+        # what the layout rules look for: questions answered no, e-mail lines, headings, "used to", one long line
+        "questions answered no": "Do I need Spark? No. ? no ",
+        "e-mail lines": "From: Ann Helm\nTo: Bo Ray\nBest,\nAnn Helm\nfrom: my current job ",
+        "layout headings": "\nWhat you won't need\n- Spark\n\nA bit of history\nWe used to run Hive.\nSimilar jobs\n- Kafka\n",
     }
     out = {k: (v * (size // len(v.encode()) + 1))[:size] for k, v in kinds.items()}
     # a few tools, then what only bonus hints and headings are made of (each heading's section runs to the end)

@@ -740,3 +740,10 @@ def test_a_word_of_layout_that_holds_a_cue_word_is_still_a_hint_for_it():
     # "不需要" is found as a word of layout (a heading) and stands where the cue word "不" does
     hints = M._Hints.of("岗位说明：不需要docker")
     assert hints.at("不需要") == [5] and 5 in hints.positions and 5 in hints.before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n", max_size=40), st.lists(st.integers(0, 40), max_size=8))
+def test_the_line_starts_of_positions_are_found_in_one_pass_as_one_by_one(text, positions):
+    ps = sorted({p for p in positions if p <= len(text)})
+    assert M._line_starts(text, ps) == sorted({text.rfind("\n", 0, p) + 1 for p in ps})
