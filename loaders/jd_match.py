@@ -1047,8 +1047,12 @@ def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_count
 #: A sentence about the candidate's own job ("My current job is mostly Azure and a lot of GitLab CI"): its tools
 #: are the candidate's, not the role's.
 _CANDIDATES_OWN = re.compile(r"\b(?:my|his|her)\s+(?:current|present|last|previous|old|day)\s+(?:job|role|team|company|employer|"
-                             r"position|stack|work)\b|\bI\s+(?:currently|mostly|mainly)\s+(?:use|work\s+(?:with|in|on)|run|write)\b",
-                             re.IGNORECASE)
+                             r"position|stack|work)\b|\bI\s+(?:currently|mostly|mainly)\s+(?:use|work\s+(?:with|in|on)|run|write)\b|"
+                             r"\b(?:my|his|her)\s+(?:background|experience|expertise|cv|resume)\s+(?:is|has\s+been|was|includes?)\b|"
+                             r"\bI(?:['’]ve|\s+have)\s+(?:done|used|worked\s+(?:with|on|in))\b|"
+                             # a question about what the posting said: "The spec mentions Azure and Databricks."
+                             r"\bthe\s+(?:old\s+|original\s+|earlier\s+)?(?:spec|posting|ad|advert|jd|job\s+description)\s+"
+                             r"(?:mentions|lists|says|asks\s+for)\b", re.IGNORECASE)
 #: A tool that was tried ("we trialled Databricks", "a Snowflake pilot") in a sentence that says the trial ended.
 _TRIALLED = re.compile(r"\b(?:trialled|trialed|piloted|evaluated|tested|tried(?:\s+out)?|experimented\s+with)\s+(?:the\s+|a\s+)?$",
                        re.IGNORECASE)
@@ -1989,7 +1993,7 @@ _CUE_KEYS = _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _
 #: The words of layout found in the same scan (their positions only): a trial, the candidate's own job, a job
 #: board's list of other jobs, an e-mail's address lines and sign-off.
 _TRIAL_KEYS = ("trial", "pilot", "evaluat", "experiment", "tried", "tested", "poc", "proof")
-_OWN_KEYS = ("my", "his", "her", "i")
+_OWN_KEYS = ("my", "his", "her", "i", "the")
 _OTHER_JOBS_KEYS = ("similar", "recommended", "viewed", "jobs", "openings", "职位", "職缺")
 _SIGN_OFF_KEYS = ("best", "regards", "thank", "cheers", "sincerely")
 _TITLE_KEYS = ("*the ", "*a ", "*an ", "_the ", "_a ", "_an ")

@@ -93,8 +93,12 @@ RULES: dict[str, Rule] = {
     "pandas": Rule(before=r"(?:giant|red|baby|the)\s+$", after=r"\s+(?:exhibit|enclosure|habitat|keepers?|bamboo)\b", sense="the animal"),
     "kafka": Rule(before=r"(?:franz|like|by|chapter\s+of|pages?\s+of|novels?\s+of|reads?\s+like)\s+$", after=r"['’]s\s+(?:novels?|the\s+trial|metamorphosis)|esque", sense="the writer"),
     "flink": Rule(after=r"\s+(?:riders?|groceries|grocery|delivery|hubs?|stores?)\b", sense="a grocery brand"),
+    # "CPP" is also the Canada Pension Plan, beside EI in a benefits list: the spelled name "C++" has no rule
+    "cpp": Rule(before=r"(?:contributions?\s+to|employer|pension\s+plan)\s+(?:the\s+)?$",
+                after=r"\s+(?:and|&)\s+(?:EI|QPP|OAS)\b|\s+(?:contributions?|premiums?|deductions?|benefits?)\b",
+                sense="the Canada Pension Plan"),
     "flask": Rule(context="local", before=r"(?:erlenmeyer|volumetric|vacuum|thermos|hip|round[- ]bottom|conical|culture|"
-                                          r"coffee|tea|water|steel|stainless|insulated|travel|drinking|thermal|branded)\s+$",
+                                          r"coffee|tea|water|steel|stainless|insulated|travel|drinking|thermal|branded|hydro)\s+$",
                   sense="laboratory glassware, a drinks flask"),
     "helm": Rule(context="local", before=r"(?:the|at|take|took|taking|man|manning|steady)\s+$",
                  after=r"\s+(?:benchmark|leaderboard|evaluation\s+suite|of\s+the)\b", sense="steering a ship"),

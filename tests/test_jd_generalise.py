@@ -1196,3 +1196,17 @@ def test_what_a_person_does_after_a_name(packaged_graph):
 
 def test_an_airport_code_before_a_hangar(packaged_graph):
     assert "jax" not in tools("Location: Jacksonville, FL (our JAX hangar campus).", packaged_graph)
+
+
+@pytest.mark.parametrize("text,gone", [
+    ("\nBenefits\n- Employer contributions to CPP and EI\n", "cpp"),
+    ("Welcome kit: a hoodie and a 32-oz Hydro Flask.", "flask"),
+    ("\nHi Sam,\nMy background is heavy on Kubeflow pipelines. Is that what they use?\n", "kubeflow"),
+    ("\nHi Priya,\nThe spec mentions Databricks. How important is it?\n", "databricks"),
+])
+def test_what_is_not_the_roles_technology_in_benefits_and_e_mails(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+def test_cpp_in_a_technical_sentence_is_still_cpp(packaged_graph):
+    assert "cpp" in tools("Our inference engine is written in CPP and CUDA.", packaged_graph)
