@@ -291,13 +291,22 @@ _NON_SPACE = re.compile(r"\S")
 _LINE_END = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
+#: How far (characters) into an e-mail its subject line is looked for.
+SUBJECT_REACH = 1000
+_EMAIL_HEADER_LINE = re.compile(r"(?:from|to|date|sent|subject|cc)[ \t]*:", re.IGNORECASE)
+_SUBJECT_LINE = re.compile(r"^[ \t>]*subject[ \t]*:[ \t]*([^\n]+)$", re.IGNORECASE | re.MULTILINE)
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fw|fwd|aw|wg|回复|回覆|转发|轉寄)\s*[:：])+", re.IGNORECASE)
+
+
 def parse_document(text: str) -> tuple[str, str]:
-    """Split a job description into its title (the first non-empty line) and body.
+    """Split a job description into its title (the first non-empty line; for an e-mail, its subject) and body.
 
     >>> parse_document("# Data Scientist, Growth\\n\\nWe are hiring.")
     ('Data Scientist, Growth', 'We are hiring.')
     >>> parse_document("职位名称：数据工程师\\n负责数仓建设")
     ('数据工程师', '负责数仓建设')
+    >>> parse_document("From: Ann\\nSubject: RE: Fwd: Research ML Engineer\\n\\nHi Bo,")[0]
+    'Research ML Engineer'
     """
     text = text.lstrip("\ufeff")
     first = _NON_SPACE.search(text)
@@ -307,6 +316,10 @@ def parse_document(text: str) -> tuple[str, str]:
     end = _LINE_END.search(text, first.start())
     line = text[start:end.start() if end else len(text)]
     title = _TITLE_LABEL.sub("", line[:MAX_TITLE]).strip().strip("#*_ ").strip()
+    if _EMAIL_HEADER_LINE.match(title):  # an e-mail: the role is named in its subject
+        subject = _SUBJECT_LINE.search(text, first.start(), first.start() + SUBJECT_REACH)
+        if subject:
+            title = _REPLY_PREFIX.sub("", subject.group(1)[:MAX_TITLE]).strip()
     body = text[end.end():] if end else ""
     return title, "\n".join(body.splitlines()).strip() if "\r" in body or "\u2028" in body else body.strip()
 

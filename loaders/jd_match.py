@@ -133,13 +133,18 @@ _REMOVE_BEFORE = re.compile(r"\b(?:remove|strike|delete|take\s+out|cross\s+out)\
 _REMOVE_AFTER = re.compile(r"(?:\s+(?:line|mention|bullet|requirement))?\s+(?:from|off)\s+(?:the|our|this|that|my|your)\s+(?:[\w-]+\s+)?"
                            r"(?:list|spec|posting|ad|advert|description|jd|requirements|stack|draft)\b", re.IGNORECASE)
 #: "Tallypoint left Azure entirely two years ago": a tool left behind, with a word of when or how wholly.
-_LEFT_BEFORE = re.compile(r"\bleft\s+(?:the\s+)?$", re.IGNORECASE)
+_LEFT_BEFORE = re.compile(r"\b(?:left|exited|quit)\s+(?:the\s+)?$", re.IGNORECASE)
 _LEFT_AFTER = re.compile(r"\s+(?:entirely|completely|altogether|behind|for\s+good|(?:in|back\s+in)\s+(?:19|20)\d\d|"
                          r"(?:\w+\s+){0,2}(?:years?|months?)\s+ago)\b", re.IGNORECASE)
-_AROUND = ((_TORN_BEFORE, _TORN_AFTER, 1 << 30, ""), (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"),
+#: "团队内已无 Kubeflow 相关工作": no more work with the tool.
+_ZH_NO_MORE_BEFORE = re.compile(r"(?:已|再|也)(?:无|無|没有|沒有)\s*$")
+_ZH_NO_MORE_AFTER = re.compile(r"\s*(?:相关|相關)?的?(?:工作|任务|任務|需求|内容|內容|岗位|職缺|项目|項目)")
+_AROUND = ((_ZH_NO_MORE_BEFORE, _ZH_NO_MORE_AFTER, 12, ""), (_TORN_BEFORE, _TORN_AFTER, 1 << 30, ""), (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"),
            (_ENDED_BEFORE, _ENDED_AFTER, 20, ""), (_REMOVE_BEFORE, _REMOVE_AFTER, 40, ""), (_LEFT_BEFORE, _LEFT_AFTER, 30, ""))
 #: A Chinese instrument right before a tool ("用 Go 重写"): the tool is what is used, whatever happens after.
 _ZH_WITH = re.compile(r"(?:(?<![不费費作信所])用|(?<![所可加予足难難])以|改用|使用|换成|換成|改为|改為)\s*$")
+#: What a Chinese history sentence names as where the team went ("拆分为 Go 微服务", "全面转向 Python").
+_ZH_INTO = re.compile(r"(?:拆分|重构|重構|改|迁移|遷移|转|轉|换|換|升级|升級|统一|統一)(?:为|為|成|到|至|向)\s*$")
 _ZH_CLAUSE_BREAK = re.compile(r"[，,；;。]")  # "以 Keras 撰寫，…已封存": the instrument in an earlier clause is what ended
 #: A negation whose object is a pronoun ("you will not be expected to know either", "Neither will come
 #: up", "you will not be asked to work with it"): it speaks of the tools just named. Read on lowercase text.
@@ -385,7 +390,7 @@ _SYMBOL_KEYS = frozenset(k for k in _NEG_AFTER_KEYS if not k[0].isalnum())
 _NEG_AFTER_ZH = frozenset("被派帮幫意在早並非可均都並并也亦相的经經技条條目现現暂暫完根被由用这這我团團本只是历歷遗遺")
 #: The words NEGATION_SUBJECT's predicates hold (the pattern runs only where one follows a mention) that no other key covers ("is out of scope", "was swapped
 #: out", "is legacy"), and the negations they start with ("isn't needed", "won't come up").
-_SUBJECT_KEYS = frozenset("""out unnecessary irrelevant legacy retired deprecated decommissioned sunset
+_SUBJECT_KEYS = frozenset("""hasn haven out unnecessary irrelevant legacy retired deprecated decommissioned sunset
     frozen wound lifed eol ripped killed scrapped binned migrated replaced removed dropped abandoned
     shut outgrew moved left stopped cancelled canceled terminated discontinued superseded
     not isn aren wasn weren won doesn don never no else handled owned covered maintained taken relic
@@ -771,6 +776,16 @@ def clause_end(text: str, pos: int, reach: int = CLAUSE_REACH) -> int:
     return m.start() if m else min(len(text), pos + reach)
 
 
+def _line_label(text: str, at: int) -> re.Match[str] | None:
+    """A label of what is left out that opens the line, with only other names and commas between it and ``at``
+    ("Not needed: Java, Spark"): the label, or None."""
+    line = text.rfind("\n", max(0, at - 80), at) + 1
+    colon = max(text.rfind(":", line, at), text.rfind("：", line, at))
+    if colon < 0 or not _UNKNOWN_LIST.fullmatch(text, colon + 1, at):
+        return None
+    return _NEG_LABEL.search(text, max(line, colon - 47), colon + 1)
+
+
 def _neg_after(window: str) -> re.Match[str] | None:
     """The cue right after a mention at the start of ``window`` (the kinds that need a Chinese character only where
     it holds one)."""
@@ -817,7 +832,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
                     and not _NOT_NEG.search(text, max(0, cue.start() - 12), cue.end() + 30)):
                 return f"negated: '{cue.group().strip()}' before it", chain
         label = (_NEG_LABEL.search(text, max(0, head.start - 48), head.start)
-                 if text[max(0, head.start - 8):head.start].rstrip()[-1:] in (":", "：") else None)
+                 if text[max(0, head.start - 8):head.start].rstrip()[-1:] in (":", "：") else _line_label(text, head.start))
         if label is not None and not _CONDITION.search(text, max(0, label.start() - 40), label.start()):
             return f"negated: '{label.group().strip()}' before it", chain
         for verb_rx, particle_rx, reach_after, note in _AROUND:  # "tore LangChain out", "ported our TF models to PyTorch"
@@ -835,7 +850,8 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
     if m:
         which = chain[-1:] if (_SINGULAR.search(m.group()) and not _OR_LIST.search(text, chain[-2].end if len(chain) > 1 else 0,
                                                                                 tail.start)) or (
-            len(chain) > 1 and "(" in text[chain[-2].end:tail.start]) else chain  # "GitLab CI (Jenkins retired)"
+            len(chain) > 1 and ("(" in text[chain[-2].end:tail.start] or m.group().lstrip()[:1] in ("(", "（"))) else chain
+        # "GitLab CI (Jenkins retired)", "dbt / GCP / Hive (decommissioned in 2024)": a note in brackets speaks of its item
         said = m.group().strip(" ,(")
         said = said if said[:2] == "->" else said.lstrip("-–— ")  # the arrow of "PyTorch -> TensorFlow" is the cue
         return f"negated: '{said}' after it", which
@@ -927,6 +943,41 @@ _WHOLE_SENTENCE_BACK = re.compile(r"(?s:.*)(?:" + _WHOLE_SENTENCE_END.pattern + 
 _QUESTION_START = re.compile(r"(?s:.*)(?:[.!?。！？](?=\s|$)|\n|\b[Qq]\s*[:.]|问\s*[:：]|問\s*[:：])")
 
 
+#: A table's column of what is not used ("| Area | Required | Nice to have | Not used |"): its cells are left out.
+_NOT_USED_COLUMN = re.compile(r"\s*\**\s*(?:not\s+used|not\s+needed|not\s+required|unused|retired|no\s+longer\s+used|not\s+in\s+use|"
+                              r"out\s+of\s+scope|legacy\s*\(?not\s+used\)?|不使用|不需要|已下线|已下線|停用|不再使用)\s*\**\s*", re.IGNORECASE)
+_NOT_USED_COLUMN_HINTS = ("not used", "not needed", "not required", "unused", "retired", "not in use", "out of scope", "legacy",
+                          "不使用", "不需要", "已下线", "已下線", "停用", "不再使用")
+_TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.MULTILINE)
+
+
+def _not_used_column(text: str) -> list[tuple[int, int, str, bool]]:
+    """The cells under a table's column of what is not used, as ranges left out."""
+    out: list[tuple[int, int, str, bool]] = []
+    column: int | None = None
+    name = ""
+    last_end = -1
+    for row in _TABLE_ROW.finditer(text):
+        if row.start() > last_end + 1:
+            column = None  # a new table
+        last_end = row.end()
+        cells = _cells(text, row.start(), row.end())
+        if column is None:
+            column = next((i for i, (a, b) in enumerate(cells) if _NOT_USED_COLUMN.fullmatch(text, a, b)), None)
+            name = text[cells[column][0]:cells[column][1]].strip(" *") if column is not None else ""
+            continue
+        if column < len(cells):
+            a, b = cells[column]
+            out.append((a, b, f"in the table's column '{name}'", False))
+    return out
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cells of a table row (between its bars)."""
+    bars = [i for i in range(start, end) if text[i] == "|"]
+    return [(a + 1, b) for a, b in zip(bars, bars[1:])]
+
+
 #: How long (characters) a line holding a heading is at most.
 HEADING_LENGTH = 80
 
@@ -961,6 +1012,8 @@ def _left_out(text: str, low: str, plausible: list[Hit], negated: set[int], not_
             end = parts[i] if i < len(parts) else len(text)
             stop = _SECTION_END.search(text, body, end)
             ranges.append((m.end(), stop.start() if stop else end, f"under the heading '{m.group('h').strip()}'", past))
+    if "|" in text and any(w in low for w in _NOT_USED_COLUMN_HINTS):
+        ranges += _not_used_column(text)
     for q in _hint_positions(text, ("?", "？")):
         answer = NEGATIVE_ANSWER.match(text, q + 1)
         if answer is None:
@@ -1646,8 +1699,16 @@ def _one_sense(text: str, plausible: list[Hit], not_counted: list[dict[str, Any]
 
 
 def _asked_as_skill(text: str, h: Hit) -> bool:
-    """Whether the words right around the mention ask for it as a skill ("JAX experience is a plus", "Bonus: Ray")."""
-    return bool(_SKILL_AFTER.match(text, h.end, h.end + 40) or _SKILL_BEFORE.search(text, max(0, h.start - 40), h.start))
+    """Whether the words right around the mention ask for it as a skill ("JAX experience is a plus", "Bonus: Ray"),
+    or it is the item of a bullet of its own ("- Go", "- Strong R (mixed models); Python for wrangling")."""
+    return bool(_SKILL_AFTER.match(text, h.end, h.end + 40) or _SKILL_BEFORE.search(text, max(0, h.start - 40), h.start) or
+                (_BULLET_BEFORE.search(text, max(0, h.start - 24), h.start) and _ITEM_AFTER.match(text, h.end)))
+
+
+#: A bullet, and an adjective of skill, right before a name; and what ends the name as the bullet's item.
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-*•‧·●▪][ \t]*(?:(?:strong|solid|good|excellent|proficient|fluent|advanced|working|"
+                            r"some|basic|modern)[ \t]+)?$", re.IGNORECASE)
+_ITEM_AFTER = re.compile(r"[ \t]*(?:$|\n|[(,/;]|(?:for|and|or)\b)", re.IGNORECASE)
 
 
 def _sentence_ends(text: str, found: list[_Bounds]) -> _Bounds:
@@ -1827,7 +1888,8 @@ def _chinese_history(text: str, plausible: list[Hit], negated: set[int], not_cou
             continue
         window = [h for h in plausible[bisect.bisect_left(starts, past.end()):bisect.bisect_left(starts, m.start())]
                   if id(h) not in negated and not (_ZH_WITH.search(text, max(0, h.start - 4), h.start)
-                                                   and not _ZH_CLAUSE_BREAK.search(text, h.end, m.start()))]
+                                                   and not _ZH_CLAUSE_BREAK.search(text, h.end, m.start()))
+                  and not _ZH_INTO.search(text, max(0, h.start - 6), h.start)]  # "拆分为 Go 微服务": where it went
         if window:
             _negate(text, window, negated, not_counted, f"negated: '{past.group()}…{m.group()}' (a thing of the past)")
 
@@ -2032,6 +2094,6 @@ def _in_pattern(key: str, words: frozenset[str]) -> bool:
 #: own words (a match of a pattern holds only its own literal words and the words its wildcards take, and
 #: every cue holds a key of its own). The others ("behind", "through", "over") only start cues after a mention.
 _BEFORE_WORDS = _keys(NEGATION_BEFORE, NEGATION_LABEL, _TORN_BEFORE.pattern, _MOVED_BEFORE.pattern, _ENDED_BEFORE.pattern,
-                      _REMOVE_BEFORE.pattern, _LEFT_BEFORE.pattern)
+                      _REMOVE_BEFORE.pattern, _LEFT_BEFORE.pattern, _ZH_NO_MORE_BEFORE.pattern)
 _BEFORE_KEYS = frozenset(k for k in _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS
                          if k not in _SYMBOL_KEYS and _in_pattern(k, _BEFORE_WORDS))

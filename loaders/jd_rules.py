@@ -319,7 +319,7 @@ _BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes|sne
                 r"toasters?|kettles?|blenders?|(?:air\s+)?fryers?|ovens?|fridges?|refrigerators?|dishwashers?|"
                 r"washing\s+machines?|microwaves?|coffee\s+makers?|"
                 r"pizzas?|burgers?|sandwich(?:es)?|food\s+trucks?|ice\s+cream|doughnuts?|donuts?|bagels?|pastr(?:y|ies)")
-_LAB_AFTER = r"acid|solutions?|flasks?|beakers?|glassware|pipettes?|burners?|stirrers?|fume\s+hood|etch\w*|exposure|spill|burns?|X-\d+"
+_LAB_AFTER = r"acid|solutions?|flasks?|beakers?|glassware|pipettes?|burners?|stirrers?|fume\s+hood|etch\w*|spill|burns?|X-\d+"
 _LAB_BEFORE = (r"erlenmeyer|volumetric|florence|b[üu]chner|conical|round[- ]bottom(?:ed)?|flat[- ]bottom(?:ed)?|filter(?:ing)?|"
                r"culture|shake|vacuum|dewar|thermos|hip|bunsen|dilute|diluted|concentrated|\d+\s*%|\d+\s*m[lL]|\d+\s*[lL]|"
                r"sterile|autoclaved?|glass|titration|reagent")
@@ -366,7 +366,8 @@ EVERYDAY: list[Sense] = [
                              r"(?:[A-Z][a-z]+\s+)?)$", case=True),
     Sense("a person", after=rf"['’]s?\s+(?:{_PERSON_NOUNS})\b|\s*\((?:she|he|they)/(?:her|him|them)\)|,\s+(?:our|the|a|who|your)\s+"
                             r"(?:\w+\s+){0,2}(?:manager|director|lead|recruiter|ceo|cto|cfo|coo|founder|co-founder|vp|head|"
-                            r"partner|coordinator|supervisor|officer|mentor|instructor|professor|who)\b"),
+                            r"partner|coordinator|supervisor|officer|mentor|instructor|professor|who|engineer|developer|scientist|"
+                            r"analyst|designer|architect|colleague|teammate|buddy)\b"),
     Sense("a person", before=_ROLE_BEFORE),
     # what a person does, not software: "paperwork that Kafka would have written about", "Kafka will like you"
     Sense("a person", after=r"\s+(?:would\s+have\s+|would\s+|will\s+|once\s+|famously\s+)?(?:wrote|written|said|says|likes?|loves?|"
@@ -405,7 +406,8 @@ EVERYDAY: list[Sense] = [
                              r"\b(?:best|regards|cheers|thanks|thank\s+you|sincerely|best\s+wishes)[,!.]?[ \t]*\n[ \t>]*$"),
     # an organisation named after it ("the Prometheus Lab", "Airflow Labs Inc.")
     Sense("an organisation", after=r"\s+(?:Lab|Labs|Laborator(?:y|ies)|Institute|Foundation|Studios?|Inc\.?|Ltd\.?|LLC|"
-                                   r"GmbH|Corp\.?|Corporation|Holdings|Society|Association|Academy|Clinic)\b", case=True),
+                                   r"GmbH|Corp\.?|Corporation|Holdings|Society|Association|Academy|Clinic|Energy|Cooperative|"
+                                   r"Co-?op|Mutual|Utilities|Power\s+(?:Company|Co\.?))\b", case=True),
     Sense("an idiom", after=r"\s+of\s+(?:\w+\s+)?(?:activity|genius|hope|sunshine|light|inspiration|ideas?|life|"
                              r"creativity|curiosity|fresh\s+air|energy|joy|insight|brilliance|talent)\b"),
     Sense("a person", after=r"\s*(?:汇报|报到|面谈)"),
@@ -592,7 +594,7 @@ DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|stale|outdated|obsole
                 r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+away|let\s+go|written\s+off|"
                 r"(?:migrated|ported|converted|rewritten)\s+(?:over\s+)?(?:to|onto|into|in)\s+(?=(?-i:[A-Z]))")
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
-DISCONTINUED_ZH = (r"封存|归档|歸檔|汰换|汰換|停跑|拆除|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
+DISCONTINUED_ZH = (r"封存|归档|歸檔|汰换|汰換|停跑|拆除|停止维护|停止維護|停止使用|停止支持|成为历史|成為歷史|功成身退|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
 #: The cues after a mention, one pattern per kind; those that need a Chinese character are marked, so that a
 #: window of plain ASCII text is matched against the others only (the same matches, for less work).
@@ -643,6 +645,8 @@ NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
         r"replaced|removed|dropped|migrated\s+away|turned\s+off|switched\s+off|shut\s+down)\b)", False),
     (
         r"^[-‐](?:free|less)\b", False),
+    # an answer after a dash: "Stack note: Python — nope"
+    (r"^\s+[—–]\s+(?:nope|none|never|gone|retired|not\s+(?:here|used|needed|anymore|any\s+more))\b", False),
     (
         r"^(?:\s*v?\d+(?:\.[\dx]+)+)?\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識|语言|語言|模型)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
         r"(?:非必要|非必須|不是必須|不必要|不做要求|不作要求|不要求|不需要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮|"
@@ -699,13 +703,14 @@ NEGATION_SUBJECT = (r"(?:,\s*(?:which|who)\b[^.;:!?\n,()]{1,80},)?"  # "Airflow,
                     r"(?:stays?|remains?|(?:is|are)\s+kept)\s+out\s+of\s+(?:this|the|our|scope)|"
                     r"(?:belongs?|is|are)\s+(?:to\s+|in\s+)?(?:the|our)\s+(?:\w+['’]s\s+)?past|"
                     r"(?:belongs?|dates?)\s+(?:to|from|back\s+to)\s+(?:the|our|its)\s+(?:\w+\s+)?(?:days|era|years|beginnings|early\s+days)\b|"
-                    r"(?:is|are|was|were|sits?|falls?)\s+outside\s+(?:of\s+)?(?:our|the|this|your)\s+(?:\w+['’]s\s+|\w+\s+)?(?:footprint|stack|scope|remit|world|role|job|lane)|"
+                    r"(?:is|are|was|were|sits?|falls?)\s+outside\s+(?:of\s+)?(?:our|the|this|your)\s+(?:\w+['’]s\s+|\w+\s+)?(?:footprint|stack|scope|remit|world|role|job|lane|tool-?\s*box|toolkit|tool\s*chain)|"
                     r"(?:days|era|years)\s+(?:are|is)\s+(?:long\s+)?(?:behind\s+us|over|gone|done)(?=\s*(?:[.!;,]|$))|"
                     r"(?:is|are)\s+(?:long\s+)?(?:over|behind\s+us)(?=\s*(?:[.!;,]|$))|"
                     r"(?:is|are|was|were)(?:\s+not|n['’]t)\s+(?:required|needed|necessary|expected|part\s+of|in\s+scope|used|assessed|"
                     r"for\s+(?:you|us|this\s+(?:role|team|job|position))|"
                     r"on\s+(?:our|the)\s+(?:roadmap|radar)|a\s+(?:requirement|prerequisite|must))|"
                     r"(?:carr(?:y|ies)|has|have|holds?)\s+no\s+weight|counts?\s+for\s+nothing|"
+                    r"(?:has|have)(?:n['’]t|\s+not)\s+been\s+(?:opened|touched|used|run|updated|maintained|deployed)\b|"
                     r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|never)\s+(?:come\s+up|matter|feature|appear|count|"
                     r"be\s+(?:needed|used|required|relevant|involved|assessed|touched)))\b")
 #: The last resort, for a negation no rule above can parse: a sentence (or a Chinese clause) that names one

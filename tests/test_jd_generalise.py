@@ -1210,3 +1210,50 @@ def test_what_is_not_the_roles_technology_in_benefits_and_e_mails(packaged_graph
 
 def test_cpp_in_a_technical_sentence_is_still_cpp(packaged_graph):
     assert "cpp" in tools("Our inference engine is written in CPP and CUDA.", packaged_graph)
+
+
+# -- this round's last tuning sets: bullets, notes, labels, tables, Chinese endings ---------------
+
+def test_a_short_name_alone_on_a_bullet_of_a_technical_posting_is_asked_for(packaged_graph):
+    assert "go" in tools("\nNice to have\n- Go\n- Strong R (mixed models); SQL\n", packaged_graph)
+    assert "go" not in tools("\nPerks\n- Go to the gym on us\n", packaged_graph)
+
+
+def test_a_note_in_brackets_after_the_last_of_a_list_speaks_of_that_item(packaged_graph):
+    got = tools("\nModelling\ndbt\nCloud\nGCP\nLegacy\nHive (decommissioned in 2024, no longer in use)\n", packaged_graph)
+    assert "hive" not in got and {"dbt", "gcp"} <= set(got)
+
+
+def test_a_label_of_what_is_left_out_reaches_the_items_of_its_line(packaged_graph):
+    got = tools("\nNot needed: Java, Spark (our data fits BigQuery)\n", packaged_graph)
+    assert "spark" not in got
+
+
+def test_a_tables_not_used_column(packaged_graph):
+    text = ("\n| Area | Required | Nice to have | Not used |\n|---|---|---|---|\n| Reporting | Power BI | — | Tableau |\n"
+            "| Data | SQL | Snowflake | — |\n")
+    got = tools(text, packaged_graph)
+    assert "tableau" not in got and "snowflake" in got
+    assert why(text, packaged_graph, "Tableau") == "negated: in the table's column 'Not used'"
+
+
+@pytest.mark.parametrize("text,gone", [
+    ("Pair with Jax, our staff engineer, on the migration.", "jax"),
+    ('His words: "Keras hasn\'t been opened here since the 2022 rewrite."', "keras"),
+    ("Stack note: Scala — nope; the old jobs were rewritten.", "scala"),
+    ("The agency exited AWS completely in 2022.", "aws"),
+    ("JAX is outside our tool-box and candidates are not assessed on it.", "jax"),
+    ("About Prometheus Energy Cooperative: we serve 140,000 homes.", "prometheus"),
+    ("调度已统一到新平台，Airflow 已于去年停止维护。", "airflow"),
+    ("R 语言在中心已成为历史。", "r"),
+    ("舊有的 Hive 叢集已在今年第一季功成身退。", "hive"),
+    ("团队内已无 Kubeflow 相关工作。", "kubeflow"),
+])
+def test_more_everyday_senses_and_endings(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+def test_what_a_chinese_history_sentence_names_as_where_the_team_went_is_used(packaged_graph):
+    text = "平台最初是一个 Flask 单体应用，2023 年已拆分为 Go 微服务，原 Flask 服务已彻底停用。"
+    assert "flask" not in tools(text, packaged_graph)
+    assert not why(text, packaged_graph, "Go").startswith("negated")  # (ambiguous here, with no technology beside it)
