@@ -319,8 +319,10 @@ def test_the_labelled_corpus_meets_the_targets():
 #: jd_holdout14 0.941 (13, 2, 30/30); jd_holdout15 0.969 (5, 2, 28/30); jd_holdout16 0.971 (4, 3, 29/30);
 #: jd_holdout17 0.973 (5, 2, 29/30); jd_holdout18 0.961 (8, 2, 30/30); jd_holdout19 0.924 (17, 1, 30/30);
 #: jd_holdout20 0.963 (8, 3, 30/30), the held-out set of the round before, scored after its rules were final;
-#: jd_holdout21 0.968 (6, 2, 30/30); jd_holdout22 0.951 (6, 7, 28/30). All of them were tuned on after that
-#: one score. This round's held-out set stays outside the tree until the rules are final.
+#: jd_holdout21 0.968 (6, 2, 30/30); jd_holdout22 0.951 (6, 7, 28/30); jd_holdout24 (the issue's own kinds of
+#: negation and everyday sense) 0.977 (1, 1, 30/30); jd_holdout25 (postings scraped from PDF and Word, tables with a
+#: "Not used" column) 0.952 (9, 2, 27/30). All of them were tuned on after that one score. This round's held-out
+#: set (jd_holdout23) stays outside the tree until the rules are final.
 FLOORS = {
     "jd_corpus": (60, 1.0, 0, 0, 60),
     "jd_tuning2": (35, 1.0, 0, 0, 35),
@@ -337,15 +339,17 @@ FLOORS = {
     "jd_holdout11": (30, 0.9970, 1, 0, 30),
     "jd_holdout12": (30, 1.0, 0, 0, 30),
     "jd_holdout13": (30, 1.0, 0, 0, 30),
-    "jd_holdout14": (30, 0.9928, 2, 0, 30),
+    "jd_holdout14": (30, 1.0, 0, 0, 30),
     "jd_holdout15": (30, 1.0, 0, 0, 29),
-    "jd_holdout16": (30, 0.9941, 0, 2, 29),
-    "jd_holdout17": (30, 0.9861, 1, 2, 29),
+    "jd_holdout16": (30, 0.9970, 0, 1, 29),
+    "jd_holdout17": (30, 0.9895, 1, 1, 30),
     "jd_holdout18": (30, 0.9907, 1, 0, 30),
     "jd_holdout19": (30, 0.9702, 3, 1, 30),
     "jd_holdout20": (30, 0.9896, 2, 1, 30),
     "jd_holdout21": (30, 0.9869, 1, 1, 30),
     "jd_holdout22": (30, 0.9818, 1, 3, 28),
+    "jd_holdout24": (30, 1.0, 0, 0, 30),
+    "jd_holdout25": (30, 0.9930, 0, 1, 27),
 }
 
 
