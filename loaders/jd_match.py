@@ -540,7 +540,12 @@ class _Hints:
 
     def at(self, *words: str) -> list[int]:
         """Sorted positions of the layout words ``words`` (``_LAYOUT_KEYS``)."""
-        found = [p for w in words for p in self.layout.get(w, ())]
+        if not self.layout:
+            return []
+        found: list[int] = []
+        for w in words:
+            if w in self.layout:
+                found += self.layout[w]
         return sorted(found) if len(found) > 1 else found
 
     def last_resort(self, lo: int, hi: int) -> bool:
@@ -1102,10 +1107,10 @@ def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_count
 _CANDIDATES_OWN = re.compile(r"\b(?:my|his|her)\s+(?:current|present|last|previous|old|day)\s+(?:job|role|team|company|employer|"
                              r"position|stack|work)\b|\bI\s+(?:currently|mostly|mainly)\s+(?:use|work\s+(?:with|in|on)|run|write)\b|"
                              r"\b(?:my|his|her)\s+(?:background|experience|expertise|cv|resume)\s+(?:is|has\s+been|was|includes?)\b|"
-                             r"\bI(?:['’]ve|\s+have)\s+(?:done|used|worked\s+(?:with|on|in))\b|"
-                             # a question about what the posting said: "The spec mentions Azure and Databricks."
-                             r"\bthe\s+(?:old\s+|original\s+|earlier\s+)?(?:spec|posting|ad|advert|jd|job\s+description)\s+"
-                             r"(?:mentions|lists|says|asks\s+for)\b", re.IGNORECASE)
+                             r"\bI(?:['’]ve|\s+have)\s+(?:done|used|worked\s+(?:with|on|in))\b", re.IGNORECASE)
+#: What an earlier version of the posting said: "The old spec mentions Azure." (not "The official JD says Docker").
+_SPEC_SAYS = re.compile(r"(?:spec|posting|advert|jd)\s+(?:mentions|lists|says|asks\s+for)\b", re.IGNORECASE)
+_OLD_SPEC = re.compile(r"\b(?:old|original|earlier|previous|first|draft|outdated)\s+$", re.IGNORECASE)
 #: A tool that was tried ("we trialled Databricks", "a Snowflake pilot") in a sentence that says the trial ended.
 _TRIALLED = re.compile(r"\b(?:trialled|trialed|piloted|evaluated|tested|tried(?:\s+out)?|experimented\s+with)\s+(?:the\s+|a\s+)?$",
                        re.IGNORECASE)
@@ -1123,7 +1128,9 @@ def _said_of_something_else(text: str, plausible: list[Hit], negated: set[int], 
     if hints.everywhere:
         return
     trials = hints.at(*_TRIAL_KEYS)
-    own = [p for p in hints.at(*_OWN_KEYS) if _CANDIDATES_OWN.match(text, p)]
+    own = [p for p in hints.at(*_OWN_KEYS) if _CANDIDATES_OWN.match(text, p)] + \
+        [p for p in hints.at(*_SPEC_KEYS) if _SPEC_SAYS.match(text, p) and _OLD_SPEC.search(text, max(0, p - 24), p)]
+    own.sort()
     if not trials and not own:
         return
     starts = [h.start for h in plausible]
@@ -1371,7 +1378,8 @@ def _not_about_the_role(text: str, low: str, hints: _Hints) -> list[tuple[int, i
             out.append((*m.span(), "a person (an e-mail's address line)"))
         for m in filter(None, (_SIGN_OFF.match(text, line) for line in _line_starts(low, hints.at(*_SIGN_OFF_KEYS)))):
             out.append((*m.span(1), "a person (under a sign-off)"))
-    for m in filter(None, (_OTHER_JOBS.match(text, line) for line in _line_starts(low, hints.at(*_OTHER_JOBS_KEYS)))):
+    jobs = [line for line in _line_starts(low, hints.at(*_OTHER_JOBS_KEYS)) if _line_length(text, line) <= HEADING_LENGTH]
+    for m in filter(None, (_OTHER_JOBS.match(text, line) for line in jobs)):
         stop = _SECTION_END.search(text, len(text) - len(text[m.end():].lstrip()))
         out.append((m.end(), stop.start() if stop else len(text), "a company in a job board's list of other jobs"))
     kept: list[tuple[int, int, str]] = []
@@ -2055,7 +2063,8 @@ _CUE_KEYS = _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _
 #: The words of layout found in the same scan (their positions only): a trial, the candidate's own job, a job
 #: board's list of other jobs, an e-mail's address lines and sign-off.
 _TRIAL_KEYS = ("trial", "pilot", "evaluat", "experiment", "tried", "tested", "poc", "proof")
-_OWN_KEYS = ("my", "his", "her", "i", "the")
+_OWN_KEYS = ("my", "his", "her", "i")
+_SPEC_KEYS = ("spec", "posting", "advert", "jd")
 _OTHER_JOBS_KEYS = ("similar", "recommended", "viewed", "jobs", "openings", "职位", "職缺")
 _SIGN_OFF_KEYS = ("best", "regards", "thank", "cheers", "sincerely")
 _TITLE_KEYS = ("*the ", "*a ", "*an ", "_the ", "_a ", "_an ")
@@ -2063,7 +2072,7 @@ _HEADING_KEYS = ("not", "won", "don", "isn", "doesn", "scope", "goal", "need", "
                  "came", "got", "不需要", "无需", "無需", "不要求", "不涉及", "非必", "不作要求", "不做要求", "历史", "歷史", "过去",
                  "過去", "曾经", "曾經")
 _ZH_TOPIC_KEYS = ("之类", "之類", "这一类", "這一類", "这类", "這類", "此类", "此類", "等", "这些", "這些")
-_LAYOUT_KEYS = frozenset(_TRIAL_KEYS + _OWN_KEYS + _OTHER_JOBS_KEYS + _SIGN_OFF_KEYS + _TITLE_KEYS + _ZH_TOPIC_KEYS + _HEADING_KEYS)
+_LAYOUT_KEYS = frozenset(_TRIAL_KEYS + _OWN_KEYS + _SPEC_KEYS + _OTHER_JOBS_KEYS + _SIGN_OFF_KEYS + _TITLE_KEYS + _ZH_TOPIC_KEYS + _HEADING_KEYS)
 _NEG_WORDS = _word_keys(_CUE_KEYS | _LAYOUT_KEYS)
 #: The cue key a word of layout stands for where it is found in its place: itself, or the longest cue key it
 #: starts with ("不需要" is found where "不" would be); the others start no cue.

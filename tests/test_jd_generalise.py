@@ -1202,10 +1202,14 @@ def test_an_airport_code_before_a_hangar(packaged_graph):
     ("\nBenefits\n- Employer contributions to CPP and EI\n", "cpp"),
     ("Welcome kit: a hoodie and a 32-oz Hydro Flask.", "flask"),
     ("\nHi Sam,\nMy background is heavy on Kubeflow pipelines. Is that what they use?\n", "kubeflow"),
-    ("\nHi Priya,\nThe spec mentions Databricks. How important is it?\n", "databricks"),
+    ("\nHi Priya,\nThe old spec mentions Databricks. Please strike that line.\n", "databricks"),
 ])
 def test_what_is_not_the_roles_technology_in_benefits_and_e_mails(packaged_graph, text, gone):
     assert gone not in tools(text, packaged_graph)
+
+
+def test_what_the_official_spec_says_is_asked_for(packaged_graph):
+    assert "docker" in tools('\nBooked. The official JD says "Docker and Kubernetes in depth".\n', packaged_graph)
 
 
 def test_cpp_in_a_technical_sentence_is_still_cpp(packaged_graph):
