@@ -443,12 +443,7 @@ _TRADITIONAL_HINT = re.compile("[" + "".join(sorted({t for t, s in zip(TRADITION
 
 def _traditional(text: str) -> bool:
     """Whether ``simplified`` would change the text (most postings are English or simplified Chinese)."""
-    return not text.isascii() and max(text) >= _CJK_FIRST and (
-        _TRADITIONAL_HINT.search(text) is not None or _TRADITIONAL_WORD.search(text) is not None)
-
-
-#: The first CJK character (Extension A): text whose characters all come before it has no Chinese in it.
-_CJK_FIRST = "\u3400"
+    return not text.isascii() and (_TRADITIONAL_HINT.search(text) is not None or _TRADITIONAL_WORD.search(text) is not None)
 
 
 def simplified(text: str) -> str:
@@ -545,9 +540,11 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         # publishes is a template's, not the work's)
         evidence["engineer_title"] = f"'{engineer.group()}' in the title: research-mle, not research-scientist"
         best, top, second = overrule("research-mle")
+    named = next(iter(sorted(title_hits, key=lambda t: -title_score[t])), None)
+    if named and named != best and scores.get(named) == top:
+        best, top, second = overrule(named)  # a tie between the title's track and another: the title decides
     confidence = top / (top + second) if top + second else 0.0
     confidence *= min(1.0, top / 6)
-    named = next(iter(sorted(title_hits, key=lambda t: -title_score[t])), None)
     assert best is not None  # there are tracks, or the posting was not technical above
     words = ", ".join(cue_words.get(best or "", [])[:5])
     body = f"cues: {words}" if words else f"no cue words; its skills fit {best} ({profile.get(best or '', 0)})"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -132,6 +133,10 @@ _ENDED_AFTER = re.compile(r"\s+(?:subscriptions?|accounts?|contracts?|licen[cs]e
 _REMOVE_BEFORE = re.compile(r"\b(?:remove|strike|delete|take\s+out|cross\s+out)\s+(?:the\s+)?$", re.IGNORECASE)
 _REMOVE_AFTER = re.compile(r"(?:\s+(?:line|mention|bullet|requirement))?\s+(?:from|off)\s+(?:the|our|this|that|my|your)\s+(?:[\w-]+\s+)?"
                            r"(?:list|spec|posting|ad|advert|description|jd|requirements|stack|draft)\b", re.IGNORECASE)
+#: "We rewrote its last Flask endpoint in Go": what a tool was rewritten in is the new one, the tool is left.
+_REWROTE_BEFORE = re.compile(r"\b(?:rewrote|rewritten|re-?implemented|re-?wrote)\s+(?:(?:the|all|last|of|our|its|their|remaining|every|"
+                             r"final|old)\s+)*$", re.IGNORECASE)
+_REWROTE_AFTER = re.compile(r"(?:\s+(?!(?:from|with|of|and|or|on|at|by)\b)[\w-]+){0,2}?\s+in\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 #: "Tallypoint left Azure entirely two years ago": a tool left behind, with a word of when or how wholly.
 _LEFT_BEFORE = re.compile(r"\b(?:left|exited|quit)\s+(?:the\s+)?$", re.IGNORECASE)
 _LEFT_AFTER = re.compile(r"\s+(?:entirely|completely|altogether|behind|for\s+good|(?:in|back\s+in)\s+(?:19|20)\d\d|"
@@ -140,7 +145,7 @@ _LEFT_AFTER = re.compile(r"\s+(?:entirely|completely|altogether|behind|for\s+goo
 _ZH_NO_MORE_BEFORE = re.compile(r"(?:已|再|也)(?:无|無|没有|沒有)\s*$")
 _ZH_NO_MORE_AFTER = re.compile(r"\s*(?:相关|相關)?的?(?:工作|任务|任務|需求|内容|內容|岗位|職缺|项目|項目)")
 _AROUND = ((_ZH_NO_MORE_BEFORE, _ZH_NO_MORE_AFTER, 12, ""), (_TORN_BEFORE, _TORN_AFTER, 1 << 30, ""), (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"),
-           (_ENDED_BEFORE, _ENDED_AFTER, 20, ""), (_REMOVE_BEFORE, _REMOVE_AFTER, 40, ""), (_LEFT_BEFORE, _LEFT_AFTER, 30, ""))
+           (_ENDED_BEFORE, _ENDED_AFTER, 20, ""), (_REWROTE_BEFORE, _REWROTE_AFTER, 40, " (rewritten in another)"), (_REMOVE_BEFORE, _REMOVE_AFTER, 40, ""), (_LEFT_BEFORE, _LEFT_AFTER, 30, ""))
 #: A Chinese instrument right before a tool ("用 Go 重写"): the tool is what is used, whatever happens after.
 _ZH_WITH = re.compile(r"(?:(?<![不费費作信所])用|(?<![所可加予足难難])以|改用|使用|换成|換成|改为|改為)\s*$")
 #: What a Chinese history sentence names as where the team went ("拆分为 Go 微服务", "全面转向 Python").
@@ -162,7 +167,8 @@ _ANAPHOR = re.compile(
     r"(?:tore|torn|ripped|pulled|took|threw|yanked|switched|turned|shut)\s+(?:it|them|both)\s+(?:out|away|off|down)\b|"
     r"neither(?:\s+of\s+(?:them|these|those|the\s+two))?\s+(?:will|is|are|was|were|does|do|would|should|comes?|matters?)\b|"
     r"(?:也|亦)?(?:不会|不會|不)(?:考察|考|问|問|涉及|用到)(?:相关内容|相關內容|这些|這些|它们|它們|这个|這個|这块|這塊)|"
-    r"(?:这个|這個|这些|這些|这类|這類|该|該)(?:工具|框架|软件|軟體|系统|系統|技术|技術)(?:也|都)?(?:不用|不必|不需要|无需|無需)(?:会|會|学|學|掌握)?")
+    r"(?:这个|這個|这些|這些|这类|這類|该|該)(?:工具|框架|软件|軟體|系统|系統|技术|技術)(?:也|都)?(?:不用|不必|不需要|无需|無需)(?:会|會|学|學|掌握)?|"
+    r"(?:用不着|用不著|不用|不必|不需要)(?:去)?(?:懂|会|會|学|學|了解|掌握|碰)[^，。；\n]{0,6}?(?:它们|它們|这些|這些)")
 #: A pronoun subject with a negative predicate speaks of the tools just named, like a pronoun object:
 #: "…to justify Spark, and it has never been part of our toolkit", "we ran Kubeflow Pipelines; last year they
 #: gave way to an in-house scheduler", "they are read-only history". Read on lowercase text, from the predicate.
@@ -171,7 +177,7 @@ _PRONOUN_PREDICATE = re.compile(
     r"come\s+back|made\s+it)\b(?!\s+(?:to|that|for\s+(?:you|candidates))\b)|gave\s+way\s+to\b|"
     r"(?:read-only\s+|ancient\s+|old\s+)?history\b|(?:" + DISCONTINUED + r")\b(?!\s+(?:to|that)\b)")
 _PRONOUN_BEFORE = re.compile(r"\b(?P<p>it|they|both|these|those|the\s+latter|(?:that|this)\s+(?:code\w*|stack|setup|system|cluster|"
-                             r"server|service|platform|pipeline|repo\w*|version|tool\w*|framework|install\w*|knowledge|expertise|experience|skill\w*))\s+(?:(?:has|have|had|is|are|was|were|will|'s|’s)\s+)?"
+                             r"server|service|platform|pipeline|repo\w*|version|tool\w*|framework|install\w*|knowledge|expertise|experience|skill\w*))(?:\s+(?:has|have|had|is|are|was|were|will)\s+|['’]s\s+|\s+)"
                              r"(?:(?:also|since|then|long|all|quietly|finally|now|already|simply)\s+)?(?:been\s+)?(?:[\w-]+\s+)?$")
 
 
@@ -354,6 +360,8 @@ def _after_triggered(after: str) -> bool:
         return not _AFTER_ZH.isdisjoint(rest[:6])
     if c == "X" and rest[1:2] == "-":
         return True  # a product code after the name ("Triton X-100")
+    if _LEGAL_FORM_NEAR.search(rest, 0, 48):
+        return True  # a company's legal form a few words on ("Prometheus Aviation Services, Inc.")
     words = rest.split(None, 2)
     if _starts_with_key(words[0], _AFTER_KEYS) or (len(words) > 1 and words[0].isalpha() and words[0].islower()
                                                    and _starts_with_key(words[1], _AFTER_KEYS)):
@@ -362,6 +370,7 @@ def _after_triggered(after: str) -> bool:
     return any(noun in head for noun in _PRODUCT_LINE)
 
 
+_LEGAL_FORM_NEAR = re.compile(r",?\s(?:Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|Co\.|PLC|plc|S\.A\.|B\.V\.|AG)(?!\w)")
 #: The nouns of a product line, which may stand a word or two after the name ("Triton small-cell family").
 _PRODUCT_LINE = ("family", "range", "lineup", "line-up", "series")
 #: The words a negation cue begins with (its first word, or a CJK character of it), beyond the keys of
@@ -390,7 +399,7 @@ _SYMBOL_KEYS = frozenset(k for k in _NEG_AFTER_KEYS if not k[0].isalnum())
 _NEG_AFTER_ZH = frozenset("被派帮幫意在早並非可均都並并也亦相的经經技条條目现現暂暫完根被由用这這我团團本只是历歷遗遺")
 #: The words NEGATION_SUBJECT's predicates hold (the pattern runs only where one follows a mention) that no other key covers ("is out of scope", "was swapped
 #: out", "is legacy"), and the negations they start with ("isn't needed", "won't come up").
-_SUBJECT_KEYS = frozenset("""hasn haven out unnecessary irrelevant legacy retired deprecated decommissioned sunset
+_SUBJECT_KEYS = frozenset("""rewrote reimplemented hasn haven counts nothing out unnecessary irrelevant legacy retired deprecated decommissioned sunset
     frozen wound lifed eol ripped killed scrapped binned migrated replaced removed dropped abandoned
     shut outgrew moved left stopped cancelled canceled terminated discontinued superseded
     not isn aren wasn weren won doesn don never no else handled owned covered maintained taken relic
@@ -1080,6 +1089,23 @@ _ZH_TOPIC_NEG = re.compile(r"[^，,。；;\n]{0,10}?(?:不必|不需要|无需|�
 _ZH_CLAUSE_START = re.compile(r"(?s:.*)[，,。；;：:\n]")
 
 
+#: A Chinese clause that ends with a tool and a noun of its kind ("Azure 環境，"), whose next clause says it ended
+#: ("合約結束後帳號已註銷").
+_ZH_TOPIC_NOUN = re.compile(r"\s*(?:环境|環境|集群|叢集|系统|系統|平台|账号|帳號|账户|帳戶|服务|服務|作业|作業|任务|任務)[，,]")
+_ZH_COMMENT_ENDED = re.compile(r"[^，,。；;\n]{0,16}?(?:" + DISCONTINUED_ZH + r")")
+
+
+def _zh_topics_ended(text: str, plausible: list[Hit], hints: _Hints) -> Iterator[re.Match[str]]:
+    """The ends of Chinese topic clauses "X 環境，" whose next clause says the thing ended (as ``_ZH_TOPIC_END``
+    matches, so that ``_chinese_topic`` takes them the same way)."""
+    if text.isascii():
+        return
+    for h in plausible:
+        m = _ZH_TOPIC_NOUN.match(text, h.end)
+        if m and _ZH_COMMENT_ENDED.match(text, m.end()):
+            yield m
+
+
 def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
                    hints: _Hints) -> None:
     """A Chinese topic clause whose comment says it is not needed speaks of the tools it names: "Kubernetes、Triton
@@ -1087,8 +1113,9 @@ def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_count
     starts: list[int] = []
     found = (_ZH_TOPIC_END.finditer(text) if hints.everywhere else
              filter(None, (_ZH_TOPIC_END.match(text, p) for p in hints.at(*_ZH_TOPIC_KEYS))))
+    found = itertools.chain(found, _zh_topics_ended(text, plausible, hints))
     for m in found:
-        neg = _ZH_TOPIC_NEG.match(text, m.end())
+        neg = _ZH_TOPIC_NEG.match(text, m.end()) or _ZH_COMMENT_ENDED.match(text, m.end())
         if neg is None or _CONDITION.search(text, m.end(), neg.end()):
             continue
         if not starts:
@@ -1105,7 +1132,7 @@ def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_count
 #: A sentence about the candidate's own job ("My current job is mostly Azure and a lot of GitLab CI"): its tools
 #: are the candidate's, not the role's.
 _CANDIDATES_OWN = re.compile(r"\b(?:my|his|her)\s+(?:current|present|last|previous|old|day)\s+(?:job|role|team|company|employer|"
-                             r"position|stack|work)\b|\bI\s+(?:currently|mostly|mainly)\s+(?:use|work\s+(?:with|in|on)|run|write)\b|"
+                             r"position|stack|work|place|shop|gig)\b|\bI\s+(?:currently|mostly|mainly)\s+(?:use|work\s+(?:with|in|on)|run|write)\b|"
                              r"\b(?:my|his|her)\s+(?:background|experience|expertise|cv|resume)\s+(?:is|has\s+been|was|includes?)\b|"
                              r"\bI(?:['’]ve|\s+have)\s+(?:done|used|worked\s+(?:with|on|in))\b", re.IGNORECASE)
 #: What an earlier version of the posting said: "The old spec mentions Azure." (not "The official JD says Docker").
@@ -1115,7 +1142,8 @@ _OLD_SPEC = re.compile(r"\b(?:old|original|earlier|previous|first|draft|outdated
 _TRIALLED = re.compile(r"\b(?:trialled|trialed|piloted|evaluated|tested|tried(?:\s+out)?|experimented\s+with)\s+(?:the\s+|a\s+)?$",
                        re.IGNORECASE)
 _TRIAL_NOUN = re.compile(r"\s+(?:pilot|trial|evaluation|poc|proof\s+of\s+concept|experiment)\b", re.IGNORECASE)
-_TRIAL_ENDED = re.compile(r"\b(?:(?:the\s+)?(?:trial|pilot|evaluation|experiment|poc|proof\s+of\s+concept)\s+(?:ended|was\s+(?:stopped|"
+_TRIAL_ENDED = re.compile(r"\bwe\s+(?:cancell?ed|stopped|ended|dropped|abandoned)\b|"
+                          r"\b(?:(?:the\s+)?(?:trial|pilot|evaluation|experiment|poc|proof\s+of\s+concept)\s+(?:ended|was\s+(?:stopped|"
                           r"dropped|cancell?ed|abandoned|shelved|ended|not\s+extended))|(?:did\s+not|didn['’]t)\s+(?:renew|adopt|buy|"
                           r"go\s+ahead|continue|proceed)|passed\s+on\s+(?:it|them)|decided\s+against|never\s+went\s+(?:live|further|"
                           r"into\s+production))\b", re.IGNORECASE)
@@ -1142,6 +1170,8 @@ def _said_of_something_else(text: str, plausible: list[Hit], negated: set[int], 
             if not (_TRIALLED.search(text, max(0, h.start - 24), h.start) or _TRIAL_NOUN.match(text, h.end)):
                 continue
             on = _WHOLE_SENTENCE_END.search(text, h.end, h.end + SENTENCE_REACH)
+            if on:  # its sentence and the next ("A Databricks trial happened in 2024. We cancelled before the first invoice")
+                on = _WHOLE_SENTENCE_END.search(text, on.end(), on.end() + SENTENCE_REACH) or on
             found = _TRIAL_ENDED.search(text, h.end, on.start() if on else h.end + SENTENCE_REACH)
             if found:
                 negated.add(id(h))
@@ -1262,6 +1292,8 @@ def find_folded(rx: re.Pattern[str], text: str, low: str | None = None) -> Itera
 
 
 _EXPANSION = re.compile(r"\s?[(（]\s*([^()（）\n]{2,40}?)\s*[)）]")
+#: A longer note in brackets whose first words spell out the code ("AWS (automatic weather stations — yes, we know…)").
+_LONG_EXPANSION = re.compile(r"\s?[(（]\s*([^()（）\n,;:—–-]{2,40}?)\s*(?:[,;:]|\s[—–-]\s)[^()（）\n]{0,120}[)）]")
 _INITIAL = re.compile(r"[A-Za-z]+")
 
 
@@ -1279,7 +1311,7 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
     for h in hits:
         if not (h.text.isupper() and len(h.text) <= 4 and h.key not in out):
             continue
-        m = _EXPANSION.match(text, h.end)
+        m = _EXPANSION.match(text, h.end) or _LONG_EXPANSION.match(text, h.end)
         if m is None:
             continue
         inside = m.group(1)
@@ -1315,7 +1347,7 @@ def _spelled_out(text: str, hits: list[Hit], vocab: Vocabulary) -> dict[str, str
                 continue
             words = last
         phrase = before[before.rfind(words[0]):]
-        if _names_the_tool(phrase, h, vocab):
+        if _names_the_tool(phrase, h, vocab) or vocab.nodes.get(_term_key(words[-1])):
             continue  # "Amazon Web Services (AWS)": the tool spelled out
         out[h.key] = f"{phrase} ({h.text})"
     return out
@@ -2103,6 +2135,6 @@ def _in_pattern(key: str, words: frozenset[str]) -> bool:
 #: own words (a match of a pattern holds only its own literal words and the words its wildcards take, and
 #: every cue holds a key of its own). The others ("behind", "through", "over") only start cues after a mention.
 _BEFORE_WORDS = _keys(NEGATION_BEFORE, NEGATION_LABEL, _TORN_BEFORE.pattern, _MOVED_BEFORE.pattern, _ENDED_BEFORE.pattern,
-                      _REMOVE_BEFORE.pattern, _LEFT_BEFORE.pattern, _ZH_NO_MORE_BEFORE.pattern)
+                      _REMOVE_BEFORE.pattern, _LEFT_BEFORE.pattern, _ZH_NO_MORE_BEFORE.pattern, _REWROTE_BEFORE.pattern)
 _BEFORE_KEYS = frozenset(k for k in _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS
                          if k not in _SYMBOL_KEYS and _in_pattern(k, _BEFORE_WORDS))

@@ -165,7 +165,7 @@ TECH_CUES = re.compile(
     re.IGNORECASE)
 
 #: What may stand between two items of a list ("Python, R", "R/Python", "Python 或 R").
-LIST_GAP = re.compile(r"\s*(?:[,/&|+;()、，（）]|\band\b|\bor\b|和|或|及|与)?\s*(?:[,/&|+;()、，（）]|\band\b|\bor\b)?\s*$", re.IGNORECASE)
+LIST_GAP = re.compile(r"\s*(?:[,/&|+;()、，（）]|\band\b|\bor\b|和|或|及|与|與|跟)?\s*(?:[,/&|+;()、，（）]|\band\b|\bor\b)?\s*$", re.IGNORECASE)
 
 SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|\n\s*\n")
 
@@ -325,7 +325,7 @@ _LAB_BEFORE = (r"erlenmeyer|volumetric|florence|b[üu]chner|conical|round[- ]bot
                r"sterile|autoclaved?|glass|titration|reagent")
 
 #: Things a name can be followed by in Chinese: a card, a drone, a drink, a shop, a building.
-_ZH_OBJECT_AFTER = (r"卡|存储卡|内存卡|无人机|相机|镜头|耳机|手机|手表|咖啡|饮品|特饮|拿铁|美式|奶茶|气泡|蛋糕|门店|店|"
+_ZH_OBJECT_AFTER = (r"雪场|滑雪场|度假村|卡|存储卡|内存卡|无人机|相机|镜头|耳机|手机|手表|咖啡|饮品|特饮|拿铁|美式|奶茶|气泡|蛋糕|门店|店|"
                     r"品牌|款|型号|创新中心|中心|大厦|大楼|号楼|楼|广场|园区|路|街|酒店|会议室|号|轮|舰|船|"
                     r"耳機|手機|手錶|相機|鏡頭|飲品|門店|型號|大廈|大樓|號樓|樓|廣場|園區|會議室|號|輪|艦|"
                     r"吊饰|吊飾|饰品|飾品|装饰|裝飾|水晶|挂饰|掛飾|图案|圖案|主题|主題|造型|皮卡|轿车|轎車|车型|車型|小型车|小型車|"
@@ -337,7 +337,7 @@ _ZH_OBJECT_AFTER = (r"卡|存储卡|内存卡|无人机|相机|镜头|耳机|手
                     # a product line named with a Chinese word too ('"Hive 蜂巢"系列')
                     r"\s*[\u4e00-\u9fff]{1,4}\s*[”\"」』']?\s*(?:系列|产品线|產品線|品牌)")
 #: Objects in English right after a name: ocean instruments, consumer devices, parts.
-_OBJECT_AFTER = (r"floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
+_OBJECT_AFTER = (r"emojis?|emoticons?|stickers?|floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
                  r"plugs?|thermostats?|electrodes?|igniters?|units|handsets|routers|modems")
 #: A word that may stand between a brand and its product ("the Snowflake down parka").
 _GOODS_MODIFIER = (r"(?:down|winter|summer|rain|leather|wool(?:len)?|puffer|hiking|running|waterproof|insulated|smart|"
@@ -405,12 +405,15 @@ EVERYDAY: list[Sense] = [
     Sense("a person", before=r"(?:^|\n)[ \t>]*(?:hi|hello|hey|dear|(?:good\s+)?morning|(?:good\s+)?afternoon)[ \t]+$|"
                              r"\b(?:best|regards|cheers|thanks|thank\s+you|sincerely|best\s+wishes)[,!.]?[ \t]*\n[ \t>]*$"),
     # an organisation named after it ("the Prometheus Lab", "Airflow Labs Inc.")
+    # a company's name of a few capitalised words before its legal form: "Prometheus Aviation Services, Inc."
+    Sense("an organisation", after=r"(?:\s+[A-Z][\w&'’-]*){1,3},?\s+(?:Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|Co\.|PLC|plc|S\.A\.|B\.V\.|AG)(?!\w)",
+          case=True),
     Sense("an organisation", after=r"\s+(?:Lab|Labs|Laborator(?:y|ies)|Institute|Foundation|Studios?|Inc\.?|Ltd\.?|LLC|"
                                    r"GmbH|Corp\.?|Corporation|Holdings|Society|Association|Academy|Clinic|Energy|Cooperative|"
                                    r"Co-?op|Mutual|Utilities|Power\s+(?:Company|Co\.?))\b", case=True),
     Sense("an idiom", after=r"\s+of\s+(?:\w+\s+)?(?:activity|genius|hope|sunshine|light|inspiration|ideas?|life|"
                              r"creativity|curiosity|fresh\s+air|energy|joy|insight|brilliance|talent)\b"),
-    Sense("a person", after=r"\s*(?:汇报|报到|面谈)"),
+    Sense("a person", after=r"\s*(?:汇报|报到|面谈)|\s*的\s*[《〈]"),  # "共讀 Kafka 的《變形記》": the author
     Sense("an object, not software", after=rf"\s*(?:{_ZH_OBJECT_AFTER})|(?:{_BRAND_LIST})?\s+(?:{_OBJECT_AFTER})\b"),
     Sense("a person", before=r"\b(?:contact|email|e-mail|ask\s+for|ask|meet|thank|report(?:s|ing)?\s+(?:directly\s+)?to|led\s+by|"
                              r"managed\s+by|founded\s+by|hosted\s+by|named|signed|cc|call|text|reach\s+out\s+to|"
@@ -469,7 +472,8 @@ STRONG_TECH = re.compile(
 #: Tool names that are also ordinary words, names or brands, beyond those with a rule in RULES:
 #: every everyday sense is checked around them (other tools are only checked for use as an adjective).
 ORDINARY_WORDS = frozenset({"terraform", "keras", "cuda", "grafana", "sql", "numpy", "mlflow", "kubeflow", "databricks",
-                            "bigquery", "langchain", "opencv", "grpc", "fastapi", "xgboost", "lightgbm", "kubernetes"})
+                            "bigquery", "langchain", "opencv", "grpc", "fastapi", "xgboost", "lightgbm", "kubernetes",
+                            "huggingface"})
 
 #: Words derived from a tool's name that speak of the tool itself ("write pythonic code"): matched as its names.
 DERIVED_TERMS: dict[str, str] = {"pythonic": "python", "pythonista": "python", "pythonistas": "python",
@@ -564,7 +568,7 @@ NEGATION_BEFORE = (
     r"\b(?:nobody|no\s+one|none\s+of\s+us)\s+(?:\w+\s+){0,2}?(?:uses?|writes?|touch(?:es)?|runs?|needs?|knows?|maintains?|"
     r"used|written|touched|needed|maintained)\b|"
     r"\bforget(?:\s+about)?\b|\b(?:done|finished|through)\s+with\b|\b(?:tired|sick)\s+of\b|"
-    r"\b(?:can|may|should|feel\s+free\s+to)\s+(?:safely\s+|happily\s+)?(?:skip|ignore)\b|\bused\s+to\s+(?:run|use|have|rely\s+on|be\s+on|maintain)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bnever\b|\bnot\b|"
+    r"\b(?:can|may|should|feel\s+free\s+to)\s+(?:safely\s+|happily\s+)?(?:skip|ignore)\b|\bused\s+to\s+(?:run|use|have|rely\s+on|be\s+on|maintain)\b|\bexcept(?:\s+for)?\b|\bexcluding\b|\bexclude[sd]?\b|\bnever\b|\bnot\b|"
     r"\bzero\b|\b(?:chose|chosen|choose|choosing|prefer(?:s|red|ring)?|picked|opted\s+for|favou?r(?:s|ed|ing)?|went\s+with)\s+"
     r"(?:\S+\s+){1,4}?over\b|"
     r"(?P<avoid>\b(?:avoid(?:s|ed|ing)?|steer(?:s|ed|ing)?\s+clear\s+of|stay(?:s|ed|ing)?\s+away\s+from|keep(?:s|ing)?\s+away\s+from|"
@@ -573,7 +577,7 @@ NEGATION_BEFORE = (
     r"|避免使用|禁止使用|禁用|不允许使用|拒绝使用|摒弃)|"
     r"(?:并|並|从|從|也|都|亦|均|完全|根本|目前|暂时|暫時)?(?:不|没有?|沒有?|未|无|無|毋)(?:再|会|會|太|需|须|須|必|要求|要|使){0,2}"
     r"(?:用到|用上|使用|採用|采用|涉及|学习|學習|学|學|掌握|了解|瞭解|熟悉|接触|接觸|依赖|依賴|碰|考察|考核|需要|会用|會用|维护|維護|支持|支援|"
-    r"运行|運行|部署|编写|編寫|撰写|撰寫|写|寫|用|导入|導入|引入|上线|上線|考)(?:任何|相关的?|相關的?)?|用不着|用不著|"
+    r"运行|運行|部署|编写|編寫|撰写|撰寫|写|寫|用|导入|導入|引入|上线|上線|考|做|出现|出現)(?:任何|相关的?|相關的?)?|用不着|用不著|"
     r"已(?:经|經)?(?:全面|全部|彻底|徹底)?(?:弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|放弃|放棄)(?:了)?|棄用|放弃|放棄|"
     r"無需|無須|不需要|不需|不寫|無需|无需|无须|不需要|不需|不写|不考虑|不考慮|用不到|用不上|没有|沒有|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
     r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
@@ -587,14 +591,14 @@ NEGATION_LABEL = (r"(?:\bnot\s+(?:part\s+of|in)\s+(?:the|this|your)\s+(?:job|rol
 #: Cues that negate the tools right BEFORE them in the same clause ("Spark is not required", "Hive已下线").
 #: Participles that say a tool was left behind ("retired", "swapped out", "end-of-lifed"), in any predicate.
 DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|stale|outdated|obsolete|closed(?:\s+down)?(?![-\w])|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
-                r"cancell?ed|terminated|discontinued|superseded|retired\s+for\s+good|"
+                r"cancell?ed|terminated|discontinued|superseded|retired\s+for\s+good|got\s+the\s+(?:chop|axe|boot)|axed|"
                 r"switched\s+(?:off|out)|turned\s+off|shut\s+down|frozen|wound\s+down|swapped\s+out|ripped\s+out|"
                 r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early|"
                 r"put\s+out\s+to\s+pasture|put\s+to\s+(?:rest|bed)|laid\s+to\s+rest|mothballed|shelved|archived|unplugged|"
                 r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+away|let\s+go|written\s+off|"
                 r"(?:migrated|ported|converted|rewritten)\s+(?:over\s+)?(?:to|onto|into|in)\s+(?=(?-i:[A-Z]))")
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
-DISCONTINUED_ZH = (r"封存|归档|歸檔|汰换|汰換|停跑|拆除|停止维护|停止維護|停止使用|停止支持|成为历史|成為歷史|功成身退|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
+DISCONTINUED_ZH = (r"封存|归档|歸檔|汰换|汰換|停跑|停服|拆除|注销|註銷|报废|報廢|停止维护|停止維護|停止使用|停止支持|成为历史|成為歷史|功成身退|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
 #: The cues after a mention, one pattern per kind; those that need a Chinese character are marked, so that a
 #: window of plain ASCII text is matched against the others only (the same matches, for less work).
@@ -685,7 +689,7 @@ MIGRATION_FROM_ZH = (r"(?:从|從|把|将|將|由)\s*$", r"\s*(?:全部|都|全�
 #: A clause whose subject holds the tool and whose predicate says it is not wanted ("Coding in R or building
 #: models yourself is out of scope", "Experience with Spark on large clusters is not required").
 NEGATION_SUBJECT = (r"(?:,\s*(?:which|who)\b[^.;:!?\n,()]{1,80},)?"  # "Airflow, which a team trialled, never made it past…"
-                    r"(?:(?!\s*\b(?:but|however|(?:we|you|they)(?!\s+(?:used\s+to|had|ran|built|kept|inherited|tried|trialled|trialed|wrote)\b)|although|though|while|whereas)\b)[^.;:!?\n,()])"
+                    r"(?:(?!\s*\b(?:but|however|(?:we|you|they)(?!\s+(?:used\s+to|had|ran|built|kept|inherited|tried|trialled|trialed|wrote)\b)|although|though|while|whereas)\b)(?:[^.;:!?\n,()]|\([^()\n]{1,12}\)))"
                     r"{0,60}?\s(?:(?:is|are|was|were|will\s+be|has\s+been|have\s+been|got|gets|is\s+going\s+to\s+be)\s+"
                     r"(?:(?:completely|entirely|totally|strictly|simply|definitely|now|already|internally|officially)\s+)?"
                     r"(?:out\s+of\s+scope|unnecessary|irrelevant|legacy|(?:being\s+)?(?:" + DISCONTINUED + r")|"
@@ -774,7 +778,7 @@ NEGATION_HEADING = re.compile(
 HISTORY_HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?P<h>(?:a\s+(?:bit|word|note|little)\s+(?:of|about|on)\s+)?(?:our\s+|the\s+team['’]s\s+|some\s+)?"
     r"(?:history|backstory)|previously|in\s+the\s+past|how\s+we\s+got\s+here|where\s+we\s+came\s+from|"
-    r"(?:团队|團隊)?(?:历史|歷史|过去|過去|曾经|曾經))"
+    r"(?:团队|團隊|小|简|簡|一点|一點)?(?:历史|歷史|过去|過去|曾经|曾經))"
     r"[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*(?:$|(?<=[:：]\*\*)|(?<=\*\*[:：])|(?<=[:：]__)|(?<=__[:：]))",
     re.IGNORECASE | re.MULTILINE)
 #: What names a tool as where a team went, just before it in its sentence ("moved to", "replaced it with", "today").
@@ -814,7 +818,7 @@ CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;:•·。！？；：，]|\n(?![ \t]*(
                         r"otherwise|except\s+that)\b|但是|但|不过|然而|而是", re.IGNORECASE)
 #: What may stand between two tools of one list (a negation reaches all of them).
 LIST_GLUE = re.compile(r"^(?:\s*(?:[,/&|+、]|\band\b|\bor\b|\bnor\b|\beven\b|\bany\b|\beither\b|\bplain\b|\blegacy\b|"
-                       r"\bclassic\b|\bself-hosted\b|\bmanaged\b|\bvanilla\b|或|和|及|与|或者|以及)\s*)*$", re.IGNORECASE)
+                       r"\bclassic\b|\bself-hosted\b|\bmanaged\b|\bvanilla\b|或|和|及|与|與|跟|或者|以及)\s*)*$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------

@@ -1261,3 +1261,26 @@ def test_what_a_chinese_history_sentence_names_as_where_the_team_went_is_used(pa
     text = "平台最初是一个 Flask 单体应用，2023 年已拆分为 Go 微服务，原 Flask 服务已彻底停用。"
     assert "flask" not in tools(text, packaged_graph)
     assert not why(text, packaged_graph, "Go").startswith("negated")  # (ambiguous here, with no technology beside it)
+
+
+@pytest.mark.parametrize("text,gone", [
+    ("\nReporting: Prometheus Aviation Services, Inc. runs the hangar.\n", "prometheus"),
+    ("The group's original Keras (v1) codebase was archived when we moved on.", "keras"),
+    ("Previous Keras experience counts for nothing either way.", "keras"),
+    ("We rewrote its last Flask endpoint in Go this summer.", "flask"),
+    ("A Databricks trial happened in 2024. We cancelled before the first invoice.", "databricks"),
+    ("Procurement rules exclude Snowflake for this programme.", "snowflake"),
+    ("My current place is stuck on a creaky Jenkins box.", "jenkins"),
+    ("You're in luck: Jenkins got the chop in January.", "jenkins"),
+    ("When a model ships, the team sends the Hugging Face emoji in Slack.", "hugging-face"),
+    ("Forecasts use the farmers' AWS (automatic weather stations — yes, we know) readings.", "aws"),
+    ("本季共讀 Kafka 的《變形記》。", "kafka"),
+    ("冬天去崇礼 Snowflake 雪场滑雪。", "snowflake"),
+    ("原 Hive 集群已于去年年底停服。", "hive"),
+    ("本岗位不做LangChain这类应用层编排开发。", "langchain"),
+    ("TensorFlow 也好 PyTorch 也罢，产品经理用不着懂它们的实现细节。", "tensorflow"),
+    ("之前有客戶要求的 Azure 環境，合約結束後帳號已註銷。", "azure"),
+    ("\n## 小歷史\n最早的报表跑在 Tableau 上。\n", "tableau"),
+])
+def test_the_last_tuning_sets_kinds(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
