@@ -2,7 +2,7 @@
 
 Tuning sets: tests/jd_corpus/ and tests/jd_tuning2/ (the first sets the rules were written with),
 tests/jd_tuning5/ (new negation phrasings and everyday senses written to push the rules to generalise),
-and tests/jd_holdout/, jd_holdout3/ … jd_holdout22/, jd_holdout24/ and jd_holdout25/: each written blind by an author who never saw the
+and tests/jd_holdout/, jd_holdout3/ … jd_holdout22/ and jd_holdout24/ … jd_holdout27/: each written blind by an author who never saw the
 rules nor the other sets, scored once as the held-out set when it arrived (the scores are in
 tests/test_jd.py, beside the floors), then tuned on. The held-out set of this round is written blind and
 kept outside the tree while the rules change; it is scored once when they are final. Do not tune the rules on it, or it stops measuring anything; write a new blind set for the next round.
@@ -54,10 +54,12 @@ HOLDOUT21 = Path(__file__).with_name("jd_holdout21")
 HOLDOUT22 = Path(__file__).with_name("jd_holdout22")
 HOLDOUT24 = Path(__file__).with_name("jd_holdout24")
 HOLDOUT25 = Path(__file__).with_name("jd_holdout25")
+HOLDOUT26 = Path(__file__).with_name("jd_holdout26")
+HOLDOUT27 = Path(__file__).with_name("jd_holdout27")
 #: Every labelled set in the tree (all of them tuned on since their one score).
 SETS = (CORPUS, TUNING2, HOLDOUT, HOLDOUT3, TUNING5, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
         HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16, HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT20,
-        HOLDOUT21, HOLDOUT22, HOLDOUT24, HOLDOUT25)
+        HOLDOUT21, HOLDOUT22, HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27)
 F1_TARGET = 0.9
 ACCURACY_TARGET = 0.85
 
