@@ -360,14 +360,13 @@ def _after_triggered(after: str) -> bool:
         return not _AFTER_ZH.isdisjoint(rest[:6])
     if c == "X" and rest[1:2] == "-":
         return True  # a product code after the name ("Triton X-100")
-    if _LEGAL_FORM_NEAR.search(rest, 0, 48):
-        return True  # a company's legal form a few words on ("Prometheus Aviation Services, Inc.")
     words = rest.split(None, 2)
     if _starts_with_key(words[0], _AFTER_KEYS) or (len(words) > 1 and words[0].isalpha() and words[0].islower()
                                                    and _starts_with_key(words[1], _AFTER_KEYS)):
         return True  # the next word, or the one after a lowercase word ("Argo soil probe")
     head = rest[:40]
-    return any(noun in head for noun in _PRODUCT_LINE)
+    # a product line a word or two on ("Triton small-cell family"), a company's legal form ("… Services, Inc.")
+    return any(noun in head for noun in _PRODUCT_LINE) or _LEGAL_FORM_NEAR.search(rest, 0, 48) is not None
 
 
 _LEGAL_FORM_NEAR = re.compile(r",?\s(?:Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|Co\.|PLC|plc|S\.A\.|B\.V\.|AG)(?!\w)")
