@@ -220,7 +220,7 @@ _SKILL_BEFORE = re.compile(r"(?:(?:" + BONUS + r"|required|must[- ]haves?|experi
 _SUBJECT_VERB = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has|are|aren['’]t|were|weren['’]t|have)\b", re.IGNORECASE)
 _SINGULAR = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has)\b", re.IGNORECASE)
 _ZH_FROM, _ZH_TO = re.compile(MIGRATION_FROM_ZH[0]), re.compile(MIGRATION_FROM_ZH[1])
-_UNKNOWN_LIST = re.compile(r"(?:\s*(?:[A-Z][\w.+#-]*|,|、|/|and|or|nor)\s*)*")
+_UNKNOWN_LIST = re.compile(r"(?:\s*+(?:[A-Z][\w.+#-]*+|,|、|/|and|or|nor)\s*+)*+")  # possessive: no backtracking
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)\b")
 #: A Chinese surname after an English first name, then what follows a person's name ("技術長 Ray 陳曾任職於…").
 _ZH_SURNAME = re.compile(r"\s?(?P<s>[陈陳王李张張刘劉杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭肖田董袁潘"
@@ -792,7 +792,8 @@ def clause_end(text: str, pos: int, reach: int = CLAUSE_REACH) -> int:
 def _line_label(text: str, at: int) -> re.Match[str] | None:
     """A label of what is left out that opens the line, with only other names and commas between it and ``at``
     ("Not needed: Java, Spark"): the label, or None."""
-    line = text.rfind("\n", max(0, at - 80), at) + 1
+    nl = text.rfind("\n", max(0, at - 80), at)
+    line = nl + 1 if nl >= 0 else max(0, at - 80)
     colon = max(text.rfind(":", line, at), text.rfind("：", line, at))
     if colon < 0 or not _UNKNOWN_LIST.fullmatch(text, colon + 1, at):
         return None
@@ -1531,7 +1532,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     _said_of_something_else(text, plausible, negated, not_counted, hints)
     plausible = _one_sense(text, plausible, not_counted, negated, everyday)
     accepted = _in_context(text, plausible, negated, not_counted, low, ends)
-    bonus = _bonus_ranges(text, low, accepted)
+    bonus = _bonus_ranges(text, low, accepted, hints)
     starts = [lo for lo, _ in bonus]
     levels: dict[str, set[str]] = {}
     found: dict[str, list[str]] = {}
@@ -1550,10 +1551,10 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
                     {n: "bonus" for n, lv in levels.items() if lv == {"bonus"}}, [(h.start, h.end, h.key) for h in accepted])
 
 
-def _bonus_ranges(text: str, low: str, accepted: list[Hit]) -> list[tuple[int, int]]:
+def _bonus_ranges(text: str, low: str, accepted: list[Hit], found: _Hints) -> list[tuple[int, int]]:
     """Where the posting calls what it names a bonus, sorted and merged: the clauses around the few bonus
     words near a counted mention ("Helm is a plus"), and the sections under a bonus heading or label."""
-    hints = _hint_positions(low, _BONUS_HINTS)
+    hints = _hint_positions(low, _BONUS_HINTS) if found.everywhere else found.at(*_BONUS_KEYS)
     if not hints:
         return []
     ranges: list[tuple[int, int]] = []
@@ -2103,7 +2104,10 @@ _HEADING_KEYS = ("not", "won", "don", "isn", "doesn", "scope", "goal", "need", "
                  "came", "got", "不需要", "无需", "無需", "不要求", "不涉及", "非必", "不作要求", "不做要求", "历史", "歷史", "过去",
                  "過去", "曾经", "曾經")
 _ZH_TOPIC_KEYS = ("之类", "之類", "这一类", "這一類", "这类", "這類", "此类", "此類", "等", "这些", "這些")
-_LAYOUT_KEYS = frozenset(_TRIAL_KEYS + _OWN_KEYS + _SPEC_KEYS + _OTHER_JOBS_KEYS + _SIGN_OFF_KEYS + _TITLE_KEYS + _ZH_TOPIC_KEYS + _HEADING_KEYS)
+#: The words a bonus cue starts with (``BONUS``), where its clause is looked at.
+_BONUS_KEYS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "optional", "good",
+               "加分", "优先", "佳", "可选", "可選", "選修")
+_LAYOUT_KEYS = frozenset(_BONUS_KEYS + _TRIAL_KEYS + _OWN_KEYS + _SPEC_KEYS + _OTHER_JOBS_KEYS + _SIGN_OFF_KEYS + _TITLE_KEYS + _ZH_TOPIC_KEYS + _HEADING_KEYS)
 _NEG_WORDS = _word_keys(_CUE_KEYS | _LAYOUT_KEYS)
 #: The cue key a word of layout stands for where it is found in its place: itself, or the longest cue key it
 #: starts with ("不需要" is found where "不" would be); the others start no cue.

@@ -488,3 +488,16 @@ def test_a_research_title_of_the_engineering_kind_is_research_mle(packaged_graph
     e = extract(title + "\nReproduce papers and take them to production; pretraining and fine-tuning in PyTorch and "
                         "CUDA; publish when it helps.", packaged_graph)
     assert e.track == "research-mle"
+
+
+@pytest.mark.parametrize("text", [
+    # long runs of capitals between a colon and a name: the list patterns must not backtrack (a posting in capitals hung)
+    "DATA ENGINEER\nNOT NEEDED: " + "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 3 + "'S SPARK AND HIVE",
+    "DATA ENGINEER\nWE DON'T USE " + "QWERTYUIOPASDFGHJKL" * 4 + "( SPARK",
+    "DATA ENGINEER\n" + "SPARKLY ARGO, PYTHON: " * 4000,
+])
+def test_capitals_are_read_in_bounded_time(packaged_graph, text):
+    # the time target is measured in tests/bench_jd.py; here it only has to finish (it had not, before)
+    start = time.perf_counter()
+    extract(text, packaged_graph)
+    assert time.perf_counter() - start < 30
