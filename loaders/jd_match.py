@@ -124,7 +124,6 @@ _TORN_AFTER = re.compile(r"(?:\s+\w+)?\s+(?:out|away|off|down)\b", re.IGNORECASE
 _MOVED_BEFORE = re.compile(r"\b(?:ported|migrated|moved|converted|rewrote|rewritten|switched)\s+(?:(?:the|all|last|of|our|its|their|remaining|every|final|old)\s+)*$", re.IGNORECASE)
 _MOVED_AFTER = re.compile(r"(?:\s+(?!(?:from|with|of|and|or|in|on|at|by)\b)[\w-]+){0,2}?\s+(?:to|into|onto|over\s+to)\s+(?=(?-i:[A-Z]))",
                           re.IGNORECASE)
-#: The verbs before a tool and the words after it that, together, leave it behind: (verb, after, reach after, note).
 #: "closed the Azure subscription", "didn't renew the Databricks contract": what is paid for, ended.
 _ENDED_BEFORE = re.compile(r"\b(?:closed|cancell?ed|terminated|ended|(?:didn['’]t|did\s+not|won['’]t|will\s+not)\s+renew|"
                            r"stopped\s+paying\s+for)\s+(?:(?:the|our|its|their|all|every|last)\s+)*$", re.IGNORECASE)
@@ -144,8 +143,11 @@ _LEFT_AFTER = re.compile(r"\s+(?:entirely|completely|altogether|behind|for\s+goo
 #: "团队内已无 Kubeflow 相关工作": no more work with the tool.
 _ZH_NO_MORE_BEFORE = re.compile(r"(?:已|再|也)(?:无|無|没有|沒有)\s*$")
 _ZH_NO_MORE_AFTER = re.compile(r"\s*(?:相关|相關)?的?(?:工作|任务|任務|需求|内容|內容|岗位|職缺|项目|項目)")
-_AROUND = ((_ZH_NO_MORE_BEFORE, _ZH_NO_MORE_AFTER, 12, ""), (_TORN_BEFORE, _TORN_AFTER, 1 << 30, ""), (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"),
-           (_ENDED_BEFORE, _ENDED_AFTER, 20, ""), (_REWROTE_BEFORE, _REWROTE_AFTER, 40, " (rewritten in another)"), (_REMOVE_BEFORE, _REMOVE_AFTER, 40, ""), (_LEFT_BEFORE, _LEFT_AFTER, 30, ""))
+#: The verbs before a tool and the words after it that, together, leave it behind: (verb, after, reach after, note).
+_AROUND = ((_ZH_NO_MORE_BEFORE, _ZH_NO_MORE_AFTER, 12, ""), (_TORN_BEFORE, _TORN_AFTER, 1 << 30, ""),
+           (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"), (_ENDED_BEFORE, _ENDED_AFTER, 20, ""),
+           (_REWROTE_BEFORE, _REWROTE_AFTER, 40, " (rewritten in another)"), (_REMOVE_BEFORE, _REMOVE_AFTER, 40, ""),
+           (_LEFT_BEFORE, _LEFT_AFTER, 30, ""))
 #: A Chinese instrument right before a tool ("用 Go 重写"): the tool is what is used, whatever happens after.
 _ZH_WITH = re.compile(r"(?:(?<![不费費作信所])用|(?<![所可加予足难難])以|改用|使用|换成|換成|改为|改為)\s*$")
 #: What a Chinese history sentence names as where the team went ("拆分为 Go 微服务", "全面转向 Python").
