@@ -2089,7 +2089,7 @@ def _term_key(text: str) -> str:
 #: Every word a negation cue may start with, before a mention, after it, or in its clause's predicate.
 #: The words that no key above covers and a cue starts with: of the last resort (``SENTENCE_NEGATION_AFTER``,
 #: ``_BEFORE``), of an ended contract ("closed the Azure subscription") and of a Chinese pronoun object ("这个工具不用会").
-_SENTENCE_KEYS = frozenset(["停跑", "拆除", "迁入", "遷入", "并非", "並非", "remove", "strike", "trial", "pilot", "evaluat",
+_SENTENCE_KEYS = frozenset(["停跑", "拆除", "迁入", "遷入", "并非", "並非", "remove", "strike",
                             "closed", "cancel", "terminat", "ended", "renew", "rolled", "hasn", "haven", "hadn", "gave", "powered", "shut", "unplugged", "deleted", "下线",
                             "下線", "废", "廢", "汰", "封存", "归档", "歸檔", "这个", "這個", "这些", "這些", "这类", "這類", "该", "該"])
 #: Every key a negation cue starts with.
