@@ -589,9 +589,6 @@ class _Hints:
 _EVERYWHERE = _Hints([], [], [], [], everywhere=True)
 
 
-#: The words a bonus cue holds (found with str.find: one string, as an empty hint would be found everywhere).
-_BONUS_HINTS = tuple("nice plus bonus prefer desir advantage great welcome helpful optional 加分 优先 佳 可选 可選 選修".split()) + (
-    "good to have", "good-to-have")
 
 
 @dataclass(slots=True)
@@ -775,11 +772,17 @@ CUE_LEAD = 40
 CLAUSE_REACH = 160
 
 
+def _start_back(ends_back: re.Pattern[str], text: str, pos: int, reach: int) -> int:
+    """Where the stretch holding ``pos`` starts: just after the last match of ``ends_back`` (a pattern ``(?s:.*)(?:END)``,
+    which finds the last end from ``pos`` backwards) within ``reach`` characters, else ``reach`` characters back."""
+    lo = max(0, pos - reach)
+    m = ends_back.match(text, lo, pos)
+    return m.end() if m else lo
+
+
 def clause_start(text: str, pos: int, reach: int = CLAUSE_REACH) -> int:
     """Where the clause holding ``pos`` starts (at most ``reach`` characters back)."""
-    lo = max(0, pos - reach)
-    m = _CLAUSE_END_BACK.match(text, lo, pos)  # the last clause end: found from ``pos`` backwards
-    return m.end() if m else lo
+    return _start_back(_CLAUSE_END_BACK, text, pos, reach)
 
 
 _CLAUSE_END_BACK = re.compile(r"(?s:.*)(?:" + CLAUSE_END.pattern + ")", CLAUSE_END.flags)
@@ -921,8 +924,7 @@ def _negative_sentence(text: str, hits: list[Hit], near_cue: list[list[Hit]], ne
             if _shares_sentence(text, hits, (bisect.bisect_left(starts, head.start), bisect.bisect_left(starts, tail.start)),
                                 chain, mine):
                 continue  # another name of the graph in the sentence: which one a cue is about is for the rules above
-            back = _NEGATIVE_SENTENCE_END_BACK.match(text, max(0, head.start - reach), head.start)
-            lo = back.end() if back else max(0, head.start - reach)
+            lo = _start_back(_NEGATIVE_SENTENCE_END_BACK, text, head.start, reach)
             end = SENTENCE_NEGATION_END.search(text, tail.end, tail.end + reach)
             hi = end.start() if end else min(len(text), tail.end + reach)
         if not hints.last_resort(lo, hi):
@@ -1034,9 +1036,8 @@ def _left_out(text: str, low: str, plausible: list[Hit], negated: set[int], not_
         answer = NEGATIVE_ANSWER.match(text, q + 1)
         if answer is None:
             continue
-        back = _QUESTION_START.match(text, max(0, q - QUESTION_REACH), q)
         said = " ".join(text[answer.start():answer.end()].split()).strip("*_ ")
-        ranges.append((back.end() if back else max(0, q - QUESTION_REACH), q, f"the answer to its question is '{said}'", False))
+        ranges.append((_start_back(_QUESTION_START, text, q, QUESTION_REACH), q, f"the answer to its question is '{said}'", False))
     if not ranges:
         return
     starts = [h.start for h in plausible]
@@ -1047,9 +1048,9 @@ def _left_out(text: str, low: str, plausible: list[Hit], negated: set[int], not_
                 continue
             if past and (h.key in skill_keys or DESTINATION_BEFORE.search(text, max(lo, h.start - 48), h.start)):
                 continue  # a skill, or where the team went: "…and we replaced it with plain Go consumers"
-            back = _WHOLE_SENTENCE_BACK.match(text, max(0, h.start - SENTENCE_REACH), h.start)
             on = _WHOLE_SENTENCE_END.search(text, h.end, h.end + SENTENCE_REACH)
-            if _any_in(decided, back.end() if back else h.start - SENTENCE_REACH, on.start() if on else h.end + SENTENCE_REACH):
+            if _any_in(decided, _start_back(_WHOLE_SENTENCE_BACK, text, h.start, SENTENCE_REACH),
+                       on.start() if on else h.end + SENTENCE_REACH):
                 continue  # "No Python here: even the tooling is Go": beside what the rules negated stands its replacement
             negated.add(id(h))
             not_counted.append({"term": h.text, "at": h.start, "why": f"negated: {why}"})
@@ -1122,8 +1123,7 @@ def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_count
             continue
         if not starts:
             starts = [h.start for h in plausible]
-        back = _ZH_CLAUSE_START.match(text, max(0, m.start() - CLAUSE_REACH), m.start())
-        lo = back.end() if back else max(0, m.start() - CLAUSE_REACH)
+        lo = _start_back(_ZH_CLAUSE_START, text, m.start(), CLAUSE_REACH)
         said = text[m.end():neg.end()].strip()
         for h in plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, m.start())]:
             if id(h) not in negated:
@@ -1556,7 +1556,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
 def _bonus_ranges(text: str, low: str, accepted: list[Hit], found: _Hints) -> list[tuple[int, int]]:
     """Where the posting calls what it names a bonus, sorted and merged: the clauses around the few bonus
     words near a counted mention ("Helm is a plus"), and the sections under a bonus heading or label."""
-    hints = _hint_positions(low, _BONUS_HINTS) if found.everywhere else found.at(*_BONUS_KEYS)
+    hints = _hint_positions(low, _BONUS_KEYS) if found.everywhere else found.at(*_BONUS_KEYS)
     if not hints:
         return []
     ranges: list[tuple[int, int]] = []
@@ -1627,9 +1627,7 @@ _SENTENCE_END_BACK = re.compile(r"(?s:.*)(?:[.!?;。！？；](?=\s|$)|\n\s*\n)"
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence holding text[start:end] (at most SENTENCE_REACH characters each way)."""
-    lo = max(0, start - SENTENCE_REACH)
-    m = _SENTENCE_END_BACK.match(text, lo, start)
-    lo = m.end() if m else lo
+    lo = _start_back(_SENTENCE_END_BACK, text, start, SENTENCE_REACH)
     n = SENTENCE_END.search(text, end, end + SENTENCE_REACH)
     return lo, n.start() if n else min(len(text), end + SENTENCE_REACH)
 

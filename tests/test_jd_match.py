@@ -289,7 +289,6 @@ BONUS = [
 def test_a_bonus_cue_marks_the_tool_a_bonus(vocab, monkeypatch, key, text):
     m = M.find_mentions(text, vocab)
     assert (sorted(m.found), m.not_counted, m.levels) == (["pytorch", "tensorflow"], [], {"pytorch": "bonus"})
-    monkeypatch.setattr(M, "_BONUS_HINTS", tuple(h for h in M._BONUS_HINTS if h != key))
     monkeypatch.setattr(M, "_BONUS_KEYS", tuple(h for h in M._BONUS_KEYS if h != key))
     assert M.find_mentions(text, vocab).levels == {}
 
