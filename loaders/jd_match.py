@@ -315,6 +315,13 @@ def _before_senses(window: str) -> tuple[int, ...]:
 
 
 @functools.lru_cache(maxsize=CACHED)
+def _patterns_before(last: tuple[str, ...], tail: str) -> list[re.Pattern[str]]:
+    """The combined patterns of the senses ``_senses_of`` finds (one cached step per mention, not two)."""
+    senses = _senses_of(last, tail)
+    return _before_patterns(senses) if senses else []
+
+
+@functools.lru_cache(maxsize=CACHED)
 def _senses_of(last: tuple[str, ...], tail: str) -> tuple[int, ...]:
     """``_before_senses`` from the window's last four words and its Chinese tail."""
     found: set[int] = set()
@@ -363,9 +370,9 @@ def _after_triggered(after: str) -> bool:
     if c == "X" and rest[1:2] == "-":
         return True  # a product code after the name ("Triton X-100")
     words = rest.split(None, 2)
-    if _starts_with_key(words[0], _AFTER_KEYS) or (len(words) > 1 and words[0].isalpha() and words[0].islower()
+    if _starts_with_key(words[0], _AFTER_KEYS) or (len(words) > 1 and (words[0].isalpha() and words[0].islower() or words[0].isdigit())
                                                    and _starts_with_key(words[1], _AFTER_KEYS)):
-        return True  # the next word, or the one after a lowercase word ("Argo soil probe")
+        return True  # the next word, or the one after a lowercase word or a model number ("Argo soil probe", "Spark 3 trail shoe")
     head = rest[:40]
     # a product line a word or two on ("Triton small-cell family"), a company's legal form ("… Services, Inc.")
     return any(noun in head for noun in _PRODUCT_LINE) or _LEGAL_FORM_NEAR.search(rest, 0, 48) is not None
@@ -649,8 +656,8 @@ def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
         return f"{EVERYDAY[-1].name} ('{h.text}{m.group().rstrip()}')" if m else None
     after = text[h.end:h.end + LOOK]
     before = text[max(0, h.start - LOOK):h.start]
-    senses = _before_senses(before)
-    for rx in (_before_patterns(senses) if senses else ()):
+    tail = "" if before.isascii() else before.rstrip()[-_ZH_BEFORE_TAIL:]  # as _before_senses
+    for rx in _patterns_before(tuple(before.rsplit(None, 4)[-4:]), tail):
         m = rx.search(before)
         if m and m.lastgroup:
             return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{m.group().strip()} {h.text}')"
@@ -1143,10 +1150,15 @@ _OLD_SPEC = re.compile(r"\b(?:old|original|earlier|previous|first|draft|outdated
 #: A tool that was tried ("we trialled Databricks", "a Snowflake pilot") in a sentence that says the trial ended.
 _TRIALLED = re.compile(r"\b(?:trialled|trialed|piloted|evaluated|tested|tried(?:\s+out)?|experimented\s+with)\s+(?:the\s+|a\s+)?$",
                        re.IGNORECASE)
-_TRIAL_NOUN = re.compile(r"\s+(?:pilot|trial|evaluation|poc|proof\s+of\s+concept|experiment)\b", re.IGNORECASE)
+_TRIAL_NOUN = re.compile(r"\s+(?:pilot|trial|evaluation|poc|proof\s+of\s+concept|experiment)\b|"
+                         r"\s+(?:was|were|got|has\s+been|had\s+been)\s+(?:trialled|trialed|piloted|evaluated|tested|tried)\b",
+                         re.IGNORECASE)
+#: What stands between a tool and the word of its trial after it: nothing, or "was" ("Kafka was trialled in 2024").
+_TRIAL_GAP = re.compile(r"\s{0,2}|\s+(?:was|were|got|has\s+been|had\s+been)\s+", re.IGNORECASE)
 _TRIAL_ENDED = re.compile(r"\bwe\s+(?:cancell?ed|stopped|ended|dropped|abandoned)\b|"
-                          r"\b(?:(?:the\s+)?(?:trial|pilot|evaluation|experiment|poc|proof\s+of\s+concept)\s+(?:ended|was\s+(?:stopped|"
-                          r"dropped|cancell?ed|abandoned|shelved|ended|not\s+extended))|(?:did\s+not|didn['’]t)\s+(?:renew|adopt|buy|"
+                          r"\b(?:(?:the\s+)?(?:trial|pilot|evaluation|experiment|poc|proof\s+of\s+concept)\s+(?:ended|(?:was\s+)?(?:stopped|"
+                          r"dropped|cancell?ed|abandoned|shelved|ended|not\s+extended))|and\s+(?:then\s+|later\s+)?(?:dropped|abandoned|"
+                          r"shelved|cancell?ed|scrapped|binned|rejected|retired)|(?:did\s+not|didn['’]t)\s+(?:renew|adopt|buy|"
                           r"go\s+ahead|continue|proceed)|passed\s+on\s+(?:it|them)|decided\s+against|never\s+went\s+(?:live|further|"
                           r"into\s+production))\b", re.IGNORECASE)
 
@@ -1167,7 +1179,7 @@ def _said_of_something_else(text: str, plausible: list[Hit], negated: set[int], 
     for p in trials:  # "trialled Databricks", "a Snowflake pilot": the tool right after the word, or right before it
         i = bisect.bisect_left(starts, p)
         for h in plausible[max(0, i - 1):i + 1]:
-            if id(h) in negated or not (0 < h.start - p <= 24 or 0 <= p - h.end <= 2):
+            if id(h) in negated or not (0 < h.start - p <= 24 or 0 <= p - h.end <= 24 and _TRIAL_GAP.fullmatch(text, h.end, p)):
                 continue
             if not (_TRIALLED.search(text, max(0, h.start - 24), h.start) or _TRIAL_NOUN.match(text, h.end)):
                 continue

@@ -305,7 +305,7 @@ _PLACE_AFTER = (r"vessel|ship|yacht|harbou?r|marina|wharf|pier|quay|berth|bay|is
                 r"bistro|canteen|garden|park|amphitheat(?:re|er)|gift\s+shop|bakery|gallery|museum|zoo|"
                 r"ranch|winery|brewery|roasters?|apiary|kennels?|stables?|marina|boatyard|lodge|inn|"
                 r"hospital|clinic|ward|apartments?|residences?|villas?")
-_BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes|sneakers|boots|sedans?|hatchbacks?|"
+_BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes?|sneakers|boots|sedans?|hatchbacks?|"
                 r"trucks?|pickups?|cars?|vehicles?|scooters?|e-?bikes?|bicycles?|groceries|grocery|supermarkets?|"
                 r"delivery\s+app|coffee|espresso|tea|beers?|ales?|lagers?|brewing|brewery|snacks?|cereal|chocolates?|"
                 r"candy|sodas?|energy\s+drinks?|drinks|headphones|earbuds|speakers?|amplifiers?|amps?|phones?|"
@@ -318,7 +318,12 @@ _BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes|sne
                 r"hats?|caps?|backpacks?|rucksacks?|tents?|sleeping\s+bags?|footwear|trainers|sandals|slippers|"
                 r"toasters?|kettles?|blenders?|(?:air\s+)?fryers?|ovens?|fridges?|refrigerators?|dishwashers?|"
                 r"washing\s+machines?|microwaves?|coffee\s+makers?|"
-                r"pizzas?|burgers?|sandwich(?:es)?|food\s+trucks?|ice\s+cream|doughnuts?|donuts?|bagels?|pastr(?:y|ies)")
+                r"pizzas?|burgers?|sandwich(?:es)?|food\s+trucks?|ice\s+cream|doughnuts?|donuts?|bagels?|pastr(?:y|ies)|"
+                r"sourdough|loa(?:f|ves)|bread|baguettes?|croissants?|cakes?|cookies?|biscuits?|muffins?|"
+                r"goggles|sunglasses|swimsuits?|wetsuits?|helmets?|(?:water\s+)?bottles?|"
+                r"plush(?:ies|ie)?|plush\s+toys?|figurines?|mugs?|keychains?|posters?|merch(?:andise)?|"
+                # a loyalty scheme ("Prometheus Miles", "the Kafka Rewards card")
+                r"miles|loyalty\s+(?:programme|program|scheme|card|club)|rewards?\s+(?:programme|program|card|club)|frequent[- ]flyer")
 _LAB_AFTER = r"acid|solutions?|flasks?|beakers?|glassware|pipettes?|burners?|stirrers?|fume\s+hood|etch\w*|spill|burns?|X-\d+"
 _LAB_BEFORE = (r"erlenmeyer|volumetric|florence|b[üu]chner|conical|round[- ]bottom(?:ed)?|flat[- ]bottom(?:ed)?|filter(?:ing)?|"
                r"culture|shake|vacuum|dewar|thermos|hip|bunsen|dilute|diluted|concentrated|\d+\s*%|\d+\s*m[lL]|\d+\s*[lL]|"
@@ -334,18 +339,22 @@ _ZH_OBJECT_AFTER = (r"雪场|滑雪场|度假村|卡|存储卡|内存卡|无人�
                     r"酥|饼干|餅乾|糕|冰淇淋|布丁|披萨|披薩|饮料|飲料|杯|保温杯|保溫杯|水杯|水壶|水壺|园|園|浮标|浮標|资料中心|資料中心|"
                     r"抱枕|抱抱熊|毛绒|毛絨|系列|联名|聯名|创意园|創意園|产业园|產業園|科技园|科技園|工业园|工業園|软件园|軟件園|"
                     r"的?(?:柯基|猫咪?|貓咪?|狗狗?|兔子?|鹦鹉|鸚鵡|金鱼|金魚|仓鼠|倉鼠)|"
-                    # a product line named with a Chinese word too ('"Hive 蜂巢"系列')
-                    r"\s*[\u4e00-\u9fff]{1,4}\s*[”\"」』']?\s*(?:系列|产品线|產品線|品牌)")
+                    # a product line named with a Chinese word too ('"Hive 蜂巢"系列'), a place with its Chinese name
+                    # before its kind ("Snowflake 雪花滑雪场", "Hive 蜂巢咖啡馆")
+                    r"\s*[\u4e00-\u9fff]{1,4}\s*[”\"」』']?\s*(?:系列|产品线|產品線|品牌)|"
+                    r"\s*[\u4e00-\u9fff]{0,4}?[”\"」』']?\s*[\u4e00-\u9fff]{0,6}?(?:大会|大會|峰会|峰會|论坛|論壇|沙龙|沙龍|黑客松)|"
+                    r"\s*[\u4e00-\u9fff]{1,4}?[”\"」』']?\s*(?:滑雪场|滑雪場|雪场|雪場|度假村|酒店|餐厅|餐廳|咖啡馆|咖啡館|酒吧|超市|商场|商場|"
+                    r"书店|書店|海滩|海灘|沙滩|沙灘|公园|公園|博物馆|博物館|乐园|樂園|剧院|劇院|大厦|大廈|大楼|大樓|广场|廣場)")
 #: Objects in English right after a name: ocean instruments, consumer devices, parts.
 _OBJECT_AFTER = (r"emojis?|emoticons?|stickers?|floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
                  r"plugs?|thermostats?|electrodes?|igniters?|units|handsets|routers|modems")
 #: A word that may stand between a brand and its product ("the Snowflake down parka").
 _GOODS_MODIFIER = (r"(?:down|winter|summer|rain|leather|wool(?:len)?|puffer|hiking|running|waterproof|insulated|smart|"
-                   r"kids['’]?|men['’]?s|women['’]?s)\s+")
+                   r"kids['’]?|men['’]?s|women['’]?s|trail|road|swim(?:ming)?|sports?|training|walking|golf|ski|tennis|cycling)\s+")
 #: The other brands of a short list before the product they all make ("Hive, tado° and Nest thermostats").
 _BRAND_LIST = r"(?:(?:,|\s+(?:and|or|&))\s+[\w°'’.-]+){1,3}"
 #: A name followed by goods (an object or a product), alone or in a short list of brands: everyday senses.
-GOODS_AFTER = rf"(?:{_BRAND_LIST})?\s+(?:{_GOODS_MODIFIER})?(?:{_BRAND_AFTER}|{_OBJECT_AFTER})\b"
+GOODS_AFTER = rf"(?:{_BRAND_LIST})?(?:\s+\d{{1,4}})?\s+(?:{_GOODS_MODIFIER})?(?:{_BRAND_AFTER}|{_OBJECT_AFTER})\b"
 #: Role nouns right before a name, in both languages ("staff engineer Ray", "店长Ray", "资深工程师 Ray").
 _ROLE_BEFORE = (r"(?:\b(?:senior|staff|principal|lead|chief|fellow|head)\s+(?:engineer|scientist|researcher|architect|"
                 r"developer|analyst)|\b(?:colleague|teammate|mentor|buddy|team\s+lead|tech\s+lead|engineering\s+manager|"
@@ -380,7 +389,15 @@ EVERYDAY: list[Sense] = [
                  r"goddess|hero(?:es)?|myth\s+of)\s+$|(?:卫星|衛星|星座|天神|神话中的|神話中的)\s*$",
           after=r"\s+(?:moon|constellation|nebula|crater|myth)\b|\s*(?:卫星|衛星|星座|神话|神話)"),
     Sense("an animal", after=r"[*_]*,\s+(?:one\s+of\s+)?(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}(?:dog|cat|puppy|puppies|"
-                             r"kitten|corgi|labrador|retriever|spaniel|terrier|parrot|pet|mascot|horse|pony|ponies)s?\b"),
+                             r"kitten|corgi|labrador|retriever|spaniel|terrier|parrot|pet|mascot|horse|pony|ponies)s?\b",
+          # a breed, or a pet of the office, before its name ("the office manager's Labrador, Docker, …")
+          before=r"\b(?:labrador|retriever|spaniel|terrier|corgi|poodle|beagle|husky|collie|dachshund|schnauzer|greyhound|"
+                 r"whippet|sheepdog|(?:office|our|my|the|a|resident|team|studio|shop)\s+(?:dog|cat|puppy|kitten|parrot|"
+                 r"tortoise|rabbit|hamster|pet))(?:['’]s)?,?\s+(?:named\s+|called\s+)?$"),
+    # a character of a game, a film or a book, by what it is ("Prometheus, the raid boss our players love to hate")
+    Sense("a character in a game or story",
+          after=r"[*_]*,\s+(?:one\s+of\s+)?(?:our|the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}(?:boss|villain|hero(?:ine)?|"
+                r"mascot|character|npc|dragon|monster|protagonist|antagonist|sidekick)s?\b"),
     # an apposition that says what the name is ("Triton*, one of our customers' favourite test vessels")
     Sense("a vessel or place", after=r"[*_]*,\s+(?:one\s+of\s+)?(?:our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}(?:lounge|room|"
                                      r"kitchen|canteen|caf[eé]|bar|library|floor|building|office|space|hall|auditorium|gym|"
@@ -427,11 +444,12 @@ EVERYDAY: list[Sense] = [
           case=True),
     Sense("a vessel or place", before=r"(?:帆船|游艇|船|轮|舰|艇|号船)\s*[“\"'‘「]?$", after=r"\s*[”\"'’」]?\s*(?:号|轮|舰|艇)"),
     Sense("a brand or product", before=r"\b(?:grocery|delivery|retail|coffee|fashion|clothing|apparel|furniture|beverage|food|"
-                                       r"snack|beer|car|bike|scooter)\s+(?:\w+\s+)?(?:partner|brand|chain|company|startup|app|"
+                                       r"snack|beer|car|bike|scooter|bakery|bread|pastry|dairy|tea|juice|cosmetics?|beauty|"
+                                       r"toy|sportswear|footwear|shoe|outdoor|in-house|own-label|private[- ]label|house)\s+(?:\w+\s+)?(?:partner|brand|chain|company|startup|app|"
                                        r"service|shop|store)s?,?\s+$"),
     Sense("a brand or product", before=r"(?:雪佛兰|雪佛蘭|三菱|起亚|起亞|丰田|豐田|本田|日产|日產|福特|大众|大眾|现代|現代|别克|別克|"
                                        r"马自达|馬自達|铃木|鈴木|斯巴鲁|五菱|宝马|寶馬|奔驰|賓士|奥迪|奧迪)\s*$"),
-    Sense("a brand or product", after=rf"(?:{_BRAND_LIST})?\s+(?:{_GOODS_MODIFIER})?(?:{_BRAND_AFTER})\b|\s*(?:®|™)|"
+    Sense("a brand or product", after=rf"(?:{_BRAND_LIST})?(?:\s+\d{{1,4}})?\s+(?:{_GOODS_MODIFIER})?(?:{_BRAND_AFTER})\b|\s*(?:®|™)|"
                                       # a product line ("the Triton small-cell family", not "the Ray family of libraries")
                                       r"\s+(?:[a-z][\w-]*\s+){0,2}(?:product\s+)?(?:family|range|line-?up|series)\b(?!\s+of\b)",
           before=r"(?:\b(?:chevy|chevrolet|nissan|mitsubishi|ford|toyota|honda|dodge|plymouth|buy|bought|drive|drives|"
@@ -580,7 +598,8 @@ NEGATION_BEFORE = (
     r"运行|運行|部署|编写|編寫|撰写|撰寫|写|寫|用|导入|導入|引入|上线|上線|考|做|出现|出現)(?:任何|相关的?|相關的?)?|用不着|用不著|"
     r"已(?:经|經)?(?:全面|全部|彻底|徹底)?(?:弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|放弃|放棄)(?:了)?|棄用|放弃|放棄|"
     r"無需|無須|不需要|不需|不寫|無需|无需|无须|不需要|不需|不写|不考虑|不考慮|用不到|用不上|没有|沒有|不要求|不必|不用|不使用|不涉及|不会用到|不会使用|不考察|不包括|不包含|不做要求|不作要求|而非|"
-    r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触"
+    r"而不是|代替|取代|替代|替换掉|弃用|淘汰|告别|没有使用|未使用|不采用|不再使用|停用|不碰|不接触|"
+    r"(?:别|別|不用|不必|无需|無需|无须|無須)(?:太)?(?:担心|擔心|操心|纠结|糾結)"
 )
 #: A label that introduces what a posting leaves out ("Not part of the job: C++", "Out of scope: Spark, Hive"):
 #: it negates the list right after its colon.
@@ -590,7 +609,7 @@ NEGATION_LABEL = (r"(?:\bnot\s+(?:part\s+of|in)\s+(?:the|this|your)\s+(?:job|rol
 
 #: Cues that negate the tools right BEFORE them in the same clause ("Spark is not required", "Hive已下线").
 #: Participles that say a tool was left behind ("retired", "swapped out", "end-of-lifed"), in any predicate.
-DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|stale|outdated|obsolete|closed(?:\s+down)?(?![-\w])|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
+DISCONTINUED = (r"retired|deprecated|excluded|banned|prohibited|forbidden|disallowed|off[- ]limits|phased\s+out|disabled|stale|outdated|obsolete|closed(?:\s+down)?(?![-\w])|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
                 r"cancell?ed|terminated|discontinued|superseded|retired\s+for\s+good|got\s+the\s+(?:chop|axe|boot)|axed|"
                 r"switched\s+(?:off|out)|turned\s+off|shut\s+down|frozen|wound\s+down|swapped\s+out|ripped\s+out|"
                 r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early|"
@@ -598,7 +617,7 @@ DISCONTINUED = (r"retired|deprecated|phased\s+out|disabled|stale|outdated|obsole
                 r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+away|let\s+go|written\s+off|"
                 r"(?:migrated|ported|converted|rewritten)\s+(?:over\s+)?(?:to|onto|into|in)\s+(?=(?-i:[A-Z]))")
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
-DISCONTINUED_ZH = (r"封存|归档|歸檔|汰换|汰換|停跑|停服|拆除|注销|註銷|报废|報廢|停止维护|停止維護|停止使用|停止支持|成为历史|成為歷史|功成身退|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
+DISCONTINUED_ZH = (r"迁回|遷回|封存|归档|歸檔|汰换|汰換|停跑|停服|拆除|注销|註銷|报废|報廢|停止维护|停止維護|停止使用|停止支持|成为历史|成為歷史|功成身退|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
 #: The cues after a mention, one pattern per kind; those that need a Chinese character are marked, so that a
 #: window of plain ASCII text is matched against the others only (the same matches, for less work).
@@ -617,17 +636,19 @@ NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
         r"^[^，。；,.;\n！？]{0,16}?(?:已|已经|已經)?(?:被|由)[^，。；,.;\n]{1,30}?(?:取代|替代|替换|替換|代替|淘汰)", True),
     (
         r"^[^，。；,.;\n！？]{0,16}?(?:没有用武之地|沒有用武之地|派不上用场|派不上用場|帮助不大|幫助不大|用处不大|用處不大|"
-        r"意义不大|意義不大|不作为考察|不作為考察|不在考察范围|不在考察範圍|不会考察|不會考察|不属于本岗位|不屬於本職位)", True),
+        r"意义不大|意義不大|不作为考察|不作為考察|不在[^，。；,.;、\n]{0,8}?(?:范围|範圍)|(?:工作|部分)?由[^，。；,.;、\n]{1,10}?(?:团队|團隊|组|組|部门|部門)(?:负责|負責)|一行(?:代码|代碼)?(?:都|也)(?:没有|沒有|不写|不寫)|不会考察|不會考察|不属于本岗位|不屬於本職位)", True),
     (
         r"^\s*(?:这边|這邊|这里|這裡|我们|我們|团队|團隊|本岗位|本職位|目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本){0,3}"
         r"(?:用不上|用不到|用不着|用不著|不在(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型)|"
         r"(?:不是|不属于|不屬於)(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型|选型|選型|范围|範圍))", True),
     (
-        r"^(?:\s+(?:experience|knowledge|skills?|expertise|background|familiarity|certification|exposure)(?:\s+\w+)?)?\s*"
-        r"(?:,\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
+        r"^(?:\s+(?:experience|knowledge|skills?|expertise|background|familiarity|certification|exposure|tenant|accounts?|"
+        r"subscriptions?|estate|environments?)(?:\s+\w+)?)?\s*"
+        r"(?:,\s*|\)\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
         r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
         r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:legacy\s+now|off\s+the\s+table)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=[(\-–—,]\s)|(?<=\())(?:dead|history)\b|"
         r"(?:sits?|lives?|stays?|belongs?)\s+with\s+(?:them|another\s+team|the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:team|guild|group|squad))\b|"
+        r"belongs?\s+to\s+(?:an?other|the|our|their|a)\s+(?:[\w'’-]+\s+){0,4}?(?:team|department|group|squad|guild|vendor)\b|"
         r"(?:is|are|sits?|stays?)\s+not\s+with\s+(?:this|your)\s+(?:role|team|job|position)\b|"
         r"(?:has|have)\s+no\s+(?:place|role|future|part)\b|(?:gives?|brings?|offers?|is\s+of)\s+no\s+(?:advantage|benefit|edge|value)\b|nowhere\s+(?:in|near|to\s+be\s+(?:seen|found))\b|(?:of\s+)?(?:zero|no|little)\s+(?:use|value|relevance)\s+(?:here|to\s+us|in\s+this\s+(?:role|team|job))\b|"
         r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|wouldn['’]t|would\s+not)\s+help\s+(?:you\s+)?(?:here|much|in\s+this\s+(?:role|job|team))|"
@@ -652,7 +673,7 @@ NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
     # an answer after a dash: "Stack note: Python — nope"
     (r"^\s+[—–]\s+(?:nope|none|never|gone|retired|not\s+(?:here|used|needed|anymore|any\s+more))\b", False),
     (
-        r"^(?:\s*v?\d+(?:\.[\dx]+)+)?\s*(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識|语言|語言|模型)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
+        r"^(?:\s*v?\d+(?:\.[\dx]+)+)?\s*(?:[)）]\s*)?(?:相关|相關|的)?(?:使用)?(?:经验|經驗|技能|能力|项目|項目|集群|框架|知识|知識|语言|語言|模型)?\s*(?:条件|條件)?\s*(?:也|亦|均|都)?\s*(?:并|並)?"
         r"(?:非必要|非必須|不是必須|不必要|不做要求|不作要求|不要求|不需要|不在(?:我们|我們|本岗位|本職位)?的?(?:技术栈|技術棧|技术选型|技術選型|范围|範圍|考虑|考慮|"
         r"规划|規劃|计划|計劃|路线图|路線圖|"
         r"工具链|工具鏈|工具箱|技术体系|技術體系)|不沾边|不沾邊|无关|無關|没有交集|沒有交集|毫无关系|毫無關係|"

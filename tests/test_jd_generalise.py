@@ -317,7 +317,7 @@ def test_ambiguous_names_do_not_make_each_other_technical(packaged_graph):
         "Scala": "ambiguous without other technology in the posting",
         "torch": f"everyday sense: written 'torch' {lowercase}",
         "hive": f"everyday sense: written 'hive' {lowercase}",
-        "snowflake": f"everyday sense: written 'snowflake' {lowercase}",
+        "snowflake": "everyday sense: a brand or product ('snowflake biscuits')",
     }
 
 
@@ -1284,3 +1284,41 @@ def test_what_a_chinese_history_sentence_names_as_where_the_team_went_is_used(pa
 ])
 def test_the_last_tuning_sets_kinds(packaged_graph, text, gone):
     assert gone not in tools(text, packaged_graph)
+
+
+@pytest.mark.parametrize("text,gone", [
+    # everyday senses: a brand after its kind, a pet after its breed, a character of a game, goods after a model number
+    ("Their own-label brand, Hive, sells honey in 200 shops.", "hive"),
+    ("The studio's beagle, Kafka, greets every visitor.", "kafka"),
+    ("Our office dog Helm sleeps under the standing desks.", "helm"),
+    ("Players remember Argo, the villain of our first campaign.", "argo"),
+    ("Every new starter gets an Airflow mug and a Triton keychain.", "airflow"),
+    ("Our bestseller is the Triton 2 swim goggles.", "triton"),
+    ("年会在 Hive 蜂巢咖啡馆举办。", "hive"),
+    # negation: after a closing bracket, "not within the scope", "don't worry about", "not one line"
+    ("Orchestrators (for example Airflow or Argo) are not needed here.", "airflow"),
+    ("数据库之外的工具（比如 Kafka）不需要掌握。", "kafka"),
+    ("Terraform 这类工具完全不在本岗位的工作范围内。", "terraform"),
+    ("不用担心 Helm，平台组会处理部署。", "helm"),
+    ("所有服务都是 Go 写的，Java 一行代码也没有。", "java"),
+    ("AWS is off-limits under the data-residency rules.", "aws"),
+    ("The Snowflake account belongs to the finance department's analytics group.", "snowflake"),
+    ("Airflow was piloted last spring and then dropped.", "airflow"),
+    ("- Kubeflow trial cancelled after six weeks", "kubeflow"),
+    ("旧的报表原先跑在 Tableau 上的那一套，今年已迁回自研平台。", "tableau"),
+    ("线上 Kafka 集群的运维工作由基础架构组负责。", "kafka"),
+    ("公司每年举办“Hive 蜂巢”技术沙龙。", "hive"),
+    ("Members earn Triton Miles on every booking.", "triton"),
+])
+def test_this_rounds_kinds(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("We run Spark 3 clusters and Python 3 services.", "spark"),
+    ("Deploy to Kubernetes (EKS) and keep Terraform state tidy.", "terraform"),
+    ("熟悉 Kafka（或 Pulsar）的消息队列，加分。", "kafka"),
+    ("我们用 Spark 集群处理数据，Kafka 消息队列负责采集。", "kafka"),
+])
+def test_this_rounds_kinds_leave_use_alone(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
