@@ -404,7 +404,6 @@ def extract(text: str, graph: KnowledgeGraph) -> Extraction:
 _WORD_EDGES = re.compile(rf"^\(\?<!\[{_WORD}\]\)|\(\?!\[{_WORD}\]\)$")
 
 
-@functools.lru_cache(maxsize=1024)
 @functools.lru_cache(maxsize=4096)
 def _title_literal(pattern: str) -> str:
     """The lowercase name a track-title pattern looks for (a cheap test before the pattern runs)."""

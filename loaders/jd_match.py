@@ -239,6 +239,91 @@ def _combined(attr: str, case: bool) -> re.Pattern[str] | None:
 
 
 _EVERYDAY_AFTER = [rx for rx in (_combined("after", True), _combined("after", False)) if rx]
+
+
+def leading_symbols(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters other than letters and digits that a match of ``rx`` may hold first once its leading
+    white space is skipped, or None when the pattern does not tell (any character, a negated class, a match
+    of nothing but white space): a text whose first character after white space is such a symbol and not
+    among them cannot match, so the pattern need not run.
+
+    >>> sorted(leading_symbols(re.compile(r"\\s*(?:[(（]x|-like|\\d+%)|\\s+of\\b|\\w+-")))
+    ['(', '-', '_', '（']
+    """
+    try:
+        from re import _parser as sre  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_parse as sre
+
+    def symbols(c: str, fold: bool) -> set[str]:
+        return {x for x in ({c, c.lower(), c.upper()} if fold else {c}) if not x.isalnum()}
+
+    def seq(items: Any, fold: bool) -> tuple[set[str] | None, bool]:
+        out: set[str] = set()
+        for op, av in items:
+            chars, nullable = one(op, av, fold)
+            if chars is None:
+                return None, False
+            out |= chars
+            if not nullable:
+                return out, False
+        return out, True
+
+    def one(op: Any, av: Any, fold: bool) -> tuple[set[str] | None, bool]:
+        if op is sre.LITERAL:
+            c = chr(av)
+            return (set(), True) if c.isspace() else (symbols(c, fold), False)
+        if op is sre.IN:
+            out: set[str] = set()
+            spaces = False
+            for kind, value in av:
+                if kind is sre.LITERAL:
+                    spaces |= chr(value).isspace()
+                    out |= symbols(chr(value), fold)
+                elif kind is sre.RANGE and value[1] - value[0] < 30000:
+                    for i in range(value[0], value[1] + 1):
+                        spaces |= chr(i).isspace()
+                        out |= symbols(chr(i), fold)
+                elif kind is sre.CATEGORY and value is sre.CATEGORY_SPACE:
+                    spaces = True
+                elif kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT:
+                    pass  # digits only
+                elif kind is sre.CATEGORY and value is sre.CATEGORY_WORD:
+                    out.add("_")  # letters, digits and the underscore
+                else:
+                    return None, False
+            return out, spaces  # a class that holds white space may be skipped with it
+        if op is sre.BRANCH:
+            out, nullable = set(), False
+            for branch in av[1]:
+                chars, n = seq(branch, fold)
+                if chars is None:
+                    return None, False
+                out |= chars
+                nullable |= n
+            return out, nullable
+        if op is sre.SUBPATTERN:
+            return seq(av[3], fold or bool(av[1] & re.IGNORECASE))
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) or op is getattr(sre, "POSSESSIVE_REPEAT", None):
+            chars, nullable = seq(av[2], fold)
+            return chars, nullable or av[0] == 0
+        if op is getattr(sre, "ATOMIC_GROUP", None):
+            return seq(av, fold)
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            return set(), True  # zero width: what follows holds the first character
+        return None, False
+
+    chars, nullable = seq(sre.parse(rx.pattern, rx.flags), bool(rx.flags & re.IGNORECASE))
+    return None if chars is None or nullable else frozenset(chars)
+
+
+def _leading_symbols_of_all(patterns: list[re.Pattern[str]]) -> frozenset[str] | None:
+    found = [leading_symbols(rx) for rx in patterns]
+    return None if any(f is None for f in found) else frozenset().union(*found)  # type: ignore[arg-type]
+
+
+#: What a match of the everyday senses after a name may start with, white space aside (None: anything).
+_AFTER_LEADS = _leading_symbols_of_all(_EVERYDAY_AFTER)
 _ADJECTIVE = re.compile(EVERYDAY[-1].after, re.IGNORECASE)
 #: What the adjective sense can start with (it ends the name with "-like", " style", "esque"...).
 _ADJECTIVE_FIRST = frozenset("-‐eiEI \t\n\r\xa0")
@@ -363,8 +448,8 @@ def _after_triggered(after: str) -> bool:
     c = rest[0]
     if c == ",":
         return _AFTER_COMMA.match(after.lstrip(" ")) is not None
-    if not c.isalnum():
-        return True  # a possessive, a parenthesis, a hyphen, a quote mark, ®
+    if not c.isalnum():  # a possessive, a parenthesis, a hyphen, a quote mark, ®: what a sense may start with
+        return _AFTER_LEADS is None or c in _AFTER_LEADS or c.lower() in _AFTER_LEADS or c.upper() in _AFTER_LEADS
     if not c.isascii():
         return not _AFTER_ZH.isdisjoint(rest[:6])
     if c == "X" and rest[1:2] == "-":

@@ -747,3 +747,38 @@ def test_a_word_of_layout_that_holds_a_cue_word_is_still_a_hint_for_it():
 def test_the_line_starts_of_positions_are_found_in_one_pass_as_one_by_one(text, positions):
     ps = sorted({p for p in positions if p <= len(text)})
     assert M._line_starts(text, ps) == sorted({text.rfind("\n", 0, p) + 1 for p in ps})
+
+
+# -- the everyday senses after a name run only where the next symbol may start one -----------------
+
+#: What may follow a name: a start (white space, a symbol, or the start of a sense after a name), then more pieces.
+_AFTER_STARTS = [" ", "\n", "\u3000", ".", ";", ")", "）", "/", "、", "，", "…", "|", "=", "!", "?", "Ⓐ", "»",
+                 "’s team", "'s office", " (she/her)", "（前", "-like", "‐inspired", "®", "™", "》", "」", "”号", '"号', ":《x》", "：《x》",
+                 "*, our dog", "_, the raid boss", " & Kafka robots", " & Hive thermostats", "(", "-", "*", "&", "_"]
+_AFTER_PIECES = [" ", "  ", "\n", "\t", ".", ";", ",", ")", "(", "/", "、", ":", "'", "-", "*", "&", "®", "》", "」",
+                 " team", " room", " sourdough", " Labs", " Inc.", " of genius", " 号", "先生", " style", "-inspired", "x",
+                 " the raid boss", " our dog", " 3 trail shoes", " FL", "ſ", "İ", "s", "like", "前", "《", "》"]
+
+
+@pytest.mark.parametrize("start", _AFTER_STARTS)
+@settings(max_examples=60)
+@given(pieces=st.lists(st.sampled_from(_AFTER_PIECES), max_size=6))
+def test_the_symbol_prefilter_after_a_name_never_hides_a_sense(start, pieces):
+    after = (start + "".join(pieces))[:40]
+    rest = after.lstrip()
+    if not rest or rest[0].isalnum() or rest[0] == ",":
+        return  # the word and comma tests of the prefilter have tests of their own
+    if not M._after_triggered(after):
+        assert not any((m := rx.match(after)) and m.lastgroup for rx in M._EVERYDAY_AFTER), after
+
+
+def test_the_symbols_a_pattern_may_start_with():
+    import re
+
+    assert M.leading_symbols(re.compile(r"\s*(?:[(（]x|-like|\d+%)|\s+of\b|\w+-")) == frozenset("(-_（")
+    assert M.leading_symbols(re.compile(r"\s*(?:x|y)?")) is None  # it matches nothing but white space
+    assert M.leading_symbols(re.compile(r"[^a]")) is None  # a negated class may start with anything
+    assert M.leading_symbols(re.compile(r"(?i:[®k])")) == frozenset("®")
+    # the symbols after a name that no sense starts with: the prefilter lets none of them through
+    assert not {".", ";", ")", "/", "、", "，", "|"} & M._AFTER_LEADS
+    assert {"'", "’", "(", "-", "®", "》"} <= M._AFTER_LEADS
