@@ -229,6 +229,10 @@ _ZH_SURNAME = re.compile(r"\s?(?P<s>[陈陳王李张張刘劉杨楊黄黃赵趙�
                          r"蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范金廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛段雷侯龙龍史陶黎贺賀顾顧"
                          r"毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯])(?=[曾说說是在的先女老总總经經，,。、\s)）]|$)")
 _PREV_CAP = re.compile(r"(?:^|[a-z,;]) ([A-Z][a-z]+) $")
+#: A first name and the surname alone on their line, or after a dash that signs a quote ("Nadia Ray · 2nd",
+#: "— Nadia Ray"): the line ends, or a profile's dot or a bracket follows.
+_LINE_NAME_BEFORE = re.compile(r"(?:(?:^|\n)[ \t>]*|[—–][ \t]*)([A-Z][a-z]+) $")
+_LINE_NAME_AFTER = re.compile(r"[ \t]*(?:[·•|(,]|\n|$)")
 
 
 def _combined(attr: str, case: bool) -> re.Pattern[str] | None:
@@ -759,7 +763,7 @@ def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
             if m:
                 return f"a person ('{h.text} {m.group('s')}')"
         if h.key in SURNAME_TERMS:
-            m = _PREV_CAP.search(before)
+            m = _PREV_CAP.search(before) or (_LINE_NAME_BEFORE.search(before) if _LINE_NAME_AFTER.match(after) else None)
             if m and m.group(1) not in NAME_LEADERS_OK and m.group(1).lower() not in vocab.nodes:
                 return f"a person ('{m.group(1)} {h.text}')"
     return None

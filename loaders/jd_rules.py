@@ -383,7 +383,9 @@ EVERYDAY: list[Sense] = [
                             r"hates?|laughs?|smiles?)\b(?!\s+(?:to|that\s+the\s+(?:job|pipeline|cluster)))", case=True),
     Sense("a person", before=_ZH_ROLE_BEFORE, after=_ZH_ROLE_AFTER, case=True),
     Sense("a vessel or place", before=_TRAVEL_BEFORE),
-    Sense("the name of a project, game or product", before=r"\b(?:code-?name[ds]?|dubbed|titled)\s+[*_\"'“‘]?$"),
+    Sense("the name of a project, game or product", before=r"\b(?:code-?name[ds]?|dubbed|titled|(?:latest|last|new|next|debut|"
+                                                          r"flagship|hit|best-selling)\s+(?:title|game|release|album|novel|film|show)[,:]?)"
+                                                          r"\s+[*_\"'“‘]?$"),
     Sense("a moon, star or figure of myth",
           before=r"\b(?:moons?|planets?|dwarf\s+planet|satellites?|stars?|constellations?|comets?|asteroids?|titans?|gods?|"
                  r"goddess|hero(?:es)?|myth\s+of)\s+$|(?:卫星|衛星|星座|天神|神话中的|神話中的)\s*$",
@@ -410,7 +412,7 @@ EVERYDAY: list[Sense] = [
                 r"rovers?|telescopes?|microscopes?|instruments?|cameras?|buses|trains?|planes?|aircraft|cars?|bikes?|"
                 r"units|devices|gadgets|appliances|handsets|routers|modems|kits)\b"),
     # "The" written with a capital inside a sentence starts a name ("drinks at The Flask in Highgate")
-    Sense("a vessel or place", before=r"(?<=[a-z,;] )The\s+$", case=True, last_word="The"),
+    Sense("a vessel or place", before=r"(?<=[a-z,;\u4e00-\u9fff] )The\s+$", case=True, last_word="The"),
     # a vehicle's model designation ("the MQ-4C Triton and P-8 fleets"), a machine with its kind after it
     Sense("an object, not software", before=r"\b[A-Z]{1,3}-\d{1,3}[A-Z]?\s+$", case=True, last_word=r"[A-Z]{1,3}-\d{1,3}[A-Z]?"),
     Sense("an object, not software", after=r"(?:\s+(?:and|&)\s+[\w-]+)?\s+(?:[a-z][\w-]*\s+)?(?:robots?|probes?|fleets?|rovers?|"
@@ -636,7 +638,7 @@ NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
         r"^[^，。；,.;\n！？]{0,16}?(?:已|已经|已經)?(?:被|由)[^，。；,.;\n]{1,30}?(?:取代|替代|替换|替換|代替|淘汰)", True),
     (
         r"^[^，。；,.;\n！？]{0,16}?(?:没有用武之地|沒有用武之地|派不上用场|派不上用場|帮助不大|幫助不大|用处不大|用處不大|"
-        r"意义不大|意義不大|不作为考察|不作為考察|不在[^，。；,.;、\n]{0,8}?(?:范围|範圍)|(?:工作|部分)?由[^，。；,.;、\n]{1,10}?(?:团队|團隊|组|組|部门|部門)(?:负责|負責)|一行(?:代码|代碼)?(?:都|也)(?:没有|沒有|不写|不寫)|不会考察|不會考察|不属于本岗位|不屬於本職位)", True),
+        r"意义不大|意義不大|不作为考察|不作為考察|不在[^，。；,.;、\n]{0,8}?(?:范围|範圍)|(?:会|會|懂)不(?:会|會|懂)(?:都|也)(?:行|可以|没关系|沒關係|无所谓|無所謂)|有(?:专人|專人)(?:负责|負責)|(?:工作|部分)?由[^，。；,.;、\n]{1,10}?(?:团队|團隊|组|組|部门|部門)(?:负责|負責)|一行(?:代码|代碼)?(?:都|也)(?:没有|沒有|不写|不寫)|不会考察|不會考察|不属于本岗位|不屬於本職位)", True),
     (
         r"^\s*(?:这边|這邊|这里|這裡|我们|我們|团队|團隊|本岗位|本職位|目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本){0,3}"
         r"(?:用不上|用不到|用不着|用不著|不在(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型)|"
@@ -811,7 +813,7 @@ DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|into|onto|with|by|for|now|today|cur
 NEGATIVE_ANSWER = re.compile(
     r"[\"'”’」』]?\s*(?:\*\*|__)?\s*(?:(?:a|answer)\s*[:.]\s*|答\s*[:：]\s*)?(?:\*\*|__)?\s*(?:(?:honestly|frankly|short\s+answer|in\s+a\s+word)\s*[,:]?\s+)?"
     r"(?:no\b(?!\s+(?:problem|worries|worry|sweat|issue|matter|big\s+deal))|nope\b|not\s+(?:here|really|at\s+all|needed|required|"
-    r"necessary)\b|no\s+need\b|never\b|不需要|不用|不必|无需|無需|用不上|不会|不會)(?![^.!?。！？\n]{0,40}[?？])", re.IGNORECASE)
+    r"necessary|at\s+the\s+moment|currently|right\s+now|for\s+now|these\s+days|any\s*more|for\s+(?:this|the|our)\s+(?:role|job|team))\b|no\s+need\b|never\b|不需要|不用|不必|无需|無需|用不上|不会|不會)(?![^.!?。！？\n]{0,40}[?？])", re.IGNORECASE)
 #: Words that stop a negation's reach inside a clause ("we don't use Spark but Flink", "instead of Airflow we use Dagster").
 NEGATION_BREAK = (r"\b(?:to|on|onto|into|using|via|through|by|from|than|we|our|they|but|which|that|who|where|while|"
                   r"instead|and\s+then|for|is|are|was|were|in\s+favou?r\s+of)\b|但|而是|改用|使用|采用|用")

@@ -1309,6 +1309,13 @@ def test_the_last_tuning_sets_kinds(packaged_graph, text, gone):
     ("线上 Kafka 集群的运维工作由基础架构组负责。", "kafka"),
     ("公司每年举办“Hive 蜂巢”技术沙龙。", "hive"),
     ("Members earn Triton Miles on every booking.", "triton"),
+    ("\n- **Kafka?** Not for now: nightly batches are enough.\n", "kafka"),
+    ("\nLena Ray · 1st\nHead of Data\n", "ray"),
+    ('\n"Best team I have worked in." — Omar Ray\n', "ray"),
+    ("Fans loved our debut title, Helm of the Deep.", "helm"),
+    ("Spark 懂不懂都可以，入职后不会用到。", "spark"),
+    ("Kafka 集群有专人负责，你只需要写消费端的 SQL。", "kafka"),
+    ("团队在浦东 The Hive 办公。", "hive"),
 ])
 def test_this_rounds_kinds(packaged_graph, text, gone):
     assert gone not in tools(text, packaged_graph)
@@ -1319,6 +1326,8 @@ def test_this_rounds_kinds(packaged_graph, text, gone):
     ("Deploy to Kubernetes (EKS) and keep Terraform state tidy.", "terraform"),
     ("熟悉 Kafka（或 Pulsar）的消息队列，加分。", "kafka"),
     ("我们用 Spark 集群处理数据，Kafka 消息队列负责采集。", "kafka"),
+    ("\nUse Ray\nfor distributed training.\n", "ray"),
+    ("Q: Is Spark used? A: Absolutely, every nightly job runs on it.", "spark"),
 ])
 def test_this_rounds_kinds_leave_use_alone(packaged_graph, text, kept):
     assert kept in tools(text, packaged_graph)
