@@ -2,7 +2,7 @@
 
 Tuning sets: tests/jd_corpus/ and tests/jd_tuning2/ (the first sets the rules were written with),
 tests/jd_tuning5/ (new negation phrasings and everyday senses written to push the rules to generalise),
-and tests/jd_holdout/, jd_holdout3/ … jd_holdout29/: each written blind by an author who never saw the
+and tests/jd_holdout/, jd_holdout3/ … jd_holdout29/ and jd_holdout31/: each written blind by an author who never saw the
 rules nor the other sets, scored once as the held-out set when it arrived (the scores are in
 tests/test_jd.py, beside the floors), then tuned on. A round's held-out set stays outside the tree while the
 rules change and is scored once after they are final; do not tune the rules on it, or it stops measuring
@@ -60,10 +60,11 @@ HOLDOUT26 = Path(__file__).with_name("jd_holdout26")
 HOLDOUT27 = Path(__file__).with_name("jd_holdout27")
 HOLDOUT28 = Path(__file__).with_name("jd_holdout28")
 HOLDOUT29 = Path(__file__).with_name("jd_holdout29")
+HOLDOUT31 = Path(__file__).with_name("jd_holdout31")
 #: Every labelled set in the tree.
 SETS = (CORPUS, TUNING2, HOLDOUT, HOLDOUT3, TUNING5, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
         HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16, HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT20,
-        HOLDOUT21, HOLDOUT22, HOLDOUT23, HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT28, HOLDOUT29)
+        HOLDOUT21, HOLDOUT22, HOLDOUT23, HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT28, HOLDOUT29, HOLDOUT31)
 F1_TARGET = 0.9
 ACCURACY_TARGET = 0.85
 

@@ -324,8 +324,8 @@ def test_the_labelled_corpus_meets_the_targets():
 #: "Not used" column) 0.952 (9, 2, 27/30); jd_holdout26 0.978 (4, 4, 29/30); jd_holdout27 (half informal prose)
 #: 0.957 (8, 3, 30/30); jd_holdout23, the held-out set of the round before, scored after its rules were final,
 #: 0.957 (9, 2, 29/30); jd_holdout28 (written to the issue's description of the postings) 0.981 (3, 3, 30/30);
-#: jd_holdout29 (half Chinese, negations in each posting's own words) 0.988 (2, 2, 30/30). All of them were tuned
-#: on after that one score.
+#: jd_holdout29 (half Chinese, negations in each posting's own words) 0.988 (2, 2, 30/30); jd_holdout31 (job-board
+#: pastes, negations said in passing) 0.971 (4, 5, 30/30). All of them were tuned on after that one score.
 FLOORS = {
     "jd_corpus": (60, 1.0, 0, 0, 60),
     "jd_tuning2": (35, 1.0, 0, 0, 35),
@@ -333,7 +333,7 @@ FLOORS = {
     "jd_holdout3": (32, 1.0, 0, 0, 32),
     "jd_tuning5": (30, 1.0, 0, 0, 30),
     "jd_holdout4": (30, 1.0, 0, 0, 29),
-    "jd_holdout5": (30, 0.9969, 0, 0, 30),
+    "jd_holdout5": (30, 1.0, 0, 0, 30),
     "jd_holdout6": (30, 1.0, 0, 0, 29),
     "jd_holdout7": (30, 1.0, 0, 0, 30),
     "jd_holdout8": (30, 1.0, 0, 0, 30),
@@ -345,9 +345,9 @@ FLOORS = {
     "jd_holdout14": (30, 1.0, 0, 0, 30),
     "jd_holdout15": (30, 1.0, 0, 0, 29),
     "jd_holdout16": (30, 0.9970, 0, 1, 29),
-    "jd_holdout17": (30, 0.9895, 1, 1, 30),
+    "jd_holdout17": (30, 0.9930, 1, 0, 30),
     "jd_holdout18": (30, 0.9907, 1, 0, 30),
-    "jd_holdout19": (30, 0.9702, 3, 1, 30),
+    "jd_holdout19": (30, 0.9767, 2, 0, 30),
     "jd_holdout20": (30, 0.9896, 2, 1, 30),
     "jd_holdout21": (30, 0.9869, 1, 1, 30),
     "jd_holdout22": (30, 0.9818, 1, 3, 28),
@@ -358,6 +358,7 @@ FLOORS = {
     "jd_holdout27": (30, 0.9931, 0, 1, 30),
     "jd_holdout28": (30, 1.0, 0, 0, 30),
     "jd_holdout29": (30, 1.0, 0, 0, 30),
+    "jd_holdout31": (30, 0.9901, 1, 2, 30),
 }
 
 
