@@ -326,6 +326,8 @@ def test_the_labelled_corpus_meets_the_targets():
 #: 0.957 (9, 2, 29/30); jd_holdout28 (written to the issue's description of the postings) 0.981 (3, 3, 30/30);
 #: jd_holdout29 (half Chinese, negations in each posting's own words) 0.988 (2, 2, 30/30); jd_holdout31 (job-board
 #: pastes, negations said in passing) 0.971 (4, 5, 30/30). All of them were tuned on after that one score.
+#: jd_holdout30 is the held-out set: kept outside the tree until the rules were final, scored once (F1 0.990,
+#: 0 negated, 1 everyday, track 30/30); its floor is that score. Do not tune the rules on it.
 FLOORS = {
     "jd_corpus": (60, 1.0, 0, 0, 60),
     "jd_tuning2": (35, 1.0, 0, 0, 35),
@@ -359,6 +361,7 @@ FLOORS = {
     "jd_holdout28": (30, 1.0, 0, 0, 30),
     "jd_holdout29": (30, 1.0, 0, 0, 30),
     "jd_holdout31": (30, 0.9900, 1, 2, 30),
+    "jd_holdout30": (30, 0.9902, 0, 1, 30),
 }
 
 
