@@ -536,7 +536,14 @@ def first_char_alternation(words: dict[str, str], others: dict[str, str], word: 
     ['spark', '?']
     """
     alts = []
-    starts = f"(?<![{word}])(?:" + "|".join(c + rest for c, rest in words.items()) + ")" if words else ""
+    words_alt = "(?:" + "|".join(c + rest for c, rest in words.items()) + ")"
+    starts = f"(?<![{word}])" + words_alt if words else ""
+    # When the word class is ASCII's \w and every word start is one of its characters, "no word character
+    # before" is an ASCII word boundary, which the engine tests faster than a look back; a pattern that ignores
+    # case may match other characters at a word start (the long s as "s"), so only the case-sensitive twin
+    # (``_case_sensitive``) takes that form.
+    fast = (f"(?a:\\b){words_alt}" if words and word == "A-Za-z0-9_" and all(re.fullmatch(r"\w", c, re.ASCII) for c in words)
+            else "")
     if starts:
         alts.append(starts)
     if others:
@@ -545,7 +552,15 @@ def first_char_alternation(words: dict[str, str], others: dict[str, str], word: 
         alts.append("(?=[" + "".join(others) + "])" + body if single else body)
         if starts:
             _HALVES["|".join(alts)] = (starts, body)
+            if fast:
+                _HALVES["|".join([fast, *alts[1:]])] = (fast, body)
+    if fast:
+        _CASE_SENSITIVE_FORM["|".join(alts)] = "|".join([fast, *alts[1:]])
     return "|".join(alts) or r"(?!x)x"
+
+
+#: The form of a ``first_char_alternation`` pattern its case-sensitive twin takes (word starts at an ASCII boundary).
+_CASE_SENSITIVE_FORM: dict[str, str] = {}
 
 
 #: The two halves of each pattern ``first_char_alternation`` made of both kinds: the word starts, the rest.
@@ -1374,7 +1389,7 @@ def _case_sensitive(rx: re.Pattern[str]) -> re.Pattern[str]:
     key = (rx.pattern, rx.flags)
     twin = _CASE_SENSITIVE.get(key)
     if twin is None:
-        twin = _CASE_SENSITIVE[key] = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+        twin = _CASE_SENSITIVE[key] = re.compile(_CASE_SENSITIVE_FORM.get(rx.pattern, rx.pattern), rx.flags & ~re.IGNORECASE)
     return twin
 
 

@@ -7,6 +7,8 @@ answer must change; a word whose removal changes nothing would be dead weight in
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 from kg.loaders import jd_match as M
 from kg.loaders.jd import vocabulary
@@ -664,7 +666,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from kg.loaders.jd import compile_phrases  # noqa: E402
 
-_PIECES = ["a", "b", "ab", "ba", "-", "-a", "a-b", "不", "不用", "用a", "?", " ", "\n", "é", "1"]
+_PIECES = ["a", "b", "ab", "ba", "-", "-a", "a-b", "不", "不用", "用a", "?", " ", "\n", "é", "1", "_", "A", "ſ", "K"]
 
 
 _PHRASES = st.one_of(st.sampled_from(["a-b", "b", "-a", "ab", "a", "b-a", "不用", "用a", "?a", "a?", "??", "?", "-", "1a"]),
@@ -678,6 +680,10 @@ def test_the_split_scan_finds_what_the_whole_pattern_finds(phrases, pieces):
     text = "".join(pieces)
     for folded in (rx, M._case_sensitive(rx)):
         assert M.scan(folded, text) == [m.span() for m in folded.finditer(text)]
+    # the case-sensitive twin starts its words at an ASCII word boundary: the same spans as the look back
+    looking_back = re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+    for t in (text, text.lower()):
+        assert M.scan(M._case_sensitive(rx), t) == [m.span() for m in looking_back.finditer(t)]
 
 
 def test_a_match_of_one_half_inside_the_other_halfs_is_looked_for_again():
