@@ -69,6 +69,8 @@ MAX_EVIDENCE = 40
 
 
 _WORD = "A-Za-z0-9_"
+#: How many titles ``classify`` keeps the reading of per vocabulary.
+TITLE_CACHE = 4096
 _SEP = r"[\s_\-]{0,2}"
 
 
@@ -170,6 +172,11 @@ class Vocabulary:
     def title_checks(self) -> list[tuple[str, re.Pattern[str], str]]:
         """Each track title's pattern with the lowercase name it looks for (a cheap test before it runs)."""
         return [(_title_literal(rx.pattern), rx, track) for rx, track, _ in self.track_titles]
+
+    @functools.cached_property
+    def title_cache(self) -> dict[str, tuple[dict[str, float], dict[str, str]]]:
+        """``_title_says`` per title already seen (read only: callers copy what they change)."""
+        return {}
 
     @functools.cached_property
     def skill_tracks(self) -> dict[str, list[tuple[str, float]]]:
@@ -454,16 +461,13 @@ def simplified(text: str) -> str:
     return _TRADITIONAL_WORD.sub(lambda m: TRADITIONAL_WORDS[m.group()], text).translate(_TRADITIONAL)
 
 
-def classify(title: str, body: str, tools: list[str], skills: list[str],
-             vocab: Vocabulary) -> tuple[str | None, float, dict[str, Any]]:
-    """The track of a posting from its title and body: ``(track or None, confidence, evidence)``.
-
-    The title gives a head start; the body's wording (cues such as "on-call" or
-    "A/B testing") and how well its skills fit each track's requirements in the
-    graph can overrule it.
-    """
-    if _traditional(title) or _traditional(body):
-        title, body = simplified(title), simplified(body)
+def _title_says(title: str, vocab: Vocabulary) -> tuple[dict[str, float], dict[str, str]]:
+    """The tracks a title names, with their weights and the words that name them. Titles repeat across a
+    corpus ("Data Engineer", "Senior Data Scientist"), so each is worked out once per vocabulary."""
+    cache = vocab.title_cache
+    said = cache.get(title)
+    if said is not None:
+        return said
     tracks = vocab.tracks
     title_score: dict[str, float] = {}
     title_hits: dict[str, str] = {}
@@ -484,6 +488,24 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
             # words of the title that two rules share name one role, the more specific one's: "ML Engineer" in
             # "Research ML Engineer" is not a second role, nor is "Platform Engineer" in "ML Platform Engineer"
             del title_score[track], title_hits[track]
+    if len(cache) >= TITLE_CACHE:
+        cache.clear()  # bounded: a corpus of distinct titles costs what it did without the cache
+    cache[title] = title_score, title_hits
+    return title_score, title_hits
+
+
+def classify(title: str, body: str, tools: list[str], skills: list[str],
+             vocab: Vocabulary) -> tuple[str | None, float, dict[str, Any]]:
+    """The track of a posting from its title and body: ``(track or None, confidence, evidence)``.
+
+    The title gives a head start; the body's wording (cues such as "on-call" or
+    "A/B testing") and how well its skills fit each track's requirements in the
+    graph can overrule it.
+    """
+    if _traditional(title) or _traditional(body):
+        title, body = simplified(title), simplified(body)
+    tracks = vocab.tracks
+    title_score, title_hits = _title_says(title, vocab)
     cue_score: dict[str, float] = {}
     cue_words: dict[str, list[str]] = {}
     low = body.lower()

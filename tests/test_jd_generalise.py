@@ -1331,3 +1331,18 @@ def test_this_rounds_kinds(packaged_graph, text, gone):
 ])
 def test_this_rounds_kinds_leave_use_alone(packaged_graph, text, kept):
     assert kept in tools(text, packaged_graph)
+
+
+def test_a_title_read_once_reads_the_same_for_every_posting_and_the_cache_is_bounded(packaged_graph, monkeypatch):
+    from kg.loaders import jd
+
+    vocab = jd.vocabulary(packaged_graph)
+    first = extract("Research ML Engineer\nShip models with PyTorch; publish at NeurIPS.", packaged_graph)
+    first.evidence["track"]["title_says"]["changed"] = "by a caller"  # a caller's copy, not the cache's
+    again = extract("Research ML Engineer\nRun Kubernetes, Helm and Terraform for the on-call rota.", packaged_graph)
+    assert again.evidence["track"]["title_says"] == {"research-mle": "Research ML Engineer"}
+    monkeypatch.setattr(jd, "TITLE_CACHE", 2)
+    vocab.title_cache.clear()
+    for title in ("Data Engineer", "Data Scientist", "DevOps Engineer"):
+        extract(title + "\nPython and SQL.", packaged_graph)
+    assert len(vocab.title_cache) <= 2
