@@ -100,7 +100,7 @@ def decode_text(raw: bytes, name: str = "<text>", max_bytes: int = MAX_BYTES) ->
 
 
 _BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "title"])
+    ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "title"])
 _HIDDEN_TAGS = frozenset(("script", "style", "noscript", "template", "head", "svg", "iframe", "object"))
 
 
@@ -113,28 +113,42 @@ class _TextOf(HTMLParser):
         self.title: list[str] = []
         self._hidden = 0
         self._in_title = False
+        self._cells = False  # inside a table cell: a row is one line, its cells between bars
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self._in_title = True
         elif tag in _HIDDEN_TAGS:
             self._hidden += 1
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+        if tag in ("tr", "td", "th") and self._cells:
+            self.parts.append(" |")  # a cell left open (HTML lets "</td>" be left out)
+            self._cells = False
+        if tag == "tr":
+            self.parts.append("\n|")
+        elif tag in ("td", "th"):
+            self._cells = True
+            self.parts.append(" ")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append(" " if self._cells else "\n")
         if tag == "li":
             self.parts.append("- ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self.parts.append(" " if self._cells else "\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
         elif tag in _HIDDEN_TAGS and self._hidden:
             self._hidden -= 1
-        if tag in _BLOCK_TAGS:
+        if tag in ("tr", "td", "th", "table") and self._cells:
+            self.parts.append(" |")
+            self._cells = False
+        if tag == "tr":
             self.parts.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append(" " if self._cells else "\n")
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -149,6 +163,8 @@ def html_text(html: str) -> str:
     >>> html_text("<html><head><title>Data Engineer</title><script>x=1</script></head>"
     ...           "<body><p>We use <b>Spark</b>.</p><ul><li>SQL</li></ul></body></html>")
     'Data Engineer\\nWe use Spark.\\n- SQL'
+    >>> html_text("<table><tr><th>Required</th><th>Not used</th></tr><tr><td><p>Python</p></td><td>Hive</td></tr></table>")
+    '| Required | Not used |\\n| Python | Hive |'
     """
     parser = _TextOf()
     parser.feed(html)

@@ -862,6 +862,13 @@ class _Lookup:
         return m.group() if m and m.end() <= hi else ""
 
 
+def _table_row(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is a table's row ("| Docker, Git | Kubernetes | Jenkins (retired) |"): its
+    bars part cells, not the items of a list, so a cue in one cell does not reach the others."""
+    line = text.rfind("\n", 0, at) + 1
+    return text[line:at].lstrip(" \t").startswith("|")
+
+
 def _chains(text: str, hits: list[Hit]) -> list[list[Hit]]:
     """Runs of mentions that form one list ("Hadoop, Hive or Pig"): a negation reaches all of them."""
     chains: list[list[Hit]] = []
@@ -869,7 +876,7 @@ def _chains(text: str, hits: list[Hit]) -> list[list[Hit]]:
         if chains:
             prev = chains[-1][-1]
             gap = text[prev.end:h.start]
-            if len(gap) <= 24 and (LIST_GLUE.match(gap) or EXAMPLES_GLUE.match(gap)):
+            if len(gap) <= 24 and (LIST_GLUE.match(gap) or EXAMPLES_GLUE.match(gap)) and not ("|" in gap and _table_row(text, h.start)):
                 chains[-1].append(h)
                 continue
         chains.append([h])
@@ -972,11 +979,24 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
                 return f"negated: '{verb.group().strip()} … {particle.group().strip()}' around it{note}", chain
     hinted = hints.near(tail.end, reach) or (
         not _NEG_AFTER_ZH.isdisjoint(text[tail.end:tail.end + 16]))
-    m = _neg_after(text[tail.end:reach]) if hinted else None
+    window = text[tail.end:reach] if hinted else ""
+    cell = "|" in window and _table_row(text, tail.end)
+    if cell:
+        # a row's next cell may say what became of the name ("| Hive | decommissioned in 2024 |"), unless it
+        # names something of its own ("| Docker | Ray | MLflow (retired) |"): the cue reaches no further
+        bar = window.index("|")
+        after_next = window.find("|", bar + 1)
+        end = tail.end + (after_next if after_next >= 0 else len(window))
+        if later and later[0][0].start < end:
+            window = window[:bar]
+        else:  # the bar reads as a space: "Hive | decommissioned in 2024"
+            window = window[:bar] + " " + window[bar + 1:after_next if after_next >= 0 else len(window)]
+    m = _neg_after(window) if hinted else None
     if m and not m.group().isascii() and _ZH_WITH.search(text, max(0, head.start - 4), head.start):
         m = None  # "全部用 Go 重写并下线": what it was rewritten with is the new tool, not the one taken down
     if m and not _ANSWER.search(m.group()):  # "Triton? Not here", "Scala: not used": the answer is the next clause
-        m = _neg_after(text[tail.end:clause_end(text, tail.end, NEGATION_LOOK) + 1])
+        clause = clause_end(text, tail.end, NEGATION_LOOK) + 1
+        m = _neg_after(window[:clause - tail.end] if cell else text[tail.end:clause])
     if m:
         which = chain[-1:] if (_SINGULAR.search(m.group()) and not _OR_LIST.search(text, chain[-2].end if len(chain) > 1 else 0,
                                                                                 tail.start)) or (
@@ -1101,6 +1121,23 @@ def _not_used_column(text: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+def _row_labels(text: str) -> list[tuple[int, int, str, bool]]:
+    """A table row whose first cell is a heading of what is left out or of history ("| Previously | Flask — every
+    endpoint has since been rewritten |"): the rest of the row, as a range under that heading."""
+    out: list[tuple[int, int, str, bool]] = []
+    for row in _TABLE_ROW.finditer(text):
+        cells = _cells(text, row.start(), row.end())
+        if len(cells) < 2:
+            continue
+        label = text[cells[0][0]:cells[0][1]].strip()
+        for rx, past in ((NEGATION_HEADING, False), (HISTORY_HEADING, True)):
+            m = rx.match(label)
+            if m and m.end() == len(label):
+                out.append((cells[1][0], cells[-1][1], f"under the row label '{m.group('h').strip()}'", past))
+                break
+    return out
+
+
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the cells of a table row (between its bars)."""
     bars = [i for i in range(start, end) if text[i] == "|"]
@@ -1143,6 +1180,8 @@ def _left_out(text: str, low: str, plausible: list[Hit], negated: set[int], not_
             ranges.append((m.end(), stop.start() if stop else end, f"under the heading '{m.group('h').strip()}'", past))
     if "|" in text and any(w in low for w in _NOT_USED_COLUMN_HINTS):
         ranges += _not_used_column(text)
+    if "|" in text:
+        ranges += _row_labels(text)
     for q in _hint_positions(text, ("?", "？")):
         answer = NEGATIVE_ANSWER.match(text, q + 1)
         if answer is None:

@@ -1346,3 +1346,32 @@ def test_a_title_read_once_reads_the_same_for_every_posting_and_the_cache_is_bou
     for title in ("Data Engineer", "Data Scientist", "DevOps Engineer"):
         extract(title + "\nPython and SQL.", packaged_graph)
     assert len(vocab.title_cache) <= 2
+
+
+# -- tables: a row's bars part cells, not the items of a list ----------------------------------------
+
+TABLE = ("\n| Area | Required | Nice to have | Retired |\n|---|---|---|---|\n"
+         "| Delivery | Docker, Git | Kubernetes | Jenkins — being switched off in Q1 |\n"
+         "| Legacy warehouse | Hive | decommissioned in 2024 | |\n"
+         "| Previously | Flask — every endpoint was rewritten | | |\n")
+
+
+def test_a_cue_in_one_cell_does_not_reach_the_others(packaged_graph):
+    got = tools(TABLE, packaged_graph)
+    assert {"docker", "git", "kubernetes"} <= set(got)
+    assert not {"jenkins", "hive", "flask"} & set(got)
+    assert why(TABLE, packaged_graph, "Hive") == "negated: 'decommissioned' after it"  # the next cell says what became of it
+    assert why(TABLE, packaged_graph, "Flask") == "negated: under the row label 'Previously'"
+
+
+def test_an_html_table_reads_as_rows_of_cells(packaged_graph, tmp_path):
+    from kg.loaders.jd import read_document
+
+    page = tmp_path / "stack.html"
+    page.write_text("<html><body><h1>Platform Engineer</h1><table><tr><th>Required</th><th>Nice to have</th>"
+                    "<th>Not used</th></tr><tr><td>Kubernetes、Docker</td><td>Ray</td><td>MLflow（已下线）</td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    text = read_document(page)
+    assert "| Kubernetes、Docker | Ray | MLflow（已下线） |" in text
+    e = extract(text, packaged_graph)
+    assert {"kubernetes", "docker", "ray"} <= set(e.tools) and "mlflow" not in e.tools
