@@ -502,7 +502,7 @@ _SUBJECT_KEYS = frozenset("""rewrote reimplemented hasn haven counts nothing out
     not isn aren wasn weren won doesn don never no else handled owned covered maintained taken relic
     belongs belong falls fall stays stay remains remain kept days over behind past outside off
     archived unplugged deleted uninstalled torn pulled thrown written closed gave disabled ported converted
-    rewritten stale outdated obsolete""".split())
+    rewritten stale outdated obsolete swapped put laid let disallowed axed mothballed shelved expired""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:

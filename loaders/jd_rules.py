@@ -611,7 +611,7 @@ NEGATION_LABEL = (r"(?:\bnot\s+(?:part\s+of|in)\s+(?:the|this|your)\s+(?:job|rol
 
 #: Cues that negate the tools right BEFORE them in the same clause ("Spark is not required", "Hive已下线").
 #: Participles that say a tool was left behind ("retired", "swapped out", "end-of-lifed"), in any predicate.
-DISCONTINUED = (r"retired|deprecated|excluded|banned|prohibited|forbidden|disallowed|off[- ]limits|phased\s+out|disabled|stale|outdated|obsolete|closed(?:\s+down)?(?![-\w])|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
+DISCONTINUED = (r"retired|deprecated|expired(?:\s+unused)?|excluded|banned|prohibited|forbidden|disallowed|off[- ]limits|phased\s+out|disabled|stale|outdated|obsolete|closed(?:\s+down)?(?![-\w])|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
                 r"cancell?ed|terminated|discontinued|superseded|retired\s+for\s+good|got\s+the\s+(?:chop|axe|boot)|axed|"
                 r"switched\s+(?:off|out)|turned\s+off|shut\s+down|frozen|wound\s+down|swapped\s+out|ripped\s+out|"
                 r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early|"
@@ -813,7 +813,10 @@ DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|into|onto|with|by|for|now|today|cur
 NEGATIVE_ANSWER = re.compile(
     r"[\"'”’」』]?\s*(?:\*\*|__)?\s*(?:(?:a|answer)\s*[:.]\s*|答\s*[:：]\s*)?(?:\*\*|__)?\s*(?:(?:honestly|frankly|short\s+answer|in\s+a\s+word)\s*[,:]?\s+)?"
     r"(?:no\b(?!\s+(?:problem|worries|worry|sweat|issue|matter|big\s+deal))|nope\b|not\s+(?:here|really|at\s+all|needed|required|"
-    r"necessary|at\s+the\s+moment|currently|right\s+now|for\s+now|these\s+days|any\s*more|for\s+(?:this|the|our)\s+(?:role|job|team))\b|no\s+need\b|never\b|不需要|不用|不必|无需|無需|用不上|不会|不會)(?![^.!?。！？\n]{0,40}[?？])", re.IGNORECASE)
+    r"necessary|at\s+the\s+moment|currently|right\s+now|for\s+now|these\s+days|any\s*more|for\s+(?:this|the|our)\s+(?:role|job|team))\b|"
+    r"(?:nobody|no\s+one)\s+(?:here\s+|on\s+the\s+team\s+)?(?:has|have|had)\s+(?:opened|used|touched)\s+(?:it|them)\b|"
+    # a Chinese answer that opens with an apology or "to be honest" ("抱歉，这边后端服务一行都没有")
+    r"(?:(?:抱歉|不好意思|说实话|說實話|老实说|老實說)[，,]\s*)?[^。！？?？\n]{0,12}?(?:一行都没有|一行也没有|一行都沒有|一行也沒有)|no\s+need\b|never\b|不需要|不用|不必|无需|無需|用不上|不会|不會)(?![^.!?。！？\n]{0,40}[?？])", re.IGNORECASE)
 #: Words that stop a negation's reach inside a clause ("we don't use Spark but Flink", "instead of Airflow we use Dagster").
 NEGATION_BREAK = (r"\b(?:to|on|onto|into|using|via|through|by|from|than|we|our|they|but|which|that|who|where|while|"
                   r"instead|and\s+then|for|is|are|was|were|in\s+favou?r\s+of)\b|但|而是|改用|使用|采用|用")

@@ -1316,6 +1316,10 @@ def test_the_last_tuning_sets_kinds(packaged_graph, text, gone):
     ("Spark 懂不懂都可以，入职后不会用到。", "spark"),
     ("Kafka 集群有专人负责，你只需要写消费端的 SQL。", "kafka"),
     ("团队在浦东 The Hive 办公。", "hive"),
+    ("A stack of Snowflake credits came with the merger. They expired unused in March.", "snowflake"),
+    ("Will I need Tableau? Honestly, nobody here has opened it since 2022.", "tableau"),
+    ("有人问：数据组会不会写 Scala？抱歉，我们的作业一行都没有。", "scala"),
+    ("The first demo ran on a Flask server. It was put out to pasture in May.", "flask"),
 ])
 def test_this_rounds_kinds(packaged_graph, text, gone):
     assert gone not in tools(text, packaged_graph)

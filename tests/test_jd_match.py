@@ -153,10 +153,10 @@ def test_without_its_key_the_cue_before_is_not_seen(vocab, monkeypatch, key, tex
 
 AFTER = [
     ('contract', 'PyTorch contract lapsed. We use TensorFlow.', 'contract lapsed'),
-    ('licence', 'PyTorch licence expired. We use TensorFlow.', 'licence expired'),
-    ('license', 'PyTorch license expired. We use TensorFlow.', 'license expired'),
+    ('licence', 'PyTorch licence lapsed. We use TensorFlow.', 'licence lapsed'),
+    ('license', 'PyTorch license lapsed. We use TensorFlow.', 'license lapsed'),
     ('subscription', 'PyTorch subscription lapsed. We use TensorFlow.', 'subscription lapsed'),
-    ('seats', 'PyTorch seats expired. We use TensorFlow.', 'seats expired'),
+    ('seats', 'PyTorch seats lapsed. We use TensorFlow.', 'seats lapsed'),
     (':', 'PyTorch: n/a. We use TensorFlow.', ': n/a'),
     ('：', 'PyTorch：n/a. We use TensorFlow.', '：n/a'),
     ('已', '熟悉TensorFlow；PyTorch已下线。', '已下线'),
@@ -232,6 +232,27 @@ SUBJECT = [
     ('never', 'PyTorch on the old cluster will never be used. We use TensorFlow.', 'on the old cluster will never be used'),
     ('no', 'PyTorch on the old cluster is no longer used. We use TensorFlow.', 'on the old cluster is no longer used'),
 ]
+
+
+#: Keys only a pronoun's predicate needs ("It was put out to pasture last spring"): the subject's own rule also
+#: finds these from another word of the phrase, or from the clause.
+PRONOUN = [(key, f"We ran PyTorch on the old cluster. It was {phrase} last year. We use TensorFlow.", f"it was {phrase}")
+           for key, phrase in [("swapped", "swapped out"), ("put", "put out to pasture"), ("laid", "laid to rest"),
+                               ("let", "let go"), ("disallowed", "disallowed"), ("axed", "axed"),
+                               ("mothballed", "mothballed"), ("shelved", "shelved"), ("expired", "expired")]]
+
+
+@pytest.mark.parametrize("key,text,said", PRONOUN, ids=[r[0] for r in PRONOUN])
+def test_a_pronouns_predicate_negates_what_it_speaks_of(vocab, key, text, said):
+    counted, not_counted = decide(text, vocab)
+    assert counted == ["tensorflow"] and not_counted[0] == ("PyTorch", f"negated: '{said}' speaks of it")
+
+
+@pytest.mark.parametrize("key,text,said", PRONOUN, ids=[r[0] for r in PRONOUN])
+def test_without_its_key_the_pronouns_predicate_is_not_seen(vocab, monkeypatch, key, text, said):
+    without_key(monkeypatch, key)
+    monkeypatch.setattr(M, "_negative_sentence", lambda *args: None)
+    assert "pytorch" in decide(text, vocab)[0]
 
 
 @pytest.mark.parametrize("key,text,said", SUBJECT, ids=[r[0] for r in SUBJECT])
