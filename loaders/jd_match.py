@@ -1165,7 +1165,8 @@ def _left_out(text: str, low: str, plausible: list[Hit], negated: set[int], not_
         lines = [0] + [m.start() + 1 for m in _HEADING_START.finditer(text)]
     else:  # the short lines that hold a word of a heading
         lines = [line for line in _line_starts(low, hints.at(*_HEADING_KEYS))
-                 if _line_length(text, line) <= HEADING_LENGTH or text.startswith(("**", "__"), line)]  # or a bold label
+                 if _line_length(text, line) <= HEADING_LENGTH or text.startswith(("**", "__"), line)  # or a bold label
+                 or _HISTORY_LABEL.match(low, line)]  # or a history label with its paragraph on its line
     for line in lines:
         for rx, past in ((NEGATION_HEADING, False), (HISTORY_HEADING, True)):
             m = rx.match(text, line)
@@ -2255,6 +2256,8 @@ _SPEC_KEYS = ("spec", "posting", "advert", "jd")
 _OTHER_JOBS_KEYS = ("similar", "recommended", "viewed", "jobs", "openings", "职位", "職缺")
 _SIGN_OFF_KEYS = ("best", "regards", "thank", "cheers", "sincerely")
 _TITLE_KEYS = ("*the ", "*a ", "*an ", "_the ", "_a ", "_an ")
+#: A line that opens with a label of history and a colon, its paragraph after it ("A word on history: …").
+_HISTORY_LABEL = re.compile(r"[ \t]*(?:a\s+(?:bit|word|note|little)\s+(?:of|about|on)\s+)?(?:our\s+|some\s+)?(?:history|backstory)\s*[:：]")
 _HEADING_KEYS = ("not", "won", "don", "isn", "doesn", "scope", "goal", "need", "history", "backstory", "previously", "past",
                  "came", "got", "不需要", "无需", "無需", "不要求", "不涉及", "非必", "不作要求", "不做要求", "历史", "歷史", "过去",
                  "過去", "曾经", "曾經")

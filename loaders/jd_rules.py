@@ -802,7 +802,9 @@ HISTORY_HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?P<h>(?:a\s+(?:bit|word|note|little)\s+(?:of|about|on)\s+)?(?:our\s+|the\s+team['’]s\s+|some\s+)?"
     r"(?:history|backstory)|previously|in\s+the\s+past|how\s+we\s+got\s+here|where\s+we\s+came\s+from|"
     r"(?:团队|團隊|小|简|簡|一点|一點)?(?:历史|歷史|过去|過去|曾经|曾經))"
-    r"[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*(?:$|(?<=[:：]\*\*)|(?<=\*\*[:：])|(?<=[:：]__)|(?<=__[:：]))",
+    r"[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*(?:$|(?<=[:：]\*\*)|(?<=\*\*[:：])|(?<=[:：]__)|(?<=__[:：])|"
+    # or a label with its paragraph on the same line: "A word on history: the first engine was written in R…"
+    r"(?<=[:：])(?=[ \t]*\S)(?<!previously:)(?<!previously：))",
     re.IGNORECASE | re.MULTILINE)
 #: What names a tool as where a team went, just before it in its sentence ("moved to", "replaced it with", "today").
 DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|into|onto|with|by|for|now|today|currently|instead)\b[^.;!?\n]{0,30}|"

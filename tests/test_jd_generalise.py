@@ -1320,6 +1320,7 @@ def test_the_last_tuning_sets_kinds(packaged_graph, text, gone):
     ("Will I need Tableau? Honestly, nobody here has opened it since 2022.", "tableau"),
     ("有人问：数据组会不会写 Scala？抱歉，我们的作业一行都没有。", "scala"),
     ("The first demo ran on a Flask server. It was put out to pasture in May.", "flask"),
+    ("\nA bit of history: the first forecasts ran in Tableau extracts that nobody trusted.\n\nToday: dbt.\n", "tableau"),
 ])
 def test_this_rounds_kinds(packaged_graph, text, gone):
     assert gone not in tools(text, packaged_graph)
@@ -1332,6 +1333,7 @@ def test_this_rounds_kinds(packaged_graph, text, gone):
     ("我们用 Spark 集群处理数据，Kafka 消息队列负责采集。", "kafka"),
     ("\nUse Ray\nfor distributed training.\n", "ray"),
     ("Q: Is Spark used? A: Absolutely, every nightly job runs on it.", "spark"),
+    ("\nSome history: in 2020 we moved the batch jobs to Spark.\n", "spark"),
 ])
 def test_this_rounds_kinds_leave_use_alone(packaged_graph, text, kept):
     assert kept in tools(text, packaged_graph)
