@@ -1138,6 +1138,35 @@ def _row_labels(text: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+#: An e-mail thread: a quoted message's header or the line that introduces it.
+_QUOTED_MESSAGE = re.compile(r"^(?:>[ \t]?)+[ \t]*(?:From|De|发件人|寄件者)\s*[:：]|^(?:>[ \t]?)*[ \t]*On\s[^\n]{4,120}\swrote:[ \t]*$|"
+                             r"^-{2,}\s*(?:Original|Forwarded)\s+Message", re.MULTILINE | re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"[ \t]*((?:>[ \t]?)+)")
+
+
+def _older_messages(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]]) -> None:
+    """In an e-mail thread the newest message is the least quoted; a tool that every mention of it there says is
+    not used is not asked for by the older, more quoted messages either ("Hive: gone" above "> > Spark, Hive")."""
+    if not _QUOTED_MESSAGE.search(text):
+        return  # quoted lines, but no thread: a blockquote in a posting
+
+    def depth(at: int) -> int:
+        m = _QUOTE_MARKS.match(text, text.rfind("\n", 0, at) + 1)
+        return m.group(1).count(">") if m else 0
+
+    groups: dict[str, list[tuple[int, Hit]]] = {}
+    for h in plausible:
+        groups.setdefault(min(h.nodes), []).append((depth(h.start), h))
+    for mentions in groups.values():
+        newest = min(d for d, _ in mentions)
+        if all(id(h) in negated for d, h in mentions if d == newest):
+            for d, h in mentions:
+                if d > newest and id(h) not in negated:
+                    negated.add(id(h))
+                    not_counted.append({"term": h.text, "at": h.start,
+                                        "why": "negated: a newer message of the thread says it is not used"})
+
+
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of the cells of a table row (between its bars)."""
     bars = [i for i in range(start, end) if text[i] == "|"]
@@ -1688,6 +1717,8 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     _chinese_topic(text, plausible, negated, not_counted, hints)
     _left_out(text, low, plausible, negated, not_counted, skill_keys, hints)
     _said_of_something_else(text, plausible, negated, not_counted, hints)
+    if "\n>" in text:
+        _older_messages(text, plausible, negated, not_counted)
     plausible = _one_sense(text, plausible, not_counted, negated, everyday)
     accepted = _in_context(text, plausible, negated, not_counted, low, ends)
     bonus = _bonus_ranges(text, low, accepted, hints)

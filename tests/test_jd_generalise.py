@@ -1381,3 +1381,30 @@ def test_an_html_table_reads_as_rows_of_cells(packaged_graph, tmp_path):
     assert "| Kubernetes、Docker | Ray | MLflow（已下线） |" in text
     e = extract(text, packaged_graph)
     assert {"kubernetes", "docker", "ray"} <= set(e.tools) and "mlflow" not in e.tools
+
+
+THREAD = """From: Ana Ruiz <ana@recruit.example>
+Subject: RE: Data Engineer - updated spec
+
+Hi Sam, two corrections from the hiring manager:
+- Hive: gone, leave it off your summary
+
+Best,
+Ana
+
+> On Tue, 24 Nov 2026, Ana Ruiz wrote:
+> > Must have: Python, SQL, Spark and Hive.
+> > Nice to have: Kafka.
+"""
+
+
+def test_a_newer_message_of_a_thread_overrules_the_quoted_older_ones(packaged_graph):
+    e = extract(THREAD, packaged_graph)
+    assert "hive" not in e.tools and {"python", "sql", "spark", "kafka"} <= set(e.tools)
+    assert [r["why"] for r in e.evidence["not_counted"] if r["term"] == "Hive"] == [
+        "negated: ': gone' after it", "negated: a newer message of the thread says it is not used"]
+
+
+def test_a_blockquote_in_a_posting_is_no_thread(packaged_graph):
+    text = "Data Engineer\nWe don't use Hive here.\n\n> Our analysts love Hive dashboards, says Ana.\n"
+    assert "a newer message" not in str(extract(text, packaged_graph).evidence["not_counted"])
