@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import os
 import re
 import weakref
@@ -43,6 +44,7 @@ from kg.loaders.jd_rules import (  # noqa: F401
     SENTENCE_END,
     TECH_CUES,
     TITLE_RULES,
+    TITLE_WORD_NOT_BEFORE,
     TRADITIONAL_CHARS,
     TRADITIONAL_WORDS,
     Rule,
@@ -71,6 +73,10 @@ MAX_EVIDENCE = 40
 _WORD = "A-Za-z0-9_"
 #: How many titles ``classify`` keeps the reading of per vocabulary.
 TITLE_CACHE = 4096
+#: A first line that names no role may be a letterhead: the title is looked for on this many short lines after it.
+LETTERHEAD_LINES = 3
+#: How long (characters) a line that holds a title is at most.
+HEADING_LINE = 80
 _SEP = r"[\s_\-]{0,2}"
 
 
@@ -229,7 +235,9 @@ class Vocabulary:
                     continue
                 short = len(term_key(str(name))) <= 3
                 flags = 0 if short else re.IGNORECASE
-                rx = re.compile(rf"(?<![{_WORD}]){re.escape(str(name))}(?![{_WORD}])", flags)
+                # a Chinese title word followed by a character that makes it another word ("产品化": productised)
+                tail = f"(?![{TITLE_WORD_NOT_BEFORE}])" if "\u4e00" <= str(name)[-1] <= "\u9fff" else ""
+                rx = re.compile(rf"(?<![{_WORD}]){re.escape(str(name))}(?![{_WORD}]){tail}", flags)
                 titles.append((rx, node["id"], short))
         track_skills: dict[str, dict[str, float]] = {}
         for start, end, props in graph.relationships("REQUIRES"):
@@ -408,7 +416,7 @@ def extract(text: str, graph: KnowledgeGraph) -> Extraction:
     return Extraction(track, confidence, tools, skills, evidence, pending=unknown)
 
 
-_WORD_EDGES = re.compile(rf"^\(\?<!\[{_WORD}\]\)|\(\?!\[{_WORD}\]\)$")
+_WORD_EDGES = re.compile(rf"^\(\?<!\[{_WORD}\]\)|(?:\(\?!\[[^\]]*\]\))+$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -506,6 +514,14 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         title, body = simplified(title), simplified(body)
     tracks = vocab.tracks
     title_score, title_hits = _title_says(title, vocab)
+    if not title_hits:  # a letterhead first (a scraped PDF or Word file): the role's title on one of the next short lines
+        for line in itertools.islice((x.strip().strip("#*_ ").strip() for x in body.splitlines() if x.strip()), LETTERHEAD_LINES):
+            if len(line) > HEADING_LINE:
+                break
+            title_score, title_hits = _title_says(line, vocab)
+            if title_hits:
+                title = line
+                break
     cue_score: dict[str, float] = {}
     cue_words: dict[str, list[str]] = {}
     low = body.lower()

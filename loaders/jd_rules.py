@@ -618,6 +618,9 @@ DISCONTINUED = (r"retired|deprecated|expired(?:\s+unused)?|excluded|banned|prohi
                 r"put\s+out\s+to\s+pasture|put\s+to\s+(?:rest|bed)|laid\s+to\s+rest|mothballed|shelved|archived|unplugged|"
                 r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+away|let\s+go|written\s+off|"
                 r"(?:migrated|ported|converted|rewritten)\s+(?:over\s+)?(?:to|onto|into|in)\s+(?=(?-i:[A-Z]))")
+#: Characters that, right after a Chinese title word of a track, make it another word: 产品化 (productised),
+#: 产品线 (a product line), 产品力 (a product's strength) are not 产品 (a product manager's role).
+TITLE_WORD_NOT_BEFORE = "化线線力"
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
 DISCONTINUED_ZH = (r"迁回|遷回|封存|归档|歸檔|汰换|汰換|停跑|停服|拆除|注销|註銷|报废|報廢|停止维护|停止維護|停止使用|停止支持|成为历史|成為歷史|功成身退|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")

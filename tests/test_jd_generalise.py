@@ -1408,3 +1408,18 @@ def test_a_newer_message_of_a_thread_overrules_the_quoted_older_ones(packaged_gr
 def test_a_blockquote_in_a_posting_is_no_thread(packaged_graph):
     text = "Data Engineer\nWe don't use Hive here.\n\n> Our analysts love Hive dashboards, says Ana.\n"
     assert "a newer message" not in str(extract(text, packaged_graph).evidence["not_counted"])
+
+
+def test_a_letterhead_before_the_title_of_a_scraped_posting(packaged_graph):
+    text = ("NORTHWIND INSTITUTE OF OCEANOGRAPHY                 Ref. NIO-2026-07\n"
+            "Research Machine Learning Engineer – Ocean Forecasting\n\n"
+            "You will train and ship forecasting models in PyTorch, publish at NeurIPS and ICML, and run them on Kubernetes.\n")
+    e = extract(text, packaged_graph)
+    assert e.track == "research-mle"
+    assert e.evidence["track"]["title"] == "Research Machine Learning Engineer – Ocean Forecasting"
+
+
+def test_a_chinese_title_word_inside_another_word_names_no_role(packaged_graph):
+    e = extract("# 机器学习工程师（产品化）\n负责模型上线，使用 Python、Docker、Kubernetes 部署服务。", packaged_graph)
+    assert e.track == "production-mle" and "pm" not in e.evidence["track"]["title_says"]
+    assert extract("# 产品\n负责 AI 产品规划，懂 SQL 和 Python。", packaged_graph).evidence["track"]["title_says"] == {"pm": "产品"}
