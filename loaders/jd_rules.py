@@ -294,6 +294,40 @@ class Sense:
 _PERSON_NOUNS = (r"team|office|desk|group|lab|leadership|reports?|birthday|family|wife|husband|partner|"
                  r"daughter|son|kids?|dog|cat|retirement|farewell|promotion|calendar|inbox|signature")
 #: Words before a vessel's name; those that are also verbs ("we ship Kafka jobs") only after a determiner.
+def by_first_char(alternatives: str) -> str:
+    """A regular expression's top-level alternatives ("khakis?|chinos|coffee\\s+makers?|…") grouped by their first
+    character behind a look-ahead for it, each group in its members' order at its first member's place: the
+    engine tests one character per group instead of every word of a long list. The words stay whole (the cheap
+    key tests read them); an alternative that does not start with a plain character keeps its place.
+
+    >>> print(by_first_char(r"coffee|chinos|(?:air\\s+)?fryers?|cakes?"))
+    (?:(?=c)(?:coffee|chinos|cakes?)|(?:air\\s+)?fryers?)
+    """
+    parts: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(alternatives):
+        c = alternatives[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(alternatives[start:i])
+            start = i + 1
+        i += 1
+    parts.append(alternatives[start:])
+    groups: dict[str, list[str]] = {}
+    for n, part in enumerate(parts):
+        first = part[:1]
+        plain = first.isalnum() and part[1:2] not in ("?", "*", "{", "+")
+        groups.setdefault(first if plain else f"\0{n}", []).append(part)
+    out = [members[0] if key.startswith("\0") else f"(?={key})(?:" + "|".join(members) + ")" for key, members in groups.items()]
+    return "(?:" + "|".join(out) + ")"
+
+
 _VESSEL = (r"aboard|on\s?board|mv|m/v|ss|hms|rv|r/v|uss|fv|sv|yacht|vessel|schooner|trawler|tanker|crew\s+of|"
            r"(?:the|a|an|our|their|this|that|container|cargo|research|sister|survey|supply|fishing|cruise)\s+"
            r"(?:ship|tug(?:boat)?|ferry|barge|boat)")
@@ -324,6 +358,9 @@ _BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes?|sn
                 r"plush(?:ies|ie)?|plush\s+toys?|figurines?|mugs?|keychains?|posters?|merch(?:andise)?|"
                 # a loyalty scheme ("Prometheus Miles", "the Kafka Rewards card")
                 r"miles|loyalty\s+(?:programme|program|scheme|card|club)|rewards?\s+(?:programme|program|card|club)|frequent[- ]flyer")
+# the two long lists of words after a name, grouped by their first letter (the same matches, a fraction of the tests)
+_PLACE_AFTER = by_first_char(_PLACE_AFTER)
+_BRAND_AFTER = by_first_char(_BRAND_AFTER)
 _LAB_AFTER = r"acid|solutions?|flasks?|beakers?|glassware|pipettes?|burners?|stirrers?|fume\s+hood|etch\w*|spill|burns?|X-\d+"
 _LAB_BEFORE = (r"erlenmeyer|volumetric|florence|b[üu]chner|conical|round[- ]bottom(?:ed)?|flat[- ]bottom(?:ed)?|filter(?:ing)?|"
                r"culture|shake|vacuum|dewar|thermos|hip|bunsen|dilute|diluted|concentrated|\d+\s*%|\d+\s*m[lL]|\d+\s*[lL]|"

@@ -809,3 +809,23 @@ def test_the_symbols_a_pattern_may_start_with():
     # the symbols after a name that no sense starts with: the prefilter lets none of them through
     assert not {".", ";", ")", "/", "、", "，", "|"} & M._AFTER_LEADS
     assert {"'", "’", "(", "-", "®", "》"} <= M._AFTER_LEADS
+
+
+# -- a long list of words grouped by first letter matches as the flat list does --------------------
+
+from kg.loaders.jd_rules import by_first_char  # noqa: E402
+
+_LIST_WORDS = st.lists(st.one_of(st.text(alphabet="abcAB", min_size=1, max_size=4),
+                                 st.sampled_from(["a?b", "(?:ab)?c", "ab\\s+c", "b+a", "ca?", "\\d+", "(?:x|a)b"])),
+                       min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LIST_WORDS, st.text(alphabet="abcAB x1", max_size=8))
+def test_a_list_grouped_by_first_char_matches_as_the_flat_list(words, text):
+    flat, grouped = "|".join(words), by_first_char("|".join(words))
+    for flags in (0, re.IGNORECASE):
+        for tail in ("", r"\b"):
+            a = re.compile(f"(?:{flat}){tail}", flags).match(text)
+            b = re.compile(f"{grouped}{tail}", flags).match(text)
+            assert (a and a.span()) == (b and b.span()), (flat, grouped, text, flags)
