@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kg.loaders.jd_rules import (
+    ASIDE_DESTINATION_ZH,
+    ASIDE_END,
+    ASIDE_PAST,
     BONUS,
     CLAUSE_END,
     DESTINATION_BEFORE,
@@ -1138,6 +1141,82 @@ def _row_labels(text: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+#: How a later sentence of an aside starts when it speaks of the tool named before: a pronoun or a pointing word.
+_ASIDE_REFERS = re.compile(r"(?:it|they|that|this|those|these|the\s+(?:old|original|first|legacy)|nobody|no\s+one|"
+                           r"它|那|这|這|後來|后来|之后|之後|现在|現在|去年|最后|最後)", re.IGNORECASE)
+
+
+#: A capitalised word inside a sentence: a name the graph may not know ("Airflow - Luigi was retired").
+_NAME_INSIDE = re.compile(r"(?<![.!?。！？:：]\s)(?<![.!?。！？:：\n])(?<!\n)\b[A-Z][\w-]*")
+_SENTENCE_OPENERS = frozenset("I It They That This These Those The We Our A An Let Every Every".split())
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+#: How many sentences after a tool's own an aside about its past may say that it ended.
+ASIDE_SENTENCES = 2
+#: How far (characters) after an ending another tool is its object ("we dropped Airflow").
+ASIDE_OBJECT_REACH = 24
+
+
+def _asides_of_the_past(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
+                        skill_keys: frozenset[str]) -> None:
+    """A paragraph that names a tool in the past tense, or asks about it, and goes on to say in its own words that
+    it ended (``ASIDE_PAST``, ``ASIDE_END``: "Azure was a brief flirtation back in 2020. … the subscription was
+    cancelled") speaks of a tool the role does not use, unless the posting counts it elsewhere, or names it as
+    where the team went ("came home to AWS", "用 Go 重写"). The last of the rules: what the others decided stands."""
+    if not plausible:
+        return
+    counted: dict[str, list[Hit]] = {}
+    for h in plausible:
+        if h.key not in skill_keys:
+            counted.setdefault(min(h.nodes), []).append(h)
+    breaks = [m.start() for m in _PARAGRAPH_END.finditer(text)]
+    starts = [h.start for h in plausible]
+    for mentions in counted.values():
+        left = [h for h in mentions if id(h) not in negated]
+        if not left:
+            continue
+        i = bisect.bisect_left(breaks, left[0].start)
+        lo = breaks[i - 1] if i else 0
+        hi = breaks[i] if i < len(breaks) else len(text)
+        if left[-1].end > hi:
+            continue  # counted in another paragraph too
+        h = left[0]
+        start = _start_back(_WHOLE_SENTENCE_BACK, text, h.start, SENTENCE_REACH)
+        start = max(start, lo)
+        end = h.end
+        for _ in range(ASIDE_SENTENCES + 1):
+            m = _WHOLE_SENTENCE_END.search(text, end, hi)
+            end = m.end() if m else hi
+        own = _WHOLE_SENTENCE_END.search(text, h.end, hi)
+        if not ASIDE_PAST.search(text, start, own.end() if own else hi):
+            continue
+        said = ASIDE_END.search(text, h.end, end)
+        if said is None or DESTINATION_BEFORE.search(text, max(start, h.start - 48), h.start) or \
+                ASIDE_DESTINATION_ZH.search(text, max(start, h.start - 6), h.start):
+            continue
+        between = plausible[bisect.bisect_right(starts, h.start):bisect.bisect_left(starts, said.start())]
+        after = plausible[bisect.bisect_left(starts, said.end()):bisect.bisect_left(starts, said.end() + ASIDE_OBJECT_REACH)]
+        if any(o.nodes.isdisjoint(h.nodes) for o in between + after) or \
+                any(m.group() not in _SENTENCE_OPENERS for m in _NAME_INSIDE.finditer(text, h.end, said.start())):
+            # another tool stands between, or right after as its object: the ending is about it ("GitHub Actions …
+            # the Jenkins box was unplugged", "Argo Workflows — we dropped Airflow two years ago")
+            continue
+        if own is not None and said.start() >= own.end() and not _ASIDE_REFERS.match(text, _skip_space(text, own.end())):
+            # a later sentence says it ended: it must speak of the tool ("It was wound down", "那套…")
+            nxt = _WHOLE_SENTENCE_END.search(text, own.end(), hi)
+            if not (nxt and said.start() >= nxt.end() and _ASIDE_REFERS.match(text, _skip_space(text, nxt.end()))):
+                continue
+        for o in left:
+            negated.add(id(o))
+            not_counted.append({"term": o.text, "at": o.start,
+                                "why": f"negated: an aside about its past says '{' '.join(said.group().split())}'"})
+
+
 #: An e-mail thread: a quoted message's header or the line that introduces it.
 _QUOTED_MESSAGE = re.compile(r"^(?:>[ \t]?)+[ \t]*(?:From|De|发件人|寄件者)\s*[:：]|^(?:>[ \t]?)*[ \t]*On\s[^\n]{4,120}\swrote:[ \t]*$|"
                              r"^-{2,}\s*(?:Original|Forwarded)\s+Message", re.MULTILINE | re.IGNORECASE)
@@ -1719,6 +1798,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     _said_of_something_else(text, plausible, negated, not_counted, hints)
     if "\n>" in text:
         _older_messages(text, plausible, negated, not_counted)
+    _asides_of_the_past(text, plausible, negated, not_counted, skill_keys)
     plausible = _one_sense(text, plausible, not_counted, negated, everyday)
     accepted = _in_context(text, plausible, negated, not_counted, low, ends)
     bonus = _bonus_ranges(text, low, accepted, hints)

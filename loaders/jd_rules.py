@@ -43,8 +43,9 @@ _BOARD_GAMES = r"chess|shogi|xiangqi|checkers|draughts|othello|reversi|backgammo
 RULES: dict[str, Rule] = {
     # short names: the technology only where it is written as such, next to technology
     "r": Rule(case=True, context="local",
-              after=r"\s*&|-|['’]\w|\.\s?(?!(?:We|The|Our|You|It|This|They|In|A|An|If|And|But|So|All|Most|Now|Since)\b)[A-Z]",
-              sense="R&D, R-squared, initials"),
+              after=r"\s*&|-|['’]\w|\.\s?(?!(?:We|The|Our|You|It|This|They|In|A|An|If|And|But|So|All|Most|Now|Since)\b)[A-Z]|"
+                    r"\s+v\.?\s+[A-Z]",
+              sense="R&D, R-squared, initials, R v (the Crown in a court case)"),
     "go": Rule(case=True, context="local",
                before=r"(?:no|let['’]?s|on\s+the|to|will|must|can|ready\s+to|game\s+of|play(?:s|ed|ing)?)[\s-]*$|"
                       r"games?\s+(?:such\s+as|like|including|e\.g\.,?)\s+$|(?:" + _BOARD_GAMES + r"),?\s+(?:and\s+|or\s+)?$|"
@@ -91,7 +92,7 @@ RULES: dict[str, Rule] = {
                       sense="snow, a snowflake schema"),
     "tableau": Rule(before=r"(?:vivant|a|living)\s+$", sense="a scene"),
     "pandas": Rule(before=r"(?:giant|red|baby|the)\s+$", after=r"\s+(?:exhibit|enclosure|habitat|keepers?|bamboo)\b", sense="the animal"),
-    "kafka": Rule(before=r"(?:franz|like|by|chapter\s+of|pages?\s+of|novels?\s+of|reads?\s+like)\s+$", after=r"['’]s\s+(?:novels?|the\s+trial|metamorphosis)|esque", sense="the writer"),
+    "kafka": Rule(before=r"(?:franz|like|by|chapter\s+of|pages?\s+of|novels?\s+of|reads?\s+like)\s+$|[\"“‘']\s*(?:pure|utterly|positively|truly|so)\s+$", after=r"['’]s\s+(?:novels?|the\s+trial|metamorphosis)|esque", sense="the writer"),
     "flink": Rule(after=r"\s+(?:riders?|groceries|grocery|delivery|hubs?|stores?)\b", sense="a grocery brand"),
     # "CPP" is also the Canada Pension Plan, beside EI in a benefits list: the spelled name "C++" has no rule
     "cpp": Rule(before=r"(?:contributions?\s+to|employer|pension\s+plan)\s+(?:the\s+)?$",
@@ -118,7 +119,8 @@ RULES: dict[str, Rule] = {
     "aws": Rule(before=r"(?:american\s+welding\s+society)\s*\(?$",
                 after=r"[\s-]*(?:D\d|certif\w*|welding|CWI)\b", sense="American Welding Society"),
     "gcp": Rule(before=r"(?:ich|good\s+clinical\s+practice)[\s(-]*$|ich[\s-]*$|"
-                       r"(?:pharmaco\w+|clinical|trials?|glp|gmp|gxp|regulatory|mixed-effects\s+models|protocols?)(?:\s+\w+)?,?\s+(?:and|&)\s+$",
+                       r"(?:pharmaco\w+|clinical|trials?|glp|gmp|gxp|regulatory|mixed-effects\s+models|protocols?)(?:\s+\w+)?,?\s+(?:and|&)\s+$|"
+                       r"\b(?:glp|gmp|gxp|gdp)\s*[,/、]\s*$",
                 after=r"\s*(?:guidelines?|compliance|principles|training|certificat\w*|and\s+GLP)\b", sense="Good Clinical Practice"),
     "torch": Rule(before=r"(?:cutting|welding|propane|blow|acetylene|plasma|oxy-?fuel|olympic|tiki|butane|the|a|pass|carry|carrying|carried|bear)\s+$",
                   after=r"\s+(?:cutting|brazing|welding|soldering|bearers?|relay|lit|song)\b|bearers?\b", sense="a flame torch, an idiom"),
@@ -296,12 +298,12 @@ _PERSON_NOUNS = (r"team|office|desk|group|lab|leadership|reports?|birthday|famil
 #: Words before a vessel's name; those that are also verbs ("we ship Kafka jobs") only after a determiner.
 def by_first_char(alternatives: str) -> str:
     """A regular expression's top-level alternatives ("khakis?|chinos|coffee\\s+makers?|…") grouped by their first
-    character behind a look-ahead for it, each group in its members' order at its first member's place: the
-    engine tests one character per group instead of every word of a long list. The words stay whole (the cheap
-    key tests read them); an alternative that does not start with a plain character keeps its place.
+    character (either case) behind a look-ahead for it, each group in its members' order: the engine tests one
+    character per group instead of every word of a long list. The words stay whole (the cheap key tests read
+    them); an alternative that does not start with a plain character keeps its place, and no word moves across it.
 
     >>> print(by_first_char(r"coffee|chinos|(?:air\\s+)?fryers?|cakes?"))
-    (?:(?=c)(?:coffee|chinos|cakes?)|(?:air\\s+)?fryers?)
+    (?:(?=[cC])(?:coffee|chinos)|(?:air\\s+)?fryers?|(?=[cC])(?:cakes?))
     """
     parts: list[str] = []
     depth, start, i = 0, 0, 0
@@ -319,12 +321,24 @@ def by_first_char(alternatives: str) -> str:
             start = i + 1
         i += 1
     parts.append(alternatives[start:])
-    groups: dict[str, list[str]] = {}
-    for n, part in enumerate(parts):
+    out: list[str] = []
+    groups: dict[str, list[str]] = {}  # the run of plain words since the last other alternative, by first letter
+
+    def flush() -> None:
+        for key, members in groups.items():
+            ahead = f"[{key}{key.upper()}]" if key.upper() != key else key
+            out.append(f"(?={ahead})(?:" + "|".join(members) + ")")
+        groups.clear()
+
+    for part in parts:
         first = part[:1]
-        plain = first.isalnum() and part[1:2] not in ("?", "*", "{", "+")
-        groups.setdefault(first if plain else f"\0{n}", []).append(part)
-    out = [members[0] if key.startswith("\0") else f"(?={key})(?:" + "|".join(members) + ")" for key, members in groups.items()]
+        if first.isalnum() and part[1:2] not in ("?", "*", "{", "+"):
+            # "b…" and "B…" in one group: the words that may match the same text (ignoring case) keep their order
+            groups.setdefault(first.lower(), []).append(part)
+        else:  # it may start with any letter: nothing moves across it
+            flush()
+            out.append(part)
+    flush()
     return "(?:" + "|".join(out) + ")"
 
 
@@ -399,7 +413,7 @@ _ROLE_BEFORE = (r"(?:\b(?:senior|staff|principal|lead|chief|fellow|head)\s+(?:en
 _ZH_ROLE_BEFORE = (r"(?:店长|经理|主管|总监|负责人|工程师|同事|导师|老师|组长|主任|客户|联系人|面试官|创始人|老板|HR|"
                    r"店長|經理|總監|負責人|工程師|導師|老師|組長|客戶|聯絡人|聯繫人|面試官|創辦人|創始人|老闆|"
                    r"新郎|新娘|伴郎|伴娘|新人|先生|太太|小姐|女士|教练|教練|队长|隊長|房东|房東|名字叫|名叫|叫做|取名为?|取名為|昵称|暱稱|"
-                   r"小姐姐|小哥哥|姐姐|哥哥|同学|同學|一只叫|一隻叫|叫|名为|名為|处长|處長|院长|院長|部长|部長|所长|所長|博士|教授)\s*$")
+                   r"小姐姐|小哥哥|姐姐|哥哥|同学|同學|一只叫|一隻叫|叫|名为|名為|处长|處長|院长|院長|部长|部長|所长|所長|博士|教授)\s*(?:为|為|是)?\s*$")
 _ZH_ROLE_AFTER = (r"\s*(?:[\u4e00-\u9fff]{1,2}(?:博士|教授|老师|老師|先生|女士|小姐|经理|經理|处长|處長|主任|院长|院長)|"
                   r"先生|女士|小姐|太太|老师|老師|总|總|经理|經理|同学|同學|哥|姐|叔|姨|博士|教授|[（(]\s*(?:前|原|现|現|本名|former|ex-))")
 #: Travel to or from a place ("fly you in to JAX", "commute to Triton", "relocating out of Argo").
@@ -485,7 +499,13 @@ EVERYDAY: list[Sense] = [
     Sense("a brand or product", before=r"\b(?:grocery|delivery|retail|coffee|fashion|clothing|apparel|furniture|beverage|food|"
                                        r"snack|beer|car|bike|scooter|bakery|bread|pastry|dairy|tea|juice|cosmetics?|beauty|"
                                        r"toy|sportswear|footwear|shoe|outdoor|in-house|own-label|private[- ]label|house)\s+(?:\w+\s+)?(?:partner|brand|chain|company|startup|app|"
-                                       r"service|shop|store)s?,?\s+$"),
+                                       r"service|shop|store)s?,?\s+$|"
+                                       # a telephone company ("they cover your mobile plan with Spark")
+                                       r"\b(?:mobile|phone|broadband|internet|fibre|fiber|data)\s+(?:plan|provider|carrier|contract|deal)s?\s+"
+                                       r"(?:with|from|on|through|via)\s+$"),
+    # the parties of a court case ("R v Jenkins", "Smith v. Kafka")
+    Sense("a party to a court case", before=r"\b(?:R|[A-Z][a-z]+)\s+v\.?\s+$", case=True,
+          last_word=r"v\.?"),
     Sense("a brand or product", before=r"(?:雪佛兰|雪佛蘭|三菱|起亚|起亞|丰田|豐田|本田|日产|日產|福特|大众|大眾|现代|現代|别克|別克|"
                                        r"马自达|馬自達|铃木|鈴木|斯巴鲁|五菱|宝马|寶馬|奔驰|賓士|奥迪|奧迪)\s*$"),
     Sense("a brand or product", after=rf"(?:{_BRAND_LIST})?(?:\s+\d{{1,4}})?\s+(?:{_GOODS_MODIFIER})?(?:{_BRAND_AFTER})\b|\s*(?:®|™)|"
@@ -661,6 +681,23 @@ TITLE_WORD_NOT_BEFORE = "化线線力"
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
 DISCONTINUED_ZH = (r"迁回|遷回|封存|归档|歸檔|汰换|汰換|停跑|停服|拆除|注销|註銷|报废|報廢|停止维护|停止維護|停止使用|停止支持|成为历史|成為歷史|功成身退|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
+#: An aside about the past: a paragraph whose sentence names a tool in the past tense, or asks about it, and
+#: then says in its own words that it ended ("Azure was a brief flirtation back in 2020. Every workload came home
+#: to AWS within the year, and the subscription was cancelled"). The tool is not asked for, unless the posting
+#: counts it elsewhere.
+ASIDE_PAST = re.compile(
+    r"\b(?:was|were|had|used\s+to|back\s+in|in\s+(?:19|20)\d\d|until|original(?:ly)?|first|old|legacy|earlier|once|"
+    r"brief(?:ly)?|years?\s+ago|ago|since|ask(?:s|ed)?|wonder)\b|[?？]|以前|早年|早期|最初|当初|當初|曾经|曾經|试过|試過|"
+    r"用过|用過|原先|原本|之前|去年|前年|年前|那时|那時|问|問", re.IGNORECASE)
+ASIDE_END = re.compile(
+    r"\b(?:(?:" + DISCONTINUED + r")|gone|pulled\s+the\s+plug|closed\s+(?:that|the|this)\s+chapter|waved\s+[^.!?\n]{0,30}?goodbye|"
+    r"a\s+polite\s+no|(?:a\s+)?long\s+time\s+since|hasn['’]t\s+featured|haven['’]t\s+looked\s+back|never\s+again|"
+    r"no\s+longer|rewr(?:ote|itten)|retrained|rebuilt|came\s+home\s+to|moved\s+(?:off|away)|left\s+behind|"
+    r"taught\s+us\s+what\s+we\s+didn['’]t\s+want)\b|"
+    r"(?:" + DISCONTINUED_ZH + r")|换掉|換掉|重写|重寫|拔掉|到期|没续|沒續|不剩|没缘分|沒緣分|别想了|別想了|没这个需要|沒這個需要|"
+    r"不会再|不會再|替换|替換|找不到|回收|不再", re.IGNORECASE)
+#: What stands before a tool that is where the team went, in Chinese ("全部用 Go 重写了").
+ASIDE_DESTINATION_ZH = re.compile(r"(?:用|改用|换成|換成|迁到|遷到|迁移到|遷移到|搬到|转到|轉到)\s*$")
 #: The cues after a mention, one pattern per kind; those that need a Chinese character are marked, so that a
 #: window of plain ASCII text is matched against the others only (the same matches, for less work).
 NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (

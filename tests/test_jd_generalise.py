@@ -1423,3 +1423,30 @@ def test_a_chinese_title_word_inside_another_word_names_no_role(packaged_graph):
     e = extract("# 机器学习工程师（产品化）\n负责模型上线，使用 Python、Docker、Kubernetes 部署服务。", packaged_graph)
     assert e.track == "production-mle" and "pm" not in e.evidence["track"]["title_says"]
     assert extract("# 产品\n负责 AI 产品规划，懂 SQL 和 Python。", packaged_graph).evidence["track"]["title_says"] == {"pm": "产品"}
+
+
+@pytest.mark.parametrize("text,gone", [
+    # an aside about the past that says, in its own words, that the tool went
+    ("\n\nOur cloud story: Azure was a brief flirtation back in 2020. It was wound down within the year.\n\n", "azure"),
+    ("\n\nWe piloted Kubeflow in 2021. That experiment taught us what we didn't want.\n\n", "kubeflow"),
+    ("\n\n以前的看板都做在 Tableau 上，后来 license 到期，公司没续。\n\n", "tableau"),
+    # everyday senses: a court case, a telephone company, an idiom, a manager in Chinese, a pharma abbreviation
+    ("Bundles for R v Jenkins are due on Friday.", "jenkins"),
+    ("They pay for your mobile plan with Spark or another carrier.", "spark"),
+    ('The partner calls an unfiled bundle "pure Kafka".', "kafka"),
+    ("直屬主管為 Ray（SRE 組長）。", "ray"),
+    ("Knowledge of regulated environments (GMP, GCP) is required.", "gcp"),
+])
+def test_this_rounds_last_kinds(packaged_graph, text, gone):
+    assert gone not in tools(text, packaged_graph)
+
+
+@pytest.mark.parametrize("text,kept", [
+    # where the team went, the tool a cue is about, a tool counted elsewhere
+    ("\n\nAzure was a brief flirtation back in 2020. Every workload came home to AWS within the year.\n\n", "aws"),
+    ("\n\n- Maintain our workflows on Argo Workflows — we dropped Airflow two years ago\n\n", "argo"),
+    ("\n\nBuilds moved to GitHub Actions in 2022. The old Jenkins box was unplugged.\n\n", "github-actions"),
+    ("\n\nStack: Python, Spark.\n\nSpark was our first choice back in 2019, and it has never been retired.\n\n", "spark"),
+])
+def test_an_aside_about_the_past_leaves_the_rest_alone(packaged_graph, text, kept):
+    assert kept in tools(text, packaged_graph)
