@@ -328,7 +328,9 @@ def test_the_labelled_corpus_meets_the_targets():
 #: pastes, negations said in passing) 0.971 (4, 5, 30/30); jd_holdout30 (the held-out set of the round's first
 #: half, scored once when its rules were final) 0.990 (0, 1, 30/30); jd_holdout32 (negations in idiom, pronouns,
 #: sarcasm: the hardest kinds) 0.940 (18, 1, 30/30); jd_holdout33 (e-mail threads, PDF and Word scrapes,
-#: tables) 0.970 (2, 1, 26/30). All of them were tuned on after that one score.
+#: tables) 0.970 (2, 1, 26/30); jd_holdout35 (the hardest negations again) 0.945 (17, 0, 30/30); jd_holdout36
+#: (Asia-Pacific and European postings, half Chinese or mixed) 0.974 (0, 7, 30/30). All of them were tuned on
+#: after that one score.
 FLOORS = {
     "jd_corpus": (60, 1.0, 0, 0, 60),
     "jd_tuning2": (35, 1.0, 0, 0, 35),
@@ -342,29 +344,31 @@ FLOORS = {
     "jd_holdout8": (30, 1.0, 0, 0, 30),
     "jd_holdout9": (30, 1.0, 0, 0, 30),
     "jd_holdout10": (30, 0.9966, 0, 0, 30),
-    "jd_holdout11": (30, 0.9970, 1, 0, 30),
+    "jd_holdout11": (30, 1.0, 0, 0, 30),
     "jd_holdout12": (30, 1.0, 0, 0, 30),
     "jd_holdout13": (30, 1.0, 0, 0, 30),
     "jd_holdout14": (30, 1.0, 0, 0, 30),
     "jd_holdout15": (30, 1.0, 0, 0, 29),
     "jd_holdout16": (30, 0.9970, 0, 1, 29),
     "jd_holdout17": (30, 0.9930, 1, 0, 30),
-    "jd_holdout18": (30, 0.9907, 1, 0, 30),
+    "jd_holdout18": (30, 0.9938, 0, 0, 30),
     "jd_holdout19": (30, 0.9767, 2, 0, 30),
     "jd_holdout20": (30, 0.9896, 2, 1, 30),
     "jd_holdout21": (30, 0.9869, 1, 1, 30),
-    "jd_holdout22": (30, 0.9818, 1, 3, 28),
+    "jd_holdout22": (30, 0.9818, 1, 3, 29),
     "jd_holdout24": (30, 1.0, 0, 0, 30),
-    "jd_holdout25": (30, 0.9930, 0, 1, 27),
+    "jd_holdout25": (30, 0.9930, 0, 1, 28),
     "jd_holdout26": (30, 0.9949, 0, 2, 30),
     "jd_holdout23": (30, 0.9889, 2, 0, 29),
     "jd_holdout27": (30, 0.9931, 0, 1, 30),
     "jd_holdout28": (30, 1.0, 0, 0, 30),
     "jd_holdout29": (30, 1.0, 0, 0, 30),
     "jd_holdout30": (30, 0.9902, 0, 1, 30),
-    "jd_holdout31": (30, 0.9900, 1, 2, 30),
-    "jd_holdout32": (30, 0.9548, 13, 1, 30),
+    "jd_holdout31": (30, 0.9934, 0, 2, 30),
+    "jd_holdout32": (30, 0.9579, 12, 1, 30),
     "jd_holdout33": (30, 0.9909, 0, 1, 29),
+    "jd_holdout35": (30, 0.9634, 11, 0, 30),
+    "jd_holdout36": (30, 0.9940, 0, 1, 30),
 }
 
 
