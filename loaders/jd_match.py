@@ -65,6 +65,7 @@ from kg.loaders.jd_rules import (
     TECH_CUES,
     WEAK_NAMES,
     Rule,
+    first_words,
 )
 
 if TYPE_CHECKING:
@@ -637,6 +638,8 @@ class _Hints:
     before: list[int]
     last: list[int] = field(default_factory=list)
     layout: dict[str, list[int]] = field(default_factory=dict)
+    #: Where an aside's ending can start (``_ASIDE_KEYS``), or a longer cue word the scan found there instead.
+    aside: list[int] = field(default_factory=list)
     everywhere: bool = False
 
     @classmethod
@@ -646,13 +649,20 @@ class _Hints:
         before: list[int] = []
         last: list[int] = []
         layout: dict[str, list[int]] = {}
+        aside: list[int] = []
         for a, b in scan(_NEG_WORDS, low):
             word = low[a:b]
             if word in _LAYOUT_KEYS:
                 layout.setdefault(word, []).append(a)
+                if word in _ASIDE_SET:
+                    aside.append(a)
                 word = _CUE_OF.get(word, "")
                 if not word:
                     continue  # a word of layout only ("similar", "my"): no negation cue starts with it
+                if aside[-1:] != [a]:
+                    aside.append(a)
+            else:
+                aside.append(a)
             positions.append(a)
             if word in _SUBJECT_KEYS:
                 subject.append(a)
@@ -660,7 +670,7 @@ class _Hints:
                 before.append(a)
             if word in _LAST_RESORT_KEYS:
                 last.append(a)
-        return cls(positions, subject, before, last, layout)
+        return cls(positions, subject, before, last, layout, aside)
 
     def at(self, *words: str) -> list[int]:
         """Sorted positions of the layout words ``words`` (``_LAYOUT_KEYS``)."""
@@ -1152,6 +1162,12 @@ _NAME_INSIDE = re.compile(r"(?<![.!?。！？:：]\s)(?<![.!?。！？:：\n])(?
 _SENTENCE_OPENERS = frozenset("I It They That This These Those The We Our A An Let Every Every".split())
 
 
+def _endings(text: str, lo: int, hi: int, ends: list[int]) -> list[re.Match[str]]:
+    """Every match of ``ASIDE_END`` in [lo, hi) that starts where a word it starts with stands (``ends``), each
+    tried on its own: the first one at or after a position is what ``ASIDE_END.search`` finds from there."""
+    return [m for m in (ASIDE_END.match(text, at, hi) for at in ends[bisect.bisect_left(ends, lo):bisect.bisect_left(ends, hi)]) if m]
+
+
 def _skip_space(text: str, at: int) -> int:
     while at < len(text) and text[at].isspace():
         at += 1
@@ -1163,7 +1179,7 @@ ASIDE_OBJECT_REACH = 24
 
 
 def _asides_of_the_past(text: str, plausible: list[Hit], negated: set[int], not_counted: list[dict[str, Any]],
-                        skill_keys: frozenset[str]) -> None:
+                        skill_keys: frozenset[str], hints: _Hints) -> None:
     """A paragraph that names a tool in the past tense, or asks about it, and goes on to say in its own words that
     it ended (``ASIDE_PAST``, ``ASIDE_END``: "Azure was a brief flirtation back in 2020. … the subscription was
     cancelled") speaks of a tool the role does not use, unless the posting counts it elsewhere, or names it as
@@ -1174,8 +1190,12 @@ def _asides_of_the_past(text: str, plausible: list[Hit], negated: set[int], not_
     for h in plausible:
         if h.key not in skill_keys:
             counted.setdefault(min(h.nodes), []).append(h)
+    ends = hints.aside  # where an ending can start
+    if not ends and not hints.everywhere:
+        return
     breaks = [m.start() for m in _PARAGRAPH_END.finditer(text)]
     starts = [h.start for h in plausible]
+    found: dict[int, list[re.Match[str]]] = {}
     for mentions in counted.values():
         left = [h for h in mentions if id(h) not in negated]
         if not left:
@@ -1186,17 +1206,33 @@ def _asides_of_the_past(text: str, plausible: list[Hit], negated: set[int], not_
         if left[-1].end > hi:
             continue  # counted in another paragraph too
         h = left[0]
-        start = _start_back(_WHOLE_SENTENCE_BACK, text, h.start, SENTENCE_REACH)
-        start = max(start, lo)
+        if not hints.everywhere and not _any_in(ends, h.end, hi):
+            continue  # no word an ending starts with after it in its paragraph
+        if hints.everywhere:
+            said = ASIDE_END.search(text, h.end, hi)
+        else:
+            if hi not in found:  # where the paragraph's endings stand, looked for once (each word tried on its own)
+                found[hi] = _endings(text, lo, hi, ends)
+            endings = found[hi]
+            k = bisect.bisect_left([m.start() for m in endings], h.end)
+            said = endings[k] if k < len(endings) else None  # the first after it in the paragraph: most have none
+        if said is None:
+            continue
         end = h.end
         for _ in range(ASIDE_SENTENCES + 1):
             m = _WHOLE_SENTENCE_END.search(text, end, hi)
             end = m.end() if m else hi
+        if said.start() >= end:
+            continue
+        if said.end() > end:  # it runs past the sentences it may stand in: what they hold alone
+            said = ASIDE_END.search(text, h.end, end) if hints.everywhere else next(iter(_endings(text, h.end, end, ends)), None)
+            if said is None:
+                continue
+        start = max(_start_back(_WHOLE_SENTENCE_BACK, text, h.start, SENTENCE_REACH), lo)
         own = _WHOLE_SENTENCE_END.search(text, h.end, hi)
         if not ASIDE_PAST.search(text, start, own.end() if own else hi):
             continue
-        said = ASIDE_END.search(text, h.end, end)
-        if said is None or DESTINATION_BEFORE.search(text, max(start, h.start - 48), h.start) or \
+        if DESTINATION_BEFORE.search(text, max(start, h.start - 48), h.start) or \
                 ASIDE_DESTINATION_ZH.search(text, max(start, h.start - 6), h.start):
             continue
         between = plausible[bisect.bisect_right(starts, h.start):bisect.bisect_left(starts, said.start())]
@@ -1798,7 +1834,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     _said_of_something_else(text, plausible, negated, not_counted, hints)
     if "\n>" in text:
         _older_messages(text, plausible, negated, not_counted)
-    _asides_of_the_past(text, plausible, negated, not_counted, skill_keys)
+    _asides_of_the_past(text, plausible, negated, not_counted, skill_keys, hints)
     plausible = _one_sense(text, plausible, not_counted, negated, everyday)
     accepted = _in_context(text, plausible, negated, not_counted, low, ends)
     bonus = _bonus_ranges(text, low, accepted, hints)
@@ -2376,7 +2412,11 @@ _ZH_TOPIC_KEYS = ("之类", "之類", "这一类", "這一類", "这类", "這�
 #: The words a bonus cue starts with (``BONUS``), where its clause is looked at.
 _BONUS_KEYS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "optional", "good",
                "加分", "优先", "佳", "可选", "可選", "選修")
-_LAYOUT_KEYS = frozenset(_BONUS_KEYS + _TRIAL_KEYS + _OWN_KEYS + _SPEC_KEYS + _OTHER_JOBS_KEYS + _SIGN_OFF_KEYS + _TITLE_KEYS + _ZH_TOPIC_KEYS + _HEADING_KEYS)
+#: The words an ending of an aside about the past starts with (``ASIDE_END``), read from the pattern itself.
+_ASIDE_KEYS = tuple(sorted(first_words(ASIDE_END.pattern)))
+_ASIDE_SET = frozenset(_ASIDE_KEYS)
+_LAYOUT_KEYS = frozenset(_BONUS_KEYS + _TRIAL_KEYS + _OWN_KEYS + _SPEC_KEYS + _OTHER_JOBS_KEYS + _SIGN_OFF_KEYS + _TITLE_KEYS + _ZH_TOPIC_KEYS
+                         + _HEADING_KEYS + _ASIDE_KEYS)
 _NEG_WORDS = _word_keys(_CUE_KEYS | _LAYOUT_KEYS)
 #: The cue key a word of layout stands for where it is found in its place: itself, or the longest cue key it
 #: starts with ("不需要" is found where "不" would be); the others start no cue.

@@ -296,14 +296,11 @@ class Sense:
 _PERSON_NOUNS = (r"team|office|desk|group|lab|leadership|reports?|birthday|family|wife|husband|partner|"
                  r"daughter|son|kids?|dog|cat|retirement|farewell|promotion|calendar|inbox|signature")
 #: Words before a vessel's name; those that are also verbs ("we ship Kafka jobs") only after a determiner.
-def by_first_char(alternatives: str) -> str:
-    """A regular expression's top-level alternatives ("khakis?|chinos|coffee\\s+makers?|…") grouped by their first
-    character (either case) behind a look-ahead for it, each group in its members' order: the engine tests one
-    character per group instead of every word of a long list. The words stay whole (the cheap key tests read
-    them); an alternative that does not start with a plain character keeps its place, and no word moves across it.
+def top_level(alternatives: str) -> list[str]:
+    """The top-level alternatives of a regular expression (its "|" outside brackets and groups).
 
-    >>> print(by_first_char(r"coffee|chinos|(?:air\\s+)?fryers?|cakes?"))
-    (?:(?=[cC])(?:coffee|chinos)|(?:air\\s+)?fryers?|(?=[cC])(?:cakes?))
+    >>> top_level(r"a(?:b|c)|[|]d|e\\|f")
+    ['a(?:b|c)', '[|]d', 'e\\\\|f']
     """
     parts: list[str] = []
     depth, start, i = 0, 0, 0
@@ -321,6 +318,60 @@ def by_first_char(alternatives: str) -> str:
             start = i + 1
         i += 1
     parts.append(alternatives[start:])
+    return parts
+
+
+def first_words(alternatives: str) -> frozenset[str]:
+    """The words (lowercase letters) or Chinese characters each top-level alternative of a regular expression starts
+    with, a group's own alternatives looked into: the keys of a cheap test before the pattern runs.
+
+    >>> sorted(first_words(r"gone|(?:migrated|ported)\\s+to|end[- ]of|下线|(?:被)?替换"))
+    ['end', 'gone', 'migrated', 'ported', '下线', '替换', '被']
+    >>> sorted(first_words(by_first_char("gone|got|ended")))
+    ['ended', 'gone', 'got']
+    """
+    out: set[str] = set()
+    for part in top_level(alternatives):
+        while part.startswith(("\\b", "\\s*", "\\s+", "(?=")):
+            if part.startswith("(?="):  # a look-ahead (``by_first_char``'s): what follows it holds the words
+                part = part[part.index(")") + 1:]
+            else:
+                part = part[2:] if part.startswith("\\b") else part[3:]
+        if part.startswith("(?:"):
+            depth, i = 0, 0
+            while i < len(part):  # the group's end
+                if part[i] == "\\":
+                    i += 2
+                    continue
+                depth += part[i] == "("
+                depth -= part[i] == ")"
+                i += 1
+                if depth == 0:
+                    break
+            out |= first_words(part[3:i - 1])
+            if part[i:i + 1] in ("?", "*"):
+                out |= first_words(part[i + 1:])
+            continue
+        m = re.match(r"[a-z]+|[\u4e00-\u9fff]+", part.replace("\\b", ""))
+        if m:
+            word = m.group()
+            if part[m.end():m.end() + 1] in ("?", "*", "{"):
+                word = word[:-1]  # "cancell?ed": the last letter may be left out
+            if word:
+                out.add(word)
+    return frozenset(out)
+
+
+def by_first_char(alternatives: str) -> str:
+    """A regular expression's top-level alternatives ("khakis?|chinos|coffee\\s+makers?|…") grouped by their first
+    character (either case) behind a look-ahead for it, each group in its members' order: the engine tests one
+    character per group instead of every word of a long list. The words stay whole (the cheap key tests read
+    them); an alternative that does not start with a plain character keeps its place, and no word moves across it.
+
+    >>> print(by_first_char(r"coffee|chinos|(?:air\\s+)?fryers?|cakes?"))
+    (?:(?=[cC])(?:coffee|chinos)|(?:air\\s+)?fryers?|(?=[cC])(?:cakes?))
+    """
+    parts = top_level(alternatives)
     out: list[str] = []
     groups: dict[str, list[str]] = {}  # the run of plain words since the last other alternative, by first letter
 
@@ -690,10 +741,12 @@ ASIDE_PAST = re.compile(
     r"brief(?:ly)?|years?\s+ago|ago|since|ask(?:s|ed)?|wonder)\b|[?？]|以前|早年|早期|最初|当初|當初|曾经|曾經|试过|試過|"
     r"用过|用過|原先|原本|之前|去年|前年|年前|那时|那時|问|問", re.IGNORECASE)
 ASIDE_END = re.compile(
-    r"\b(?:(?:" + DISCONTINUED + r")|gone|pulled\s+the\s+plug|closed\s+(?:that|the|this)\s+chapter|waved\s+[^.!?\n]{0,30}?goodbye|"
-    r"a\s+polite\s+no|(?:a\s+)?long\s+time\s+since|hasn['’]t\s+featured|haven['’]t\s+looked\s+back|never\s+again|"
-    r"no\s+longer|rewr(?:ote|itten)|retrained|rebuilt|came\s+home\s+to|moved\s+(?:off|away)|left\s+behind|"
-    r"taught\s+us\s+what\s+we\s+didn['’]t\s+want)\b|"
+    # grouped by first letter: the pattern is tried at every word such an ending starts with
+    r"\b" + by_first_char(
+        DISCONTINUED + r"|gone|pulled\s+the\s+plug|closed\s+(?:that|the|this)\s+chapter|waved\s+[^.!?\n]{0,30}?goodbye|"
+        r"polite\s+no|long\s+time\s+since|hasn['’]t\s+featured|haven['’]t\s+looked\s+back|never\s+again|"
+        r"no\s+longer|rewr(?:ote|itten)|retrained|rebuilt|came\s+home\s+to|moved\s+(?:off|away)|left\s+behind|"
+        r"taught\s+us\s+what\s+we\s+didn['’]t\s+want") + r"\b|"
     r"(?:" + DISCONTINUED_ZH + r")|换掉|換掉|重写|重寫|拔掉|到期|没续|沒續|不剩|没缘分|沒緣分|别想了|別想了|没这个需要|沒這個需要|"
     r"不会再|不會再|替换|替換|找不到|回收|不再", re.IGNORECASE)
 #: What stands before a tool that is where the team went, in Chinese ("全部用 Go 重写了").

@@ -829,3 +829,34 @@ def test_a_list_grouped_by_first_char_matches_as_the_flat_list(words, text):
             a = re.compile(f"(?:{flat}){tail}", flags).match(text)
             b = re.compile(f"{grouped}{tail}", flags).match(text)
             assert (a and a.span()) == (b and b.span()), (flat, grouped, text, flags)
+
+
+# -- an aside's ending is looked for only where a word it starts with stands ----------------------------
+
+_ASIDE_PIECES = ["Azure", " was", " retired", " a long time since", " long time since", " no longer", " never again",
+                 " waved the old butler goodbye", " came home to", " closed that chapter", " polite no", ".", " ", "\n",
+                 "已下线", "后来", "换掉", "到期", "不再", " rewrote", " rewritten", " eol'd", " end-of-life", " off-limits",
+                 " cancelled", " canceled", " got the chop", " it", " x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ASIDE_PIECES), min_size=1, max_size=14))
+def test_an_asides_ending_is_found_at_its_words_as_by_the_whole_search(pieces):
+    from kg.loaders.jd_rules import ASIDE_END
+
+    text = "".join(pieces)
+    hints = M._Hints.of(text.lower())
+    ends = hints.aside
+    assert ends == sorted(set(hints.at(*M._ASIDE_KEYS) + hints.positions))
+    endings = M._endings(text, 0, len(text), ends)
+    for lo in (0, len(pieces[0])):
+        whole = ASIDE_END.search(text, lo, len(text))
+        found = next((m for m in endings if m.start() >= lo), None)
+        assert (whole and whole.span()) == (found and found.span()), text
+
+
+def test_no_word_of_layout_only_hides_a_word_an_asides_ending_starts_with():
+    # the scan finds the longest word at a position: where that is a word of layout only, an ending's own word
+    # there would go unseen; none starts with one
+    layout_only = {w for w in M._LAYOUT_KEYS if not M._CUE_OF.get(w) and w not in M._ASIDE_KEYS}
+    assert not [(w, k) for w in layout_only for k in M._ASIDE_KEYS if w != k and w.startswith(k) and (len(k) >= 4 or not k.isascii())]
