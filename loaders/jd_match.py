@@ -1186,16 +1186,24 @@ def _asides_of_the_past(text: str, plausible: list[Hit], negated: set[int], not_
     where the team went ("came home to AWS", "用 Go 重写"). The last of the rules: what the others decided stands."""
     if not plausible:
         return
-    counted: dict[str, list[Hit]] = {}
-    for h in plausible:
-        if h.key not in skill_keys:
-            counted.setdefault(min(h.nodes), []).append(h)
     ends = hints.aside  # where an ending can start
     if not ends and not hints.everywhere:
         return
     breaks = [m.start() for m in _PARAGRAPH_END.finditer(text)]
+    found: dict[int, list[re.Match[str]]] = {}  # per paragraph (by its end): its endings, each word tried on its own
+    if not hints.everywhere:
+        for at in ends:
+            i = bisect.bisect_right(breaks, at)
+            hi = breaks[i] if i < len(breaks) else len(text)
+            if hi not in found:
+                found[hi] = _endings(text, breaks[i - 1] if i else 0, hi, ends)
+        if not any(found.values()):
+            return  # no ending anywhere: the common case, answered before any mention is looked at
+    counted: dict[str, list[Hit]] = {}
+    for h in plausible:
+        if h.key not in skill_keys:
+            counted.setdefault(min(h.nodes), []).append(h)
     starts = [h.start for h in plausible]
-    found: dict[int, list[re.Match[str]]] = {}
     for mentions in counted.values():
         left = [h for h in mentions if id(h) not in negated]
         if not left:
@@ -1211,9 +1219,7 @@ def _asides_of_the_past(text: str, plausible: list[Hit], negated: set[int], not_
         if hints.everywhere:
             said = ASIDE_END.search(text, h.end, hi)
         else:
-            if hi not in found:  # where the paragraph's endings stand, looked for once (each word tried on its own)
-                found[hi] = _endings(text, lo, hi, ends)
-            endings = found[hi]
+            endings = found.get(hi, [])
             k = bisect.bisect_left([m.start() for m in endings], h.end)
             said = endings[k] if k < len(endings) else None  # the first after it in the paragraph: most have none
         if said is None:
