@@ -362,6 +362,19 @@ def first_words(alternatives: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def guarded_by_first_char(alternatives: str) -> str:
+    """Alternatives that each start with a plain character (Chinese words), behind one character class of those
+    characters: a search pays one test where none can start, instead of one per word.
+
+    >>> guarded_by_first_char("咖啡|饮品|咖喱")
+    '(?=[咖饮])(?:咖啡|饮品|咖喱)'
+    """
+    parts = top_level(alternatives)
+    firsts = "".join(dict.fromkeys(p[0] for p in parts))
+    assert all(p[:1].isalnum() and p[1:2] not in ("?", "*", "{", "+") for p in parts), alternatives
+    return f"(?=[{firsts}])(?:{alternatives})"
+
+
 def by_first_char(alternatives: str) -> str:
     """A regular expression's top-level alternatives ("khakis?|chinos|coffee\\s+makers?|…") grouped by their first
     character (either case) behind a look-ahead for it, each group in its members' order: the engine tests one
@@ -447,6 +460,8 @@ _ZH_OBJECT_AFTER = (r"雪场|滑雪场|度假村|卡|存储卡|内存卡|无人�
                     r"\s*[\u4e00-\u9fff]{0,4}?[”\"」』']?\s*[\u4e00-\u9fff]{0,6}?(?:大会|大會|峰会|峰會|论坛|論壇|沙龙|沙龍|黑客松)|"
                     r"\s*[\u4e00-\u9fff]{1,4}?[”\"」』']?\s*(?:滑雪场|滑雪場|雪场|雪場|度假村|酒店|餐厅|餐廳|咖啡馆|咖啡館|酒吧|超市|商场|商場|"
                     r"书店|書店|海滩|海灘|沙滩|沙灘|公园|公園|博物馆|博物館|乐园|樂園|剧院|劇院|大厦|大廈|大楼|大樓|广场|廣場)")
+#: What a word of ``_ZH_OBJECT_AFTER`` starts with (a test holds the list to it).
+_ZH_OBJECT_LEAD = "[\u4e00-\u9fff\"'”」』]"
 #: Objects in English right after a name: ocean instruments, consumer devices, parts.
 _OBJECT_AFTER = (r"emojis?|emoticons?|stickers?|floats?|buoys?|gliders?|moorings?|profilers?|drones?|cameras?|memory\s+cards?|sd\s+cards?|cards?|"
                  r"plugs?|thermostats?|electrodes?|igniters?|units|handsets|routers|modems")
@@ -535,7 +550,8 @@ EVERYDAY: list[Sense] = [
     Sense("an idiom", after=r"\s+of\s+(?:\w+\s+)?(?:activity|genius|hope|sunshine|light|inspiration|ideas?|life|"
                              r"creativity|curiosity|fresh\s+air|energy|joy|insight|brilliance|talent)\b"),
     Sense("a person", after=r"\s*(?:汇报|报到|面谈)|\s*的\s*[《〈]"),  # "共讀 Kafka 的《變形記》": the author
-    Sense("an object, not software", after=rf"\s*(?:{_ZH_OBJECT_AFTER})|(?:{_BRAND_LIST})?\s+(?:{_OBJECT_AFTER})\b"),
+    # (the Chinese words start with a Chinese character or a closing quote: the look-ahead spares English text the list)
+    Sense("an object, not software", after=rf"\s*(?={_ZH_OBJECT_LEAD})(?:{_ZH_OBJECT_AFTER})|(?:{_BRAND_LIST})?\s+(?:{_OBJECT_AFTER})\b"),
     Sense("a person", before=r"\b(?:contact|email|e-mail|ask\s+for|ask|meet|thank|report(?:s|ing)?\s+(?:directly\s+)?to|led\s+by|"
                              r"managed\s+by|founded\s+by|hosted\s+by|named|signed|cc|call|text|reach\s+out\s+to|"
                              r"(?:manager|recruiter|founder|director|ceo|cto|supervisor|coordinator|contact)[:,]?)\s+$"),
@@ -580,10 +596,10 @@ EVERYDAY_CONTEXT = re.compile(
     r"coffee|espresso|caf[eé]s?|restaurants?|menu|pets?|dogs?|cats?|snakes?|reptiles?|(?<!\ba\s)zoos?(?!\s+of)|animals?|wildlife|moons?|planets?|constellations?|telescopes?|astronom\w*|"
     r"ocean(?:s|ic|ography)?|"
     r"seas?|vessels?|boats?|harbou?rs?|book\s+clubs?|novels?|novelists?|poems?|poets?|drones?|cameras?|photograph\w*|furniture|gardens?|seminars?\s+room|"
-    r"competitors?|rivals?|supermarkets?|grocer(?:y|ies)|retailers?)(?![A-Za-z])|"
-    r"无人机|航拍|摄影|婚礼|咖啡|饮品|门店|顾客|宠物|饲养|喂食|蛇|船|码头|会议室|大楼|餐厅|菜单|神话|花园|"
-    r"無人機|攝影|婚禮|飲品|門店|顧客|寵物|飼養|餵食|碼頭|會議室|大樓|餐廳|菜單|神話|花園|车型|車型|汽车|汽車|维修|維修|保养|保養|"
-    r"药房|藥房|病人|患者|新郎|新娘|橘猫|猫|貓|狗",
+    r"competitors?|rivals?|supermarkets?|grocer(?:y|ies)|retailers?)(?![A-Za-z])|" + guarded_by_first_char(
+        r"无人机|航拍|摄影|婚礼|咖啡|饮品|门店|顾客|宠物|饲养|喂食|蛇|船|码头|会议室|大楼|餐厅|菜单|神话|花园|"
+        r"無人機|攝影|婚禮|飲品|門店|顧客|寵物|飼養|餵食|碼頭|會議室|大樓|餐廳|菜單|神話|花園|车型|車型|汽车|汽車|维修|維修|保养|保養|"
+        r"药房|藥房|病人|患者|新郎|新娘|橘猫|猫|貓|狗"),
     re.IGNORECASE)
 #: Words that make a sentence technical beyond doubt (technical nouns and verbs, without everyday
 #: words such as "data", "models", "training", "使用", "经验"), and version numbers or code.
@@ -593,8 +609,10 @@ STRONG_TECH = re.compile(
     r"containers?|microservices?|servers?|backend|scripts?|notebooks?|repos?|ci/cd|devops|mlops|dashboards?|"
     r"orchestrat\w*|inference|gpus?|kubernetes|cloud|executors?|partition(?:s|ing|ed)?|shard(?:s|ing|ed)?|replicas?|udfs?|"
     r"joins|schemas?|ingest(?:ion|ing|s|ed)?)(?![A-Za-z])|"
-    r"\bv?\d+\.\d+(?:\.\d+)?\b|`[^`\n]{1,40}`|\w+\(\)|\.py\b|::|编程|代码|部署|集群|框架|开发|数据库|数仓|算法|"
-    r"程式|程式碼|開發|資料庫|數倉|演算法|报表|報表|模型|机器学习|機器學習|資料倉儲|数据仓库|可视化|可視化",
+    # a call starts at a word's start: looked for there only (the same leftmost matches)
+    r"\bv?\d+\.\d+(?:\.\d+)?\b|`[^`\n]{1,40}`|(?<!\w)\w+\(\)|\.py\b|::|" + guarded_by_first_char(
+        r"编程|代码|部署|集群|框架|开发|数据库|数仓|算法|"
+        r"程式|程式碼|開發|資料庫|數倉|演算法|报表|報表|模型|机器学习|機器學習|資料倉儲|数据仓库|可视化|可視化"),
     re.IGNORECASE)
 
 #: Tool names that are also ordinary words, names or brands, beyond those with a rule in RULES:

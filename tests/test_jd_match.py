@@ -860,3 +860,14 @@ def test_no_word_of_layout_only_hides_a_word_an_asides_ending_starts_with():
     # there would go unseen; none starts with one
     layout_only = {w for w in M._LAYOUT_KEYS if not M._CUE_OF.get(w) and w not in M._ASIDE_KEYS}
     assert not [(w, k) for w in layout_only for k in M._ASIDE_KEYS if w != k and w.startswith(k) and (len(k) >= 4 or not k.isascii())]
+
+
+def test_the_chinese_objects_after_a_name_start_as_their_guard_says():
+    from kg.loaders.jd_rules import _ZH_OBJECT_AFTER, _ZH_OBJECT_LEAD
+
+    # every first character the list may start with (white space aside) is in the guard's class
+    lead = re.compile(_ZH_OBJECT_LEAD)
+    assert M.leading_symbols(re.compile(r"\s*(?:" + _ZH_OBJECT_AFTER + ")")) <= frozenset("\"'”」』")
+    for word in re.findall(r"[^|()?:\\\[\]{}*+\s]+", _ZH_OBJECT_AFTER):
+        if not word.isascii():
+            assert lead.match(word[0]), word
