@@ -2389,8 +2389,14 @@ def _neighbour(support: list[Hit], starts: list[int], lo: int, hi: int, h: Hit) 
 
 
 @functools.lru_cache(maxsize=CACHED)
+@functools.lru_cache(maxsize=CACHED)
 def _term_key(text: str) -> str:
-    return re.sub(r"[\s_\-]+", "", text.lower())
+    """A term as the vocabulary keys it: lowercase, without spaces, underscores and hyphens (cached: a
+    corpus names the same few spellings again and again)."""
+    return _SEPARATORS.sub("", text.lower())
+
+
+_SEPARATORS = re.compile(r"[\s_\-]+")
 
 
 #: Every word a negation cue may start with, before a mention, after it, or in its clause's predicate.
