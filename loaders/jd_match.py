@@ -1011,9 +1011,11 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
         clause = clause_end(text, tail.end, NEGATION_LOOK) + 1
         m = _neg_after(window[:clause - tail.end] if cell else text[tail.end:clause])
     if m:
-        which = chain[-1:] if (_SINGULAR.search(m.group()) and not _OR_LIST.search(text, chain[-2].end if len(chain) > 1 else 0,
-                                                                                tail.start)) or (
-            len(chain) > 1 and ("(" in text[chain[-2].end:tail.start] or m.group().lstrip()[:1] in ("(", "（"))) else chain
+        # (a list of one is itself: the tests below are for longer lists, and the search for "or" in a list of one
+        # would have run from the start of the posting, once per mention)
+        which = chain if len(chain) == 1 else chain[-1:] if (
+            _SINGULAR.search(m.group()) and not _OR_LIST.search(text, chain[-2].end, tail.start)) or (
+            "(" in text[chain[-2].end:tail.start] or m.group().lstrip()[:1] in ("(", "（")) else chain
         # "GitLab CI (Jenkins retired)", "dbt / GCP / Hive (decommissioned in 2024)": a note in brackets speaks of its item
         said = m.group().strip(" ,(")
         said = said if said[:2] == "->" else said.lstrip("-–— ")  # the arrow of "PyTorch -> TensorFlow" is the cue
@@ -1317,18 +1319,18 @@ def _left_out(text: str, low: str, plausible: list[Hit], negated: set[int], not_
         lines = [line for line in _line_starts(low, hints.at(*_HEADING_KEYS))
                  if _line_length(text, line) <= HEADING_LENGTH or text.startswith(("**", "__"), line)  # or a bold label
                  or _HISTORY_LABEL.match(low, line)]  # or a history label with its paragraph on its line
-    for line in lines:
-        for rx, past in ((NEGATION_HEADING, False), (HISTORY_HEADING, True)):
-            m = rx.match(text, line)
-            if m is None:
-                continue
-            if parts is None:
-                parts = [n.start() for n in _NEXT_PART.finditer(text)]
-            body = len(text) - len(text[m.end():].lstrip())
-            i = bisect.bisect_right(parts, body)
-            end = parts[i] if i < len(parts) else len(text)
-            stop = _SECTION_END.search(text, body, end)
-            ranges.append((m.end(), stop.start() if stop else end, f"under the heading '{m.group('h').strip()}'", past))
+    headings = [(m, past) for line in lines for rx, past in ((NEGATION_HEADING, False), (HISTORY_HEADING, True))
+                for m in (rx.match(text, line),) if m is not None]
+    for k, (m, past) in enumerate(headings):
+        if parts is None:
+            parts = [n.start() for n in _NEXT_PART.finditer(text)]
+        body = _skip_space(text, m.end())
+        i = bisect.bisect_right(parts, body)
+        # a section ends at the next part, at the next heading, or where _SECTION_END says (looked for up to there only)
+        end = min(parts[i] if i < len(parts) else len(text), headings[k + 1][0].start() if k + 1 < len(headings) else len(text))
+        end = max(end, body)
+        stop = _SECTION_END.search(text, body, end)
+        ranges.append((m.end(), stop.start() if stop else end, f"under the heading '{m.group('h').strip()}'", past))
     if "|" in text and any(w in low for w in _NOT_USED_COLUMN_HINTS):
         ranges += _not_used_column(text)
     if "|" in text:

@@ -8,7 +8,8 @@ Target: >= 1,000 docs/s.
 Then a 1 MB posting of each of several kinds of content (one ambiguous tool name
 repeated, negated lists, names, one endless line, no words at all, only line
 breaks, Chinese, every term, questions answered no, e-mail lines, layout headings,
-bonus words or bonus headings after a few tools, random bytes decoded as text):
+bonus words or bonus headings after a few tools, asides about the past, table rows,
+a quoted e-mail thread, random bytes decoded as text):
 the slowest must stay under 2 s.
 
     .venv/bin/python tests/bench_jd.py [--docs 10000] [--runs 5]
@@ -48,6 +49,10 @@ def megabyte_postings() -> dict[str, str]:
         "questions answered no": "Do I need Spark? No. ? no ",
         "e-mail lines": "From: Ann Helm\nTo: Bo Ray\nBest,\nAnn Helm\nfrom: my current job ",
         "layout headings": "\nWhat you won't need\n- Spark\n\nA bit of history\nWe used to run Hive.\nSimilar jobs\n- Kafka\n",
+        # a sentence in the past that says a tool ended (the aside rule and every cue after a mention), table rows, a thread
+        "asides about the past": "Azure was retired back in 2020. It was wound down. ",
+        "table rows": "| Hive | decommissioned in 2024 | Spark, Kafka |\n",
+        "quoted thread": "From: Ann\n> From: Bo\n> Hive: gone\n> > Spark, Hive, Kafka\n",
     }
     out = {k: (v * (size // len(v.encode()) + 1))[:size] for k, v in kinds.items()}
     # a few tools, then what only bonus hints and headings are made of (each heading's section runs to the end)
