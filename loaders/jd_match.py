@@ -652,23 +652,19 @@ class _Hints:
         aside: list[int] = []
         for a, b in scan(_NEG_WORDS, low):
             word = low[a:b]
-            if word in _LAYOUT_KEYS:
+            is_layout, is_aside, cue, in_subject, in_before, in_last = _role_of(word)
+            if is_layout:
                 layout.setdefault(word, []).append(a)
-                if word in _ASIDE_SET:
-                    aside.append(a)
-                word = _CUE_OF.get(word, "")
-                if not word:
-                    continue  # a word of layout only ("similar", "my"): no negation cue starts with it
-                if aside[-1:] != [a]:
-                    aside.append(a)
-            else:
+            if is_aside or cue:
                 aside.append(a)
+            if not cue:
+                continue  # a word of layout only ("similar", "my"): no negation cue starts with it
             positions.append(a)
-            if word in _SUBJECT_KEYS:
+            if in_subject:
                 subject.append(a)
-            if word in _BEFORE_KEYS:
+            if in_before:
                 before.append(a)
-            if word in _LAST_RESORT_KEYS:
+            if in_last:
                 last.append(a)
         return cls(positions, subject, before, last, layout, aside)
 
@@ -2436,6 +2432,15 @@ _NEG_WORDS = _word_keys(_CUE_KEYS | _LAYOUT_KEYS)
 #: starts with ("不需要" is found where "不" would be); the others start no cue.
 _CUE_OF = {w: max((k for k in _CUE_KEYS if w.startswith(k) and (len(k) >= 4 or not k.isascii() or k == w)), key=len, default="")
            for w in _LAYOUT_KEYS}
+@functools.lru_cache(maxsize=CACHED)
+def _role_of(word: str) -> tuple[bool, bool, str, bool, bool, bool]:
+    """What a word the scan of ``_Hints.of`` found is: a word of layout, a word an aside's ending starts with, the
+    cue key it stands for ("" for none), and whether that key is a predicate's, a cue-before's, a last resort's."""
+    layout = word in _LAYOUT_KEYS
+    cue = _CUE_OF.get(word, "") if layout else word
+    return layout, word in _ASIDE_SET, cue, cue in _SUBJECT_KEYS, cue in _BEFORE_KEYS, cue in _LAST_RESORT_KEYS
+
+
 #: The stems of the words the cues of the last resort hold (one of them stands in every such cue).
 _LAST_RESORT_STEMS = ("used", "longer", "retir", "decommission", "deprecat", "sunset", "rolled", "abandon", "phas", "scrap",
                       "ditch", "gave", "forget", "powered", "shut", "switch", "turn", "unplugged", "deleted", "removed",
