@@ -871,11 +871,15 @@ class _Lookup:
         return m.group() if m and m.end() <= hi else ""
 
 
+#: How far (characters) back a table's row or a quoted line is looked for: a longer line is neither.
+LINE_REACH = 4000
+
+
 def _table_row(text: str, at: int) -> bool:
     """Whether the line holding ``at`` is a table's row ("| Docker, Git | Kubernetes | Jenkins (retired) |"): its
     bars part cells, not the items of a list, so a cue in one cell does not reach the others."""
-    line = text.rfind("\n", 0, at) + 1
-    return text[line:at].lstrip(" \t").startswith("|")
+    line = text.rfind("\n", max(0, at - LINE_REACH), at) + 1
+    return (line > 0 or at <= LINE_REACH) and text[line:at].lstrip(" \t").startswith("|")
 
 
 def _chains(text: str, hits: list[Hit]) -> list[list[Hit]]:
@@ -1157,7 +1161,7 @@ _ASIDE_REFERS = re.compile(r"(?:it|they|that|this|those|these|the\s+(?:old|origi
 
 #: A capitalised word inside a sentence: a name the graph may not know ("Airflow - Luigi was retired").
 _NAME_INSIDE = re.compile(r"(?<![.!?。！？:：]\s)(?<![.!?。！？:：\n])(?<!\n)\b[A-Z][\w-]*")
-_SENTENCE_OPENERS = frozenset("I It They That This These Those The We Our A An Let Every Every".split())
+_SENTENCE_OPENERS = frozenset("I It They That This These Those The We Our A An Let Every".split())
 
 
 def _endings(text: str, lo: int, hi: int, ends: list[int]) -> list[re.Match[str]]:
@@ -1167,6 +1171,7 @@ def _endings(text: str, lo: int, hi: int, ends: list[int]) -> list[re.Match[str]
 
 
 def _skip_space(text: str, at: int) -> int:
+    """The first position at or after ``at`` that is not white space."""
     while at < len(text) and text[at].isspace():
         at += 1
     return at
@@ -1270,7 +1275,8 @@ def _older_messages(text: str, plausible: list[Hit], negated: set[int], not_coun
         return  # quoted lines, but no thread: a blockquote in a posting
 
     def depth(at: int) -> int:
-        m = _QUOTE_MARKS.match(text, text.rfind("\n", 0, at) + 1)
+        line = text.rfind("\n", max(0, at - LINE_REACH), at) + 1
+        m = _QUOTE_MARKS.match(text, line) if line > 0 or at <= LINE_REACH else None
         return m.group(1).count(">") if m else 0
 
     groups: dict[str, list[tuple[int, Hit]]] = {}
