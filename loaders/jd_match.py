@@ -1724,7 +1724,7 @@ def _not_about_the_role(text: str, low: str, hints: _Hints) -> list[tuple[int, i
             out.append((*m.span(1), "a person (under a sign-off)"))
     jobs = [line for line in _line_starts(low, hints.at(*_OTHER_JOBS_KEYS)) if _line_length(text, line) <= HEADING_LENGTH]
     for m in filter(None, (_OTHER_JOBS.match(text, line) for line in jobs)):
-        stop = _SECTION_END.search(text, len(text) - len(text[m.end():].lstrip()))
+        stop = _SECTION_END.search(text, _skip_space(text, m.end()))
         out.append((m.end(), stop.start() if stop else len(text), "a company in a job board's list of other jobs"))
     kept: list[tuple[int, int, str]] = []
     for span in sorted(out):
