@@ -180,6 +180,11 @@ class Vocabulary:
         return [(_title_literal(rx.pattern), rx, track) for rx, track, _ in self.track_titles]
 
     @functools.cached_property
+    def spelled(self) -> dict[str, tuple[str, set[str] | None, Any]]:
+        """Per spelling the scan found: its key, its nodes and its rule (``find_mentions`` fills it in)."""
+        return {}
+
+    @functools.cached_property
     def title_cache(self) -> dict[str, tuple[dict[str, float], dict[str, str]]]:
         """``_title_says`` per title already seen (read only: callers copy what they change)."""
         return {}

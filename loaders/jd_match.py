@@ -1755,15 +1755,21 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     if "唔" in text or "冇" in text:
         text = text.translate(_CANTONESE)
     low = text.lower()
+    spellings = vocab.spelled  # per spelling found: its key, nodes and rule (worked out once per vocabulary)
     for a, b in find_folded(vocab.pattern, text, low):
         word = text[a:b]
-        key = _term_key(word)
-        nodes = vocab.nodes.get(key)
+        known = spellings.get(word)
+        if known is None:
+            key = _term_key(word)
+            known = spellings[word] = (key, vocab.nodes.get(key), _RULE_FOR(key))
+            if len(spellings) > CACHED:
+                spellings.clear()
+        key, nodes, rule = known
         if nodes:
             if len(hits) == MAX_MENTIONS:
                 text, low = text[:a], low[:a]
                 break
-            hits.append(Hit(key, word, a, b, nodes, _RULE_FOR(key)))
+            hits.append(Hit(key, word, a, b, nodes, rule))
     not_counted: list[dict[str, Any]] = []
     everyday: dict[str, str] = {}  # per term, the everyday sense its first such mention has (for one sense per posting)
     plausible: list[Hit] = []
