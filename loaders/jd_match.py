@@ -408,14 +408,6 @@ def _before_senses(window: str) -> tuple[int, ...]:
 
 
 @functools.lru_cache(maxsize=CACHED)
-def _window_patterns(window: str) -> list[re.Pattern[str]]:
-    """``_patterns_before`` for the window before a mention, read as ``_before_senses`` reads it (a posting's
-    lines repeat across a corpus: the window is the cheapest key)."""
-    tail = "" if window.isascii() else window.rstrip()[-_ZH_BEFORE_TAIL:]
-    return _patterns_before(tuple(window.rsplit(None, 4)[-4:]), tail)
-
-
-@functools.lru_cache(maxsize=CACHED)
 def _patterns_before(last: tuple[str, ...], tail: str) -> list[re.Pattern[str]]:
     """The combined patterns of the senses ``_senses_of`` finds (one cached step per mention, not two)."""
     senses = _senses_of(last, tail)
@@ -777,7 +769,8 @@ def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
         return f"{EVERYDAY[-1].name} ('{h.text}{m.group().rstrip()}')" if m else None
     after = text[h.end:h.end + LOOK]
     before = text[max(0, h.start - LOOK):h.start]
-    for rx in _window_patterns(before):
+    tail = "" if before.isascii() else before.rstrip()[-_ZH_BEFORE_TAIL:]  # as _before_senses
+    for rx in _patterns_before(tuple(before.rsplit(None, 4)[-4:]), tail):
         m = rx.search(before)
         if m and m.lastgroup:
             return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{m.group().strip()} {h.text}')"
