@@ -414,9 +414,9 @@ def _patterns_before(last: tuple[str, ...], tail: str) -> list[re.Pattern[str]]:
     return _before_patterns(senses) if senses else []
 
 
-@functools.lru_cache(maxsize=CACHED)
 def _senses_of(last: tuple[str, ...], tail: str) -> tuple[int, ...]:
-    """``_before_senses`` from the window's last four words and its Chinese tail."""
+    """``_before_senses`` from the window's last four words and its Chinese tail (cached by ``_patterns_before``,
+    called with the same key)."""
     found: set[int] = set()
     if tail:
         found.update(_word_senses(tail))
@@ -1193,14 +1193,16 @@ def _asides_of_the_past(text: str, plausible: list[Hit], negated: set[int], not_
     if not ends and not hints.everywhere:
         return
     breaks = [m.start() for m in _PARAGRAPH_END.finditer(text)]
-    found: dict[int, list[re.Match[str]]] = {}  # per paragraph (by its end): its endings, each word tried on its own
+    # per paragraph (by its end): its endings, each word tried on its own, and where they start
+    found: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
     if not hints.everywhere:
         for at in ends:
             i = bisect.bisect_right(breaks, at)
             hi = breaks[i] if i < len(breaks) else len(text)
             if hi not in found:
-                found[hi] = _endings(text, breaks[i - 1] if i else 0, hi, ends)
-        if not any(found.values()):
+                endings = _endings(text, breaks[i - 1] if i else 0, hi, ends)
+                found[hi] = ([m.start() for m in endings], endings)
+        if not any(endings for _, endings in found.values()):
             return  # no ending anywhere: the common case, answered before any mention is looked at
     counted: dict[str, list[Hit]] = {}
     for h in plausible:
@@ -1217,13 +1219,11 @@ def _asides_of_the_past(text: str, plausible: list[Hit], negated: set[int], not_
         if left[-1].end > hi:
             continue  # counted in another paragraph too
         h = left[0]
-        if not hints.everywhere and not _any_in(ends, h.end, hi):
-            continue  # no word an ending starts with after it in its paragraph
         if hints.everywhere:
             said = ASIDE_END.search(text, h.end, hi)
         else:
-            endings = found.get(hi, [])
-            k = bisect.bisect_left([m.start() for m in endings], h.end)
+            where, endings = found.get(hi, ([], []))
+            k = bisect.bisect_left(where, h.end)
             said = endings[k] if k < len(endings) else None  # the first after it in the paragraph: most have none
         if said is None:
             continue
