@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kg.loaders.fold import foldable, lowered_twin
 from kg.loaders.jd_rules import (
     ASIDE_DESTINATION_ZH,
     ASIDE_END,
@@ -95,6 +96,9 @@ CACHED = 1 << 16
 _NEG_BEFORE = re.compile(NEGATION_BEFORE, re.IGNORECASE)
 _NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
 _NEG_AFTER_ASCII = re.compile(NEGATION_AFTER_ASCII, re.IGNORECASE)
+#: The lowered twin of the cues before a mention (``fold``), for a foldable posting. (The cues after one have
+#: none: some of their words must start with a capital.)
+_NEG_BEFORE_LOW = lowered_twin(_NEG_BEFORE.pattern, _NEG_BEFORE.flags)
 _NEG_SUBJECT = re.compile(NEGATION_SUBJECT, re.IGNORECASE)
 _ANSWER = re.compile(r"[?:：]|\s[-–—]\s")
 _SUBJECT_STOP = re.compile(r"[.!?;:。！？；：](?:\s|$)|\n(?![ \t]*[a-z])|\s[-–—]\s(?=[A-Z])")  # "GitHub Actions — Jenkins was retired"
@@ -247,6 +251,8 @@ def _combined(attr: str, case: bool) -> re.Pattern[str] | None:
 
 
 _EVERYDAY_AFTER = [rx for rx in (_combined("after", True), _combined("after", False)) if rx]
+#: Each with its lowered twin for a foldable posting (``fold``), or None: the case-sensitive ones have none.
+_EVERYDAY_AFTER_TWINS = [(rx, lowered_twin(rx.pattern, rx.flags)) for rx in _EVERYDAY_AFTER]
 
 
 def leading_symbols(rx: re.Pattern[str]) -> frozenset[str] | None:
@@ -408,7 +414,7 @@ def _before_senses(window: str) -> tuple[int, ...]:
 
 
 @functools.lru_cache(maxsize=CACHED)
-def _patterns_before(last: tuple[str, ...], tail: str) -> list[re.Pattern[str]]:
+def _patterns_before(last: tuple[str, ...], tail: str) -> list[tuple[re.Pattern[str], re.Pattern[str] | None]]:
     """The combined patterns of the senses ``_senses_of`` finds (one cached step per mention, not two)."""
     senses = _senses_of(last, tail)
     return _before_patterns(senses) if senses else []
@@ -429,13 +435,15 @@ def _senses_of(last: tuple[str, ...], tail: str) -> tuple[int, ...]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _before_patterns(senses: tuple[int, ...]) -> list[re.Pattern[str]]:
-    """The patterns before a name of these senses, combined (case-sensitive ones apart)."""
+def _before_patterns(senses: tuple[int, ...]) -> list[tuple[re.Pattern[str], re.Pattern[str] | None]]:
+    """The patterns before a name of these senses, combined (case-sensitive ones apart), each with its lowered
+    twin (``fold``) or None."""
     out = []
     for case in (True, False):
         parts = [f"(?P<s{i}>{EVERYDAY[i].before})" for i in senses if EVERYDAY[i].case == case]
         if parts:
-            out.append(re.compile("|".join(parts), 0 if case else re.IGNORECASE))
+            rx = re.compile("|".join(parts), 0 if case else re.IGNORECASE)
+            out.append((rx, lowered_twin(rx.pattern, rx.flags)))
     return out
 
 
@@ -754,12 +762,20 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(f"(?:{pattern})", re.IGNORECASE)
 
 
+@functools.cache
+def _compiled_low(pattern: str) -> re.Pattern[str] | None:
+    """The lowered twin of ``_compiled(pattern)`` (``fold``), or None."""
+    rx = _compiled(pattern)
+    return lowered_twin(rx.pattern, rx.flags)
+
+
 def _short(key: str) -> bool:
     return len(key) <= SHORT and key.isascii()
 
 
-def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
-    """The everyday sense this mention has, or None."""
+def _everyday(text: str, h: Hit, vocab: Vocabulary, low: str | None = None) -> str | None:
+    """The everyday sense this mention has, or None. ``low``: the lowercased text when ``fold.foldable`` (the
+    case-insensitive patterns then run as their lowered twins)."""
     if h.rule is None and h.key not in ORDINARY:
         # only a name used as an adjective ("PyTorch-style", "Kubernetes inspired"): a hyphen or a space first
         c = text[h.end:h.end + 1]
@@ -770,14 +786,14 @@ def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
     after = text[h.end:h.end + LOOK]
     before = text[max(0, h.start - LOOK):h.start]
     tail = "" if before.isascii() else before.rstrip()[-_ZH_BEFORE_TAIL:]  # as _before_senses
-    for rx in _patterns_before(tuple(before.rsplit(None, 4)[-4:]), tail):
-        m = rx.search(before)
+    for rx, twin in _patterns_before(tuple(before.rsplit(None, 4)[-4:]), tail):
+        m = twin.search(low[h.start - len(before):h.start]) if twin and low else rx.search(before)
         if m and m.lastgroup:
-            return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{m.group().strip()} {h.text}')"
-    for rx in (_EVERYDAY_AFTER if _after_triggered(after) else ()):
-        m = rx.match(after)
+            return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{before[m.start():m.end()].strip()} {h.text}')"
+    for rx, twin in (_EVERYDAY_AFTER_TWINS if _after_triggered(after) else ()):
+        m = twin.match(low[h.end:h.end + len(after)]) if twin and low else rx.match(after)
         if m and m.lastgroup:
-            return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{h.text}{m.group().rstrip()}')"
+            return EVERYDAY[int(m.lastgroup[1:])].name + f" ('{h.text}{after[:m.end()].rstrip()}')"
     if h.text[:1].isupper() and not h.text.isupper():
         if h.key in FIRST_NAME_TERMS:
             m = _NEXT_CAP.match(after)
@@ -793,20 +809,25 @@ def _everyday(text: str, h: Hit, vocab: Vocabulary) -> str | None:
     return None
 
 
-def _sense(text: str, h: Hit, vocab: Vocabulary) -> tuple[str, str | None] | None:
+def _sense(text: str, h: Hit, vocab: Vocabulary, low: str | None = None) -> tuple[str, str | None] | None:
     """Why this mention is not the technology (its spelling, its term's rules, an everyday sense) and the
-    everyday sense it has (None for a spelling), or None."""
+    everyday sense it has (None for a spelling), or None. ``low`` as for ``_everyday``."""
     r = h.rule
     if r is not None:
         if r.case and h.text not in vocab.spellings.get(h.key, {h.text}):
             return f"written '{h.text}', not as the technology's name", None
-        if r.before and _compiled(r.before).search(text[max(0, h.start - 40):h.start]):
-            meaning = r.sense or "context before"
-            return f"ordinary sense ({meaning})", meaning
-        if r.after and _compiled(r.after).match(text[h.end:h.end + 40]):
-            meaning = r.sense or "context after"
-            return f"ordinary sense ({meaning})", meaning
-    sense = _everyday(text, h, vocab)
+        if r.before:
+            twin = _compiled_low(r.before) if low else None
+            lo = max(0, h.start - 40)
+            if (twin.search(low[lo:h.start]) if twin and low else _compiled(r.before).search(text[lo:h.start])):
+                meaning = r.sense or "context before"
+                return f"ordinary sense ({meaning})", meaning
+        if r.after:
+            twin = _compiled_low(r.after) if low else None
+            if (twin.match(low[h.end:h.end + 40]) if twin and low else _compiled(r.after).match(text[h.end:h.end + 40])):
+                meaning = r.sense or "context after"
+                return f"ordinary sense ({meaning})", meaning
+    sense = _everyday(text, h, vocab, low)
     return (f"everyday sense: {sense}", sense) if sense else None
 
 
@@ -943,8 +964,9 @@ def _neg_after(window: str) -> re.Match[str] | None:
 
 
 def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
-              later: list[list[Hit]] | None = None) -> tuple[str, list[Hit]] | None:
-    """The cue that negates this list (and which of its mentions), or None."""
+              later: list[list[Hit]] | None = None, low: str | None = None) -> tuple[str, list[Hit]] | None:
+    """The cue that negates this list (and which of its mentions), or None. ``low``: the lowercased text when
+    ``fold.foldable`` (the cues before a mention are then found by their lowered twin)."""
     head, tail = chain[0], chain[-1]
     reach = tail.end + NEGATION_LOOK
     before = hints.word_near(max(prev_end, head.start - NEGATION_LOOK), head.start)
@@ -955,8 +977,15 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
         lo = max(clause_start(text, head.start), prev_end)
         cue = None
         # every cue holds a word of ``hints.before`` within CUE_LEAD characters of its start: the search starts there
-        for cue in _NEG_BEFORE.finditer(text, hints.first_before(lo, head.start, CUE_LEAD), head.start):
-            pass
+        start = hints.first_before(lo, head.start, CUE_LEAD)
+        if low and _NEG_BEFORE_LOW is not None:
+            for cue in _NEG_BEFORE_LOW.finditer(low, start, head.start):
+                pass
+            if cue is not None:  # the last cue, matched again in its own case (the same span: the twin's promise)
+                cue = _NEG_BEFORE.match(text, cue.start(), head.start)
+        else:
+            for cue in _NEG_BEFORE.finditer(text, start, head.start):
+                pass
         if cue is not None:
             gap = text[cue.end():head.start]
             noun_phrase = NEGATION_NOUN_PHRASE.fullmatch(gap) is not None
@@ -1775,6 +1804,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     plausible: list[Hit] = []
     spelled = _spelled_out(text, hits, vocab)
     hints = _Hints.of(low) if len(low) == len(text) else _EVERYWHERE
+    folded = low if foldable(text, low) else None  # where the case-insensitive patterns may run as lowered twins
     elsewhere = _not_about_the_role(text, low, hints)
     starts_elsewhere = [a for a, _, _ in elsewhere]
     for h in hits:
@@ -1791,7 +1821,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
         if h.rule is None and h.key not in ORDINARY and text[h.end:h.end + 1] not in _ADJECTIVE_FIRST:
             plausible.append(h)  # an unambiguous name, not followed by what would make it an adjective
             continue
-        decided = _sense(text, h, vocab)
+        decided = _sense(text, h, vocab, folded)
         if decided:
             not_counted.append({"term": h.text, "at": h.start, "why": decided[0]})
             if decided[1]:
@@ -1813,7 +1843,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     for k, chain in enumerate(chains):
         if len(chain) > 1:
             listed.update(id(h) for h in chain)
-        decision = _negation(text, chain, bound, hints, chains[k + 1:k + 5])
+        decision = _negation(text, chain, bound, hints, chains[k + 1:k + 5], folded)
         glue = text[prev_end:chain[0].start] if prev_why and chain[0].start - prev_end <= 12 else ""
         activity = prev_why
         prev_why = ""
