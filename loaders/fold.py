@@ -154,3 +154,86 @@ def lowered_twin(pattern: str, flags: int) -> re.Pattern[str] | None:
     except (_NotTwin, re.error):
         return None
     return re.compile(text, flags & ~re.IGNORECASE)
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class opened at ``pattern[i]`` ends (after its "]"; a first "]" is a member)."""
+    j = i + 1 + (pattern[i + 1:i + 2] == "^")
+    j += pattern[j:j + 1] == "]"
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
+def _loosened(pattern: str) -> str | None:
+    """The pattern with each part that must keep its capitals ("(?-i:[A-Z])") made to match wherever a match
+    needs it (case ignored) and nowhere it forbids one (inside a negative look-around: never), or None when the
+    pattern has no such part."""
+    out: list[str] = []
+    kinds: list[bool] = []  # per open group: whether it is a negative look-around
+    i, changed = 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = _class_end(pattern, i)
+            out.append(pattern[i:j])
+            i = j
+            continue
+        if pattern.startswith("(?-i:", i):
+            depth, j = 1, i + 5
+            while j < len(pattern) and depth:
+                if pattern[j] == "\\":
+                    j += 2
+                    continue
+                if pattern[j] == "[":
+                    j = _class_end(pattern, j)
+                    continue
+                depth += {"(": 1, ")": -1}.get(pattern[j], 0)
+                j += 1
+            negative = sum(kinds) % 2 == 1
+            out.append("(?!)" if negative else "(?:" + pattern[i + 5:j - 1] + ")")
+            i, changed = j, True
+            continue
+        if c == "(":
+            kinds.append(pattern.startswith(("(?!", "(?<!"), i))
+        elif c == ")" and kinds:
+            kinds.pop()
+        out.append(c)
+        i += 1
+    return "".join(out) if changed else None
+
+
+def _monotone(node: Any) -> bool:
+    """Whether a parse tree holds no atomic group, possessive repeat, back reference or conditional: then a part
+    that matches more makes the whole match more (what ``loose_twin`` rests on)."""
+    if isinstance(node, sre.SubPattern):
+        return all(_monotone(item) for item in node.data)
+    if isinstance(node, (list, tuple)):
+        if len(node) == 2 and isinstance(node[0], _OPCODE):
+            op = node[0]
+            if op in (sre.GROUPREF, sre.GROUPREF_EXISTS) or op is getattr(sre, "ATOMIC_GROUP", None) or \
+                    op is getattr(sre, "POSSESSIVE_REPEAT", None):
+                return False
+        return all(_monotone(item) for item in node)
+    return True
+
+
+@functools.lru_cache(maxsize=256)
+def loose_twin(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """For a prefilter: a case-sensitive pattern for lowered text that matches wherever the case-insensitive
+    ``pattern`` does (and may match more), when ``pattern`` has parts that must keep their capitals and so has no
+    ``lowered_twin``. Those parts are loosened (``_loosened``) and the rest is the exact lowered twin; None when
+    the pattern has no such parts or holds what makes matching more not monotone (atomic groups, back references)."""
+    loosened = _loosened(pattern) if flags & re.IGNORECASE else None
+    if loosened is None:
+        return None
+    try:
+        if not _monotone(sre.parse(pattern, flags)):
+            return None
+    except re.error:
+        return None
+    return lowered_twin(loosened, flags)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kg.loaders.fold import foldable, lowered_twin
+from kg.loaders.fold import foldable, loose_twin, lowered_twin
 from kg.loaders.jd_rules import (
     ASIDE_DESTINATION_ZH,
     ASIDE_END,
@@ -96,9 +96,11 @@ CACHED = 1 << 16
 _NEG_BEFORE = re.compile(NEGATION_BEFORE, re.IGNORECASE)
 _NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
 _NEG_AFTER_ASCII = re.compile(NEGATION_AFTER_ASCII, re.IGNORECASE)
-#: The lowered twin of the cues before a mention (``fold``), for a foldable posting. (The cues after one have
-#: none: some of their words must start with a capital.)
+#: The lowered twin of the cues before a mention (``fold``), for a foldable posting. The cues after one have
+#: none (some of their words must start with a capital), but a looser one says at once where none can match.
 _NEG_BEFORE_LOW = lowered_twin(_NEG_BEFORE.pattern, _NEG_BEFORE.flags)
+_NEG_AFTER_LOOSE = loose_twin(_NEG_AFTER.pattern, _NEG_AFTER.flags)
+_NEG_AFTER_ASCII_LOOSE = loose_twin(_NEG_AFTER_ASCII.pattern, _NEG_AFTER_ASCII.flags)
 _NEG_SUBJECT = re.compile(NEGATION_SUBJECT, re.IGNORECASE)
 _ANSWER = re.compile(r"[?:：]|\s[-–—]\s")
 _SUBJECT_STOP = re.compile(r"[.!?;:。！？；：](?:\s|$)|\n(?![ \t]*[a-z])|\s[-–—]\s(?=[A-Z])")  # "GitHub Actions — Jenkins was retired"
@@ -957,16 +959,20 @@ def _line_label(text: str, at: int) -> re.Match[str] | None:
     return _NEG_LABEL.search(text, max(line, colon - 47), colon + 1)
 
 
-def _neg_after(window: str) -> re.Match[str] | None:
+def _neg_after(window: str, folded: bool = False) -> re.Match[str] | None:
     """The cue right after a mention at the start of ``window`` (the kinds that need a Chinese character only where
-    it holds one)."""
-    return (_NEG_AFTER_ASCII if window.isascii() else _NEG_AFTER).match(window)
+    it holds one). ``folded``: the window is from a foldable posting (``fold``), so the loose twin may say first
+    that no cue is there (most windows hold none)."""
+    rx, loose = (_NEG_AFTER_ASCII, _NEG_AFTER_ASCII_LOOSE) if window.isascii() else (_NEG_AFTER, _NEG_AFTER_LOOSE)
+    if folded and loose is not None and loose.match(window.lower()) is None:
+        return None
+    return rx.match(window)
 
 
 def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
               later: list[list[Hit]] | None = None, low: str | None = None) -> tuple[str, list[Hit]] | None:
     """The cue that negates this list (and which of its mentions), or None. ``low``: the lowercased text when
-    ``fold.foldable`` (the cues before a mention are then found by their lowered twin)."""
+    ``fold.foldable`` (the cue patterns then run as their lowered twins, or look first with a looser one)."""
     head, tail = chain[0], chain[-1]
     reach = tail.end + NEGATION_LOOK
     before = hints.word_near(max(prev_end, head.start - NEGATION_LOOK), head.start)
@@ -1033,12 +1039,12 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
             window = window[:bar]
         else:  # the bar reads as a space: "Hive | decommissioned in 2024"
             window = window[:bar] + " " + window[bar + 1:after_next if after_next >= 0 else len(window)]
-    m = _neg_after(window) if hinted else None
+    m = _neg_after(window, low is not None) if hinted else None
     if m and not m.group().isascii() and _ZH_WITH.search(text, max(0, head.start - 4), head.start):
         m = None  # "全部用 Go 重写并下线": what it was rewritten with is the new tool, not the one taken down
     if m and not _ANSWER.search(m.group()):  # "Triton? Not here", "Scala: not used": the answer is the next clause
         clause = clause_end(text, tail.end, NEGATION_LOOK) + 1
-        m = _neg_after(window[:clause - tail.end] if cell else text[tail.end:clause])
+        m = _neg_after(window[:clause - tail.end] if cell else text[tail.end:clause], low is not None)
     if m:
         # (a list of one is itself: the tests below are for longer lists, and the search for "or" in a list of one
         # would have run from the start of the posting, once per mention)

@@ -129,8 +129,9 @@ def twin(request):
 def test_a_twin_finds_what_its_original_finds(twin, data):
     rx, low_rx, words = twin
     piece = st.one_of(st.sampled_from(words), st.sampled_from(_PIECES))
-    pieces = data.draw(st.lists(st.tuples(piece, st.sampled_from(["lower", "upper", "title"])), max_size=12))
-    text = "".join(getattr(p, case)() for p, case in pieces)
+    pieces = data.draw(st.lists(st.tuples(piece, st.sampled_from(["lower", "upper", "title"]), st.sampled_from([" ", " ", ""])),
+                                max_size=12))
+    text = "".join(getattr(p, case)() + sep for p, case, sep in pieces)
     low = text.lower()
     if not foldable(text, low):
         return
@@ -163,3 +164,46 @@ def test_the_matcher_decides_every_labelled_posting_as_without_the_twins(monkeyp
     with_twins = decisions()
     monkeypatch.setattr(M, "foldable", lambda text, low: False)
     assert decisions() == with_twins
+
+
+# -- loose twins: a prefilter for patterns with parts that must keep their capitals ----------------------------
+
+def test_a_part_that_must_keep_its_capitals_is_loosened_by_where_it_stands():
+    from kg.loaders.fold import _loosened
+
+    assert _loosened(r"to\s+(?=(?-i:[A-Z]))") == r"to\s+(?=(?:[A-Z]))"  # needed by a match: case ignored
+    assert _loosened(r"off(?!\s+(?:it|(?-i:[A-Z])\w*)\b)") == r"off(?!\s+(?:it|(?!)\w*)\b)"  # forbids one: never
+    assert _loosened(r"(?<!(?!(?-i:X)))") == r"(?<!(?!(?:X)))"  # two negations: needed again
+    assert _loosened(r"[(?-i:]x") is None  # in a class it is only characters
+    assert _loosened(r"no capitals") is None
+
+
+@pytest.mark.parametrize("pattern", [r"(?>a|ab)(?-i:C)", r"a++(?-i:C)", r"(a)\1(?-i:C)"])
+def test_a_pattern_where_matching_more_can_match_less_has_no_loose_twin(pattern):
+    from kg.loaders.fold import loose_twin
+
+    assert loose_twin(pattern, re.IGNORECASE) is None
+
+
+def test_the_loose_twin_drops_what_the_capitals_decide_and_nothing_else():
+    from kg.loaders.fold import loose_twin
+
+    loose = loose_twin(r"(?:moved|ported)\s+to\s+(?=(?-i:[A-Z]))|gone(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+    assert loose is not None
+    assert loose.match("ported to spark") and loose.match("gone spark")  # where the capitals decided: both pass
+    assert not loose.match("ported from spark") and not loose.match("went")  # the rest is exact
+
+
+_NEG_WORDS_AFTER = sorted(set(re.findall(r"[a-z]{2,}", M._NEG_AFTER.pattern.lower())))
+
+
+@pytest.mark.parametrize("rx, loose", [(M._NEG_AFTER, M._NEG_AFTER_LOOSE), (M._NEG_AFTER_ASCII, M._NEG_AFTER_ASCII_LOOSE)],
+                         ids=["all cues after a mention", "ascii cues"])
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.tuples(st.one_of(st.sampled_from(_NEG_WORDS_AFTER), st.sampled_from(["Spark", ":", "?", "(", "->", "é", "没有"])),
+                                 st.sampled_from(["lower", "upper", "title"]), st.sampled_from([" ", " ", "", ", "])), max_size=8))
+def test_the_loose_twin_never_misses_a_cue_after_a_mention(rx, loose, pieces):
+    assert loose is not None
+    text = " " + "".join(getattr(p, case)() + sep for p, case, sep in pieces)  # as after a mention: words, spaced
+    if foldable(text, text.lower()) and rx.match(text):
+        assert loose.match(text.lower()), text
