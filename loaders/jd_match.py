@@ -67,6 +67,7 @@ from kg.loaders.jd_rules import (
     WEAK_NAMES,
     Rule,
     first_words,
+    word_starts_grouped,
 )
 
 if TYPE_CHECKING:
@@ -93,7 +94,8 @@ LOOK = 60
 #: How many answers each per-word cache keeps (words, terms, their rules).
 CACHED = 1 << 16
 
-_NEG_BEFORE = re.compile(NEGATION_BEFORE, re.IGNORECASE)
+#: (its alternatives that start at a word boundary behind one: the same cues, found in the same order, faster)
+_NEG_BEFORE = re.compile(word_starts_grouped(NEGATION_BEFORE), re.IGNORECASE)
 _NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
 _NEG_AFTER_ASCII = re.compile(NEGATION_AFTER_ASCII, re.IGNORECASE)
 #: The lowered twin of the cues before a mention (``fold``), for a foldable posting. The cues after one have

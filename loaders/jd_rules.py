@@ -406,6 +406,32 @@ def by_first_char(alternatives: str) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
+def word_starts_grouped(alternatives: str) -> str:
+    """A regular expression's top-level alternatives with each run of those that start at a word boundary
+    ("\\bnot\\b|\\bno\\s+more|…") behind one boundary, the run grouped by first letter (``by_first_char``): the
+    engine tests the boundary once per position, not once per alternative. The alternatives keep their order.
+
+    >>> print(word_starts_grouped(r"\\bnot\\b|\\bno\\s+more|用不着|\\bnever\\b"))
+    (?:\\b(?:(?=[nN])(?:not\\b|no\\s+more))|用不着|\\b(?:(?=[nN])(?:never\\b)))
+    """
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            out.append("\\b" + by_first_char("|".join(run)))
+            run.clear()
+
+    for part in top_level(alternatives):
+        if part.startswith("\\b"):
+            run.append(part[2:])
+        else:
+            flush()
+            out.append(part)
+    flush()
+    return "(?:" + "|".join(out) + ")"
+
+
 _VESSEL = (r"aboard|on\s?board|mv|m/v|ss|hms|rv|r/v|uss|fv|sv|yacht|vessel|schooner|trawler|tanker|crew\s+of|"
            r"(?:the|a|an|our|their|this|that|container|cargo|research|sister|survey|supply|fishing|cruise)\s+"
            r"(?:ship|tug(?:boat)?|ferry|barge|boat)")

@@ -833,6 +833,24 @@ def test_a_list_grouped_by_first_char_matches_as_the_flat_list(words, text):
             assert (a and a.span()) == (b and b.span()), (flat, grouped, text, flags)
 
 
+from kg.loaders.jd_rules import word_starts_grouped  # noqa: E402
+
+_BOUNDED = st.lists(st.one_of(st.sampled_from([r"\bnot\b", r"\bno\s+more", r"\bno\b(?!\s+way)", r"\bnever",
+                                               r"\b(?:not|no)\s+x", r"\bn(?:o|ot)", "不", r"(?<!a)\bno", r"x\b", r"\bx"]),
+                              st.text(alphabet="noxNX", min_size=1, max_size=3).map(lambda w: r"\b" + w)),
+                    min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BOUNDED, st.text(alphabet="notxNOT 不a", max_size=12))
+def test_alternatives_behind_one_word_boundary_match_as_the_flat_list(parts, text):
+    flat, grouped = "|".join(parts), word_starts_grouped("|".join(parts))
+    for flags in (0, re.IGNORECASE):
+        a = [m.span() for m in re.compile(flat, flags).finditer(text)]
+        b = [m.span() for m in re.compile(grouped, flags).finditer(text)]
+        assert a == b, (flat, grouped, text, flags)
+
+
 # -- an aside's ending is looked for only where a word it starts with stands ----------------------------
 
 _ASIDE_PIECES = ["Azure", " was", " retired", " a long time since", " long time since", " no longer", " never again",
