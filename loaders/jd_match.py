@@ -98,6 +98,8 @@ CACHED = 1 << 16
 _NEG_BEFORE = re.compile(word_starts_grouped(NEGATION_BEFORE), re.IGNORECASE)
 _NEG_AFTER = re.compile(NEGATION_AFTER, re.IGNORECASE)
 _NEG_AFTER_ASCII = re.compile(NEGATION_AFTER_ASCII, re.IGNORECASE)
+_LIST_GLUE_LOW = lowered_twin(LIST_GLUE.pattern, LIST_GLUE.flags)
+_EXAMPLES_GLUE_LOW = lowered_twin(EXAMPLES_GLUE.pattern, EXAMPLES_GLUE.flags)
 #: The lowered twin of the cues before a mention (``fold``), for a foldable posting. The cues after one have
 #: none (some of their words must start with a capital), but a looser one says at once where none can match.
 _NEG_BEFORE_LOW = lowered_twin(_NEG_BEFORE.pattern, _NEG_BEFORE.flags)
@@ -160,6 +162,8 @@ _AROUND = ((_ZH_NO_MORE_BEFORE, _ZH_NO_MORE_AFTER, 12, ""), (_TORN_BEFORE, _TORN
            (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"), (_ENDED_BEFORE, _ENDED_AFTER, 20, ""),
            (_REWROTE_BEFORE, _REWROTE_AFTER, 40, " (rewritten in another)"), (_REMOVE_BEFORE, _REMOVE_AFTER, 40, ""),
            (_LEFT_BEFORE, _LEFT_AFTER, 30, ""))
+#: The lowered twins of their verbs (``fold``), or None.
+_AROUND_LOW = tuple(lowered_twin(verb.pattern, verb.flags) for verb, _, _, _ in _AROUND)
 #: A Chinese instrument right before a tool ("用 Go 重写"): the tool is what is used, whatever happens after.
 _ZH_WITH = re.compile(r"(?:(?<![不费費作信所])用|(?<![所可加予足难難])以|改用|使用|换成|換成|改为|改為)\s*$")
 #: What a Chinese history sentence names as where the team went ("拆分为 Go 微服务", "全面转向 Python").
@@ -216,6 +220,7 @@ _NOT_THIS_ROLE_ZH_RX = re.compile("|".join(map(re.escape, sorted(_NOT_THIS_ROLE_
 _QUESTION = re.compile(r"(?:[^\S\n]{1,2}[\w-]+){0,2}[^\S\n]{0,2}[?？]")
 _NEG_BREAK = re.compile(NEGATION_BREAK + r"|[,()]", re.IGNORECASE)
 _BONUS = re.compile(BONUS, re.IGNORECASE)
+_BONUS_LOW = lowered_twin(_BONUS.pattern, _BONUS.flags)
 #: "Kubernetes or Docker is not expected": a singular verb after "or" speaks of every item.
 _OR_LIST = re.compile(r"\b(?:or|nor)\b|或", re.IGNORECASE)
 #: A mention asked for as a skill, in a technical posting: "JAX experience is a plus", "Helm: a plus",
@@ -907,14 +912,17 @@ def _table_row(text: str, at: int) -> bool:
     return (line > 0 or at <= LINE_REACH) and text[line:at].lstrip(" \t").startswith("|")
 
 
-def _chains(text: str, hits: list[Hit]) -> list[list[Hit]]:
-    """Runs of mentions that form one list ("Hadoop, Hive or Pig"): a negation reaches all of them."""
+def _chains(text: str, hits: list[Hit], low: str | None = None) -> list[list[Hit]]:
+    """Runs of mentions that form one list ("Hadoop, Hive or Pig"): a negation reaches all of them. ``low``: the
+    lowercased text when ``fold.foldable`` (the glue is then read by the lowered twins)."""
     chains: list[list[Hit]] = []
+    glue, examples, source = (_LIST_GLUE_LOW, _EXAMPLES_GLUE_LOW, low) if low and _LIST_GLUE_LOW and _EXAMPLES_GLUE_LOW \
+        else (LIST_GLUE, EXAMPLES_GLUE, text)
     for h in hits:
         if chains:
             prev = chains[-1][-1]
-            gap = text[prev.end:h.start]
-            if len(gap) <= 24 and (LIST_GLUE.match(gap) or EXAMPLES_GLUE.match(gap)) and not ("|" in gap and _table_row(text, h.start)):
+            gap = source[prev.end:h.start]
+            if len(gap) <= 24 and (glue.match(gap) or examples.match(gap)) and not ("|" in gap and _table_row(text, h.start)):
                 chains[-1].append(h)
                 continue
         chains.append([h])
@@ -1022,11 +1030,14 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
                  if text[max(0, head.start - 8):head.start].rstrip()[-1:] in (":", "：") else _line_label(text, head.start))
         if label is not None and not _CONDITION.search(text, max(0, label.start() - 40), label.start()):
             return f"negated: '{label.group().strip()}' before it", chain
-        for verb_rx, particle_rx, reach_after, note in _AROUND:  # "tore LangChain out", "ported our TF models to PyTorch"
-            verb = verb_rx.search(text, max(lo, head.start - 40), head.start)
+        for (verb_rx, particle_rx, reach_after, note), twin in zip(_AROUND, _AROUND_LOW):
+            # "tore LangChain out", "ported our TF models to PyTorch"
+            a = max(lo, head.start - 40)
+            verb = twin.search(low, a, head.start) if twin and low else verb_rx.search(text, a, head.start)
             particle = particle_rx.match(text, tail.end, tail.end + reach_after) if verb else None
             if verb and particle:
-                return f"negated: '{verb.group().strip()} … {particle.group().strip()}' around it{note}", chain
+                said = text[verb.start():verb.end()].strip()
+                return f"negated: '{said} … {particle.group().strip()}' around it{note}", chain
     hinted = hints.near(tail.end, reach) or (
         not _NEG_AFTER_ZH.isdisjoint(text[tail.end:tail.end + 16]))
     window = text[tail.end:reach] if hinted else ""
@@ -1846,7 +1857,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     prev_why = ""
     listed: set[int] = set()
     near_cue: list[list[Hit]] = []  # the lists no rule negated with a negation word near: the last resort looks at them
-    chains = _chains(text, plausible)
+    chains = _chains(text, plausible, folded)
     skill_keys = vocab.skill_keys
     for k, chain in enumerate(chains):
         if len(chain) > 1:
@@ -1891,7 +1902,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     _asides_of_the_past(text, plausible, negated, not_counted, skill_keys, hints)
     plausible = _one_sense(text, plausible, not_counted, negated, everyday)
     accepted = _in_context(text, plausible, negated, not_counted, low, ends)
-    bonus = _bonus_ranges(text, low, accepted, hints)
+    bonus = _bonus_ranges(text, low, accepted, hints, folded)
     starts = [lo for lo, _ in bonus]
     levels: dict[str, set[str]] = {}
     found: dict[str, list[str]] = {}
@@ -1910,7 +1921,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
                     {n: "bonus" for n, lv in levels.items() if lv == {"bonus"}}, [(h.start, h.end, h.key) for h in accepted])
 
 
-def _bonus_ranges(text: str, low: str, accepted: list[Hit], found: _Hints) -> list[tuple[int, int]]:
+def _bonus_ranges(text: str, low: str, accepted: list[Hit], found: _Hints, folded: str | None = None) -> list[tuple[int, int]]:
     """Where the posting calls what it names a bonus, sorted and merged: the clauses around the few bonus
     words near a counted mention ("Helm is a plus"), and the sections under a bonus heading or label."""
     hints = _hint_positions(low, _BONUS_KEYS) if found.everywhere else found.at(*_BONUS_KEYS)
@@ -1924,7 +1935,7 @@ def _bonus_ranges(text: str, low: str, accepted: list[Hit], found: _Hints) -> li
         if not _any_in(starts, p - CLAUSE_REACH, p + CLAUSE_REACH):
             continue  # no counted mention within a clause's reach: this clause could mark none
         lo, hi = clause_start(text, p), clause_end(text, p)
-        if _BONUS.search(text, lo, hi):
+        if _BONUS_LOW.search(folded, lo, hi) if folded and _BONUS_LOW else _BONUS.search(text, lo, hi):
             ranges.append((lo, hi))
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(ranges + _bonus_sections(text, hints)):

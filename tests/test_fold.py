@@ -110,6 +110,14 @@ def _twins() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
                 out.append((f"sense before {i}", rx, twin))
     assert M._NEG_BEFORE_LOW is not None
     out.append(("cues before a mention", M._NEG_BEFORE, M._NEG_BEFORE_LOW))
+    for name, rx, twin in [("list glue", M.LIST_GLUE, M._LIST_GLUE_LOW), ("examples glue", M.EXAMPLES_GLUE, M._EXAMPLES_GLUE_LOW),
+                           ("bonus words", M._BONUS, M._BONUS_LOW)]:
+        assert twin is not None, name
+        out.append((name, rx, twin))
+    for (verb, _, _, note), twin in zip(M._AROUND, M._AROUND_LOW):
+        if verb.flags & re.IGNORECASE:
+            assert twin is not None, verb.pattern[:40]
+            out.append((f"verb before a mention{note}", verb, twin))
     return out
 
 
