@@ -61,6 +61,7 @@ def _lower_code(code: int) -> int:
     return ord(low)
 
 
+@functools.lru_cache(maxsize=256)
 def _lower_range(lo: int, hi: int) -> tuple[int, int]:
     if ord("A") <= lo <= hi <= ord("Z"):
         return lo + 32, hi + 32
@@ -117,22 +118,18 @@ def _redundant(item: Any, after: Any) -> bool:
 _LETTER_AHEAD = re.compile(r"\(\?=(?:\[([a-z])\1*\]|[a-z])\)(?=\(\?:)")
 
 
+#: What the lowering keeps as it is: an escape, a group's name.
+_KEPT = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]", re.DOTALL)
+
+
 def _lowered_letters(pattern: str) -> str:
     """The pattern's text with its letters lowered: escapes and group names are kept as they are."""
     out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-        elif pattern.startswith(("(?P<", "(?P="), i):
-            end = pattern.find(">" if pattern[i + 3] == "<" else ")", i) + 1
-            out.append(pattern[i:end])
-            i = end
-        else:
-            out.append(c.lower() if len(c.lower()) == 1 else c)
-            i += 1
+    at = 0
+    for m in _KEPT.finditer(pattern):
+        out += [pattern[at:m.start()].lower(), m.group()]
+        at = m.end()
+    out.append(pattern[at:].lower())
     # once lowered, such a look-ahead only hides the group's first letter from the engine, which skips an
     # alternative at once when it starts with a letter the text does not have there
     return _LETTER_AHEAD.sub("", "".join(out))
