@@ -447,13 +447,22 @@ def _senses_of(last: tuple[str, ...], tail: str) -> tuple[int, ...]:
 def _before_patterns(senses: tuple[int, ...]) -> list[tuple[re.Pattern[str], re.Pattern[str] | None]]:
     """The patterns before a name of these senses, combined (case-sensitive ones apart), each with its lowered
     twin (``fold``) or None."""
-    out = []
+    out: list[tuple[re.Pattern[str], re.Pattern[str] | None]] = []
     for case in (True, False):
         parts = [f"(?P<s{i}>{EVERYDAY[i].before})" for i in senses if EVERYDAY[i].case == case]
         if parts:
             rx = re.compile("|".join(parts), 0 if case else re.IGNORECASE)
-            out.append((rx, lowered_twin(rx.pattern, rx.flags)))
+            # the twin of the alternatives is the alternatives' twins (each checked once, not once per combination)
+            twins = [] if case else [t for i in senses if not EVERYDAY[i].case and (t := _sense_before_twin(i))]
+            out.append((rx, re.compile("|".join(twins)) if twins and len(twins) == len(parts) else None))
     return out
+
+
+@functools.cache
+def _sense_before_twin(i: int) -> str | None:
+    """The lowered twin's text of a case-insensitive sense's pattern before a name, as ``_before_patterns`` names it."""
+    twin = lowered_twin(f"(?P<s{i}>{EVERYDAY[i].before})", re.IGNORECASE)
+    return twin.pattern if twin else None
 
 
 #: The words (and Chinese characters) the everyday senses after a name hold: the word right after a

@@ -108,6 +108,11 @@ def _twins() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
             for rx, twin in M._before_patterns((i,)):
                 assert twin is not None, sense.name
                 out.append((f"sense before {i}", rx, twin))
+    # a combination's twin is its senses' twins joined: it finds what the combined patterns find
+    every = tuple(i for i, sense in enumerate(EVERYDAY) if sense.before)
+    (_, _), (rx, twin) = M._before_patterns(every)
+    assert twin is not None
+    out.append(("every sense before a name", rx, twin))
     assert M._NEG_BEFORE_LOW is not None
     out.append(("cues before a mention", M._NEG_BEFORE, M._NEG_BEFORE_LOW))
     for name, rx, twin in [("list glue", M.LIST_GLUE, M._LIST_GLUE_LOW), ("examples glue", M.EXAMPLES_GLUE, M._EXAMPLES_GLUE_LOW),
