@@ -169,7 +169,9 @@ TECH_CUES = re.compile(
 #: What may stand between two items of a list ("Python, R", "R/Python", "Python 或 R").
 LIST_GAP = re.compile(r"\s*(?:[,/&|+;()、，（）]|\band\b|\bor\b|和|或|及|与|與|跟)?\s*(?:[,/&|+;()、，（）]|\band\b|\bor\b)?\s*$", re.IGNORECASE)
 
-SENTENCE_END = re.compile(r"[.!?;。！？；](?:\s|$)|\n\s*\n")
+#: Where a sentence ends: a stop before white space or the end, or a blank line (written to start with one
+#: character class, so the engine skips straight to where an end may start).
+SENTENCE_END = re.compile(r"[.!?;。！？；\n](?:(?<=\n)\s*\n|(?<!\n)(?:\s|$))")
 
 
 #: Role titles, beyond the track names and aliases in the graph: (track, weight, pattern).

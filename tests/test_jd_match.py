@@ -891,3 +891,15 @@ def test_the_chinese_objects_after_a_name_start_as_their_guard_says():
     for word in re.findall(r"[^|()?:\\\[\]{}*+\s]+", _ZH_OBJECT_AFTER):
         if not word.isascii():
             assert lead.match(word[0]), word
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=".!?;。！？； \t\na", max_size=30))
+def test_the_sentence_ends_are_found_as_by_the_plain_pattern(text):
+    from kg.loaders.jd_rules import SENTENCE_END
+
+    plain = re.compile(r"[.!?;。！？；](?:\s|$)|\n\s*\n")
+    assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for at in range(len(text) + 1):
+        a, b = SENTENCE_END.search(text, at), plain.search(text, at)
+        assert (a and a.span()) == (b and b.span())
