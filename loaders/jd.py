@@ -30,6 +30,7 @@ from kg.loaders.jd_match import (  # noqa: F401
     VERY_TECHNICAL,
     WINDOW,
     Mentions,
+    _term_key,
     find_folded,
     find_mentions,
     first_char_alternation,
@@ -535,7 +536,7 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     seen: set[str] = set()
     for a, b in find_folded(CUE_PATTERN, body, low):
         phrase = body[a:b]
-        key = term_key(phrase)
+        key = _term_key(phrase)  # (cached: the cue phrases repeat across postings)
         if key in seen:
             continue
         if _negated_cue(body, a, negations):

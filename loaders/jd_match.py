@@ -2456,7 +2456,6 @@ def _neighbour(support: list[Hit], starts: list[int], lo: int, hi: int, h: Hit) 
 
 
 @functools.lru_cache(maxsize=CACHED)
-@functools.lru_cache(maxsize=CACHED)
 def _term_key(text: str) -> str:
     """A term as the vocabulary keys it: lowercase, without spaces, underscores and hyphens (cached: a
     corpus names the same few spellings again and again)."""
