@@ -103,8 +103,8 @@ _EXAMPLES_GLUE_LOW = lowered_twin(EXAMPLES_GLUE.pattern, EXAMPLES_GLUE.flags)
 #: The lowered twin of the cues before a mention (``fold``), for a foldable posting. The cues after one have
 #: none (some of their words must start with a capital), but a looser one says at once where none can match.
 _NEG_BEFORE_LOW = lowered_twin(_NEG_BEFORE.pattern, _NEG_BEFORE.flags)
-#: (one for both: what matches the cues without the Chinese ones matches them all)
 _NEG_AFTER_LOOSE = loose_twin(_NEG_AFTER.pattern, _NEG_AFTER.flags)
+_NEG_AFTER_ASCII_LOOSE = loose_twin(_NEG_AFTER_ASCII.pattern, _NEG_AFTER_ASCII.flags)
 _NEG_SUBJECT = re.compile(NEGATION_SUBJECT, re.IGNORECASE)
 _ANSWER = re.compile(r"[?:：]|\s[-–—]\s")
 _SUBJECT_STOP = re.compile(r"[.!?;:。！？；：](?:\s|$)|\n(?![ \t]*[a-z])|\s[-–—]\s(?=[A-Z])")  # "GitHub Actions — Jenkins was retired"
@@ -982,9 +982,10 @@ def _neg_after(window: str, folded: bool = False) -> re.Match[str] | None:
     """The cue right after a mention at the start of ``window`` (the kinds that need a Chinese character only where
     it holds one). ``folded``: the window is from a foldable posting (``fold``), so the loose twin may say first
     that no cue is there (most windows hold none)."""
-    if folded and _NEG_AFTER_LOOSE is not None and _NEG_AFTER_LOOSE.match(window.lower()) is None:
+    rx, loose = (_NEG_AFTER_ASCII, _NEG_AFTER_ASCII_LOOSE) if window.isascii() else (_NEG_AFTER, _NEG_AFTER_LOOSE)
+    if folded and loose is not None and loose.match(window.lower()) is None:
         return None
-    return (_NEG_AFTER_ASCII if window.isascii() else _NEG_AFTER).match(window)
+    return rx.match(window)
 
 
 def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
