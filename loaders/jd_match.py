@@ -152,6 +152,9 @@ _REWROTE_BEFORE = re.compile(r"\b(?:rewrote|rewritten|re-?implemented|re-?wrote)
 _REWROTE_AFTER = re.compile(r"(?:\s+(?!(?:from|with|of|and|or|on|at|by)\b)[\w-]+){0,2}?\s+in\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 #: "Tallypoint left Azure entirely two years ago": a tool left behind, with a word of when or how wholly.
 _LEFT_BEFORE = re.compile(r"\b(?:left|exited|quit)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "leave your TensorFlow habits at the door": what is left outside
+_DOOR_BEFORE = re.compile(r"\bleave\s+(?:(?:all|any)\s+)?(?:your|the|those|these)?\s*$", re.IGNORECASE)
+_DOOR_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}\s+(?:at|by)\s+the\s+door\b", re.IGNORECASE)
 _LEFT_AFTER = re.compile(r"\s+(?:entirely|completely|altogether|behind|for\s+good|(?:in|back\s+in)\s+(?:19|20)\d\d|"
                          r"(?:\w+\s+){0,2}(?:years?|months?)\s+ago)\b", re.IGNORECASE)
 #: "团队内已无 Kubeflow 相关工作": no more work with the tool.
@@ -161,7 +164,7 @@ _ZH_NO_MORE_AFTER = re.compile(r"\s*(?:相关|相關)?的?(?:工作|任务|任�
 _AROUND = ((_ZH_NO_MORE_BEFORE, _ZH_NO_MORE_AFTER, 12, ""), (_TORN_BEFORE, _TORN_AFTER, 1 << 30, ""),
            (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"), (_ENDED_BEFORE, _ENDED_AFTER, 20, ""),
            (_REWROTE_BEFORE, _REWROTE_AFTER, 40, " (rewritten in another)"), (_REMOVE_BEFORE, _REMOVE_AFTER, 40, ""),
-           (_LEFT_BEFORE, _LEFT_AFTER, 30, ""))
+           (_LEFT_BEFORE, _LEFT_AFTER, 30, ""), (_DOOR_BEFORE, _DOOR_AFTER, 40, " (left at the door)"))
 #: The lowered twins of their verbs (``fold``), or None.
 _AROUND_LOW = tuple(lowered_twin(verb.pattern, verb.flags) for verb, _, _, _ in _AROUND)
 #: A Chinese instrument right before a tool ("用 Go 重写"): the tool is what is used, whatever happens after.
@@ -245,7 +248,8 @@ _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)\b")
 _ZH_SURNAME = re.compile(r"\s?(?P<s>[陈陳王李张張刘劉杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾萧蕭肖田董袁潘"
                          r"蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁沈姚卢盧姜崔钟鍾谭譚陆陸汪范金廖贾賈夏韦韋方白邹鄒孟熊秦邱江尹薛段雷侯龙龍史陶黎贺賀顾顧"
                          r"毛郝龚龔邵钱錢严嚴覃武戴莫孔汤湯])(?=[曾说說是在的先女老总總经經，,。、\s)）]|$)")
-_PREV_CAP = re.compile(r"(?:^|[a-z,;]) ([A-Z][a-z]+) $")
+#: (a role's initials may stand before the first name: "CTO Marisol Helm")
+_PREV_CAP = re.compile(r"(?:^|[a-z,;]|\b(?:CEO|CTO|COO|CFO|CIO|CPO|CMO|VP|SVP|EVP)) ([A-Z][a-z]+) $")
 #: A first name and the surname alone on their line, or after a dash that signs a quote ("Nadia Ray · 2nd",
 #: "— Nadia Ray"): the line ends, or a profile's dot or a bracket follows.
 _LINE_NAME_BEFORE = re.compile(r"(?:(?:^|\n)[ \t>]*|[—–][ \t]*)([A-Z][a-z]+) $")
@@ -507,7 +511,7 @@ _NEG_KEYS = frozenset(
     ["nor", "neither", "without", "unlike", "instead", "rather", "place", "little", "opposed", "didn", "shouldn", "couldn", "can", "cannot", "mustn", "migrat", "move", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "gave", "quit", "exited", "forget",
      "avoid", "steer", "eschew", "shun",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "done", "finished", "through",
-     "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore",
+     "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore", "leave",
      "yanked", "took", "threw", "turn", "decid", "voted", "opted", "chose", "ruled"]
 )
 #: Chinese negation cues, by their first character or two (a cheap test before the full pattern runs).
@@ -515,7 +519,7 @@ _ZH_NEG = ("不", "没", "沒", "未", "无", "無", "毋", "弃", "棄", "已",
            "代替", "取代", "替代", "替换", "淘汰", "告别", "停用",
            "避免", "禁止", "禁用", "拒绝", "摒弃", "用不")
 #: The words a cue of NEGATION_AFTER holds among its first ones (the full pattern runs only after one of them).
-_NEG_AFTER_KEYS = frozenset(["needn", "gone", "optional", "history", "free", "less", "nowhere",
+_NEG_AFTER_KEYS = frozenset(["needn", "gone", "optional", "history", "free", "less", "nowhere", "lost",
                              "dead", "wouldn", "winding", "end",
                              "nope", "contract", "licence", "license", "subscription", "seats",
                              "->", "→", "=>", "⟶", ":", "：", "?", "picture", "cancel"])
@@ -523,7 +527,7 @@ _NEG_AFTER_KEYS = frozenset(["needn", "gone", "optional", "history", "free", "le
 #: cue before one, so the look before a mention skips them.
 _SYMBOL_KEYS = frozenset(k for k in _NEG_AFTER_KEYS if not k[0].isalnum())
 #: Characters a Chinese cue of NEGATION_AFTER starts with that no key above covers (in its first 16 characters).
-_NEG_AFTER_ZH = frozenset("被派帮幫意在早並非可均都並并也亦相的经經技条條目现現暂暫完根被由用这這我团團本只是历歷遗遺")
+_NEG_AFTER_ZH = frozenset("被派帮幫意在早並非可均都並并也亦相的经經技条條目现現暂暫完根被由用这這我团團本只是历歷遗遺拆")
 #: The words NEGATION_SUBJECT's predicates hold (the pattern runs only where one follows a mention) that no other key covers ("is out of scope", "was swapped
 #: out", "is legacy"), and the negations they start with ("isn't needed", "won't come up").
 _SUBJECT_KEYS = frozenset("""rewrote reimplemented hasn haven counts nothing out unnecessary irrelevant legacy retired deprecated decommissioned sunset
@@ -1302,7 +1306,9 @@ def _asides_of_the_past(text: str, plausible: list[Hit], negated: set[int], not_
                 ASIDE_DESTINATION_ZH.search(text, max(start, h.start - 6), h.start):
             continue
         between = plausible[bisect.bisect_right(starts, h.start):bisect.bisect_left(starts, said.start())]
-        after = plausible[bisect.bisect_left(starts, said.end()):bisect.bisect_left(starts, said.end() + ASIDE_OBJECT_REACH)]
+        stop = _OBJECT_STOP.search(text, said.end(), said.end() + ASIDE_OBJECT_REACH)  # its object is in its clause
+        after = plausible[bisect.bisect_left(starts, said.end()):
+                          bisect.bisect_left(starts, stop.start() if stop else said.end() + ASIDE_OBJECT_REACH)]
         if any(o.nodes.isdisjoint(h.nodes) for o in between + after) or \
                 any(m.group() not in _SENTENCE_OPENERS for m in _NAME_INSIDE.finditer(text, h.end, said.start())):
             # another tool stands between, or right after as its object: the ending is about it ("GitHub Actions …
@@ -1317,6 +1323,11 @@ def _asides_of_the_past(text: str, plausible: list[Hit], negated: set[int], not_
             negated.add(id(o))
             not_counted.append({"term": o.text, "at": o.start,
                                 "why": f"negated: an aside about its past says '{' '.join(said.group().split())}'"})
+
+
+#: Where the clause of an aside's ending stops: a name after it is no longer its object ("… and thrown away; we
+#: don't build LLM agents").
+_OBJECT_STOP = re.compile(r"[;.!?。；！？\n](?=\s|$)|[。；！？\n]")
 
 
 #: An e-mail thread: a quoted message's header or the line that introduces it.
@@ -1422,6 +1433,10 @@ def _left_out(text: str, low: str, plausible: list[Hit], negated: set[int], not_
 #: or turns to the present ("now", "today", "but").
 _USED_TO = re.compile(r"used\s+to\s+(?!be\s+(?:able|allowed|called)\b)")
 _ACCUSTOMED = re.compile(r"\b(?:am|is|are|was|were|be|been|being|get|gets|got|getting|become|became)\s+(?:\w+\s+)?$")
+#: A purpose, not a habit: the thing "used to" do something, named by a noun of data or code right before it ("the
+#: features used to score each claim", "the loading history used to predict overheating").
+_PURPOSE = re.compile(r"\b(?:features?|data(?:sets?)?|history|models?|signals?|inputs?|metrics?|scores?|tools?|code|scripts?|"
+                      r"queries|query|tables?|logs?|records?|samples?|labels?|embeddings?|methods?|techniques?|algorithms?)\s+$")
 _USED_TO_END = re.compile(r"[.!?;:。；：！？，](?=\s|$)|[。；！？，\n]|\b(?:now|today|currently|still|instead|nowadays|but|whereas|while|then|"
                           r"these\s+days|replaced|moved|migrated|switched)\b")
 
@@ -1436,7 +1451,8 @@ def _used_to(text: str, low: str, plausible: list[Hit], negated: set[int], not_c
     starts = [h.start for h in plausible]
     for m in _at_hints(_USED_TO, low, hints):
         if _ACCUSTOMED.search(low, max(0, m.start() - 24), m.start()) or \
-                _CONDITION.search(text, clause_start(text, m.start()), m.start()):
+                _CONDITION.search(text, clause_start(text, m.start()), m.start()) or \
+                _PURPOSE.search(low, max(0, m.start() - 24), m.start()):
             continue
         end = _USED_TO_END.search(low, m.end(), m.end() + CLAUSE_REACH)
         hi = end.start() if end else min(len(text), m.end() + CLAUSE_REACH)
@@ -1448,7 +1464,7 @@ def _used_to(text: str, low: str, plausible: list[Hit], negated: set[int], not_c
 
 #: A Chinese topic that ends its clause ("Docker、K8s 这一类部署工具，") and a next clause that begins by saying it
 #: is not needed ("应聘时不必具备"): the tools of the topic are not asked for.
-_ZH_TOPIC_END = re.compile(r"(?:之类的?|之類的?|这一?类|這一?類|此类|此類|等|这些|這些)[^，,。；;\n]{0,8}[，,]")
+_ZH_TOPIC_END = re.compile(r"(?:之类的?|之類的?|这一?类|這一?類|这种|這種|此类|此類|等|这些|這些)[^，,。；;\n]{0,8}[，,]")
 _ZH_TOPIC_NEG = re.compile(r"[^，,。；;\n]{0,10}?(?:不必|不需要|无需|無需|不用|不会|不會|不要求|不作要求|不做要求|不考察|无关|無關|"
                            r"(?:没有|沒有)(?:任何)?(?:关系|關係)|用不上|用不到|非必[需须須要])")
 _ZH_CLAUSE_START = re.compile(r"(?s:.*)[，,。；;：:\n]")
@@ -1458,16 +1474,25 @@ _ZH_CLAUSE_START = re.compile(r"(?s:.*)[，,。；;：:\n]")
 #: ("合約結束後帳號已註銷").
 _ZH_TOPIC_NOUN = re.compile(r"\s*(?:环境|環境|集群|叢集|系统|系統|平台|账号|帳號|账户|帳戶|服务|服務|作业|作業|任务|任務)[，,]")
 _ZH_COMMENT_ENDED = re.compile(r"[^，,。；;\n]{0,16}?(?:" + DISCONTINUED_ZH + r")")
+#: A Chinese clause that ends with a tool and says it was tried ("Spark 我们评估过，"), whose next clause says it
+#: was not taken up ("最后没有采用").
+_ZH_TRIED = re.compile(r"\s*(?:我们|我們|团队|團隊|之前|以前|曾经|曾經|也)?\s*(?:试过|試過|试用过|試用過|评估过|評估過|测试过|測試過|"
+                       r"调研过|調研過)[^，,。；;\n]{0,8}[，,]")
+_ZH_NOT_ADOPTED = re.compile(r"[^，,。；;\n]{0,8}?(?:没有|沒有|未|没|沒)(?:采用|採用|选用|選用|上线|上線|落地)")
 
 
 def _zh_topics_ended(text: str, plausible: list[Hit], hints: _Hints) -> Iterator[re.Match[str]]:
-    """The ends of Chinese topic clauses "X 環境，" whose next clause says the thing ended (as ``_ZH_TOPIC_END``
-    matches, so that ``_chinese_topic`` takes them the same way)."""
+    """The ends of Chinese topic clauses "X 環境，" whose next clause says the thing ended, or "X 我们试过，" whose
+    next clause says it was not taken up (as ``_ZH_TOPIC_END`` matches, so that ``_chinese_topic`` takes them the
+    same way)."""
     if text.isascii():
         return
     for h in plausible:
         m = _ZH_TOPIC_NOUN.match(text, h.end)
         if m and _ZH_COMMENT_ENDED.match(text, m.end()):
+            yield m
+        m = _ZH_TRIED.match(text, h.end)
+        if m and _ZH_NOT_ADOPTED.match(text, m.end()):
             yield m
 
 
@@ -1480,7 +1505,7 @@ def _chinese_topic(text: str, plausible: list[Hit], negated: set[int], not_count
              filter(None, (_ZH_TOPIC_END.match(text, p) for p in hints.at(*_ZH_TOPIC_KEYS))))
     found = itertools.chain(found, _zh_topics_ended(text, plausible, hints))
     for m in found:
-        neg = _ZH_TOPIC_NEG.match(text, m.end()) or _ZH_COMMENT_ENDED.match(text, m.end())
+        neg = _ZH_TOPIC_NEG.match(text, m.end()) or _ZH_COMMENT_ENDED.match(text, m.end()) or _ZH_NOT_ADOPTED.match(text, m.end())
         if neg is None or _CONDITION.search(text, m.end(), neg.end()):
             continue
         if not starts:
@@ -1810,7 +1835,7 @@ def find_mentions(text: str, vocab: Vocabulary) -> Mentions:
     """Every mention of a graph term, decided one by one: counted (with its level) or not (with why)."""
     hits: list[Hit] = []
     if "唔" in text or "冇" in text:
-        text = text.translate(_CANTONESE)
+        text = text.replace("唔使", "不用").translate(_CANTONESE)  # "唔使識": no need to know
     low = text.lower()
     spellings = vocab.spelled  # per spelling found: its key, nodes and rule (worked out once per vocabulary)
     for a, b in find_folded(vocab.pattern, text, low):
@@ -2469,7 +2494,7 @@ _SEPARATORS = re.compile(r"[\s_\-]+")
 #: Every word a negation cue may start with, before a mention, after it, or in its clause's predicate.
 #: The words that no key above covers and a cue starts with: of the last resort (``SENTENCE_NEGATION_AFTER``,
 #: ``_BEFORE``), of an ended contract ("closed the Azure subscription") and of a Chinese pronoun object ("这个工具不用会").
-_SENTENCE_KEYS = frozenset(["停跑", "拆除", "迁入", "遷入", "并非", "並非", "remove", "strike",
+_SENTENCE_KEYS = frozenset(["停跑", "拆除", "拆掉", "拆了", "拆咗", "迁入", "遷入", "并非", "並非", "remove", "strike",
                             "closed", "cancel", "terminat", "ended", "renew", "rolled", "hasn", "haven", "hadn", "gave", "powered", "shut", "unplugged", "deleted", "下线",
                             "下線", "废", "廢", "汰", "封存", "归档", "歸檔", "这个", "這個", "这些", "這些", "这类", "這類", "该", "該"])
 #: Every key a negation cue starts with.
@@ -2487,7 +2512,7 @@ _HISTORY_LABEL = re.compile(r"[ \t]*(?:a\s+(?:bit|word|note|little)\s+(?:of|abou
 _HEADING_KEYS = ("not", "won", "don", "isn", "doesn", "scope", "goal", "need", "history", "backstory", "previously", "past",
                  "came", "got", "不需要", "无需", "無需", "不要求", "不涉及", "非必", "不作要求", "不做要求", "历史", "歷史", "过去",
                  "過去", "曾经", "曾經")
-_ZH_TOPIC_KEYS = ("之类", "之類", "这一类", "這一類", "这类", "這類", "此类", "此類", "等", "这些", "這些")
+_ZH_TOPIC_KEYS = ("之类", "之類", "这一类", "這一類", "这类", "這類", "这种", "這種", "此类", "此類", "等", "这些", "這些")
 #: The words a bonus cue starts with (``BONUS``), where its clause is looked at.
 _BONUS_KEYS = ("nice", "plus", "bonus", "prefer", "desir", "advantage", "great", "welcome", "helpful", "optional", "good",
                "加分", "优先", "佳", "可选", "可選", "選修")
@@ -2535,6 +2560,7 @@ def _in_pattern(key: str, words: frozenset[str]) -> bool:
 #: own words (a match of a pattern holds only its own literal words and the words its wildcards take, and
 #: every cue holds a key of its own). The others ("behind", "through", "over") only start cues after a mention.
 _BEFORE_WORDS = _keys(NEGATION_BEFORE, NEGATION_LABEL, _TORN_BEFORE.pattern, _MOVED_BEFORE.pattern, _ENDED_BEFORE.pattern,
-                      _REMOVE_BEFORE.pattern, _LEFT_BEFORE.pattern, _ZH_NO_MORE_BEFORE.pattern, _REWROTE_BEFORE.pattern)
+                      _REMOVE_BEFORE.pattern, _LEFT_BEFORE.pattern, _ZH_NO_MORE_BEFORE.pattern, _REWROTE_BEFORE.pattern,
+                      _DOOR_BEFORE.pattern)
 _BEFORE_KEYS = frozenset(k for k in _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS
                          if k not in _SYMBOL_KEYS and _in_pattern(k, _BEFORE_WORDS))

@@ -126,7 +126,8 @@ RULES: dict[str, Rule] = {
                   after=r"\s+(?:cutting|brazing|welding|soldering|bearers?|relay|lit|song)\b|bearers?\b", sense="a flame torch, an idiom"),
     "抱抱脸": Rule(sense="a plush toy, not the hub"),
     "transformers": Rule(before=r"(?:power|electrical|distribution|step-?up|step-?down|pad-?mounted|pole-?mounted|current|voltage|install)\s+$",
-                         after=r"\s+(?:and\s+(?:switchgear|breakers|panels)|,\s*(?:switchgear|breakers|panels))", sense="electrical transformers"),
+                         after=r"\s+(?:and\s+(?:switchgear|breakers|panels)|,\s*(?:switchgear|breakers|panels)|"
+                               r"(?:will\s+|would\s+|that\s+|which\s+|could\s+)?(?:overheat|overload)\w*)", sense="electrical transformers"),
     # skills named by ordinary words
     "research": Rule(before=r"(?:market|user|customer|clinical|legal|desk)\s+$", sense="market research"),
     "statistics": Rule(before=r"(?:sales|vital|crime)\s+$"),
@@ -575,6 +576,8 @@ EVERYDAY: list[Sense] = [
     Sense("an organisation", after=r"\s+(?:Lab|Labs|Laborator(?:y|ies)|Institute|Foundation|Studios?|Inc\.?|Ltd\.?|LLC|"
                                    r"GmbH|Corp\.?|Corporation|Holdings|Society|Association|Academy|Clinic|Energy|Cooperative|"
                                    r"Co-?op|Mutual|Utilities|Power\s+(?:Company|Co\.?))\b", case=True),
+    # an employer after "worked at" in Chinese ("曾任職 HCL、Infosys 等顧問公司")
+    Sense("an organisation", before=r"(?:曾|现|現|目前)?(?:任职|任職|就职|就職|供职|供職)(?:于|於)?\s*$"),
     Sense("an idiom", after=r"\s+of\s+(?:\w+\s+)?(?:activity|genius|hope|sunshine|light|inspiration|ideas?|life|"
                              r"creativity|curiosity|fresh\s+air|energy|joy|insight|brilliance|talent)\b"),
     Sense("a person", after=r"\s*(?:汇报|报到|面谈)|\s*的\s*[《〈]"),  # "共讀 Kafka 的《變形記》": the author
@@ -590,9 +593,15 @@ EVERYDAY: list[Sense] = [
           after=rf"\s+(?:{_PLACE_AFTER})\b"),
     Sense("a vessel or place", after=r",\s+(?:[A-Z]{2}|Florida|Texas|California|Greece|Italy|Ohio|Norway)\b(?![A-Za-z-])(?!\s*(?:,|and|or)\s)",
           case=True),
+    # what kind of business it is, said in an apposition ("Snowflake, Denmark's favourite ice-cream maker"), unless the
+    # business is technology ("Snowflake, the data cloud company")
+    Sense("an organisation", after=r",\s+(?![^,.;\n]{0,48}\b(?:data|cloud|software|database|analytics|ai|ml|platform|saas|tech\w*|"
+                                   r"computing|it)\b)(?:[\w'’.&-]+\s+){1,5}?(?:maker|manufacturer|brand|chain|retailer|grocer|bakery|"
+                                   r"brewery|roaster|producer|supplier|distributor|wholesaler|cooperative|co-?op)s?\b"),
     Sense("a vessel or place", before=r"(?:帆船|游艇|船|轮|舰|艇|号船)\s*[“\"'‘「]?$", after=r"\s*[”\"'’」]?\s*(?:号|轮|舰|艇)"),
     Sense("a brand or product", before=r"\b(?:grocery|delivery|retail|coffee|fashion|clothing|apparel|furniture|beverage|food|"
-                                       r"snack|beer|car|bike|scooter|bakery|bread|pastry|dairy|tea|juice|cosmetics?|beauty|"
+                                       r"snack|beer|car|bike|scooter|bakery|bread|pastry|dairy|tea|juice|cosmetics?|beauty|dessert|"
+                                       r"ice[- ]cream|confectionery|chocolate|candy|sweets?|"
                                        r"toy|sportswear|footwear|shoe|outdoor|in-house|own-label|private[- ]label|house)\s+(?:\w+\s+)?(?:partner|brand|chain|company|startup|app|"
                                        r"service|shop|store)s?,?\s+$|"
                                        # a telephone company ("they cover your mobile plan with Spark")
@@ -687,6 +696,8 @@ _ASKED_TO = rf"(?:asked|expected|required)\s+to\s+{_DO_WITH}(?:\s+(?:or|and)\s+{
 #: "we don't use Spark", "无需掌握Hadoop"). A cue that is one of NOT_NEGATION is not one.
 NEGATION_BEFORE = (
     r"\bpull(?:ed|ing|s)?\s+the\s+plug\s+on\b|\bno\s+more\b|\bunlike\b|"
+    # "there isn't a single line of TensorFlow left", "no trace of Hive": not one line of it (before the bare "no")
+    r"\b(?:not|isn['’]t|is\s+not|no)\s+(?:a\s+|one\s+)?(?:single\s+)?(?:line|trace|scrap|shred|byte)\s+of\b|"
     # "migrated its last forecasting scripts off R": what was moved off the tool, named between
     r"\b(?:migrat(?:ed|ing|es?)|mov(?:ed|ing|es?)|port(?:ed|ing|s)?)\s+(?:(?!to\b|into\b|onto\b)[\w-]+\s+){1,5}?(?:off(?:\s+of)?|away\s+from|out\s+of)\s|"
     # a subject that is nobody: "Nobody on this team builds applications with LangChain", "none of our models run on TF"
@@ -706,7 +717,7 @@ NEGATION_BEFORE = (
     r"(?:" + _ASKED_TO + r"|use|using|need|require|touch|run|work(?:ing)?\s+(?:with|in|on)|build(?:ing)?\s+(?:on|with)|rely\s+on|"
     r"ship|deploy|bundle|include|"
     r"deal\s+with|know|expect|ask\s+for|"
-    r"look\s+for|want|have|write|support|maintain|care\s+about|worry\s+about|bother\s+(?:with|learning)|go\s+near|see|get|do|"
+    r"look\s+for|want|have|write|support|maintain|care\s+about|worry\s+about|bother\s+(?:with|learning|studying|(?:brushing|reading|swotting|boning)\s+up(?:\s+on)?)|go\s+near|see|get|do|"
     r"ask\s+about|quiz\s+you\s+on|interview\s+(?:you\s+)?(?:on|about)|include|involve|"
     r"learn|study|spend\s+(?:any\s+)?time\s+(?:on|learning|with)|assess|test|screen\s+for)"
     r"(?:\s+(?:anything|any\s+\w+|much|our\s+\w+)\s+(?:on|in|with|via|through))?"
@@ -717,7 +728,7 @@ NEGATION_BEFORE = (
     r"(?:" + _ASKED_TO + r"|use|using|used|need|needed|require|required|touch|run|work(?:ing)?\s+(?:with|in|on)|"
     r"build(?:ing)?\s+(?:on|with)|rely\s+on|deal\s+with|know|ship|deploy|bundle|include|"
     r"expect|want|have|write|support|maintain|going\s+to\s+use|part\s+of|a\s+(?:\w+\s+)?shop|do|doing|learn|learning|study|"
-    r"spend\s+(?:any\s+)?time\s+(?:on|learning|with)|bother\s+(?:with|learning)|go\s+near|come\s+across|assess|test|screen\s+for|"
+    r"spend\s+(?:any\s+)?time\s+(?:on|learning|with)|bother\s+(?:with|learning|studying|(?:brushing|reading|swotting|boning)\s+up(?:\s+on)?)|go\s+near|come\s+across|assess|test|screen\s+for|"
     r"adopt\w*|introduc\w*|bring(?:ing)?\s+in|switch(?:ing)?\s+to|mov(?:e|ing)\s+to|"
     r"be\s+(?:using|adopting|touching|running|writing|maintaining|coding|building|working\s+(?:with|in|on))|"
     r"ask\s+about|quiz\s+you\s+on|interview\s+(?:you\s+)?(?:on|about)|include|involve|find|see|meet|encounter)"
@@ -767,16 +778,16 @@ NEGATION_LABEL = (r"(?:\bnot\s+(?:part\s+of|in)\s+(?:the|this|your)\s+(?:job|rol
 #: Participles that say a tool was left behind ("retired", "swapped out", "end-of-lifed"), in any predicate.
 DISCONTINUED = (r"retired|deprecated|expired(?:\s+unused)?|excluded|banned|prohibited|forbidden|disallowed|off[- ]limits|phased\s+out|disabled|stale|outdated|obsolete|closed(?:\s+down)?(?![-\w])|sunset(?:ted)?|decommissioned|replaced|removed|dropped|abandoned|"
                 r"cancell?ed|terminated|discontinued|superseded|retired\s+for\s+good|got\s+the\s+(?:chop|axe|boot)|axed|"
-                r"switched\s+(?:off|out)|turned\s+off|shut\s+down|frozen|wound\s+down|swapped\s+out|ripped\s+out|"
+                r"switched\s+(?:off|out)|turned\s+off|shut\s+down|powered\s+(?:down|off)|frozen|wound\s+down|swapped\s+out|ripped\s+out|"
                 r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early|"
                 r"put\s+out\s+to\s+pasture|put\s+to\s+(?:rest|bed)|laid\s+to\s+rest|mothballed|shelved|archived|unplugged|"
-                r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+away|let\s+go|written\s+off|"
+                r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+(?:away|out)|tossed\s+out|junked|let\s+go|written\s+off|"
                 r"(?:migrated|ported|converted|rewritten)\s+(?:over\s+)?(?:to|onto|into|in)\s+(?=(?-i:[A-Z]))")
 #: Characters that, right after a Chinese title word of a track, make it another word: 产品化 (productised),
 #: 产品线 (a product line), 产品力 (a product's strength) are not 产品 (a product manager's role).
 TITLE_WORD_NOT_BEFORE = "化线線力"
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
-DISCONTINUED_ZH = (r"迁回|遷回|封存|归档|歸檔|汰换|汰換|停跑|停服|拆除|注销|註銷|报废|報廢|停止维护|停止維護|停止使用|停止支持|成为历史|成為歷史|功成身退|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
+DISCONTINUED_ZH = (r"拆掉|拆了|拆咗|迁回|遷回|封存|归档|歸檔|汰换|汰換|停跑|停服|拆除|注销|註銷|报废|報廢|停止维护|停止維護|停止使用|停止支持|成为历史|成為歷史|功成身退|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
 #: An aside about the past: a paragraph whose sentence names a tool in the past tense, or asks about it, and
 #: then says in its own words that it ended ("Azure was a brief flirtation back in 2020. Every workload came home
@@ -814,7 +825,7 @@ NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
         r"^[^，。；,.;\n！？]{0,16}?(?:已|已经|已經)?(?:被|由)[^，。；,.;\n]{1,30}?(?:取代|替代|替换|替換|代替|淘汰)", True),
     (
         r"^[^，。；,.;\n！？]{0,16}?(?:没有用武之地|沒有用武之地|派不上用场|派不上用場|帮助不大|幫助不大|用处不大|用處不大|"
-        r"意义不大|意義不大|不作为考察|不作為考察|不在[^，。；,.;、\n]{0,8}?(?:范围|範圍)|(?:会|會|懂)不(?:会|會|懂)(?:都|也)(?:行|可以|没关系|沒關係|无所谓|無所謂)|有(?:专人|專人)(?:负责|負責)|(?:工作|部分)?由[^，。；,.;、\n]{1,10}?(?:团队|團隊|组|組|部门|部門)(?:负责|負責)|一行(?:代码|代碼)?(?:都|也)(?:没有|沒有|不写|不寫)|不会考察|不會考察|不属于本岗位|不屬於本職位)", True),
+        r"意义不大|意義不大|八竿子打不着|八竿子打不著|不作为考察|不作為考察|不在[^，。；,.;、\n]{0,8}?(?:范围|範圍)|(?:会|會|懂)不(?:会|會|懂)(?:都|也)(?:行|可以|没关系|沒關係|无所谓|無所謂)|有(?:专人|專人)(?:负责|負責)|(?:工作|部分)?由[^，。；,.;、\n]{1,10}?(?:团队|團隊|组|組|部门|部門)(?:负责|負責)|一行(?:代码|代碼)?(?:都|也)(?:没有|沒有|不写|不寫)|不会考察|不會考察|不属于本岗位|不屬於本職位)", True),
     (
         r"^\s*(?:这边|這邊|这里|這裡|我们|我們|团队|團隊|本岗位|本職位|目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本){0,3}"
         r"(?:用不上|用不到|用不着|用不著|不在(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型)|"
@@ -822,7 +833,7 @@ NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
     (
         r"^(?:\s+(?:experience|knowledge|skills?|expertise|background|familiarity|certification|exposure|tenant|accounts?|"
         r"subscriptions?|estate|environments?)(?:\s+\w+)?)?\s*"
-        r"(?:,\s*|\)\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be)\s*)?"
+        r"(?:,\s*|\)\s*)?(?:\(|-\s|–\s|—\s)?\s*(?:(?:is|are|was|were|will\s+be|would\s+be|has|have|had)\s*)?"
         r"(?:(?:won['’]t|will\s+not|would\s+not|wouldn['’]t)\s+be\s+(?:required|needed|necessary|used|involved|expected|assessed|"
         r"tested|evaluated|considered|looked\s+at|a\s+factor)\b|(?:legacy\s+now|off\s+the\s+table)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=[(\-–—,]\s)|(?<=\())(?:dead|history)\b|"
         r"(?:sits?|lives?|stays?|belongs?)\s+with\s+(?:them|another\s+team|the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:team|guild|group|squad))\b|"
@@ -834,12 +845,12 @@ NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
         r"(?:lapsed?|expired?|ran\s+out|run\s+out|cancell?ed|not\s+renewed|ended|terminated)\b|"
         r"(?:(?:therefore|thus|hence|so|also|simply|currently|really|certainly|definitely|generally|likewise|equally|"
         r"then|honestly|frankly|deliberately|intentionally|explicitly)\s+)?"
-        r"(?:not|n['’]t|never|no\s+longer)\s+(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
+        r"(?:not|n['’]t|never|no\s+longer)\s+(?:been\s+)?(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
         r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|supported|allowed|permitted|installed|"
         r"a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
         r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|coming\s+back|(?:something|anything)\s+(?:we|you)|what\s+(?:we|you)|on\s+the\s+table|"
         r"an?\s+(?:\w+\s+)?(?:skill|tool|technology|thing|area)\s+(?:we|you|that|this)|"
-        r"involved|in\s+scope|applicable|a\s+factor|a\s+focus|on\s+(?:our|the)\s+(?:roadmap|radar|agenda|cards)|in\s+the\s+picture)\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
+        r"involved|in\s+scope|applicable|a\s+factor|a\s+focus|on\s+(?:our|the|anyone['’]s|anybody['’]s)\s+(?:roadmap|radar|agenda|cards)|in\s+the\s+picture|(?:enter|enters|come|comes)\s+(?:into\s+)?the\s+picture)\b|(?:(?:is|are)\s+)?on\s+(?:nobody['’]s|no\s+one['’]s|no-one['’]s)\s+(?:roadmap|radar|agenda|wish\s*list|list)\b|never\s+(?:enters|entered|comes|came)\s+(?:into\s+)?the\s+picture\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
         # a participle, not the active verb: "Airflow replaced it" names what came, "Jenkins, replaced by Actions" what went
         r"(?:being\s+|getting\s+)?(?:(?:" + DISCONTINUED + r")(?!\s+(?:it|them|this|that|the|our|its|their|(?-i:[A-Z])\w*)\b)|"
         r"winding\s+down|end[- ]of[- ]life|"
@@ -867,6 +878,10 @@ NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
         r"不强制|无关|已(?:经)?(?:全部|都|基本|彻底)?(?:弃用|下线|淘汰|停用|废弃|移除|迁出|停掉|关停|关掉|砍掉|下掉|被替换|被取代)|已迁移|迁出|不在技术栈|不在我们的技术栈|均不需要|都不需要|不考察|不涉及)", True),
     (
         r"^\s*(?:not\s+required|not\s+needed|need\s+not\s+apply|needn['’]t)", False),
+    # "X lost the bake-off to Y", "X lost out to Y in our evaluation": Y is what came
+    (
+        r"^\s+(?:has\s+|have\s+|had\s+)?lost\s+(?:out\s+)?(?:(?:the|a|an|our|its|their)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:bake-?off|evaluation|shoot-?out|comparison|contest|race|battle|trial|pilot|vote|benchmark)\s+)?to\b", False),
 )
 NEGATION_AFTER = "|".join(part for part, _ in NEGATION_AFTER_PARTS)
 #: The same, without the kinds that need a Chinese character.
@@ -911,10 +926,11 @@ NEGATION_SUBJECT = (r"(?:,\s*(?:which|who)\b[^.;:!?\n,()]{1,80},)?"  # "Airflow,
                     r"(?:is|are)\s+(?:long\s+)?(?:over|behind\s+us)(?=\s*(?:[.!;,]|$))|"
                     r"(?:is|are|was|were)(?:\s+not|n['’]t)\s+(?:required|needed|necessary|expected|part\s+of|in\s+scope|used|assessed|"
                     r"for\s+(?:you|us|this\s+(?:role|team|job|position))|"
-                    r"on\s+(?:our|the)\s+(?:roadmap|radar)|a\s+(?:requirement|prerequisite|must))|"
+                    r"on\s+(?:our|the|anyone['’]s|anybody['’]s)\s+(?:roadmap|radar)|a\s+(?:requirement|prerequisite|must))|"
                     r"(?:carr(?:y|ies)|has|have|holds?)\s+no\s+weight|counts?\s+for\s+nothing|"
                     r"(?:has|have)(?:n['’]t|\s+not)\s+been\s+(?:opened|touched|used|run|updated|maintained|deployed)\b|"
-                    r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|never)\s+(?:come\s+up|matter|feature|appear|count|"
+                    r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|never)\s+(?:really\s+)?(?:come\s+up|matter|feature|appear|count|"
+                    r"(?:enter|come\s+into|comes\s+into|enters)\s+the\s+picture|"
                     r"be\s+(?:needed|used|required|relevant|involved|assessed|touched)))\b")
 #: The last resort, for a negation no rule above can parse: a sentence (or a Chinese clause) that names one
 #: tool and nothing else of the graph, and says it was ended: after the tool in the passive ("The GitHub Actions
@@ -924,8 +940,12 @@ SENTENCE_NEGATION_AFTER = re.compile(
     r"\b(?:(?:that|which)\s+we\s+(?:ended|dropped|abandoned|retired|killed|stopped|cancell?ed|scrapped|ditched|shut\s+down)|"
     r"(?:is|are|was|were|been|being|got|gets)\s+(?:(?!not\b|never\b)\w+\s+){0,2}(?:retired|decommissioned|deprecated|"
     r"sunsett?ed|rolled\s+back|abandoned|phased\s+out|scrapped|ditched|powered\s+(?:down|off)|switched\s+off|shut\s+down|"
-    r"turned\s+off|unplugged|gave\s+way|deleted))\b|\bgave\s+way\s+to\b|\bno\s+longer\b|\bused\s+to\b|\bforget\b|"
-    r"不再|下线|下線|弃用|棄用|淘汰|汰换|汰換|停用|停跑|拆除|迁入|遷入|废弃|廢棄|封存|归档|歸檔|告别|告別|用不上|用不到|用不着|用不著|不作要求|不做要求|"
+    r"turned\s+off|unplugged|gave\s+way|deleted))\b|\bgave\s+way\s+to\b|\bno\s+longer\b|\bforget\b|"
+    # after the tool, "used to" is a habit only with a subject of its own ("Airflow, which we used to run"), not a
+    # purpose ("the features used to score each claim")
+    r"\b(?:we|they|I|you|he|she|it|everyone|everybody|people|folks|(?:the|our|their)\s+(?:\w+\s+)?(?:team|company|group|department|squad|org))"
+    r"\s+(?:all\s+|once\s+)?used\s+to\b|"
+    r"不再|下线|下線|弃用|棄用|淘汰|汰换|汰換|停用|停跑|拆除|拆掉|拆了|拆咗|迁入|遷入|废弃|廢棄|封存|归档|歸檔|告别|告別|用不上|用不到|用不着|用不著|不作要求|不做要求|"
     r"(?:并非|並非|不是)[^，,。；\n]{0,8}(?:使用|所用|采用|採用)的?(?:框架|工具|技术|技術|语言|語言|平台)|"
     r"(?:没有|沒有|没|沒)(?:任何)?(?:关系|關係)|无关|無關", re.IGNORECASE)
 #: Inside a note in brackets a bare participle is enough: "(TensorFlow Serving retired in 2024)".

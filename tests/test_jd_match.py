@@ -174,6 +174,7 @@ AFTER = [
     ('off', 'PyTorch is off the table. We use TensorFlow.', 'is off the table'),
     ('gone', 'PyTorch is gone. We use TensorFlow.', 'is gone'),
     ('?', 'PyTorch? n/a. We use TensorFlow.', '? n/a'),
+    ('lost', 'PyTorch lost the evaluation to TensorFlow.', 'lost the evaluation to'),
 ]
 
 
@@ -264,6 +265,7 @@ def test_a_predicate_negates_the_subject(vocab, key, text, said):
 def test_without_its_key_the_predicate_is_not_seen(vocab, monkeypatch, request, key, text, said):
     monkeypatch.setattr(M, "_SUBJECT_KEYS", M._SUBJECT_KEYS - {key})
     monkeypatch.setattr(M, "_negative_sentence", lambda *args: None)  # the last resort reads some of these too
+    monkeypatch.setattr(M, "_asides_of_the_past", lambda *args: None)  # and so does an aside's ending
     M._role_of.cache_clear()  # what each word is, read again from the tables as patched (and as restored after)
     request.addfinalizer(M._role_of.cache_clear)
     assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
@@ -371,7 +373,9 @@ def test_a_cue_after_a_tool_reaches_90_characters(vocab):
     assert decide(beyond, vocab) == (["pytorch", "tensorflow"], [])
 
 
-def test_a_predicate_after_a_tool_reaches_90_characters(vocab):
+def test_a_predicate_after_a_tool_reaches_90_characters(vocab, monkeypatch):
+    # (an aside about the past reads the whole paragraph, not a predicate's reach: it is left out here)
+    monkeypatch.setattr(M, "_asides_of_the_past", lambda *args: None)
     inside = "PyTorch zzzzzzzzzz was" + " " * 61 + "decommissioned. We use TensorFlow."
     assert inside.index("decommissioned") + len("decommissioned") - len("PyTorch") == 90
     # the reason quotes the predicate's last 40 characters, from a word start
@@ -665,6 +669,57 @@ def test_a_tool_torn_out_is_negated_by_its_key_before_it(vocab, monkeypatch, key
     assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
 
 
+def test_what_is_left_at_the_door_is_negated_by_its_key_before_it(vocab, monkeypatch):
+    text = "Leave your PyTorch habits at the door. We use TensorFlow."
+    assert decide(text, vocab) == (["tensorflow"], [("PyTorch", "negated: 'Leave your … habits at the door' around it (left at the door)")])
+    assert decide("Leave your PyTorch laptop on the desk. We use TensorFlow.", vocab)[0] == ["pytorch", "tensorflow"]
+    without_key(monkeypatch, "leave")
+    assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
+
+
+# -- this round's other kinds: each as a user sees it, and the same words where they do not negate -----------
+
+NEGATED_TOO = [
+    ("Not a single line of PyTorch is left in the repo. We use TensorFlow.", "negated: 'Not a single line of' before it"),
+    ("There is no trace of PyTorch anywhere. We use TensorFlow.", "negated: 'no trace of' before it"),
+    ("Please don't bother brushing up on PyTorch. We use TensorFlow.", "negated: 'don't bother brushing up on' before it"),
+    ("PyTorch never enters the picture. We use TensorFlow.", "negated: 'never enters the picture' after it"),
+    ("PyTorch is on nobody's roadmap. We use TensorFlow.", "negated: 'is on nobody's roadmap' after it"),
+    ("PyTorch isn't on anyone's radar. We use TensorFlow.", "negated: 'isn't on anyone's radar' after it"),
+    ("PyTorch has never been part of our stack. We use TensorFlow.", "negated: 'has never been part of' after it"),
+    ("Our PyTorch servers were powered down in May, after the jobs moved to TensorFlow.",
+     "negated: its clause says '…servers were powered down'"),
+    ("PyTorch 我们评估过，最后没有采用。我们用 TensorFlow。", "negated: its topic is followed by '最后没有采用'"),
+    ("PyTorch 這種框架交給算法同事，你不用碰。我們用 TensorFlow。", "negated: its topic is followed by '你不用'"),
+    ("PyTorch 跟本职位八竿子打不着。我们用 TensorFlow。", "negated: '跟本职位八竿子打不着' after it"),
+    ("旧的 PyTorch 服务去年已经拆了。我们用 TensorFlow。", "negated: '服务去年已经拆了' after it"),
+    ("PyTorch 唔使識，我哋用 TensorFlow。", "negated: '不用' after it"),
+]
+
+
+@pytest.mark.parametrize("text,why", NEGATED_TOO, ids=[t[:28] for t, _ in NEGATED_TOO])
+def test_more_kinds_of_negation(vocab, text, why):
+    assert decide(text, vocab) == (["tensorflow"], [("PyTorch", why)])
+
+
+@pytest.mark.parametrize("text", [
+    "PyTorch enters the picture when we fine-tune. We use TensorFlow.",
+    "PyTorch won the bake-off against TensorFlow.",
+    "PyTorch has been part of our stack since 2019. We use TensorFlow.",
+    "PyTorch 我们评估过，最后采用了。我们也用 TensorFlow。",
+    "把单体 PyTorch 服务拆分为多个微服务，也用 TensorFlow。",
+    "We write SQL to build the features used to score each claim with PyTorch and TensorFlow.",
+])
+def test_the_same_words_where_they_do_not_negate(vocab, text):
+    assert decide(text, vocab)[1] == [] and {"pytorch", "tensorflow"} <= set(decide(text, vocab)[0])
+
+
+def test_an_asides_object_is_in_its_own_clause(vocab):
+    # "thrown away; we don't build LLM agents": LLM is not what was thrown away, so the aside speaks of LangChain
+    text = "LangChain was tried in a prototype last year and thrown away; we don't build LLM agents. We use PyTorch."
+    assert ("LangChain", "negated: an aside about its past says 'thrown away'") in decide(text, vocab)[1]
+
+
 def test_a_verb_of_tearing_out_needs_its_out(vocab):
     assert decide("We took PyTorch courses and TensorFlow ones.", vocab) == (["pytorch", "tensorflow"], [])
 
@@ -903,3 +958,26 @@ def test_the_sentence_ends_are_found_as_by_the_plain_pattern(text):
     for at in range(len(text) + 1):
         a, b = SENTENCE_END.search(text, at), plain.search(text, at)
         assert (a and a.span()) == (b and b.span())
+
+
+# -- this round's everyday senses ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,term,why", [
+    ("We supply Snowflake, Iceland's oldest dairy producer. We use PyTorch and TensorFlow.", "Snowflake",
+     "everyday sense: an organisation ('Snowflake, Iceland's oldest dairy producer')"),
+    ("We supply the dessert chain Snowflake. We use PyTorch and TensorFlow.", "Snowflake",
+     "everyday sense: a brand or product ('dessert chain Snowflake')"),
+    ("Our CTO Marisol Helm built the first robot. We use PyTorch and TensorFlow.", "Helm",
+     "everyday sense: a person ('Marisol Helm')"),
+    ("曾任职于 HCL 等咨询公司者优先。我们用 PyTorch 和 TensorFlow。", "HCL", "everyday sense: an organisation ('曾任职于 HCL')"),
+    ("We predict which transformers will overheat. We use PyTorch and TensorFlow.", "transformers",
+     "ordinary sense (electrical transformers)"),
+])
+def test_this_rounds_everyday_senses(vocab, text, term, why):
+    counted, not_counted = decide(text, vocab)
+    assert counted == ["pytorch", "tensorflow"] and (term, why) in not_counted
+
+
+def test_a_technology_company_in_an_apposition_is_the_technology(vocab):
+    assert decide("We load data into Snowflake, the data cloud company, and train PyTorch models.", vocab)[0] == [
+        "pytorch", "snowflake"]
