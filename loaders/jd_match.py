@@ -241,6 +241,8 @@ _SKILL_BEFORE = re.compile(r"(?:(?:" + BONUS + r"|required|must[- ]haves?|experi
                            re.IGNORECASE)
 _SUBJECT_VERB = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has|are|aren['’]t|were|weren['’]t|have)\b", re.IGNORECASE)
 _SINGULAR = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has)\b", re.IGNORECASE)
+#: What stands between a tool and its clause's verb when the verb has another subject: "and the subscription".
+_ANOTHER_SUBJECT = re.compile(r"\s+and\s+(?:the|our|its|their|a|an|that|this)\s+(?:[\w-]+\s+){1,2}", re.IGNORECASE)
 _ZH_FROM, _ZH_TO = re.compile(MIGRATION_FROM_ZH[0]), re.compile(MIGRATION_FROM_ZH[1])
 _UNKNOWN_LIST = re.compile(r"(?:\s*+(?:[A-Z][\w.+#-]*+|,|、|/|and|or|nor)\s*+)*+")  # possessive: no backtracking
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)\b")
@@ -1084,6 +1086,9 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
     if hints.predicate(tail.end, reach):
         stop = _SUBJECT_STOP.search(text, tail.end, reach)  # the pattern keeps its subject to one clause itself
         m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else reach)
+        own = _SUBJECT_VERB.search(m.group()) if m else None
+        if own and _SINGULAR.match(own.group()) and _ANOTHER_SUBJECT.fullmatch(m.group(), 0, own.start()):
+            m = None  # "came home to AWS and the subscription was cancelled": a singular verb speaks of the noun after "and"
         verb = _SUBJECT_VERB.search(m.group()) if m and later and later[0][0].start < m.end() else None
         at = m.start() + verb.start() if m and verb else 0
         nearer = [(c[0].start, c[-1].end) for c in (later or ())[:4]

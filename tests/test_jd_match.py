@@ -981,3 +981,12 @@ def test_this_rounds_everyday_senses(vocab, text, term, why):
 def test_a_technology_company_in_an_apposition_is_the_technology(vocab):
     assert decide("We load data into Snowflake, the data cloud company, and train PyTorch models.", vocab)[0] == [
         "pytorch", "snowflake"]
+
+
+def test_a_singular_verb_after_and_the_noun_speaks_of_the_noun(vocab):
+    # "came home to AWS and the subscription was cancelled": what was cancelled is the subscription
+    assert decide("Every workload came home to PyTorch and the subscription was cancelled. We use TensorFlow.", vocab) == (
+        ["pytorch", "tensorflow"], [])
+    # a plural verb speaks of both
+    assert decide("PyTorch and the old cluster were retired. We use TensorFlow.", vocab) == (
+        ["tensorflow"], [("PyTorch", "negated: its clause says '…and the old cluster were retired'")])
