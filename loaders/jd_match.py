@@ -1087,7 +1087,7 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
         stop = _SUBJECT_STOP.search(text, tail.end, reach)  # the pattern keeps its subject to one clause itself
         m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else reach)
         own = _SUBJECT_VERB.search(m.group()) if m else None
-        if own and _SINGULAR.match(own.group()) and _ANOTHER_SUBJECT.fullmatch(m.group(), 0, own.start()):
+        if m and own and _SINGULAR.match(own.group()) and _ANOTHER_SUBJECT.fullmatch(m.group(), 0, own.start()):
             m = None  # "came home to AWS and the subscription was cancelled": a singular verb speaks of the noun after "and"
         verb = _SUBJECT_VERB.search(m.group()) if m and later and later[0][0].start < m.end() else None
         at = m.start() + verb.start() if m and verb else 0
