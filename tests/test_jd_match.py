@@ -877,15 +877,19 @@ _LIST_WORDS = st.lists(st.one_of(st.text(alphabet="abcAB", min_size=1, max_size=
                        min_size=1, max_size=8)
 
 
+def assert_matches_alike(flat: str, grouped: str, text: str, tails: tuple[str, ...] = ("",)) -> None:
+    """A regrouped pattern finds what the flat list of its alternatives finds, either case, whatever follows it."""
+    for flags in (0, re.IGNORECASE):
+        for tail in tails:
+            a = [m.span() for m in re.compile(f"(?:{flat}){tail}", flags).finditer(text)]
+            b = [m.span() for m in re.compile(f"{grouped}{tail}", flags).finditer(text)]
+            assert a == b, (flat, grouped, text, flags, tail)
+
+
 @settings(max_examples=300, deadline=None)
 @given(_LIST_WORDS, st.text(alphabet="abcAB x1", max_size=8))
 def test_a_list_grouped_by_first_char_matches_as_the_flat_list(words, text):
-    flat, grouped = "|".join(words), by_first_char("|".join(words))
-    for flags in (0, re.IGNORECASE):
-        for tail in ("", r"\b"):
-            a = re.compile(f"(?:{flat}){tail}", flags).match(text)
-            b = re.compile(f"{grouped}{tail}", flags).match(text)
-            assert (a and a.span()) == (b and b.span()), (flat, grouped, text, flags)
+    assert_matches_alike("|".join(words), by_first_char("|".join(words)), text, ("", r"\b"))
 
 
 from kg.loaders.jd_rules import word_starts_grouped  # noqa: E402
@@ -899,11 +903,7 @@ _BOUNDED = st.lists(st.one_of(st.sampled_from([r"\bnot\b", r"\bno\s+more", r"\bn
 @settings(max_examples=300, deadline=None)
 @given(_BOUNDED, st.text(alphabet="notxNOT 不a", max_size=12))
 def test_alternatives_behind_one_word_boundary_match_as_the_flat_list(parts, text):
-    flat, grouped = "|".join(parts), word_starts_grouped("|".join(parts))
-    for flags in (0, re.IGNORECASE):
-        a = [m.span() for m in re.compile(flat, flags).finditer(text)]
-        b = [m.span() for m in re.compile(grouped, flags).finditer(text)]
-        assert a == b, (flat, grouped, text, flags)
+    assert_matches_alike("|".join(parts), word_starts_grouped("|".join(parts)), text)
 
 
 # -- an aside's ending is looked for only where a word it starts with stands ----------------------------
