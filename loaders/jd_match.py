@@ -155,6 +155,10 @@ _LEFT_BEFORE = re.compile(r"\b(?:left|exited|quit)\s+(?:the\s+)?$", re.IGNORECAS
 #: "leave your TensorFlow habits at the door": what is left outside
 _DOOR_BEFORE = re.compile(r"\bleave\s+(?:(?:all|any)\s+)?(?:your|the|those|these)?\s*$", re.IGNORECASE)
 _DOOR_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}\s+(?:at|by)\s+the\s+door\b", re.IGNORECASE)
+#: "our pipelines ran on Airflow until 2023": a use in the past with its end
+_UNTIL_BEFORE = re.compile(r"\b(?:ran|used|relied|lived|sat)\s+(?:\w+\s+){0,2}?(?:on|in|with)?\s*$", re.IGNORECASE)
+_UNTIL_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+until\s+(?:(?:early|mid|late|the\s+end\s+of)\s+)?(?:(?:19|20)\d\d\b|"
+                          r"last\s+(?:year|month|spring|summer|autumn|fall|winter|quarter))", re.IGNORECASE)
 _LEFT_AFTER = re.compile(r"\s+(?:entirely|completely|altogether|behind|for\s+good|(?:in|back\s+in)\s+(?:19|20)\d\d|"
                          r"(?:\w+\s+){0,2}(?:years?|months?)\s+ago)\b", re.IGNORECASE)
 #: "团队内已无 Kubeflow 相关工作": no more work with the tool.
@@ -164,7 +168,8 @@ _ZH_NO_MORE_AFTER = re.compile(r"\s*(?:相关|相關)?的?(?:工作|任务|任�
 _AROUND = ((_ZH_NO_MORE_BEFORE, _ZH_NO_MORE_AFTER, 12, ""), (_TORN_BEFORE, _TORN_AFTER, 1 << 30, ""),
            (_MOVED_BEFORE, _MOVED_AFTER, 40, " (moved away from)"), (_ENDED_BEFORE, _ENDED_AFTER, 20, ""),
            (_REWROTE_BEFORE, _REWROTE_AFTER, 40, " (rewritten in another)"), (_REMOVE_BEFORE, _REMOVE_AFTER, 40, ""),
-           (_LEFT_BEFORE, _LEFT_AFTER, 30, ""), (_DOOR_BEFORE, _DOOR_AFTER, 40, " (left at the door)"))
+           (_LEFT_BEFORE, _LEFT_AFTER, 30, ""), (_DOOR_BEFORE, _DOOR_AFTER, 40, " (left at the door)"),
+           (_UNTIL_BEFORE, _UNTIL_AFTER, 48, " (used until then)"))
 #: The lowered twins of their verbs (``fold``), or None.
 _AROUND_LOW = tuple(lowered_twin(verb.pattern, verb.flags) for verb, _, _, _ in _AROUND)
 #: A Chinese instrument right before a tool ("用 Go 重写"): the tool is what is used, whatever happens after.
@@ -513,7 +518,7 @@ _NEG_KEYS = frozenset(
     ["nor", "neither", "without", "unlike", "instead", "rather", "place", "little", "opposed", "didn", "shouldn", "couldn", "can", "cannot", "mustn", "migrat", "move", "moving", "switch", "transition", "port", "shift", "away", "replac", "phas", "deprecat", "retir", "decommission", "ditch", "drop", "abandon", "rip", "ripping", "got", "getting", "outgr", "except", "exclud", "used", "said", "nothing", "bid", "waved", "say", "saying", "parted", "nobody", "none", "rejected", "declined", "passed", "walked", "scrap", "kill", "binn", "gave", "quit", "exited", "forget",
      "avoid", "steer", "eschew", "shun",
      "forgo", "forbid", "prohibit", "ban", "bans", "banned", "refus", "zero", "done", "finished", "through",
-     "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore", "leave",
+     "tired", "sick", "skip", "ignore", "find", "meet", "encounter", "tore", "leave", "ran", "relied",
      "yanked", "took", "threw", "turn", "decid", "voted", "opted", "chose", "ruled"]
 )
 #: Chinese negation cues, by their first character or two (a cheap test before the full pattern runs).
@@ -2566,6 +2571,6 @@ def _in_pattern(key: str, words: frozenset[str]) -> bool:
 #: every cue holds a key of its own). The others ("behind", "through", "over") only start cues after a mention.
 _BEFORE_WORDS = _keys(NEGATION_BEFORE, NEGATION_LABEL, _TORN_BEFORE.pattern, _MOVED_BEFORE.pattern, _ENDED_BEFORE.pattern,
                       _REMOVE_BEFORE.pattern, _LEFT_BEFORE.pattern, _ZH_NO_MORE_BEFORE.pattern, _REWROTE_BEFORE.pattern,
-                      _DOOR_BEFORE.pattern)
+                      _DOOR_BEFORE.pattern, _UNTIL_BEFORE.pattern)
 _BEFORE_KEYS = frozenset(k for k in _NEG_KEYS | frozenset(_ZH_NEG) | _NEG_AFTER_KEYS | _SUBJECT_KEYS | _SENTENCE_KEYS
                          if k not in _SYMBOL_KEYS and _in_pattern(k, _BEFORE_WORDS))

@@ -452,7 +452,8 @@ _BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes?|sn
                 r"candy|sodas?|energy\s+drinks?|drinks|headphones|earbuds|speakers?|amplifiers?|amps?|phones?|"
                 r"smartphones?|watch(?:es)?|perfume|cosmetics|toys?|action\s+figures?|movies?|films?|franchise|"
                 r"novels?|books?|albums?|songs?|band|magazine|sculpture|statue|myth|legend|gift\s+cards?|vouchers?|"
-                r"lighters?|flashlights?|batteries|mattress(?:es)?|furniture|chairs?|sofas?|"
+                r"lighters?|flashlights?|batteries|mattress(?:es)?|duvets?|pillows?|towels?|blankets?|quilts?|bedding|"
+                r"furniture|chairs?|sofas?|"
                 # garments and gear, kitchen appliances, food
                 r"parkas?|jackets?|coats?|anoraks?|raincoats?|hoodies?|fleeces?|gilets?|vests?|sweaters?|jumpers?|cardigans?|"
                 r"t-?shirts?|shirts?|tees|dress(?:es)?|skirts?|shorts|leggings|socks|gloves|mittens|scarf|scarves|beanies?|"

@@ -669,6 +669,16 @@ def test_a_tool_torn_out_is_negated_by_its_key_before_it(vocab, monkeypatch, key
     assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
 
 
+@pytest.mark.parametrize("key,text", [("ran", "Our pipelines ran on PyTorch until 2023; we use TensorFlow."),
+                                      ("relied", "We relied on PyTorch until 2023; we use TensorFlow.")])
+def test_without_its_key_a_use_until_a_year_is_not_seen(vocab, monkeypatch, key, text):
+    assert decide(text, vocab)[0] == ["tensorflow"]
+    without_key(monkeypatch, key)
+    monkeypatch.setattr(M, "_asides_of_the_past", lambda *args: None)
+    monkeypatch.setattr(M, "_negative_sentence", lambda *args: None)
+    assert decide(text, vocab)[0] == ["pytorch", "tensorflow"]
+
+
 def test_what_is_left_at_the_door_is_negated_by_its_key_before_it(vocab, monkeypatch):
     text = "Leave your PyTorch habits at the door. We use TensorFlow."
     assert decide(text, vocab) == (["tensorflow"], [("PyTorch", "negated: 'Leave your … habits at the door' around it (left at the door)")])
@@ -694,6 +704,9 @@ NEGATED_TOO = [
     ("PyTorch 跟本职位八竿子打不着。我们用 TensorFlow。", "negated: '跟本职位八竿子打不着' after it"),
     ("旧的 PyTorch 服务去年已经拆了。我们用 TensorFlow。", "negated: '服务去年已经拆了' after it"),
     ("PyTorch 唔使識，我哋用 TensorFlow。", "negated: '不用' after it"),
+    ("Our pipelines ran on PyTorch until 2023; we use TensorFlow.", "negated: 'ran on … until 2023' around it (used until then)"),
+    ("We relied on PyTorch heavily until last year. We use TensorFlow.",
+     "negated: 'relied on … heavily until last year' around it (used until then)"),
 ]
 
 
@@ -708,6 +721,7 @@ def test_more_kinds_of_negation(vocab, text, why):
     "PyTorch has been part of our stack since 2019. We use TensorFlow.",
     "PyTorch 我们评估过，最后采用了。我们也用 TensorFlow。",
     "把单体 PyTorch 服务拆分为多个微服务，也用 TensorFlow。",
+    "We will run PyTorch until 2027, and TensorFlow too.",
     "We write SQL to build the features used to score each claim with PyTorch and TensorFlow.",
 ])
 def test_the_same_words_where_they_do_not_negate(vocab, text):
@@ -972,6 +986,8 @@ def test_the_sentence_ends_are_found_as_by_the_plain_pattern(text):
     ("曾任职于 HCL 等咨询公司者优先。我们用 PyTorch 和 TensorFlow。", "HCL", "everyday sense: an organisation ('曾任职于 HCL')"),
     ("We predict which transformers will overheat. We use PyTorch and TensorFlow.", "transformers",
      "ordinary sense (electrical transformers)"),
+    ("Our bestseller is the Snowflake duvet. We use PyTorch and TensorFlow.", "Snowflake",
+     "everyday sense: a brand or product ('Snowflake duvet')"),
 ])
 def test_this_rounds_everyday_senses(vocab, text, term, why):
     counted, not_counted = decide(text, vocab)
