@@ -78,6 +78,13 @@ TITLE_CACHE = 4096
 LETTERHEAD_LINES = 3
 #: How long (characters) a line that holds a title is at most.
 HEADING_LINE = 80
+#: How many lines into a posting a labelled title ("**Title:** …", "🚨 Hiring: …") is looked for when the first
+#: line names no role (notes pasted from a chat, a social-media post under its author's name).
+LABEL_LINES = 12
+#: A line that labels the role: the title is the rest of it.
+_LABELLED_TITLE = re.compile(r"^[^\w\n]{0,6}(?:\*\*|__)?[ \t]*(?:job\s+title|title|position|role|职位名称|岗位名称|职位|岗位|"
+                             r"(?:we['’]re\s+|we\s+are\s+|now\s+)?hiring)[ \t]*(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*"
+                             r"([^\n]{3,160})$", re.IGNORECASE | re.MULTILINE)
 _SEP = r"[\s_\-]{0,2}"
 
 
@@ -314,7 +321,17 @@ _LINE_END = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 #: How far (characters) into an e-mail its subject line is looked for.
 SUBJECT_REACH = 1000
-_EMAIL_HEADER_LINE = re.compile(r"(?:from|to|date|sent|subject|cc)[ \t]*:", re.IGNORECASE)
+_EMAIL_HEADER_LINE = re.compile(r"(?:from|to|date|sent|subject|cc)[ \t]*:|-{2,}[ \t]*(?:forwarded|original)[ \t]+message", re.IGNORECASE)
+
+
+def _nth_line_end(text: str, n: int) -> int:
+    """Where the ``n``-th line of ``text`` ends (its length when it has fewer lines)."""
+    at = -1
+    for _ in range(n):
+        at = text.find("\n", at + 1)
+        if at < 0:
+            return len(text)
+    return at
 _SUBJECT_LINE = re.compile(r"^[ \t>]*subject[ \t]*:[ \t]*([^\n]+)$", re.IGNORECASE | re.MULTILINE)
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fw|fwd|aw|wg|回复|回覆|转发|轉寄)\s*[:：])+", re.IGNORECASE)
 
@@ -520,8 +537,16 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
         title, body = simplified(title), simplified(body)
     tracks = vocab.tracks
     title_score, title_hits = _title_says(title, vocab)
+    if not title_hits:  # a line further down that labels the role ("**Title:** …", "🚨 Hiring: …")
+        head = body[:_nth_line_end(body, LABEL_LINES)]
+        for m in _LABELLED_TITLE.finditer(head):
+            title_score, title_hits = _title_says(m.group(1).strip(" *_"), vocab)
+            if title_hits:
+                title = m.group(1).strip(" *_")
+                break
     if not title_hits:  # a letterhead first (a scraped PDF or Word file): the role's title on one of the next short lines
-        for line in itertools.islice((x.strip().strip("#*_ ").strip() for x in body.splitlines() if x.strip()), LETTERHEAD_LINES):
+        lines = (x.strip().strip("#*_ ").strip() for x in body.splitlines() if x.strip())
+        for line in itertools.islice((x for x in lines if not _EMAIL_HEADER_LINE.match(x)), LETTERHEAD_LINES):
             if len(line) > HEADING_LINE:
                 break
             title_score, title_hits = _title_says(line, vocab)

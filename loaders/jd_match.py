@@ -248,6 +248,10 @@ _SUBJECT_VERB = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has|are|aren['�
 _SINGULAR = re.compile(r"\b(?:is|isn['’]t|was|wasn['’]t|has)\b", re.IGNORECASE)
 #: What stands between a tool and its clause's verb when the verb has another subject: "and the subscription".
 _ANOTHER_SUBJECT = re.compile(r"\s+and\s+(?:the|our|its|their|a|an|that|this)\s+(?:[\w-]+\s+){1,2}", re.IGNORECASE)
+#: The same after a few words of the tool's own clause: "(rewritten in) Go during 2024 and the old repositories (are
+#: archived)" -- the tool is not a subject at all.
+_LATER_SUBJECT = re.compile(r"(?:\s+[\w'’-]+){1,4}?\s+and\s+(?:the|our|its|their|that|this|those|these)\s+(?:[\w-]+\s+){1,2}",
+                            re.IGNORECASE)
 _ZH_FROM, _ZH_TO = re.compile(MIGRATION_FROM_ZH[0]), re.compile(MIGRATION_FROM_ZH[1])
 _UNKNOWN_LIST = re.compile(r"(?:\s*+(?:[A-Z][\w.+#-]*+|,|、|/|and|or|nor)\s*+)*+")  # possessive: no backtracking
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)\b")
@@ -543,7 +547,8 @@ _SUBJECT_KEYS = frozenset("""rewrote reimplemented hasn haven counts nothing out
     not isn aren wasn weren won doesn don never no else handled owned covered maintained taken relic
     belongs belong falls fall stays stay remains remain kept days over behind past outside off
     archived unplugged deleted uninstalled torn pulled thrown written closed gave disabled ported converted
-    rewritten stale outdated obsolete swapped put laid let disallowed axed mothballed shelved expired""".split())
+    rewritten stale outdated obsolete swapped put laid let disallowed axed mothballed shelved expired
+    evicted ousted went cut junked""".split())
 
 
 def _word_keys(keys: frozenset[str]) -> re.Pattern[str]:
@@ -1092,8 +1097,11 @@ def _negation(text: str, chain: list[Hit], prev_end: int, hints: _Hints,
         stop = _SUBJECT_STOP.search(text, tail.end, reach)  # the pattern keeps its subject to one clause itself
         m = _NEG_SUBJECT.match(text, tail.end, stop.start() if stop else reach)
         own = _SUBJECT_VERB.search(m.group()) if m else None
-        if m and own and _SINGULAR.match(own.group()) and _ANOTHER_SUBJECT.fullmatch(m.group(), 0, own.start()):
-            m = None  # "came home to AWS and the subscription was cancelled": a singular verb speaks of the noun after "and"
+        if m and own and (_SINGULAR.match(own.group()) and _ANOTHER_SUBJECT.fullmatch(m.group(), 0, own.start())
+                          or _LATER_SUBJECT.fullmatch(m.group(), 0, own.start())):
+            # "came home to AWS and the subscription was cancelled": a singular verb speaks of the noun after "and";
+            # "rewritten in Go during 2024 and the old repositories are archived": so does any verb after words of its own
+            m = None
         verb = _SUBJECT_VERB.search(m.group()) if m and later and later[0][0].start < m.end() else None
         at = m.start() + verb.start() if m and verb else 0
         nearer = [(c[0].start, c[-1].end) for c in (later or ())[:4]
@@ -1488,7 +1496,7 @@ _ZH_COMMENT_ENDED = re.compile(r"[^，,。；;\n]{0,16}?(?:" + DISCONTINUED_ZH +
 #: was not taken up ("最后没有采用").
 _ZH_TRIED = re.compile(r"\s*(?:我们|我們|团队|團隊|之前|以前|曾经|曾經|也)?\s*(?:试过|試過|试用过|試用過|评估过|評估過|测试过|測試過|"
                        r"调研过|調研過)[^，,。；;\n]{0,8}[，,]")
-_ZH_NOT_ADOPTED = re.compile(r"[^，,。；;\n]{0,8}?(?:没有|沒有|未|没|沒)(?:采用|採用|选用|選用|上线|上線|落地)")
+_ZH_NOT_ADOPTED = re.compile(r"[^，,。；;\n]{0,8}?(?:没有|沒有|未|没|沒)(?:采用|採用|选用|選用|上线|上線|落地|留下来|留下來|保留|留用)")
 
 
 def _zh_topics_ended(text: str, plausible: list[Hit], hints: _Hints) -> Iterator[re.Match[str]]:
@@ -2306,12 +2314,15 @@ _ZH_ENDED = re.compile(r"(?:" + DISCONTINUED_ZH + r")|不再(?:使用|维护|維
 
 def _named_before(text: str, plausible: list[Hit], starts: list[int], at: int, end: int) -> list[Hit]:
     """The mentions a pronoun at ``at`` (its clause ending at ``end``) may speak of: those named before it in
-    its sentence, or else in the sentence before (same paragraph)."""
+    its sentence, or else in the nearest of the two sentences before that names any (same paragraph)."""
     lo, _ = _sentence(text, at, end)
     window = plausible[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, at)]
-    if not window and lo > 0 and "\n\n" not in text[max(0, lo - 3):lo + 1]:
+    for _ in range(2):  # the sentence before, or the one before that when it names nothing ("X. We gave it two years; …")
+        if window or lo <= 0 or "\n\n" in text[max(0, lo - 3):lo + 1]:
+            break
         before, _ = _sentence(text, lo - 1, lo - 1)
         window = plausible[bisect.bisect_left(starts, before):bisect.bisect_left(starts, lo)]
+        lo = before
     return [h for h in window if h.end <= at]
 
 

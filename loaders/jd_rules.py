@@ -453,6 +453,7 @@ _BRAND_AFTER = (r"khakis?|chinos|pants|jeans|trousers|apparel|clothing|shoes?|sn
                 r"smartphones?|watch(?:es)?|perfume|cosmetics|toys?|action\s+figures?|movies?|films?|franchise|"
                 r"novels?|books?|albums?|songs?|band|magazine|sculpture|statue|myth|legend|gift\s+cards?|vouchers?|"
                 r"lighters?|flashlights?|batteries|mattress(?:es)?|duvets?|pillows?|towels?|blankets?|quilts?|bedding|"
+                r"showers?|boilers?|heaters?|radiators?|"
                 r"furniture|chairs?|sofas?|"
                 # garments and gear, kitchen appliances, food
                 r"parkas?|jackets?|coats?|anoraks?|raincoats?|hoodies?|fleeces?|gilets?|vests?|sweaters?|jumpers?|cardigans?|"
@@ -497,7 +498,8 @@ _OBJECT_AFTER = (r"emojis?|emoticons?|stickers?|floats?|buoys?|gliders?|moorings
                  r"plugs?|thermostats?|electrodes?|igniters?|units|handsets|routers|modems")
 #: A word that may stand between a brand and its product ("the Snowflake down parka").
 _GOODS_MODIFIER = (r"(?:down|winter|summer|rain|leather|wool(?:len)?|puffer|hiking|running|waterproof|insulated|smart|"
-                   r"kids['’]?|men['’]?s|women['’]?s|trail|road|swim(?:ming)?|sports?|training|walking|golf|ski|tennis|cycling)\s+")
+                   r"kids['’]?|men['’]?s|women['’]?s|trail|road|swim(?:ming)?|sports?|training|walking|golf|ski|tennis|cycling|"
+                   r"electric|cordless|portable)\s+")
 #: The other brands of a short list before the product they all make ("Hive, tado° and Nest thermostats").
 _BRAND_LIST = r"(?:(?:,|\s+(?:and|or|&))\s+[\w°'’.-]+){1,3}"
 #: A name followed by goods (an object or a product), alone or in a short list of brands: everyday senses.
@@ -744,7 +746,7 @@ NEGATION_BEFORE = (
     r"\breplac(?:e|ed|es|ing)\b(?!\s+by)|\b(?:phas(?:e|ed|ing)\s+out|sunset(?:ting|ted)?|deprecat(?:e|ed|ing)|"
     r"retir(?:e|ed|ing)|decommission(?:ed|ing)?|ditch(?:ed|ing)?|drop(?:ped|ping)|abandon(?:ed|ing)?|"
     r"rip(?:ped|ping)?\s+out|got\s+rid\s+of|getting\s+rid\s+of|outgrew|outgrown|scrap(?:ped|ping)?|kill(?:ed|ing)|binn?(?:ed|ing)|"
-    r"moved\s+on\s+from|stopped\s+using|gave\s+up(?:\s+on)?|turned\s+off|shut\s+down)\b|"
+    r"moved\s+on\s+from|stopped\s+using|gave\s+up(?:\s+on)?|turned\s+off|shut\s+down|pension(?:ed|ing)\s+off)\b|"
     r"\b(?:we|we['’]ve|we\s+have|they|they['’]ve|the\s+(?:team|company|group))\s+(?:\w+\s+)?(?:left|quit|exited|removed|"
     r"skipped|rejected|declined|passed\s+on|walked\s+away\s+from)\b|"
     r"\b(?:said|bid|waved|say|saying)\s+(?:goodbye|farewell|good-?bye)\s+to\b|\bparted\s+ways\s+with\b|"
@@ -783,12 +785,14 @@ DISCONTINUED = (r"retired|deprecated|expired(?:\s+unused)?|excluded|banned|prohi
                 r"end[- ]of[- ]lifed?|eol(?:['’]?d|ed)|killed|scrapped|binned|migrated\s+away|retired\s+early|"
                 r"put\s+out\s+to\s+pasture|put\s+to\s+(?:rest|bed)|laid\s+to\s+rest|mothballed|shelved|archived|unplugged|"
                 r"deleted|uninstalled|torn\s+out|pulled\s+out|thrown\s+(?:away|out)|tossed\s+out|junked|let\s+go|written\s+off|"
+                r"pensioned\s+off|evicted|kicked\s+out|booted\s+out|ousted|went\s+dark|gone\s+dark|"
+                r"cut(?=\s+(?:in|from|during|last|this|after|when|for|back\s+in)\b|\s*[.;,]|\s*\)|\s*$)|"
                 r"(?:migrated|ported|converted|rewritten)\s+(?:over\s+)?(?:to|onto|into|in)\s+(?=(?-i:[A-Z]))")
 #: Characters that, right after a Chinese title word of a track, make it another word: 产品化 (productised),
 #: 产品线 (a product line), 产品力 (a product's strength) are not 产品 (a product manager's role).
 TITLE_WORD_NOT_BEFORE = "化线線力"
 #: Chinese verbs of leaving a tool behind (simplified and traditional).
-DISCONTINUED_ZH = (r"拆掉|拆了|拆咗|迁回|遷回|封存|归档|歸檔|汰换|汰換|停跑|停服|拆除|注销|註銷|报废|報廢|停止维护|停止維護|停止使用|停止支持|成为历史|成為歷史|功成身退|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
+DISCONTINUED_ZH = (r"拆掉|拆了|拆咗|清退|迁回|遷回|封存|归档|歸檔|汰换|汰換|停跑|停服|拆除|注销|註銷|报废|報廢|停止维护|停止維護|停止使用|停止支持|成为历史|成為歷史|功成身退|執咗|执咗|弃用|棄用|下线|下線|淘汰|停用|废弃|廢棄|移除|迁出|遷出|关停|關停|退役|下架|退场|退場|停掉|关掉|關掉|砍掉|"
                    r"下掉|放弃|放棄")
 #: An aside about the past: a paragraph whose sentence names a tool in the past tense, or asks about it, and
 #: then says in its own words that it ended ("Azure was a brief flirtation back in 2020. Every workload came home
@@ -826,7 +830,7 @@ NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
         r"^[^，。；,.;\n！？]{0,16}?(?:已|已经|已經)?(?:被|由)[^，。；,.;\n]{1,30}?(?:取代|替代|替换|替換|代替|淘汰)", True),
     (
         r"^[^，。；,.;\n！？]{0,16}?(?:没有用武之地|沒有用武之地|派不上用场|派不上用場|帮助不大|幫助不大|用处不大|用處不大|"
-        r"意义不大|意義不大|八竿子打不着|八竿子打不著|不作为考察|不作為考察|不在[^，。；,.;、\n]{0,8}?(?:范围|範圍)|(?:会|會|懂)不(?:会|會|懂)(?:都|也)(?:行|可以|没关系|沒關係|无所谓|無所謂)|有(?:专人|專人)(?:负责|負責)|(?:工作|部分)?由[^，。；,.;、\n]{1,10}?(?:团队|團隊|组|組|部门|部門)(?:负责|負責)|一行(?:代码|代碼)?(?:都|也)(?:没有|沒有|不写|不寫)|不会考察|不會考察|不属于本岗位|不屬於本職位)", True),
+        r"意义不大|意義不大|八竿子打不着|八竿子打不著|没有加成|沒有加成|不会问|不會問|不作为考察|不作為考察|不在[^，。；,.;、\n]{0,8}?(?:范围|範圍)|(?:会|會|懂)不(?:会|會|懂)(?:都|也)(?:行|可以|没关系|沒關係|无所谓|無所謂)|有(?:专人|專人)(?:负责|負責)|(?:工作|部分)?由[^，。；,.;、\n]{1,10}?(?:团队|團隊|组|組|部门|部門)(?:负责|負責)|一行(?:代码|代碼)?(?:都|也)(?:没有|沒有|不写|不寫)|不会考察|不會考察|不属于本岗位|不屬於本職位)", True),
     (
         r"^\s*(?:这边|這邊|这里|這裡|我们|我們|团队|團隊|本岗位|本職位|目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本){0,3}"
         r"(?:用不上|用不到|用不着|用不著|不在(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型)|"
@@ -849,7 +853,7 @@ NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
         r"(?:not|n['’]t|never|no\s+longer)\s+(?:been\s+)?(?:strictly\s+|really\s+|at\s+all\s+|currently\s+|actually\s+)?"
         r"(?:required|needed|necessary|mandatory|essential|expected|used|in\s+use|supported|allowed|permitted|installed|"
         r"a\s+(?:\w+\s+)?(?:requirement|must|prerequisite)|"
-        r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|coming\s+back|(?:something|anything)\s+(?:we|you)|what\s+(?:we|you)|on\s+the\s+table|"
+        r"part\s+of|in\s+(?:our|the)\s+(?:\w+\s+)?stack|relevant|important|coming\s+back|(?:something|anything)\s+(?:we|you|they)|what\s+(?:we|you|they)|on\s+the\s+table|"
         r"an?\s+(?:\w+\s+)?(?:skill|tool|technology|thing|area)\s+(?:we|you|that|this)|"
         r"involved|in\s+scope|applicable|a\s+factor|a\s+focus|on\s+(?:our|the|anyone['’]s|anybody['’]s)\s+(?:roadmap|radar|agenda|cards)|in\s+the\s+picture|(?:enter|enters|come|comes)\s+(?:into\s+)?the\s+picture)\b|(?:(?:is|are)\s+)?on\s+(?:nobody['’]s|no\s+one['’]s|no-one['’]s)\s+(?:roadmap|radar|agenda|wish\s*list|list)\b|never\s+(?:enters|entered|comes|came)\s+(?:into\s+)?the\s+picture\b|(?:not|n['’]t)\s*(?=[.;,)!]|$)|"
         # a participle, not the active verb: "Airflow replaced it" names what came, "Jenkins, replaced by Actions" what went
@@ -930,6 +934,7 @@ NEGATION_SUBJECT = (r"(?:,\s*(?:which|who)\b[^.;:!?\n,()]{1,80},)?"  # "Airflow,
                     r"on\s+(?:our|the|anyone['’]s|anybody['’]s)\s+(?:roadmap|radar)|a\s+(?:requirement|prerequisite|must))|"
                     r"(?:carr(?:y|ies)|has|have|holds?)\s+no\s+weight|counts?\s+for\s+nothing|"
                     r"(?:has|have)(?:n['’]t|\s+not)\s+been\s+(?:opened|touched|used|run|updated|maintained|deployed)\b|"
+                    r"(?:went|has\s+gone|have\s+gone|had\s+gone)\s+dark|"
                     r"(?:won['’]t|will\s+not|doesn['’]t|does\s+not|don['’]t|do\s+not|never)\s+(?:really\s+)?(?:come\s+up|matter|feature|appear|count|"
                     r"(?:enter|come\s+into|comes\s+into|enters)\s+the\s+picture|"
                     r"be\s+(?:needed|used|required|relevant|involved|assessed|touched)))\b")
@@ -941,7 +946,7 @@ SENTENCE_NEGATION_AFTER = re.compile(
     r"\b(?:(?:that|which)\s+we\s+(?:ended|dropped|abandoned|retired|killed|stopped|cancell?ed|scrapped|ditched|shut\s+down)|"
     r"(?:is|are|was|were|been|being|got|gets)\s+(?:(?!not\b|never\b)\w+\s+){0,2}(?:retired|decommissioned|deprecated|"
     r"sunsett?ed|rolled\s+back|abandoned|phased\s+out|scrapped|ditched|powered\s+(?:down|off)|switched\s+off|shut\s+down|"
-    r"turned\s+off|unplugged|gave\s+way|deleted))\b|\bgave\s+way\s+to\b|\bno\s+longer\b|\bforget\b|"
+    r"turned\s+off|unplugged|gave\s+way|deleted))\b|\bgave\s+way\s+to\b|\b(?:went|gone)\s+dark\b|\bno\s+longer\b|\bforget\b|"
     # after the tool, "used to" is a habit only with a subject of its own ("Airflow, which we used to run"), not a
     # purpose ("the features used to score each claim")
     r"\b(?:we|they|I|you|he|she|it|everyone|everybody|people|folks|(?:the|our|their)\s+(?:\w+\s+)?(?:team|company|group|department|squad|org))"
@@ -1005,6 +1010,7 @@ HISTORY_HEADING = re.compile(
     re.IGNORECASE | re.MULTILINE)
 #: What names a tool as where a team went, just before it in its sentence ("moved to", "replaced it with", "today").
 DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|into|onto|with|by|for|now|today|currently|instead)\b[^.;!?\n]{0,30}|"
+                                r"\b(?:rewr(?:ote|itten)|rebuilt|reimplemented|ported|recoded)\b[^.;!?\n]{0,20}?\bin\s+|"
                                 r"(?:改用|换成|換成|迁移到|遷移到|切到|切换到|切換到|现在|現在|目前|如今)[^。；！？\n]{0,12})$",
                                 re.IGNORECASE)
 #: A short answer that says no, after a question that names tools ("Q: Do I need Spark? A: Honestly, no.",

@@ -332,7 +332,8 @@ def test_the_labelled_corpus_meets_the_targets():
 #: (Asia-Pacific and European postings, half Chinese or mixed) 0.974 (0, 7, 30/30); jd_holdout38 (written to the
 #: issue's description, trades outside the usual ones) 0.967 (8, 2, 30/30); jd_holdout40 (half Chinese: mainland,
 #: Taiwan, Hong Kong, Singapore) 0.966 (8, 2, 30/30); jd_holdout42 (career pages from North America, the UK and
-#: Australia, a third Chinese) 0.991 (1, 2, 30/30). All of them were tuned on after that one score. jd_holdout34 and jd_holdout37 (a representative week of job-board postings each) are
+#: Australia, a third Chinese) 0.991 (1, 2, 30/30); jd_holdout41 (recruiter e-mails, social-media posts, chat notes,
+#: forwarded threads) 0.963 (8, 3, 27/30). All of them were tuned on after that one score. jd_holdout34 and jd_holdout37 (a representative week of job-board postings each) are
 #: the held-out sets: kept outside the tree until the rules were final, scored once (F1 0.993 and 0.993; 1 and 0
 #: negated; 0 and 2 everyday; track 30/30 and 30/30); their floors are those scores. Do not tune the rules on them.
 FLOORS = {
@@ -375,6 +376,7 @@ FLOORS = {
     "jd_holdout36": (30, 0.9940, 0, 1, 30),
     "jd_holdout38": (30, 0.9965, 1, 0, 30),
     "jd_holdout40": (30, 1.0, 0, 0, 30),
+    "jd_holdout41": (30, 0.9905, 1, 2, 30),
     "jd_holdout42": (30, 0.9968, 0, 1, 30),
     "jd_holdout34": (30, 0.9929, 1, 0, 30),
     "jd_holdout37": (30, 0.9931, 0, 2, 30),
@@ -500,3 +502,25 @@ def test_phrases_of_separators_only_are_dropped():
     assert rx.search("") is None
     assert [m.group() for m in rx.finditer("a - spark")] == ["spark"]
     assert jd.compile_phrases(["-"]).search("anything") is None
+
+
+@pytest.mark.parametrize("text,track,title", [
+    # a social-media post under its author's name: the role is on its "Hiring:" line
+    ("**Ann Lee** • Engineering Manager, Risk ML at Pennybridge\n3h • Edited\n\n"
+     "🚨 Hiring: Senior Machine Learning Engineer, Fraud & Risk (Stockholm or remote within two hours of CET)\n\n"
+     "You will train PyTorch models and deploy them behind FastAPI on Kubernetes.\n",
+     "production-mle", "Senior Machine Learning Engineer, Fraud & Risk (Stockholm or remote within two hours of CET)"),
+    # notes pasted from a chat: the role is on its "Title:" line
+    ("*(copied from the #hiring channel)*\n\nok here's what I want in the posting, raw, please polish it into the careers "
+     "page version and keep the tone human\n\n**Title:** Senior Product Manager, AI Assistant\n\n"
+     "You own the roadmap; you read SQL and talk to the data scientists about Python notebooks.\n",
+     "pm", "Senior Product Manager, AI Assistant"),
+    # a forwarded e-mail: the subject names the role, not the time in its date line ("4:41 PM")
+    ("---------- Forwarded message ---------\nFrom: Mei Harcourt <mei@example.com>\nDate: Wed, Nov 25, 2026 at 4:41 PM\n"
+     "Subject: Re: ML Platform Engineer req\nTo: Recruiting <talent@example.com>\n\n"
+     "Notes below. The platform runs Kubeflow and Argo Workflows on Kubernetes, with Terraform and Helm.\n",
+     "infra-mle", "ML Platform Engineer req"),
+])
+def test_a_title_found_past_the_first_line(packaged_graph, text, track, title):
+    e = extract(text, packaged_graph)
+    assert (e.track, e.evidence["track"]["title"]) == (track, title)

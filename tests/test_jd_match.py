@@ -197,6 +197,11 @@ SUBJECT = [
     ('irrelevant', 'PyTorch on the old cluster is irrelevant. We use TensorFlow.', 'on the old cluster is irrelevant'),
     ('legacy', 'PyTorch on the old cluster is legacy. We use TensorFlow.', 'on the old cluster is legacy'),
     ('retired', 'PyTorch on the old cluster was retired. We use TensorFlow.', 'on the old cluster was retired'),
+    ('evicted', 'PyTorch on the old cluster was evicted. We use TensorFlow.', 'on the old cluster was evicted'),
+    ('ousted', 'PyTorch on the old cluster was ousted. We use TensorFlow.', 'on the old cluster was ousted'),
+    ('junked', 'PyTorch on the old cluster was junked. We use TensorFlow.', 'on the old cluster was junked'),
+    ('cut', 'PyTorch on the old cluster got cut. We use TensorFlow.', 'on the old cluster got cut'),
+    ('went', 'PyTorch on the old cluster went dark. We use TensorFlow.', 'on the old cluster went dark'),
     ('deprecated', 'PyTorch on the old cluster is deprecated. We use TensorFlow.', 'on the old cluster is deprecated'),
     ('decommissioned', 'PyTorch on the old cluster was decommissioned. We use TensorFlow.', 'on the old cluster was decommissioned'),
     ('sunset', 'PyTorch on the old cluster was sunset. We use TensorFlow.', 'on the old cluster was sunset'),
@@ -707,6 +712,13 @@ NEGATED_TOO = [
     ("Our pipelines ran on PyTorch until 2023; we use TensorFlow.", "negated: 'ran on … until 2023' around it (used until then)"),
     ("We relied on PyTorch heavily until last year. We use TensorFlow.",
      "negated: 'relied on … heavily until last year' around it (used until then)"),
+    ("We pensioned off the old PyTorch app. We use TensorFlow.", "negated: 'pensioned off' before it"),
+    ("PyTorch experience isn't something they'll screen for. We use TensorFlow.",
+     "negated: 'experience isn't something they' after it"),
+    ("PyTorch 相关经验对这个岗位没有加成。我们用 TensorFlow。", "negated: '相关经验对这个岗位没有加成' after it"),
+    ("旧的 PyTorch 集群已经全部清退。我们用 TensorFlow。", "negated: '集群已经全部清退' after it"),
+    ("PyTorch 之类的框架之前试过，最后没有留下来。我们用 TensorFlow。", "negated: its topic is followed by '最后没有留下来'"),
+    ("- PyTorch. We gave it two good years; then we ripped it out. We use TensorFlow.", "negated: 'ripped it out' speaks of it"),
 ]
 
 
@@ -722,6 +734,9 @@ def test_more_kinds_of_negation(vocab, text, why):
     "PyTorch 我们评估过，最后采用了。我们也用 TensorFlow。",
     "把单体 PyTorch 服务拆分为多个微服务，也用 TensorFlow。",
     "We will run PyTorch until 2027, and TensorFlow too.",
+    "We cut training costs with PyTorch and TensorFlow on spot nodes.",
+    "PyTorch went live in March and TensorFlow has run since.",
+    "Those jobs were rewritten in PyTorch during 2024 and the old repositories are archived; we also use TensorFlow.",
     "We write SQL to build the features used to score each claim with PyTorch and TensorFlow.",
 ])
 def test_the_same_words_where_they_do_not_negate(vocab, text):
@@ -988,6 +1003,8 @@ def test_the_sentence_ends_are_found_as_by_the_plain_pattern(text):
      "ordinary sense (electrical transformers)"),
     ("Our bestseller is the Snowflake duvet. We use PyTorch and TensorFlow.", "Snowflake",
      "everyday sense: a brand or product ('Snowflake duvet')"),
+    ("We fit Triton electric showers. We use PyTorch and TensorFlow.", "Triton",
+     "everyday sense: a brand or product ('Triton electric showers')"),
 ])
 def test_this_rounds_everyday_senses(vocab, text, term, why):
     counted, not_counted = decide(text, vocab)
