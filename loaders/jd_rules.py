@@ -304,6 +304,8 @@ def top_level(alternatives: str) -> list[str]:
 
     >>> top_level(r"a(?:b|c)|[|]d|e\\|f")
     ['a(?:b|c)', '[|]d', 'e\\\\|f']
+    >>> top_level(r"x(?=[.;)]|$)|[]|]y")
+    ['x(?=[.;)]|$)', '[]|]y']
     """
     parts: list[str] = []
     depth, start, i = 0, 0, 0
@@ -312,9 +314,16 @@ def top_level(alternatives: str) -> list[str]:
         if c == "\\":
             i += 2
             continue
-        if c in "([":
+        if c == "[":  # a class: its members are characters ("[.;,)]"), its first "]" (after "^") is one of them
+            i += 1 + (alternatives[i + 1:i + 2] == "^")
+            i += alternatives[i:i + 1] == "]"
+            while i < len(alternatives) and alternatives[i] != "]":
+                i += 2 if alternatives[i] == "\\" else 1
+            i += 1
+            continue
+        if c == "(":
             depth += 1
-        elif c in ")]":
+        elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
             parts.append(alternatives[start:i])
