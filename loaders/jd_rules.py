@@ -164,7 +164,7 @@ TECH_CUES = re.compile(
     r"sdks?|apis?|developers?|deployments?|clusters?|stack|code|backend|services|microservices|concurrency|statistical|deploy\w*|ci|ci/cd|"
     r"charts?|kernels?|pipelines?|inference|serving|gpus?|statistics|modell?ing|packages?|fine-?tun\w*|quanti[sz]\w*|"
     r"serv(?:e|es|ed)\s+(?:\w+\s+)?models?|models?\s+serving|autoscal\w*|distributed|"
-    r"scripts?|notebooks?)(?![A-Za-z])|编程|语言|开发|框架|代码|部署|集群|统计|建模",
+    r"scripts?|notebooks?|alerting|observability|on-call|runbooks?|exporters?)(?![A-Za-z])|编程|语言|开发|框架|代码|部署|集群|统计|建模",
     re.IGNORECASE)
 
 #: What may stand between two items of a list ("Python, R", "R/Python", "Python 或 R").
@@ -839,7 +839,7 @@ NEGATION_AFTER_PARTS: tuple[tuple[str, bool], ...] = (
         r"^[^，。；,.;\n！？]{0,16}?(?:已|已经|已經)?(?:被|由)[^，。；,.;\n]{1,30}?(?:取代|替代|替换|替換|代替|淘汰)", True),
     (
         r"^[^，。；,.;\n！？]{0,16}?(?:没有用武之地|沒有用武之地|派不上用场|派不上用場|帮助不大|幫助不大|用处不大|用處不大|"
-        r"意义不大|意義不大|八竿子打不着|八竿子打不著|没有加成|沒有加成|不会问|不會問|不作为考察|不作為考察|不在[^，。；,.;、\n]{0,8}?(?:范围|範圍)|(?:会|會|懂)不(?:会|會|懂)(?:都|也)(?:行|可以|没关系|沒關係|无所谓|無所謂)|有(?:专人|專人)(?:负责|負責)|(?:工作|部分)?由[^，。；,.;、\n]{1,10}?(?:团队|團隊|组|組|部门|部門)(?:负责|負責)|一行(?:代码|代碼)?(?:都|也)(?:没有|沒有|不写|不寫)|不会考察|不會考察|不属于本岗位|不屬於本職位)", True),
+        r"意义不大|意義不大|八竿子打不着|八竿子打不著|没有加成|沒有加成|不会问|不會問|用不上|用不到|用不着|用不著|不作为考察|不作為考察|不在[^，。；,.;、\n]{0,8}?(?:范围|範圍)|(?:会|會|懂)不(?:会|會|懂)(?:都|也)(?:行|可以|没关系|沒關係|无所谓|無所謂)|有(?:专人|專人)(?:负责|負責)|(?:工作|部分)?由[^，。；,.;、\n]{1,10}?(?:团队|團隊|组|組|部门|部門)(?:负责|負責)|一行(?:代码|代碼)?(?:都|也)(?:没有|沒有|不写|不寫)|不会考察|不會考察|不属于本岗位|不屬於本職位)", True),
     (
         r"^\s*(?:这边|這邊|这里|這裡|我们|我們|团队|團隊|本岗位|本職位|目前|现在|現在|暂时|暫時|也|亦|都|均|并|並|完全|根本){0,3}"
         r"(?:用不上|用不到|用不着|用不著|不在(?:我们|我們)?的?(?:技术栈|技術棧|技术选型|技術選型)|"

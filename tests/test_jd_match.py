@@ -719,6 +719,7 @@ NEGATED_TOO = [
     ("旧的 PyTorch 集群已经全部清退。我们用 TensorFlow。", "negated: '集群已经全部清退' after it"),
     ("PyTorch 之类的框架之前试过，最后没有留下来。我们用 TensorFlow。", "negated: its topic is followed by '最后没有留下来'"),
     ("- PyTorch. We gave it two good years; then we ripped it out. We use TensorFlow.", "negated: 'ripped it out' speaks of it"),
+    ("PyTorch 这类工具在本岗位基本用不上。我们用 TensorFlow。", "negated: '这类工具在本岗位基本用不上' after it"),
 ]
 
 
@@ -1023,3 +1024,9 @@ def test_a_singular_verb_after_and_the_noun_speaks_of_the_noun(vocab):
     # a plural verb speaks of both
     assert decide("PyTorch and the old cluster were retired. We use TensorFlow.", vocab) == (
         ["tensorflow"], [("PyTorch", "negated: its clause says '…and the old cluster were retired'")])
+
+
+def test_an_ambiguous_name_counts_next_to_the_words_of_operations(vocab):
+    # Prometheus (also a Titan) counts beside "alerting", "on-call", "runbooks", "observability"
+    assert decide("Run alerting with Prometheus; write runbooks.", vocab)[0] == ["prometheus"]
+    assert decide("Read about Prometheus, the Titan who stole fire.", vocab)[0] == []
