@@ -160,6 +160,7 @@ _UNTIL_BEFORE = re.compile(r"\b(?:ran|used|relied|lived|sat)\s+(?:\w+\s+){0,2}?(
 _UNTIL_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+until\s+(?:(?:early|mid|late|the\s+end\s+of)\s+)?(?:(?:19|20)\d\d\b|"
                           r"last\s+(?:year|month|spring|summer|autumn|fall|winter|quarter))", re.IGNORECASE)
 _LEFT_AFTER = re.compile(r"\s+(?:entirely|completely|altogether|behind|for\s+good|(?:in|back\s+in)\s+(?:19|20)\d\d|"
+                         r"for\s+(?-i:[A-Z])[\w.-]*|"  # "we left Snowflake for BigQuery": for another tool
                          r"(?:\w+\s+){0,2}(?:years?|months?)\s+ago)\b", re.IGNORECASE)
 #: "团队内已无 Kubeflow 相关工作": no more work with the tool.
 _ZH_NO_MORE_BEFORE = re.compile(r"(?:已|再|也)(?:无|無|没有|沒有)\s*$")

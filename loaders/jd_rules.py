@@ -117,7 +117,9 @@ RULES: dict[str, Rule] = {
     "git": Rule(case=True),
     "dbt": Rule(before=r"(?:cbt|act|emdr|ipt)\s*(?:or|and|/|,|&)\s*$", after=r"[\s-]+(?:therapy|therapists?|skills(?:\s+groups?)?|groups?|informed|training|trained|certified|certification|programs?|programmes?|clinicians?|sessions?)\b", sense="dialectical behaviour therapy"),
     "aws": Rule(before=r"(?:american\s+welding\s+society)\s*\(?$",
-                after=r"[\s-]*(?:D\d|certif\w*|welding|CWI)\b", sense="American Welding Society"),
+                # a welding certificate, not the cloud's ("AWS Certified Welding Inspector", not "AWS Certified DevOps Engineer")
+                after=r"[\s-]*(?:D\d|welding|CWI|certif\w*(?!\s+(?:cloud|devops|solutions|developer|sysops|data|machine|security|"
+                      r"database|advanced|ai|ml|sap|networking)\b))\b", sense="American Welding Society"),
     "gcp": Rule(before=r"(?:ich|good\s+clinical\s+practice)[\s(-]*$|ich[\s-]*$|"
                        r"(?:pharmaco\w+|clinical|trials?|glp|gmp|gxp|regulatory|mixed-effects\s+models|protocols?)(?:\s+\w+)?,?\s+(?:and|&)\s+$|"
                        r"\b(?:glp|gmp|gxp|gdp)\s*[,/、]\s*$",

@@ -334,7 +334,8 @@ def test_the_labelled_corpus_meets_the_targets():
 #: Taiwan, Hong Kong, Singapore) 0.966 (8, 2, 30/30); jd_holdout42 (career pages from North America, the UK and
 #: Australia, a third Chinese) 0.991 (1, 2, 30/30); jd_holdout41 (recruiter e-mails, social-media posts, chat notes,
 #: forwarded threads) 0.963 (8, 3, 27/30); jd_holdout45 (Japanese, Korean and Chinese employers, half Chinese)
-#: 0.993 (1, 0, 29/30). All of them were tuned on after that one score. jd_holdout34 and jd_holdout37 (a representative week of job-board postings each) are
+#: 0.993 (1, 0, 29/30); jd_holdout44 (Africa and the Middle East, a third Chinese) 0.990 (1, 1, 29/30). All of them
+#: were tuned on after that one score. jd_holdout34 and jd_holdout37 (a representative week of job-board postings each) are
 #: the held-out sets: kept outside the tree until the rules were final, scored once (F1 0.993 and 0.993; 1 and 0
 #: negated; 0 and 2 everyday; track 30/30 and 30/30); their floors are those scores. Do not tune the rules on them.
 FLOORS = {
@@ -379,6 +380,7 @@ FLOORS = {
     "jd_holdout40": (30, 1.0, 0, 0, 30),
     "jd_holdout41": (30, 0.9905, 1, 2, 30),
     "jd_holdout42": (30, 0.9968, 0, 1, 30),
+    "jd_holdout44": (30, 0.9932, 1, 1, 29),
     "jd_holdout45": (30, 1.0, 0, 0, 29),
     "jd_holdout34": (30, 0.9929, 1, 0, 30),
     "jd_holdout37": (30, 0.9931, 0, 2, 30),

@@ -720,6 +720,7 @@ NEGATED_TOO = [
     ("PyTorch 之类的框架之前试过，最后没有留下来。我们用 TensorFlow。", "negated: its topic is followed by '最后没有留下来'"),
     ("- PyTorch. We gave it two good years; then we ripped it out. We use TensorFlow.", "negated: 'ripped it out' speaks of it"),
     ("PyTorch 这类工具在本岗位基本用不上。我们用 TensorFlow。", "negated: '这类工具在本岗位基本用不上' after it"),
+    ("Finance left PyTorch for TensorFlow.", "negated: 'left … for TensorFlow' around it"),
 ]
 
 
@@ -1030,3 +1031,10 @@ def test_an_ambiguous_name_counts_next_to_the_words_of_operations(vocab):
     # Prometheus (also a Titan) counts beside "alerting", "on-call", "runbooks", "observability"
     assert decide("Run alerting with Prometheus; write runbooks.", vocab)[0] == ["prometheus"]
     assert decide("Read about Prometheus, the Titan who stole fire.", vocab)[0] == []
+
+
+def test_an_aws_certificate_is_the_clouds_unless_it_is_for_welding(vocab):
+    assert decide("AWS Certified DevOps Engineer or CKA. We deploy PyTorch on Kubernetes.", vocab)[0] == [
+        "aws", "kubernetes", "pytorch"]
+    assert ("AWS", "ordinary sense (American Welding Society)") in decide(
+        "An AWS Certified Welding Inspector card is required. We deploy PyTorch on Kubernetes.", vocab)[1]
