@@ -5,9 +5,10 @@ tests/jd_tuning5/ (new negation phrasings and everyday senses written to push th
 and tests/jd_holdout/, jd_holdout3/ … jd_holdout33/, jd_holdout35/, jd_holdout36/, jd_holdout38/, jd_holdout40/ … jd_holdout42/, jd_holdout44/ and jd_holdout45/: each written blind by an author who never saw the
 rules nor the other sets, scored once as the held-out set when it arrived (the scores are in
 tests/test_jd.py, beside the floors), then tuned on. A round's held-out set stays outside the tree while the
-rules change and is scored once after they are final: this round's are tests/jd_holdout34/ and jd_holdout37/
-(60 postings: precision 0.990, recall 0.997, F1 0.993, 1 negated and 2 everyday-sense hits, track 60/60). Do
-not tune the rules on them, or they stop measuring anything; write new blind sets for the next round.
+rules change and is scored once after they are final: this round's are tests/jd_holdout39/ and jd_holdout43/
+(60 postings: precision 0.983, recall 1.000, F1 0.991, 1 negated and 4 everyday-sense hits, track 60/60); the
+round before's, tests/jd_holdout34/ and jd_holdout37/ (F1 0.993, 1 negated, 2 everyday), are not tuned on either.
+Do not tune the rules on them, or they stop measuring anything; write new blind sets for the next round.
 
 Prints tool precision, recall and F1 (micro-averaged over all documents), negated-tool
 hits (a tool the labels' ``negated`` list says the posting names only to say it is not
@@ -69,16 +70,19 @@ HOLDOUT35 = Path(__file__).with_name("jd_holdout35")
 HOLDOUT36 = Path(__file__).with_name("jd_holdout36")
 HOLDOUT34 = Path(__file__).with_name("jd_holdout34")
 HOLDOUT37 = Path(__file__).with_name("jd_holdout37")
+HOLDOUT39 = Path(__file__).with_name("jd_holdout39")
+HOLDOUT43 = Path(__file__).with_name("jd_holdout43")
 HOLDOUT38 = Path(__file__).with_name("jd_holdout38")
 HOLDOUT40 = Path(__file__).with_name("jd_holdout40")
 HOLDOUT41 = Path(__file__).with_name("jd_holdout41")
 HOLDOUT42 = Path(__file__).with_name("jd_holdout42")
 HOLDOUT44 = Path(__file__).with_name("jd_holdout44")
 HOLDOUT45 = Path(__file__).with_name("jd_holdout45")
-#: Every labelled set in the tree: the tuning sets, then the held-out sets (HOLDOUT34, HOLDOUT37).
+#: Every labelled set in the tree: the tuning sets, then the held-out sets (HOLDOUT34, HOLDOUT37 of the round before,
+#: HOLDOUT39, HOLDOUT43 of this one).
 SETS = (CORPUS, TUNING2, HOLDOUT, HOLDOUT3, TUNING5, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
         HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16, HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT20,
-        HOLDOUT21, HOLDOUT22, HOLDOUT23, HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT28, HOLDOUT29, HOLDOUT30, HOLDOUT31, HOLDOUT32, HOLDOUT33, HOLDOUT35, HOLDOUT36, HOLDOUT38, HOLDOUT40, HOLDOUT41, HOLDOUT42, HOLDOUT44, HOLDOUT45, HOLDOUT34, HOLDOUT37)
+        HOLDOUT21, HOLDOUT22, HOLDOUT23, HOLDOUT24, HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT28, HOLDOUT29, HOLDOUT30, HOLDOUT31, HOLDOUT32, HOLDOUT33, HOLDOUT35, HOLDOUT36, HOLDOUT38, HOLDOUT40, HOLDOUT41, HOLDOUT42, HOLDOUT44, HOLDOUT45, HOLDOUT34, HOLDOUT37, HOLDOUT39, HOLDOUT43)
 F1_TARGET = 0.9
 ACCURACY_TARGET = 0.85
 

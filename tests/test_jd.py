@@ -335,9 +335,13 @@ def test_the_labelled_corpus_meets_the_targets():
 #: Australia, a third Chinese) 0.991 (1, 2, 30/30); jd_holdout41 (recruiter e-mails, social-media posts, chat notes,
 #: forwarded threads) 0.963 (8, 3, 27/30); jd_holdout45 (Japanese, Korean and Chinese employers, half Chinese)
 #: 0.993 (1, 0, 29/30); jd_holdout44 (Africa and the Middle East, a third Chinese) 0.990 (1, 1, 29/30). All of them
-#: were tuned on after that one score. jd_holdout34 and jd_holdout37 (a representative week of job-board postings each) are
-#: the held-out sets: kept outside the tree until the rules were final, scored once (F1 0.993 and 0.993; 1 and 0
-#: negated; 0 and 2 everyday; track 30/30 and 30/30); their floors are those scores. Do not tune the rules on them.
+#: were tuned on after that one score. jd_holdout34 and jd_holdout37 (a representative week of job-board postings each) were
+#: the held-out sets of the round before: kept outside the tree until its rules were final, scored once (F1 0.993 and
+#: 0.993; 1 and 0 negated; 0 and 2 everyday; track 30/30 and 30/30), not tuned on since (jd_holdout34 now scores 0.996
+#: as a side effect of this round's rules). jd_holdout39 (Southeast Asia, Taiwan and Hong Kong) and jd_holdout43 (Latin
+#: America), a representative week each, are this round's held-out sets, kept outside the tree until the rules were
+#: final and scored once: F1 0.989 and 0.993; 0 and 1 negated; 3 and 1 everyday; track 30/30 and 30/30. Their floors
+#: are those scores. Do not tune the rules on any of these four.
 FLOORS = {
     "jd_corpus": (60, 1.0, 0, 0, 60),
     "jd_tuning2": (35, 1.0, 0, 0, 35),
@@ -384,6 +388,8 @@ FLOORS = {
     "jd_holdout45": (30, 1.0, 0, 0, 29),
     "jd_holdout34": (30, 0.9929, 1, 0, 30),
     "jd_holdout37": (30, 0.9931, 0, 2, 30),
+    "jd_holdout39": (30, 0.9887, 0, 3, 30),
+    "jd_holdout43": (30, 0.9933, 1, 1, 30),
 }
 
 
