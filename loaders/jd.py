@@ -322,6 +322,8 @@ _LINE_END = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 #: How far (characters) into an e-mail its subject line is looked for.
 SUBJECT_REACH = 1000
 _EMAIL_HEADER_LINE = re.compile(r"(?:from|to|date|sent|subject|cc)[ \t]*:|-{2,}[ \t]*(?:forwarded|original)[ \t]+message", re.IGNORECASE)
+_SUBJECT_LINE = re.compile(r"^[ \t>]*subject[ \t]*:[ \t]*([^\n]+)$", re.IGNORECASE | re.MULTILINE)
+_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fw|fwd|aw|wg|回复|回覆|转发|轉寄)\s*[:：])+", re.IGNORECASE)
 
 
 def _nth_line_end(text: str, n: int) -> int:
@@ -332,8 +334,6 @@ def _nth_line_end(text: str, n: int) -> int:
         if at < 0:
             return len(text)
     return at
-_SUBJECT_LINE = re.compile(r"^[ \t>]*subject[ \t]*:[ \t]*([^\n]+)$", re.IGNORECASE | re.MULTILINE)
-_REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fw|fwd|aw|wg|回复|回覆|转发|轉寄)\s*[:：])+", re.IGNORECASE)
 
 
 def parse_document(text: str) -> tuple[str, str]:
@@ -540,9 +540,10 @@ def classify(title: str, body: str, tools: list[str], skills: list[str],
     if not title_hits:  # a line further down that labels the role ("**Title:** …", "🚨 Hiring: …")
         head = body[:_nth_line_end(body, LABEL_LINES)]
         for m in _LABELLED_TITLE.finditer(head):
-            title_score, title_hits = _title_says(m.group(1).strip(" *_"), vocab)
+            label = m.group(1).strip(" *_")
+            title_score, title_hits = _title_says(label, vocab)
             if title_hits:
-                title = m.group(1).strip(" *_")
+                title = label
                 break
     if not title_hits:  # a letterhead first (a scraped PDF or Word file): the role's title on one of the next short lines
         lines = (x.strip().strip("#*_ ").strip() for x in body.splitlines() if x.strip())

@@ -1346,7 +1346,7 @@ def _asides_of_the_past(text: str, plausible: list[Hit], negated: set[int], not_
 
 #: Where the clause of an aside's ending stops: a name after it is no longer its object ("… and thrown away; we
 #: don't build LLM agents").
-_OBJECT_STOP = re.compile(r"[;.!?。；！？\n](?=\s|$)|[。；！？\n]")
+_OBJECT_STOP = re.compile(r"[;.!?](?=\s|$)|[。；！？\n]")
 
 
 #: An e-mail thread: a quoted message's header or the line that introduces it.
