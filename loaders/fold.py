@@ -153,8 +153,13 @@ def lowered_twin(pattern: str, flags: int) -> re.Pattern[str] | None:
     return re.compile(text, flags & ~re.IGNORECASE)
 
 
-def _class_end(pattern: str, i: int) -> int:
-    """Where the character class opened at ``pattern[i]`` ends (after its "]"; a first "]" is a member)."""
+def class_end(pattern: str, i: int) -> int:
+    """Where the character class opened at ``pattern[i]`` ends (after its "]"; a first "]", after "^" or not, is a
+    member, and so is anything escaped).
+
+    >>> class_end("[^]a)]b", 0)
+    6
+    """
     j = i + 1 + (pattern[i + 1:i + 2] == "^")
     j += pattern[j:j + 1] == "]"
     while j < len(pattern) and pattern[j] != "]":
@@ -176,7 +181,7 @@ def _loosened(pattern: str) -> str | None:
             i += 2
             continue
         if c == "[":
-            j = _class_end(pattern, i)
+            j = class_end(pattern, i)
             out.append(pattern[i:j])
             i = j
             continue
@@ -187,7 +192,7 @@ def _loosened(pattern: str) -> str | None:
                     j += 2
                     continue
                 if pattern[j] == "[":
-                    j = _class_end(pattern, j)
+                    j = class_end(pattern, j)
                     continue
                 depth += {"(": 1, ")": -1}.get(pattern[j], 0)
                 j += 1

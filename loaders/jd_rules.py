@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.loaders.fold import class_end
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -316,12 +318,8 @@ def top_level(alternatives: str) -> list[str]:
         if c == "\\":
             i += 2
             continue
-        if c == "[":  # a class: its members are characters ("[.;,)]"), its first "]" (after "^") is one of them
-            i += 1 + (alternatives[i + 1:i + 2] == "^")
-            i += alternatives[i:i + 1] == "]"
-            while i < len(alternatives) and alternatives[i] != "]":
-                i += 2 if alternatives[i] == "\\" else 1
-            i += 1
+        if c == "[":  # a class: its members are characters ("[.;,)]")
+            i = class_end(alternatives, i)
             continue
         if c == "(":
             depth += 1
@@ -335,6 +333,24 @@ def top_level(alternatives: str) -> list[str]:
     return parts
 
 
+def _group_end(part: str) -> int:
+    """Where the group that opens ``part`` ends (after its ")"; brackets inside a class or escaped do not count)."""
+    depth, i = 0, 0
+    while i < len(part):
+        if part[i] == "\\":
+            i += 2
+            continue
+        if part[i] == "[":
+            i = class_end(part, i)
+            continue
+        depth += part[i] == "("
+        depth -= part[i] == ")"
+        i += 1
+        if depth == 0:
+            break
+    return i
+
+
 def first_words(alternatives: str) -> frozenset[str]:
     """The words (lowercase letters) or Chinese characters each top-level alternative of a regular expression starts
     with, a group's own alternatives looked into: the keys of a cheap test before the pattern runs.
@@ -343,25 +359,18 @@ def first_words(alternatives: str) -> frozenset[str]:
     ['end', 'gone', 'migrated', 'ported', '下线', '替换', '被']
     >>> sorted(first_words(by_first_char("gone|got|ended")))
     ['ended', 'gone', 'got']
+    >>> sorted(first_words(r"(?:[)(]\\s*)?(?:gone|dead)"))
+    ['dead', 'gone']
     """
     out: set[str] = set()
     for part in top_level(alternatives):
         while part.startswith(("\\b", "\\s*", "\\s+", "(?=")):
             if part.startswith("(?="):  # a look-ahead (``by_first_char``'s): what follows it holds the words
-                part = part[part.index(")") + 1:]
+                part = part[_group_end(part):]
             else:
                 part = part[2:] if part.startswith("\\b") else part[3:]
         if part.startswith("(?:"):
-            depth, i = 0, 0
-            while i < len(part):  # the group's end
-                if part[i] == "\\":
-                    i += 2
-                    continue
-                depth += part[i] == "("
-                depth -= part[i] == ")"
-                i += 1
-                if depth == 0:
-                    break
+            i = _group_end(part)
             out |= first_words(part[3:i - 1])
             if part[i:i + 1] in ("?", "*"):
                 out |= first_words(part[i + 1:])
