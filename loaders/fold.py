@@ -167,6 +167,28 @@ def class_end(pattern: str, i: int) -> int:
     return j + 1
 
 
+def group_end(pattern: str, i: int = 0) -> int:
+    """Where the group opened at ``pattern[i]`` ends (after its ")"; brackets escaped or inside a class do not count).
+
+    >>> group_end("(?:a[)(]|(b))c")
+    13
+    """
+    depth = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = class_end(pattern, i)
+            continue
+        depth += (c == "(") - (c == ")")
+        i += 1
+        if depth == 0:
+            break
+    return i
+
+
 def _loosened(pattern: str) -> str | None:
     """The pattern with each part that must keep its capitals ("(?-i:[A-Z])") made to match wherever a match
     needs it (case ignored) and nowhere it forbids one (inside a negative look-around: never), or None when the
@@ -186,16 +208,7 @@ def _loosened(pattern: str) -> str | None:
             i = j
             continue
         if pattern.startswith("(?-i:", i):
-            depth, j = 1, i + 5
-            while j < len(pattern) and depth:
-                if pattern[j] == "\\":
-                    j += 2
-                    continue
-                if pattern[j] == "[":
-                    j = class_end(pattern, j)
-                    continue
-                depth += {"(": 1, ")": -1}.get(pattern[j], 0)
-                j += 1
+            j = group_end(pattern, i)
             negative = sum(kinds) % 2 == 1
             out.append("(?!)" if negative else "(?:" + pattern[i + 5:j - 1] + ")")
             i, changed = j, True

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kg.loaders.fold import foldable, loose_twin, lowered_twin
+from kg.loaders.fold import foldable, loose_twin, lowered_twin, sre
 from kg.loaders.jd_rules import (
     ASIDE_DESTINATION_ZH,
     ASIDE_END,
@@ -289,11 +289,6 @@ def leading_symbols(rx: re.Pattern[str]) -> frozenset[str] | None:
     >>> sorted(leading_symbols(re.compile(r"\\s*(?:[(（]x|-like|\\d+%)|\\s+of\\b|\\w+-")))
     ['(', '-', '_', '（']
     """
-    try:
-        from re import _parser as sre  # type: ignore[attr-defined]
-    except ImportError:  # Python 3.10
-        import sre_parse as sre
-
     def symbols(c: str, fold: bool) -> set[str]:
         return {x for x in ({c, c.lower(), c.upper()} if fold else {c}) if not x.isalnum()}
 

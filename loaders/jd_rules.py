@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.loaders.fold import class_end
+from kg.loaders.fold import class_end, group_end
 
 
 @dataclass(frozen=True)
@@ -333,24 +333,6 @@ def top_level(alternatives: str) -> list[str]:
     return parts
 
 
-def _group_end(part: str) -> int:
-    """Where the group that opens ``part`` ends (after its ")"; brackets inside a class or escaped do not count)."""
-    depth, i = 0, 0
-    while i < len(part):
-        if part[i] == "\\":
-            i += 2
-            continue
-        if part[i] == "[":
-            i = class_end(part, i)
-            continue
-        depth += part[i] == "("
-        depth -= part[i] == ")"
-        i += 1
-        if depth == 0:
-            break
-    return i
-
-
 def first_words(alternatives: str) -> frozenset[str]:
     """The words (lowercase letters) or Chinese characters each top-level alternative of a regular expression starts
     with, a group's own alternatives looked into: the keys of a cheap test before the pattern runs.
@@ -366,11 +348,11 @@ def first_words(alternatives: str) -> frozenset[str]:
     for part in top_level(alternatives):
         while part.startswith(("\\b", "\\s*", "\\s+", "(?=")):
             if part.startswith("(?="):  # a look-ahead (``by_first_char``'s): what follows it holds the words
-                part = part[_group_end(part):]
+                part = part[group_end(part):]
             else:
                 part = part[2:] if part.startswith("\\b") else part[3:]
         if part.startswith("(?:"):
-            i = _group_end(part)
+            i = group_end(part)
             out |= first_words(part[3:i - 1])
             if part[i:i + 1] in ("?", "*"):
                 out |= first_words(part[i + 1:])
